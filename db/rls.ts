@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+
+import type { Database, Tx } from './types';
+
+/** Verified claims, in the shape Supabase Auth puts in its JWT. */
+export type Claims = {
+  sub?: string;
+  role: 'anon' | 'authenticated';
+  email?: string;
+  session_id?: string;
+  [claim: string]: unknown;
+};
+
+export const ANONYMOUS_CLAIMS: Claims = { role: 'anon' };
+
+// Only these roles may be assumed from claims; anything else is a bug, not a request.
+const ROLE_BY_CLAIM = { anon: 'anon', authenticated: 'authenticated' } as const;
+
+/**
+ * Runs `fn` in a transaction as the claims' role with the claims visible to RLS
+ * policies (`auth.uid()`, `auth.jwt()`). Both settings go in one statement, as bound
+ * parameters, and are local to the transaction, so nothing survives it (safe behind
+ * a transaction pooler).
+ */
+export async function withRls<T>(
+  db: Database,
+  claims: Claims,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const role = ROLE_BY_CLAIM[claims.role];
+  if (!role) throw new Error(`withRls: role ${String(claims.role)} is not allowed`);
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
+    );
+    return fn(tx);
+  });
+}
+
+/**
+ * The explicit privileged path: `service_role` bypasses RLS. Only code that must act
+ * for no particular user (webhooks, error intake, admin jobs) calls this, and its
+ * callers say so in their names.
+ */
+export async function withServiceRole<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: 'service_role' })}, true), set_config('role', 'service_role', true)`,
+    );
+    return fn(tx);
+  });
+}

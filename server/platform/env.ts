@@ -1,0 +1,42 @@
+import { createEnv } from '@t3-oss/env-nextjs';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every optional service falls back to
+ * its embedded default when unset; a value that is set but wrong stops the process
+ * at start with a message naming the variable.
+ */
+const postgresUrl = z
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_PREPARE: z.stringbool().default(true),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    DATA_DIR: z.string().min(1).default('.data'),
+    TEST_DATABASE_URL: postgresUrl.optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    REDIS_URL: z
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
+      .optional(),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must start with sk_ or rk_').optional(),
+    RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
+    HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+  },
+  shared: {
+    APP_COMMIT: z.string().min(1).default('unknown'),
+  },
+  client: {
+    NEXT_PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
+  },
+  experimental__runtimeEnv: {
+    APP_COMMIT: process.env.APP_COMMIT,
+    NEXT_PUBLIC_APP_URL: process.env.NEXT_PUBLIC_APP_URL,
+  },
+  emptyStringAsUndefined: true,
+});
