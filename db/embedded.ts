@@ -47,7 +47,8 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
       },
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirInUseError(absoluteDir);
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
+      throw new DataDirInUseError(absoluteDir);
     throw error;
   }
 

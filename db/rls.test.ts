@@ -52,14 +52,20 @@ describe('withRls', () => {
 
   it('exposes the claims to auth.uid() and auth.jwt()', async () => {
     const [row] = await withRls(testDb.db, claimsFor(bob), (tx) =>
-      queryRows(tx, sql`select auth.uid() as uid, auth.jwt() ->> 'email' as email, current_user as role`),
+      queryRows(
+        tx,
+        sql`select auth.uid() as uid, auth.jwt() ->> 'email' as email, current_user as role`,
+      ),
     );
     expect(row).toEqual({ uid: bob, email: `${bob}@x.test`, role: 'authenticated' });
   });
 
   it('refuses an insert forged for another user', async () => {
     const error = await withRls(testDb.db, claimsFor(alice), (tx) =>
-      queryRows(tx, sql`insert into public.rls_test_notes (owner_id, body) values (${bob}, 'forged')`),
+      queryRows(
+        tx,
+        sql`insert into public.rls_test_notes (owner_id, body) values (${bob}, 'forged')`,
+      ),
     ).catch((caught: unknown) => caught);
     expect(pgErrorCode(error)).toBe('42501');
     const all = await queryRows(testDb.db, sql`select body from public.rls_test_notes`);
@@ -80,7 +86,8 @@ describe('withRls', () => {
 
   it('leaves no claims or role behind once the transaction ends', async () => {
     await withRls(testDb.db, claimsFor(alice), async () => undefined);
-    const [row] = await queryRows(testDb.db, 
+    const [row] = await queryRows(
+      testDb.db,
       sql`select auth.uid() as uid, current_user as role, current_setting('request.jwt.claims', true) as claims`,
     );
     expect(row?.uid).toBeNull();
@@ -95,7 +102,10 @@ describe('withRls', () => {
       queryRows(tx, sql`select auth.jwt() ->> 'email' as email`),
     );
     expect(rows[0]?.email).toBe(hostile.email);
-    const count = await queryRows(testDb.db, sql`select count(*)::int as n from public.rls_test_notes`);
+    const count = await queryRows(
+      testDb.db,
+      sql`select count(*)::int as n from public.rls_test_notes`,
+    );
     expect(count[0]?.n).toBe(3);
   });
 });

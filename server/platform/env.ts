@@ -8,12 +8,17 @@ import { z } from 'zod';
  */
 const postgresUrl = z
   .url()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
+  .refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must start with postgres:// or postgresql://',
+  );
 
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_PREPARE: z.stringbool().default(true),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -24,7 +29,10 @@ export const env = createEnv({
       .url()
       .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
       .optional(),
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must start with sk_ or rk_').optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_/, 'must start with sk_ or rk_')
+      .optional(),
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
     HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
   },

@@ -1,0 +1,43 @@
+import { execSync } from 'node:child_process';
+
+import type { NextConfig } from 'next';
+
+import {
+  API_CONTENT_SECURITY_POLICY,
+  STATIC_SECURITY_HEADERS,
+} from './server/platform/security-headers';
+
+// The commit is fixed into the build so that /api/v1/version needs no git at runtime.
+function buildCommit(): string {
+  if (process.env.APP_COMMIT) return process.env.APP_COMMIT;
+  if (process.env.VERCEL_GIT_COMMIT_SHA) return process.env.VERCEL_GIT_COMMIT_SHA;
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const toHeaders = (headers: Record<string, string>) =>
+  Object.entries(headers).map(([key, value]) => ({ key, value }));
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  env: { APP_COMMIT: buildCommit() },
+  // Native/WASM and worker-thread packages must be loaded by Node, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'proper-lockfile', 'ioredis'],
+  async headers() {
+    return [
+      { source: '/:path*', headers: toHeaders(STATIC_SECURITY_HEADERS) },
+      {
+        source: '/api/:path*',
+        headers: toHeaders({ 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY }),
+      },
+    ];
+  },
+};
+
+export default nextConfig;

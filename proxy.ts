@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/security-headers';
+
+/**
+ * Pages only (API routes set their own headers in the request pipeline): a fresh
+ * CSP nonce per request, which Next.js reads from the forwarded request header and
+ * puts on its own scripts, and the request id.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const csp = pageContentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === 'development',
+    https: request.nextUrl.protocol === 'https:',
+  });
+  const requestId = requestIdFrom(request.headers);
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('x-request-id', requestId);
+  requestHeaders.set('Content-Security-Policy', csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
+      // Prefetches render no new document; they need no nonce.
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};

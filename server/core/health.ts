@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import type Redis from 'ioredis';
+
+import type { Database } from '@/db/types';
+import { withTimeout } from '@/server/platform/timeout';
+
+import type { DependencyCheck, HealthOutput } from './schemas';
+import { getVersion } from './version';
+
+type Probe = () => Promise<unknown>;
+
+export type HealthDeps = {
+  db: Database;
+  redis: Redis | null;
+  /** null when the service is not configured (its embedded default is in use). */
+  stripe: Probe | null;
+  email: Probe | null;
+  timeoutMs: number;
+};
+
+async function timed(probe: Probe | null, timeoutMs: number): Promise<DependencyCheck> {
+  if (!probe) return { status: 'not configured', latencyMs: null };
+  const startedAt = performance.now();
+  try {
+    await withTimeout(probe(), timeoutMs);
+    return { status: 'ok', latencyMs: Math.round((performance.now() - startedAt) * 10) / 10 };
+  } catch {
+    return { status: 'down', latencyMs: null };
+  }
+}
+
+/**
+ * Every check runs in parallel under its own timeout, so health answers within
+ * `timeoutMs` whatever hangs. Without the database nothing works (unhealthy); any
+ * other configured dependency being down degrades the service.
+ */
+export async function checkHealth(deps: HealthDeps): Promise<HealthOutput> {
+  const [database, redis, stripe, email] = await Promise.all([
+    timed(() => deps.db.execute(sql`select 1`), deps.timeoutMs),
+    timed(deps.redis ? () => deps.redis!.ping() : null, deps.timeoutMs),
+    timed(deps.stripe, deps.timeoutMs),
+    timed(deps.email, deps.timeoutMs),
+  ]);
+  const others = [redis, stripe, email];
+  const status =
+    database.status === 'down'
+      ? 'unhealthy'
+      : others.some((check) => check.status === 'down')
+        ? 'degraded'
+        : 'healthy';
+  return {
+    status,
+    checks: { database, redis, stripe, email },
+    uptimeSeconds: Math.round(process.uptime()),
+    version: getVersion().version,
+  };
+}
+
+/** 503 tells load balancers and monitors to stop sending traffic; degraded still serves. */
+export function healthHttpStatus(health: HealthOutput): number {
+  return health.status === 'unhealthy' ? 503 : 200;
+}

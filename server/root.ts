@@ -1,0 +1,11 @@
+import { coreRouter } from './core/router';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  core: coreRouter,
+});
+
+/** The type TypeScript clients import to call the API with full types. */
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,106 @@
+import { initTRPC, type TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+
+import { getDb } from '@/db/client';
+import type { Database } from '@/db/types';
+
+import { recordServerErrorAsService } from './core/error-reports';
+import { AppError, isUnexpected, toPublicError } from './platform/errors';
+import { resolveIdentity, type Identity, type Permission } from './platform/identity';
+import type { RequestScope } from './platform/request-scope';
+
+export type Transport = 'trpc' | 'rest';
+
+export type Context = {
+  scope: RequestScope;
+  transport: Transport;
+  db: Database;
+  identity: Identity;
+};
+
+/** The one context builder behind both adapters (pipeline steps 1–2). */
+export async function createContext(
+  request: Request,
+  scope: RequestScope,
+  transport: Transport,
+): Promise<Context> {
+  const [db, identity] = await Promise.all([getDb(), resolveIdentity(request)]);
+  return { scope, transport, db, identity };
+}
+
+/** Procedure meta: OpenAPI routing plus the REST status of a success (default 200). */
+export type ApiMeta = OpenApiMeta & { successStatus?: 201 | 202 };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ApiMeta>()
+  .create({
+    // Both adapters shape errors here, from the one error table.
+    errorFormatter({ shape, error, ctx }) {
+      const publicError = toPublicError(error);
+      return {
+        code: shape.code,
+        message: publicError.message,
+        data: {
+          code: publicError.code,
+          httpStatus: publicError.status,
+          path: shape.data.path,
+          details: publicError.details,
+          requestId: ctx?.scope.requestId,
+        },
+      };
+    },
+  });
+
+export const UNMATCHED_TRPC_ROUTE = 'trpc (unmatched)';
+
+/** Names the request after its procedure, for logs and metrics. */
+const observed = t.middleware(({ ctx, path, meta, next }) => {
+  const { scope } = ctx;
+  if (ctx.transport === 'rest' && meta?.openapi) {
+    scope.route = `${meta.openapi.method} /api/v1${meta.openapi.path}`;
+    scope.status = meta.successStatus;
+  } else if (ctx.transport === 'trpc') {
+    scope.route = scope.route === UNMATCHED_TRPC_ROUTE ? `trpc ${path}` : 'trpc (batch)';
+  }
+  return next();
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(observed);
+
+/** A signed-in user or an API key (the auth work fills `resolveIdentity`). */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { identity } = ctx;
+  if (identity.kind === 'anonymous') {
+    throw new AppError('UNAUTHORIZED', 'Sign in or send an API key to call this.');
+  }
+  return next({ ctx: { identity } });
+});
+
+export function permissionProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!ctx.identity.permissions.includes(permission)) {
+      throw new AppError('FORBIDDEN', `This needs the ${permission} permission.`, { permission });
+    }
+    return next();
+  });
+}
+
+/**
+ * Called by both adapters for every failed call. Expected errors are the caller's
+ * business; an unexpected one is logged once with its details and recorded as a
+ * server error report.
+ */
+export function reportError(error: TRPCError, scope: RequestScope, db: Database | undefined) {
+  if (!isUnexpected(error)) return;
+  const cause = error.cause ?? error;
+  scope.log.error({ err: cause, route: scope.route }, 'unexpected error');
+  if (!db) return;
+  recordServerErrorAsService(db, cause, { route: scope.route, requestId: scope.requestId }).catch(
+    (recordError: unknown) =>
+      scope.log.error({ err: recordError }, 'could not record error report'),
+  );
+}
