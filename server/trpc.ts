@@ -1,7 +1,6 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 
-import { getDb } from '@/db/client';
 import type { Database } from '@/db/types';
 
 import { recordServerErrorAsService } from './core/error-reports';
@@ -18,13 +17,17 @@ export type Context = {
   identity: Identity;
 };
 
+/** What the adapters need from the outside; tests pass their own database. */
+export type AdapterDeps = { getDb: () => Promise<Database> };
+
 /** The one context builder behind both adapters (pipeline steps 1–2). */
 export async function createContext(
   request: Request,
   scope: RequestScope,
   transport: Transport,
+  deps: AdapterDeps,
 ): Promise<Context> {
-  const [db, identity] = await Promise.all([getDb(), resolveIdentity(request)]);
+  const [db, identity] = await Promise.all([deps.getDb(), resolveIdentity(request)]);
   return { scope, transport, db, identity };
 }
 

@@ -4,7 +4,7 @@ import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 import { appRouter } from '@/server/root';
 import { toPublicError } from '@/server/platform/errors';
 import { runApiRequest } from '@/server/platform/request-scope';
-import { createContext, reportError, type Context } from '@/server/trpc';
+import { createContext, reportError, type AdapterDeps, type Context } from '@/server/trpc';
 
 import { errorBody, jsonResponse, successBody } from './envelope';
 
@@ -16,8 +16,8 @@ export const MAX_REST_BODY_BYTES = 64 * 1024;
  * every body wrapped in the envelope. The error is taken from onError rather than
  * from the library's body, so both adapters share one error mapping.
  */
-export function handleRestRequest(request: Request): Promise<Response> {
-  return runApiRequest(request, 'rest (unmatched)', async (scope) => {
+export const createRestHandler = (deps: AdapterDeps) => (request: Request) =>
+  runApiRequest(request, 'rest (unmatched)', async (scope) => {
     const length = Number(request.headers.get('content-length') ?? 0);
     if (length > MAX_REST_BODY_BYTES) {
       const message = `The request body is larger than ${MAX_REST_BODY_BYTES} bytes.`;
@@ -33,7 +33,7 @@ export function handleRestRequest(request: Request): Promise<Response> {
       endpoint: REST_PREFIX,
       router: appRouter,
       req: request,
-      createContext: async () => (context = await createContext(request, scope, 'rest')),
+      createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
       responseMeta: () => ({ status: scope.status ?? 200 }),
       onError: ({ error }) => {
         failure = error;
@@ -49,4 +49,3 @@ export function handleRestRequest(request: Request): Promise<Response> {
     if (response.status === 204 || text === '') return new Response(null, { status: 204 });
     return jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
   });
-}

@@ -2,19 +2,24 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 
 import { appRouter } from '@/server/root';
 import { runApiRequest } from '@/server/platform/request-scope';
-import { createContext, reportError, UNMATCHED_TRPC_ROUTE, type Context } from '@/server/trpc';
+import {
+  createContext,
+  reportError,
+  UNMATCHED_TRPC_ROUTE,
+  type AdapterDeps,
+  type Context,
+} from '@/server/trpc';
 
 export const TRPC_PREFIX = '/api/trpc';
 
-export function handleTrpcRequest(request: Request): Promise<Response> {
-  return runApiRequest(request, UNMATCHED_TRPC_ROUTE, async (scope) => {
+export const createTrpcHandler = (deps: AdapterDeps) => (request: Request) =>
+  runApiRequest(request, UNMATCHED_TRPC_ROUTE, async (scope) => {
     let context: Context | undefined;
     return fetchRequestHandler({
       endpoint: TRPC_PREFIX,
       req: request,
       router: appRouter,
-      createContext: async () => (context = await createContext(request, scope, 'trpc')),
+      createContext: async () => (context = await createContext(request, scope, 'trpc', deps)),
       onError: ({ error }) => reportError(error, scope, context?.db),
     });
   });
-}

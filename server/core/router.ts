@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { getDatabase } from '@/db/client';
 import { env } from '@/server/platform/env';
 import { getRedis } from '@/server/platform/redis';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
@@ -81,5 +80,7 @@ export const coreRouter = router({
   metrics: permissionProcedure('metrics:read')
     .input(z.void())
     .output(metricsOutput)
-    .query(async ({ ctx }) => readMetricsSnapshot(ctx.db, (await getDatabase()).kind)),
+    .query(async ({ ctx }) =>
+      readMetricsSnapshot(ctx.db, env.DATABASE_URL ? 'postgres' : 'embedded'),
+    ),
 });

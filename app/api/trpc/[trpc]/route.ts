@@ -1,5 +1,8 @@
-import { handleTrpcRequest } from '@/server/adapters/trpc';
+import { getDb } from '@/db/client';
+import { createTrpcHandler } from '@/server/adapters/trpc';
 
 export const dynamic = 'force-dynamic';
 
-export { handleTrpcRequest as GET, handleTrpcRequest as POST };
+const handler = createTrpcHandler({ getDb });
+
+export { handler as GET, handler as POST };

@@ -1,12 +1,15 @@
-import { handleRestRequest } from '@/server/adapters/rest';
+import { getDb } from '@/db/client';
+import { createRestHandler } from '@/server/adapters/rest';
 
 export const dynamic = 'force-dynamic';
 
+const handler = createRestHandler({ getDb });
+
 export {
-  handleRestRequest as GET,
-  handleRestRequest as POST,
-  handleRestRequest as PUT,
-  handleRestRequest as PATCH,
-  handleRestRequest as DELETE,
-  handleRestRequest as HEAD,
+  handler as GET,
+  handler as POST,
+  handler as PUT,
+  handler as PATCH,
+  handler as DELETE,
+  handler as HEAD,
 };

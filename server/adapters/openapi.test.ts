@@ -1,0 +1,49 @@
+import { validate } from '@readme/openapi-parser';
+import { describe, expect, it } from 'vitest';
+
+import { getOpenApiDocument } from './openapi';
+
+type Operation = {
+  responses: Record<
+    string,
+    { content: { 'application/json': { schema: { required?: string[]; $ref?: string } } } }
+  >;
+};
+
+describe('OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const document = structuredClone(getOpenApiDocument());
+    expect(document.openapi).toBe('3.1.0');
+    const result = await validate(document as never);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+  });
+
+  it('documents the core endpoints under /api/v1', () => {
+    const document = getOpenApiDocument();
+    expect(document.servers).toEqual([{ url: '/api/v1' }]);
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/errors', '/health', '/version']);
+  });
+
+  it('documents bodies inside the envelope, errors as ErrorEnvelope', () => {
+    const paths = getOpenApiDocument().paths as unknown as Record<
+      string,
+      Record<string, Operation>
+    >;
+    const version = paths['/version']!.get!.responses;
+    expect(version['200']!.content['application/json'].schema.required).toEqual([
+      'success',
+      'data',
+      'timestamp',
+      'requestId',
+    ]);
+    expect(version['500']!.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ErrorEnvelope',
+    });
+    const errors = paths['/errors']!.post!.responses;
+    expect(Object.keys(errors)).toContain('201');
+    expect(Object.keys(errors)).not.toContain('200');
+    expect(errors['400']!.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorEnvelope',
+    );
+  });
+});

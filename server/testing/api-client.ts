@@ -1,0 +1,27 @@
+import type { Database } from '@/db/types';
+import { createRestHandler } from '@/server/adapters/rest';
+import { createTrpcHandler } from '@/server/adapters/trpc';
+
+/**
+ * Calls the real REST and tRPC adapters (the same handlers the route files export)
+ * in-process, on a test database.
+ */
+export function apiClient(db: Database) {
+  const deps = { getDb: async () => db };
+  const rest = createRestHandler(deps);
+  const trpc = createTrpcHandler(deps);
+  const origin = 'http://localhost';
+  return {
+    rest: (path: string, init?: RequestInit) => rest(new Request(`${origin}/api/v1${path}`, init)),
+    trpc: (path: string, init?: RequestInit) =>
+      trpc(new Request(`${origin}/api/trpc/${path}`, init)),
+    postJson: (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      rest(
+        new Request(`${origin}/api/v1${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
+  };
+}
