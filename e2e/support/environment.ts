@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+
+/** The token the e2e server is started with, so specs can scrape /api/metrics. */
+export const METRICS_TOKEN = 'e2e-metrics-token-0123456789';
+
+/** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own download. */
+export function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/**
+ * With TEST_DATABASE_URL, the e2e server gets its own new database on that server
+ * (its name fixed once per run through the environment); otherwise undefined and
+ * the server uses a fresh embedded database.
+ */
+export function e2eDatabaseUrl(): string | undefined {
+  if (!process.env.TEST_DATABASE_URL) return undefined;
+  process.env.E2E_DATABASE_NAME ??= `leansaas_e2e_${Date.now()}`;
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${process.env.E2E_DATABASE_NAME}`;
+  return url.toString();
+}

@@ -1,0 +1,16 @@
+import { rm } from 'node:fs/promises';
+
+import postgres from 'postgres';
+
+/** Removes what this run created: its embedded data dir, or its database. */
+export default async function globalTeardown() {
+  if (process.env.E2E_DATA_DIR) {
+    await rm(process.env.E2E_DATA_DIR, { recursive: true, force: true });
+  }
+  const name = process.env.E2E_DATABASE_NAME;
+  if (process.env.TEST_DATABASE_URL && name) {
+    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}

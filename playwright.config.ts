@@ -1,0 +1,66 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { defineConfig, devices } from '@playwright/test';
+
+import { chromiumExecutable, e2eDatabaseUrl, METRICS_TOKEN } from './e2e/support/environment';
+
+/**
+ * e2e against the production build (`npm run build` first): the config starts
+ * `next start` on its own port with a fresh embedded database, or with a fresh
+ * database on TEST_DATABASE_URL's server when that is set.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Computed once in the runner and inherited by workers through the environment.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'leansaas-e2e-'));
+const databaseUrl = e2eDatabaseUrl();
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  globalTeardown: './e2e/support/global-teardown.ts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      // Debian's Chromium as root, in a sandbox with no outside network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'api', testMatch: 'api/**/*.spec.ts' },
+    { name: 'ui', testMatch: 'ui/**/*.spec.ts', use: { ...devices['Desktop Chrome'] } },
+  ],
+  webServer: {
+    command: databaseUrl
+      ? 'npx tsx e2e/support/create-database.ts && npm run db:migrate && npm start'
+      : 'npm start',
+    url: `${baseURL}/api/v1/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      METRICS_TOKEN,
+      LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
+  },
+});
