@@ -62,6 +62,7 @@ test.describe('core API over HTTP', () => {
       'http_requests_total{method="GET",route="GET /api/v1/version",status="200"}',
     );
     expect(text).toContain('process_resident_memory_bytes');
+    expect(text).toMatch(/^db_latency_seconds 0\.\d+/m);
   });
 });
 

@@ -5,7 +5,9 @@ import postgres from 'postgres';
 /** Removes what this run created: its embedded data dir, or its database. */
 export default async function globalTeardown() {
   if (process.env.E2E_DATA_DIR) {
-    await rm(process.env.E2E_DATA_DIR, { recursive: true, force: true });
+    for (const dir of [process.env.E2E_DATA_DIR, `${process.env.E2E_DATA_DIR}.lock`]) {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
   const name = process.env.E2E_DATABASE_NAME;
   if (process.env.TEST_DATABASE_URL && name) {

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-
+import { measureDatabaseLatencyMs } from '@/db/latency';
 import type { Database } from '@/db/types';
 import { metrics } from '@/server/platform/metrics';
 
@@ -9,16 +8,6 @@ type Sample = { labels: Record<string, string | number>; value: number; metricNa
 
 const toMs = (seconds: number | undefined) =>
   seconds === undefined || Number.isNaN(seconds) ? null : Math.round(seconds * 1e5) / 100;
-
-async function databaseLatencyMs(db: Database): Promise<number | null> {
-  const startedAt = performance.now();
-  try {
-    await db.execute(sql`select 1`);
-    return Math.round((performance.now() - startedAt) * 100) / 100;
-  } catch {
-    return null;
-  }
-}
 
 /** The JSON view of the same registry that /api/metrics serves as Prometheus text. */
 export async function readMetricsSnapshot(
@@ -57,6 +46,6 @@ export async function readMetricsSnapshot(
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
     },
-    database: { kind: databaseKind, latencyMs: await databaseLatencyMs(db) },
+    database: { kind: databaseKind, latencyMs: await measureDatabaseLatencyMs(db) },
   };
 }

@@ -46,3 +46,29 @@ export function recordRequest(method: string, route: string, status: number, sec
   requests.inc({ method, route, status: String(status) });
   duration.observe({ route }, seconds);
 }
+
+/**
+ * Database gauges, measured when scraped: the round-trip of `select 1` and the pool
+ * size (1 for the embedded database, which has a single connection).
+ */
+export function registerDatabaseMetrics(
+  measureLatencyMs: () => Promise<number | null>,
+  poolMax: number,
+) {
+  const { registry } = metrics();
+  if (registry.getSingleMetric('db_latency_seconds')) return;
+  new client.Gauge({
+    name: 'db_latency_seconds',
+    help: 'Round-trip time of a trivial query, measured at scrape time (-1 when it failed)',
+    registers: [registry],
+    async collect() {
+      const latencyMs = await measureLatencyMs();
+      this.set(latencyMs === null ? -1 : latencyMs / 1000);
+    },
+  });
+  new client.Gauge({
+    name: 'db_pool_max_connections',
+    help: 'Maximum connections of the application database pool',
+    registers: [registry],
+  }).set(poolMax);
+}

@@ -1,6 +1,10 @@
 import { getDatabase } from '@/db/client';
 
+import { measureDatabaseLatencyMs } from '@/db/latency';
+
+import { env } from './env';
 import { logger } from './logger';
+import { registerDatabaseMetrics } from './metrics';
 
 /**
  * Validates the environment (importing the logger imports env) and opens the
@@ -9,7 +13,11 @@ import { logger } from './logger';
  */
 export async function startServer() {
   try {
-    const { kind } = await getDatabase();
+    const { kind, db } = await getDatabase();
+    registerDatabaseMetrics(
+      () => measureDatabaseLatencyMs(db),
+      kind === 'embedded' ? 1 : env.DATABASE_POOL_MAX,
+    );
     logger.info({ database: kind }, 'database ready');
   } catch (error) {
     console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);

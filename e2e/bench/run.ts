@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: starts the production build (embedded database, fresh DATA_DIR)
+ * and measures, in one run and under the same load, a bare route handler and the
+ * pipeline's routes. Figures are printed; nothing is asserted (benchmarks measure,
+ * tests assert).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = 3;
+const base = `http://127.0.0.1:${PORT}`;
+
+const TARGETS = [
+  { name: 'bare route handler', path: '/api/bare' },
+  { name: 'REST GET /api/v1/version', path: '/api/v1/version' },
+  { name: 'tRPC core.version', path: '/api/trpc/core.version' },
+  { name: 'REST GET /api/v1/health', path: '/api/v1/health' },
+];
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not start within 60 s');
+}
+
+function load(url: string, seconds: number) {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds });
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'leansaas-bench-'));
+  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  try {
+    await waitForServer();
+    console.log(
+      `${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s warm-up, ` +
+        `next start, Node ${process.version}\n`,
+    );
+    const rows = [];
+    for (const target of TARGETS) {
+      await load(base + target.path, WARMUP_S);
+      const result = await load(base + target.path, DURATION_S);
+      if (result.non2xx > 0 || result.errors > 0) {
+        throw new Error(`${target.path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      }
+      rows.push({
+        target: target.name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+      });
+    }
+    const bare = rows[0]!.rps;
+    console.log('| route | req/s | vs bare | p50 ms | p99 ms |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const row of rows) {
+      const ratio = `${Math.round((row.rps / bare) * 100)}%`;
+      console.log(
+        `| ${row.target} | ${Math.round(row.rps)} | ${ratio} | ${row.p50} | ${row.p99} |`,
+      );
+    }
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.lock`, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
