@@ -10,10 +10,16 @@ type OpenDatabase = { db: Database; close: () => Promise<void>; kind: 'embedded'
 // instead of opening a second PGlite on the same data dir.
 const holder = globalThis as typeof globalThis & { __leanSaasDb?: Promise<OpenDatabase> };
 
+/** Supabase's transaction pooler (and PgBouncer) cannot keep prepared statements. */
+export function isTransactionPooler(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.port === '6543' || parsed.searchParams.get('pgbouncer') === 'true';
+}
+
 async function open(): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
     const opened = openPostgresDatabase(env.DATABASE_URL, {
-      prepare: env.DATABASE_PREPARE,
+      prepare: env.DATABASE_PREPARE ?? !isTransactionPooler(env.DATABASE_URL),
       max: env.DATABASE_POOL_MAX,
     });
     return { ...opened, kind: 'postgres' };

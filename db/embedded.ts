@@ -36,7 +36,8 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(absoluteDir, {
-      realpath: false,
+      // Resolve symlinks, so two spellings of one folder take the same lock.
+      realpath: true,
       stale: 30_000,
       update: 10_000,
       retries: 0,

@@ -85,14 +85,26 @@ describe('withRls', () => {
   });
 
   it('leaves no claims or role behind once the transaction ends', async () => {
-    await withRls(testDb.db, claimsFor(alice), async () => undefined);
-    const [row] = await queryRows(
-      testDb.db,
-      sql`select auth.uid() as uid, current_user as role, current_setting('request.jwt.claims', true) as claims`,
+    await Promise.all(
+      Array.from({ length: 8 }, () => withRls(testDb.db, claimsFor(alice), async () => undefined)),
     );
-    expect(row?.uid).toBeNull();
-    expect(row?.role).not.toBe('authenticated');
-    expect(row?.claims ?? '').toBe('');
+    // As many concurrent queries as the pool has connections, so every connection
+    // that just ran a withRls transaction is checked.
+    const rows = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        queryRows(
+          testDb.db,
+          sql`select auth.uid() as uid, current_user as role,
+                     coalesce(current_setting('request.jwt.claims', true), '') as claims,
+                     pg_sleep(0.05)::text as slept`,
+        ),
+      ),
+    );
+    for (const [row] of rows) {
+      expect(row?.uid).toBeNull();
+      expect(row?.role).not.toBe('authenticated');
+      expect(row?.claims).toBe('');
+    }
   });
 
   it('passes claims as data, never as SQL', async () => {

@@ -27,8 +27,10 @@ export async function withRls<T>(
   claims: Claims,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  if (!Object.hasOwn(ROLE_BY_CLAIM, claims.role)) {
+    throw new Error(`withRls: role ${String(claims.role)} is not allowed`);
+  }
   const role = ROLE_BY_CLAIM[claims.role];
-  if (!role) throw new Error(`withRls: role ${String(claims.role)} is not allowed`);
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,

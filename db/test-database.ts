@@ -23,7 +23,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(env.TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   await migratePostgres(url.toString());
-  const opened = openPostgresDatabase(url.toString(), { prepare: env.DATABASE_PREPARE, max: 4 });
+  const opened = openPostgresDatabase(url.toString(), {
+    prepare: env.DATABASE_PREPARE ?? true,
+    max: 4,
+  });
   return {
     db: opened.db,
     close: async () => {

@@ -5,22 +5,38 @@
 -- Roles are cluster-wide: another database's migration may create them at the same
 -- moment, so a concurrent duplicate is not an error.
 DO $do$
+DECLARE
+  api_role text;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
-    CREATE ROLE anon NOLOGIN NOINHERIT;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
-    CREATE ROLE authenticated NOLOGIN NOINHERIT;
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
-    CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-  END IF;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN
-  NULL;
+  FOREACH api_role IN ARRAY ARRAY['anon', 'authenticated', 'service_role'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = api_role) THEN
+      BEGIN
+        EXECUTE format(
+          'CREATE ROLE %I NOLOGIN NOINHERIT%s',
+          api_role,
+          CASE WHEN api_role = 'service_role' THEN ' BYPASSRLS' ELSE '' END
+        );
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL;
+      END;
+    END IF;
+    -- The app's own login switches to these roles per transaction (db/rls.ts); as
+    -- on Supabase, where postgres is a member of them.
+    IF NOT pg_has_role(current_user, api_role, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', api_role, current_user);
+    END IF;
+  END LOOP;
 END
 $do$;
 --> statement-breakpoint
-CREATE SCHEMA IF NOT EXISTS auth;
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'auth') THEN
+    CREATE SCHEMA auth;
+    GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
+  END IF;
+END
+$do$;
 --> statement-breakpoint
 CREATE TABLE IF NOT EXISTS auth.users (
   instance_id uuid,
@@ -62,6 +78,7 @@ BEGIN
         nullif(current_setting('request.jwt.claims', true), '')
       )::jsonb
     $fn$;
+    GRANT EXECUTE ON FUNCTION auth.jwt() TO anon, authenticated, service_role;
   END IF;
   IF to_regprocedure('auth.uid()') IS NULL THEN
     CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $fn$
@@ -70,6 +87,7 @@ BEGIN
         nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'
       )::uuid
     $fn$;
+    GRANT EXECUTE ON FUNCTION auth.uid() TO anon, authenticated, service_role;
   END IF;
   IF to_regprocedure('auth.role()') IS NULL THEN
     CREATE FUNCTION auth.role() RETURNS text LANGUAGE sql STABLE AS $fn$
@@ -78,13 +96,10 @@ BEGIN
         nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'
       )::text
     $fn$;
+    GRANT EXECUTE ON FUNCTION auth.role() TO anon, authenticated, service_role;
   END IF;
 END
 $do$;
---> statement-breakpoint
-GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
---> statement-breakpoint
-GRANT EXECUTE ON FUNCTION auth.jwt(), auth.uid(), auth.role() TO anon, authenticated, service_role;
 --> statement-breakpoint
 -- Supabase grants table privileges to the API roles and lets RLS decide row access;
 -- the same defaults here make the app's own RLS behave as it will in production.

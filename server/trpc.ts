@@ -1,10 +1,11 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 
-import type { Database } from '@/db/types';
+import { withRls } from '@/db/rls';
+import type { Database, Tx } from '@/db/types';
 
 import { recordServerErrorAsService } from './core/error-reports';
-import { AppError, isUnexpected, toPublicError } from './platform/errors';
+import { AppError, isServerFault, toPublicError } from './platform/errors';
 import { resolveIdentity, type Identity, type Permission } from './platform/identity';
 import type { RequestScope } from './platform/request-scope';
 
@@ -13,8 +14,14 @@ export type Transport = 'trpc' | 'rest';
 export type Context = {
   scope: RequestScope;
   transport: Transport;
-  db: Database;
   identity: Identity;
+  /** Runs `fn` in a transaction as the caller, so Postgres RLS applies (step 6). */
+  rls: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /**
+   * The connection itself, which RLS does not restrict. Only for work that acts for
+   * no user (health probes, error intake through withServiceRole).
+   */
+  serviceDb: Database;
 };
 
 /** What the adapters need from the outside; tests pass their own database. */
@@ -28,11 +35,32 @@ export async function createContext(
   deps: AdapterDeps,
 ): Promise<Context> {
   const [db, identity] = await Promise.all([deps.getDb(), resolveIdentity(request)]);
-  return { scope, transport, db, identity };
+  return buildContext(db, identity, scope, transport);
 }
 
-/** Procedure meta: OpenAPI routing plus the REST status of a success (default 200). */
-export type ApiMeta = OpenApiMeta & { successStatus?: 201 | 202 };
+export function buildContext(
+  db: Database,
+  identity: Identity,
+  scope: RequestScope,
+  transport: Transport,
+): Context {
+  return {
+    scope,
+    transport,
+    identity,
+    rls: (fn) => withRls(db, identity.claims, fn),
+    serviceDb: db,
+  };
+}
+
+/**
+ * Procedure meta: OpenAPI routing, plus the REST status of a success (default 200)
+ * and any other status that carries the same success body (health's 503).
+ */
+export type ApiMeta = OpenApiMeta & {
+  successStatus?: 201 | 202;
+  successBodyAlsoWith?: Record<number, string>;
+};
 
 const t = initTRPC
   .context<Context>()
@@ -93,12 +121,12 @@ export function permissionProcedure(permission: Permission) {
 }
 
 /**
- * Called by both adapters for every failed call. Expected errors are the caller's
- * business; an unexpected one is logged once with its details and recorded as a
+ * Called by both adapters for every failed call. Client errors are the caller's
+ * business; a server fault is logged once with its details and recorded as a
  * server error report.
  */
 export function reportError(error: TRPCError, scope: RequestScope, db: Database | undefined) {
-  if (!isUnexpected(error)) return;
+  if (!isServerFault(error)) return;
   const cause = error.cause ?? error;
   scope.log.error({ err: cause, route: scope.route }, 'unexpected error');
   if (!db) return;

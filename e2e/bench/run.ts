@@ -43,7 +43,13 @@ function load(url: string, seconds: number) {
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leansaas-bench-'));
   const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      BENCH_BARE_ROUTE: 'true',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

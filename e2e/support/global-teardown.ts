@@ -10,7 +10,8 @@ export default async function globalTeardown() {
     }
   }
   const name = process.env.E2E_DATABASE_NAME;
-  if (process.env.TEST_DATABASE_URL && name) {
+  // Only ever drop a database this run's config named (see environment.ts).
+  if (process.env.TEST_DATABASE_URL && name && /^leansaas_e2e_\d+$/.test(name)) {
     const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();

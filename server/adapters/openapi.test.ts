@@ -46,4 +46,18 @@ describe('OpenAPI document', () => {
       '#/components/schemas/ErrorEnvelope',
     );
   });
+
+  it("documents health's 503 with the success body, and body limits where a body is taken", () => {
+    const paths = getOpenApiDocument().paths as unknown as Record<
+      string,
+      Record<string, Operation>
+    >;
+    const health = paths['/health']!.get!.responses;
+    expect(health['503']!.content['application/json'].schema).toEqual(
+      health['200']!.content['application/json'].schema,
+    );
+    const errors = paths['/errors']!.post!.responses;
+    expect(Object.keys(errors)).toEqual(expect.arrayContaining(['413', '415']));
+    expect(Object.keys(paths['/version']!.get!.responses)).not.toContain('413');
+  });
 });

@@ -1,22 +1,27 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 
-import { appRouter } from '@/server/root';
 import { getVersion } from '@/server/core/version';
+import { errorEnvelopeSchema } from '@/server/platform/envelope';
+import { appRouter } from '@/server/root';
+import type { ApiMeta } from '@/server/trpc';
 
-import { errorEnvelopeSchema } from './envelope';
 import { REST_PREFIX } from './rest';
 
 type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
+type Response = { description: string; content?: Record<string, { schema?: unknown }> };
+type Operation = {
+  operationId?: string;
+  requestBody?: unknown;
+  responses?: Record<string, Response>;
+};
+type StatusMeta = Pick<ApiMeta, 'successStatus' | 'successBodyAlsoWith'>;
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorEnvelope' };
 
-type Operation = {
-  operationId?: string;
-  responses?: Record<
-    string,
-    { description: string; content?: Record<string, { schema?: unknown }> }
-  >;
-};
+const errorResponse = (description: string): Response => ({
+  description,
+  content: { 'application/json': { schema: ERROR_REF } },
+});
 
 /** Success bodies are documented inside the envelope the REST adapter really sends. */
 function envelopeOf(data: unknown) {
@@ -32,31 +37,41 @@ function envelopeOf(data: unknown) {
   };
 }
 
-/** operationId → the non-200 success status a procedure declares in its meta. */
-function successStatuses(): Map<string, number> {
-  const statuses = new Map<string, number>();
+/** operationId (trpc-to-openapi names `core.health` `core-health`) → its status meta. */
+function statusMetaByOperation(): Map<string, StatusMeta> {
+  const byOperation = new Map<string, StatusMeta>();
   for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
-    const meta = (procedure as unknown as { _def: { meta?: { successStatus?: number } } })._def
-      .meta;
-    if (meta?.successStatus) statuses.set(path.replace(/\./g, '-'), meta.successStatus);
+    const meta = (procedure as unknown as { _def: { meta?: ApiMeta } })._def.meta;
+    if (meta?.openapi) byOperation.set(path.replace(/\./g, '-'), meta);
   }
-  return statuses;
+  return byOperation;
 }
 
 function wrapInEnvelopes(document: OpenApiDocument): OpenApiDocument {
-  const statuses = successStatuses();
+  const statusMeta = statusMetaByOperation();
   for (const item of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(item as Record<string, Operation>)) {
-      const responses = operation.responses ?? {};
+      const responses = (operation.responses ??= {});
       for (const [status, response] of Object.entries(responses)) {
         const json = response.content?.['application/json'];
         if (!json) continue;
         json.schema = status.startsWith('2') ? envelopeOf(json.schema) : ERROR_REF;
       }
-      const status = operation.operationId && statuses.get(operation.operationId);
-      if (status && responses['200']) {
-        responses[String(status)] = responses['200'];
+      const meta = statusMeta.get(operation.operationId ?? '');
+      const success = responses['200'];
+      if (success && meta?.successStatus) {
+        responses[String(meta.successStatus)] = success;
         delete responses['200'];
+      }
+      for (const [status, description] of Object.entries(meta?.successBodyAlsoWith ?? {}) as [
+        string,
+        string,
+      ][]) {
+        if (success) responses[status] = { ...success, description };
+      }
+      if (operation.requestBody) {
+        responses['413'] = errorResponse('The body is larger than the API accepts');
+        responses['415'] = errorResponse('The body is not application/json');
       }
     }
   }

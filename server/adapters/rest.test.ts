@@ -43,11 +43,11 @@ describe('REST envelope', () => {
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends the API content security policy', async () => {
-    const response = await api.rest('/version');
-    expect(response.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; frame-ancestors 'none'",
-    );
+  it('answers HEAD with the status GET would have, and no body', async () => {
+    const head = await api.rest('/health', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect((await api.rest('/no-such-thing', { method: 'HEAD' })).status).toBe(404);
   });
 });
 
@@ -131,16 +131,31 @@ describe('POST /api/v1/errors', () => {
     expect((await response.json()).error.code).toBe('BAD_REQUEST');
   });
 
-  it('answers a body over the size limit with 413', async () => {
-    const response = await api.postJson(
+  it('answers a body over the size limit with 413, declared or not', async () => {
+    const declared = await api.postJson(
       '/errors',
       { ...valid, message: 'x'.repeat(70 * 1024) },
-      {
-        'content-length': String(70 * 1024 + 100),
-      },
+      { 'content-length': String(70 * 1024 + 100) },
     );
-    expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+
+    // A chunked body announces no length: the cap counts bytes as they arrive.
+    const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const chunked = await api.rest('/errors', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
   });
 
   it('answers a non-JSON body with 415', async () => {

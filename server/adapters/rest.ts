@@ -2,50 +2,53 @@ import type { TRPCError } from '@trpc/server';
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 
 import { appRouter } from '@/server/root';
+import { errorResponse, jsonResponse, successBody } from '@/server/platform/envelope';
 import { toPublicError } from '@/server/platform/errors';
 import { runApiRequest } from '@/server/platform/request-scope';
 import { createContext, reportError, type AdapterDeps, type Context } from '@/server/trpc';
 
-import { errorBody, jsonResponse, successBody } from './envelope';
-
 export const REST_PREFIX = '/api/v1';
-export const MAX_REST_BODY_BYTES = 64 * 1024;
+
+// HEAD is answered as GET without a body, so monitors probing with HEAD get the
+// real status (the library would answer any HEAD with 204).
+function asGet(request: Request): Request {
+  return request.method === 'HEAD'
+    ? new Request(request.url, { method: 'GET', headers: request.headers, signal: request.signal })
+    : request;
+}
 
 /**
  * REST adapter: the same procedures as tRPC, routed by their OpenAPI meta, with
  * every body wrapped in the envelope. The error is taken from onError rather than
  * from the library's body, so both adapters share one error mapping.
  */
-export const createRestHandler = (deps: AdapterDeps) => (request: Request) =>
-  runApiRequest(request, 'rest (unmatched)', async (scope) => {
-    const length = Number(request.headers.get('content-length') ?? 0);
-    if (length > MAX_REST_BODY_BYTES) {
-      const message = `The request body is larger than ${MAX_REST_BODY_BYTES} bytes.`;
-      return jsonResponse(
-        errorBody({ code: 'PAYLOAD_TOO_LARGE', message, status: 413 }, scope.requestId),
-        413,
-      );
-    }
-
+export const createRestHandler = (deps: AdapterDeps) => (incoming: Request) =>
+  runApiRequest(incoming, 'rest (unmatched)', async (request, scope) => {
     let failure: TRPCError | undefined;
     let context: Context | undefined;
     const response = await createOpenApiFetchHandler({
       endpoint: REST_PREFIX,
       router: appRouter,
-      req: request,
+      req: asGet(request),
       createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
       responseMeta: () => ({ status: scope.status ?? 200 }),
       onError: ({ error }) => {
         failure = error;
-        reportError(error, scope, context?.db);
+        reportError(error, scope, context?.serviceDb);
       },
     });
 
+    let result: Response;
     if (failure) {
-      const publicError = toPublicError(failure);
-      return jsonResponse(errorBody(publicError, scope.requestId), publicError.status);
+      result = errorResponse(toPublicError(failure), scope.requestId);
+    } else {
+      const text = await response.text();
+      result =
+        response.status === 204 || text === ''
+          ? new Response(null, { status: 204 })
+          : jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
     }
-    const text = await response.text();
-    if (response.status === 204 || text === '') return new Response(null, { status: 204 });
-    return jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
+    return request.method === 'HEAD'
+      ? new Response(null, { status: result.status, headers: result.headers })
+      : result;
   });

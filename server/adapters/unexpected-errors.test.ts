@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openPostgresDatabase } from '@/db/postgres';
@@ -57,33 +57,33 @@ describe('unexpected errors', () => {
     await broken.close();
   });
 
-  it('are recorded as server error reports', async () => {
-    const { reportError } = await import('@/server/trpc');
-    const { TRPCError } = await import('@trpc/server');
-    const { logger } = await import('@/server/platform/logger');
-    const scope = {
-      requestId: 'req-record-1',
-      log: logger,
-      method: 'GET',
-      path: '/x',
-      route: 'GET /api/v1/x',
-      clientIp: null,
-    };
-    reportError(
-      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('disk 93 full') }),
-      scope,
-      testDb.db,
+  it('are recorded as server error reports, without the query parameters', async () => {
+    // The database refuses this one client report (a constraint the app does not
+    // expect), while the server report about that failure still goes in.
+    await testDb.db.execute(
+      sql`alter table error_reports add constraint test_no_boom check (category <> 'boom')`,
     );
+    const response = await apiClient(testDb.db).postJson(
+      '/errors',
+      { message: 'user secret text', severity: 'low', category: 'boom' },
+      { 'x-request-id': 'req-record-1' },
+    );
+    expect(response.status).toBe(500);
+
     await expect
-      .poll(async () =>
-        testDb.db.select().from(errorReports).where(eq(errorReports.source, 'server')),
-      )
+      .poll(() => testDb.db.select().from(errorReports).where(eq(errorReports.source, 'server')))
       .toEqual([
         expect.objectContaining({
           category: 'server',
-          message: 'Error: disk 93 full',
-          metadata: { route: 'GET /api/v1/x', requestId: 'req-record-1' },
+          severity: 'high',
+          metadata: { route: 'POST /api/v1/errors', requestId: 'req-record-1', sqlstate: '23514' },
         }),
       ]);
+    const [report] = await testDb.db
+      .select()
+      .from(errorReports)
+      .where(eq(errorReports.source, 'server'));
+    expect(report?.message).toContain('test_no_boom');
+    expect(report?.message).not.toContain('user secret text');
   });
 });

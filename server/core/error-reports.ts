@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { sql } from 'drizzle-orm';
 
+import { pgErrorCode } from '@/db/pg-error';
 import { withServiceRole } from '@/db/rls';
 import { errorReports } from '@/db/schema';
 import type { Database } from '@/db/types';
@@ -60,21 +61,34 @@ export async function recordErrorReportAsService(
   return row!;
 }
 
-/** An unexpected server error, recorded like a client report. */
+/**
+ * The innermost error of a cause chain: for a failed query that is the driver's
+ * error, whose message carries no bound parameters (drizzle's wrapper prints them),
+ * so nothing a user sent ends up in the report and repeats share a fingerprint.
+ */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current;
+}
+
+/** A server fault, recorded like a client report. */
 export function recordServerErrorAsService(
   db: Database,
   error: unknown,
   context: { route: string; requestId: string },
 ) {
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const root = rootCause(error);
+  const name = root instanceof Error ? root.name : 'Error';
+  const message = root instanceof Error ? root.message : String(root);
+  const code = pgErrorCode(error);
   return recordErrorReportAsService(
     db,
     {
       message: `${name}: ${message}`.slice(0, 2_000),
       severity: 'high',
       category: 'server',
-      metadata: context,
+      metadata: { ...context, ...(code ? { sqlstate: code } : {}) },
     },
     'server',
   );

@@ -3,17 +3,27 @@ import { env } from '@/server/platform/env';
 const PROBE_CACHE_MS = 30_000;
 
 /**
- * A probe that calls a provider's API with our key, remembering a success for 30 s
- * so that uptime monitors hitting /health do not turn into a stream of API calls.
+ * A probe that calls a provider's API with our key and remembers the outcome, up or
+ * down, for 30 s, so that uptime monitors hitting /health (or an outage) never turn
+ * into a stream of calls to the provider. Each call is aborted at the health timeout.
  */
 function cachedHttpProbe(url: string, key: string, isUp: (status: number) => boolean) {
-  let okUntil = 0;
+  let last: { up: boolean; at: number } | undefined;
   return async () => {
-    if (Date.now() < okUntil) return;
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${key}` } });
-    await response.body?.cancel();
-    if (!isUp(response.status)) throw new Error(`${url} answered ${response.status}`);
-    okUntil = Date.now() + PROBE_CACHE_MS;
+    if (!last || Date.now() - last.at > PROBE_CACHE_MS) {
+      const up = await fetch(url, {
+        headers: { Authorization: `Bearer ${key}` },
+        signal: AbortSignal.timeout(env.HEALTH_CHECK_TIMEOUT_MS),
+      }).then(
+        async (response) => {
+          await response.body?.cancel();
+          return isUp(response.status);
+        },
+        () => false,
+      );
+      last = { up, at: Date.now() };
+    }
+    if (!last.up) throw new Error(`${url} is not answering as expected`);
   };
 }
 

@@ -5,7 +5,7 @@ import { logger } from '@/server/platform/logger';
 import { ANONYMOUS, type Identity, type Permission } from '@/server/platform/identity';
 import { recordRequest } from '@/server/platform/metrics';
 import { createCaller } from '@/server/root';
-import type { Context } from '@/server/trpc';
+import { buildContext } from '@/server/trpc';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -14,20 +14,8 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 function callerAs(identity: Identity) {
-  const ctx: Context = {
-    db: testDb.db,
-    identity,
-    transport: 'trpc',
-    scope: {
-      requestId: 'test',
-      log: logger,
-      method: 'GET',
-      path: '/',
-      route: 'test',
-      clientIp: null,
-    },
-  };
-  return createCaller(ctx);
+  const scope = { requestId: 'test', log: logger, method: 'GET', path: '/', route: 'test' };
+  return createCaller(buildContext(testDb.db, identity, scope, 'trpc'));
 }
 
 const user = (permissions: Permission[]) =>

@@ -41,14 +41,14 @@ export const coreRouter = router({
         tags: ['core'],
         summary: 'Status of the service and each dependency',
         description: 'HTTP 200 when healthy or degraded, 503 when the database is unreachable.',
-        errorResponses: { 503: 'The database is unreachable' },
       },
+      successBodyAlsoWith: { 503: 'Unhealthy: the database is unreachable' },
     })
     .input(z.void())
     .output(healthOutput)
     .query(async ({ ctx }) => {
       const health = await checkHealth({
-        db: ctx.db,
+        db: ctx.serviceDb,
         redis: getRedis(),
         stripe: stripeProbe,
         email: emailProbe,
@@ -74,13 +74,13 @@ export const coreRouter = router({
     .input(errorReportInput)
     .output(errorReportOutput)
     .mutation(async ({ ctx, input }) => {
-      return recordErrorReportAsService(ctx.db, input, 'client');
+      return recordErrorReportAsService(ctx.serviceDb, input, 'client');
     }),
 
   metrics: permissionProcedure('metrics:read')
     .input(z.void())
     .output(metricsOutput)
     .query(async ({ ctx }) =>
-      readMetricsSnapshot(ctx.db, env.DATABASE_URL ? 'postgres' : 'embedded'),
+      readMetricsSnapshot(ctx.serviceDb, env.DATABASE_URL ? 'postgres' : 'embedded'),
     ),
 });

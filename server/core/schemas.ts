@@ -38,7 +38,7 @@ export const errorReportInput = z.object({
     .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only'),
   metadata: z
     .record(z.string().max(64), z.unknown())
-    .refine((value) => JSON.stringify(value).length <= MAX_METADATA_BYTES, {
+    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES, {
       message: `must serialise to at most ${MAX_METADATA_BYTES} bytes`,
     })
     .optional(),

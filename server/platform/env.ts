@@ -20,7 +20,10 @@ export const env = createEnv({
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     DATABASE_URL: postgresUrl.optional(),
-    DATABASE_PREPARE: z.stringbool().default(true),
+    // Migrations need a session (Supabase: the direct connection, not the pooler).
+    DIRECT_DATABASE_URL: postgresUrl.optional(),
+    // Unset: off behind a transaction pooler (port 6543 or ?pgbouncer=true), else on.
+    DATABASE_PREPARE: z.stringbool().optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATA_DIR: z.string().min(1).default('.data'),
     TEST_DATABASE_URL: postgresUrl.optional(),
@@ -35,16 +38,15 @@ export const env = createEnv({
       .optional(),
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
     HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+    // `npm run bench` turns on its baseline route; it answers 404 otherwise.
+    BENCH_BARE_ROUTE: z.stringbool().default(false),
   },
   shared: {
     APP_COMMIT: z.string().min(1).default('unknown'),
   },
-  client: {
-    NEXT_PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
-  },
+  client: {},
   experimental__runtimeEnv: {
     APP_COMMIT: process.env.APP_COMMIT,
-    NEXT_PUBLIC_APP_URL: process.env.NEXT_PUBLIC_APP_URL,
   },
   emptyStringAsUndefined: true,
 });

@@ -3,23 +3,32 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 
 /**
- * The one error vocabulary of the API. Each code maps once to a tRPC code (which
- * fixes the HTTP status for both the tRPC and the REST adapter) and to a status we
- * document in the OpenAPI file.
+ * The one error vocabulary of the API. Each code maps once to a tRPC code, which
+ * fixes the HTTP status for both the tRPC and the REST adapter; `status` restates
+ * tRPC's status for that code (a test holds the two equal) for the REST envelope
+ * and the OpenAPI document.
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: { trpc: 'BAD_REQUEST', status: 400 },
   BAD_REQUEST: { trpc: 'BAD_REQUEST', status: 400 },
   UNAUTHORIZED: { trpc: 'UNAUTHORIZED', status: 401 },
+  PAYMENT_REQUIRED: { trpc: 'PAYMENT_REQUIRED', status: 402 },
   FORBIDDEN: { trpc: 'FORBIDDEN', status: 403 },
   NOT_FOUND: { trpc: 'NOT_FOUND', status: 404 },
   METHOD_NOT_ALLOWED: { trpc: 'METHOD_NOT_SUPPORTED', status: 405 },
+  TIMEOUT: { trpc: 'TIMEOUT', status: 408 },
   CONFLICT: { trpc: 'CONFLICT', status: 409 },
+  PRECONDITION_FAILED: { trpc: 'PRECONDITION_FAILED', status: 412 },
   PAYLOAD_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
+  UNPROCESSABLE: { trpc: 'UNPROCESSABLE_CONTENT', status: 422 },
   RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', status: 429 },
+  CLIENT_CLOSED_REQUEST: { trpc: 'CLIENT_CLOSED_REQUEST', status: 499 },
   INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', status: 500 },
+  NOT_IMPLEMENTED: { trpc: 'NOT_IMPLEMENTED', status: 501 },
+  BAD_GATEWAY: { trpc: 'BAD_GATEWAY', status: 502 },
   UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', status: 503 },
+  GATEWAY_TIMEOUT: { trpc: 'GATEWAY_TIMEOUT', status: 504 },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -46,6 +55,10 @@ export class AppError extends TRPCError {
   }
 }
 
+export function publicError(code: ErrorCode, message: string, details?: PublicError['details']) {
+  return { code, message, status: ERROR_CODES[code].status, details } satisfies PublicError;
+}
+
 const CODE_BY_TRPC = new Map<string, ErrorCode>(
   Object.entries(ERROR_CODES)
     .filter(([code]) => code !== 'VALIDATION_FAILED')
@@ -53,9 +66,18 @@ const CODE_BY_TRPC = new Map<string, ErrorCode>(
 );
 CODE_BY_TRPC.set('PARSE_ERROR', 'BAD_REQUEST');
 
+// A path segment that is not a plain identifier came from the client (a record
+// key, say) and is masked rather than reflected.
+const SAFE_SEGMENT = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 export function fieldErrorsOf(error: ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
+    path:
+      issue.path
+        .map((segment) =>
+          typeof segment === 'number' || SAFE_SEGMENT.test(String(segment)) ? String(segment) : '*',
+        )
+        .join('.') || '(root)',
     message: issue.message,
   }));
 }
@@ -66,30 +88,22 @@ export function fieldErrorsOf(error: ZodError): FieldError[] {
  */
 export function toPublicError(error: TRPCError): PublicError {
   if (error instanceof AppError) {
-    return {
-      code: error.appCode,
-      message: error.message,
-      status: ERROR_CODES[error.appCode].status,
-      details: error.details,
-    };
+    const message = error.appCode === 'INTERNAL' ? INTERNAL_ERROR_MESSAGE : error.message;
+    return publicError(error.appCode, message, error.details);
   }
-  if (error.cause instanceof ZodError) {
+  // Only a failed *input* parse is the caller's fault; a ZodError behind any other
+  // code (e.g. output validation) is our bug.
+  if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
     const fields = fieldErrorsOf(error.cause);
     const names = [...new Set(fields.map((field) => field.path))].join(', ');
-    return {
-      code: 'VALIDATION_FAILED',
-      message: `Invalid input: ${names}`,
-      status: 400,
-      details: { fields },
-    };
+    return publicError('VALIDATION_FAILED', `Invalid input: ${names}`, { fields });
   }
   const code = CODE_BY_TRPC.get(error.code) ?? 'INTERNAL';
-  if (code === 'INTERNAL') {
-    return { code, message: INTERNAL_ERROR_MESSAGE, status: 500 };
-  }
-  return { code, message: error.message, status: ERROR_CODES[code].status };
+  if (code === 'INTERNAL') return publicError(code, INTERNAL_ERROR_MESSAGE);
+  return publicError(code, error.message);
 }
 
-export function isUnexpected(error: TRPCError): boolean {
-  return toPublicError(error).status >= 500 && !(error instanceof AppError);
+/** Server-side failures: logged once with their details, and recorded. */
+export function isServerFault(error: TRPCError): boolean {
+  return toPublicError(error).status >= 500;
 }

@@ -6,8 +6,7 @@ import { env } from './env';
  * JSON logs to stdout. Redaction is the last line of defence: code should not log
  * secrets in the first place, but if a header or a password slips in, it is masked.
  */
-export const logger = pino({
-  level: env.LOG_LEVEL,
+export const loggerOptions: pino.LoggerOptions = {
   base: { service: 'lean-saas' },
   redact: {
     paths: [
@@ -24,9 +23,14 @@ export const logger = pino({
       'headers.authorization',
       'headers.cookie',
       'headers["x-api-key"]',
+      // Failed queries carry their bound parameters, which may be user data.
+      'err.params',
+      'err.cause.params',
     ],
     censor: '[redacted]',
   },
-});
+};
+
+export const logger = pino({ ...loggerOptions, level: env.LOG_LEVEL });
 
 export type Logger = pino.Logger;

@@ -1,6 +1,12 @@
+import { errorResponse } from './envelope';
+import { INTERNAL_ERROR_MESSAGE, publicError } from './errors';
 import { logger, type Logger } from './logger';
 import { recordRequest } from './metrics';
-import { API_CONTENT_SECURITY_POLICY, requestIdFrom } from './security-headers';
+import { withBoundedBody } from './request-body';
+import { requestIdFrom } from './security-headers';
+
+/** The largest request body any API route accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** What every API request carries from its first step to its log line. */
 export type RequestScope = {
@@ -10,49 +16,54 @@ export type RequestScope = {
   path: string;
   /** Bounded route label for logs and metrics; adapters refine it to the procedure. */
   route: string;
-  clientIp: string | null;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
   status?: number;
 };
 
-function clientIpOf(request: Request): string | null {
-  // Trusting forwarded headers is configured by the rate-limit work; until then
-  // the address is informational only (logs), never used for a decision.
-  return request.headers.get('x-real-ip');
-}
-
 /**
- * Step 1 and step 7 of the request pipeline, shared by the tRPC and REST adapters:
- * request id and child logger in, then `x-request-id`, the API CSP, one log line
- * and the metrics out.
+ * Step 1 and step 7 of the request pipeline, shared by every API route: request id,
+ * child logger and a bounded body in; then `x-request-id`, one log line and the
+ * metrics out. Whatever escapes the handler becomes a 500 envelope here, never
+ * Next.js's bare error page. (Static security headers come from next.config.ts.)
  */
 export async function runApiRequest(
   request: Request,
   route: string,
-  handle: (scope: RequestScope) => Promise<Response>,
+  handle: (request: Request, scope: RequestScope) => Promise<Response>,
 ): Promise<Response> {
   const startedAt = performance.now();
   const requestId = requestIdFrom(request.headers);
-  const url = new URL(request.url);
   const scope: RequestScope = {
     requestId,
     log: logger.child({ requestId }),
     method: request.method,
-    path: url.pathname,
+    path: new URL(request.url).pathname,
     route,
-    clientIp: clientIpOf(request),
   };
 
-  const response = await handle(scope);
+  let response: Response;
+  try {
+    const bounded = await withBoundedBody(request, MAX_BODY_BYTES);
+    response = bounded
+      ? await handle(bounded, scope)
+      : errorResponse(
+          publicError(
+            'PAYLOAD_TOO_LARGE',
+            `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          ),
+          requestId,
+        );
+  } catch (error) {
+    scope.log.error({ err: error, route: scope.route }, 'unhandled error in the request pipeline');
+    response = errorResponse(publicError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);
+  }
 
   response.headers.set('x-request-id', requestId);
-  response.headers.set('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
   const durationMs = performance.now() - startedAt;
   recordRequest(scope.method, scope.route, response.status, durationMs / 1000);
   // The error itself is logged once, with its details, where it is caught; this
   // line only records that the request happened.
-  const level = response.status >= 500 ? 'warn' : 'info';
-  scope.log[level](
+  scope.log[response.status >= 500 ? 'warn' : 'info'](
     {
       method: scope.method,
       path: scope.path,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ERROR_CODES, type PublicError } from '@/server/platform/errors';
+import { ERROR_CODES, type PublicError } from './errors';
 
 /** The REST envelope: every /api/v1 response body has this shape. */
 export type SuccessEnvelope<T> = { success: true; data: T; timestamp: string; requestId: string };
@@ -33,6 +33,10 @@ export function jsonResponse(body: unknown, status: number): Response {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
   });
+}
+
+export function errorResponse(error: PublicError, requestId: string): Response {
+  return jsonResponse(errorBody(error, requestId), error.status);
 }
 
 /** JSON Schema of the error envelope, for the OpenAPI document. */
