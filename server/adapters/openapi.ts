@@ -98,8 +98,8 @@ export function getOpenApiDocument(): OpenApiDocument {
       title: 'Lean SaaS API',
       description:
         'REST view of the tRPC procedures. Every body is an envelope: ' +
-        '`{ success: true, data, timestamp, requestId }` or ' +
-        '`{ success: false, error: { code, message, details? }, timestamp, requestId }`.',
+        '{ success: true, data, timestamp, requestId } or ' +
+        '{ success: false, error: { code, message, details? }, timestamp, requestId }.',
       version: getVersion().version,
       baseUrl: REST_PREFIX,
       tags: ['core'],
