@@ -4,7 +4,12 @@ import path from 'node:path';
 
 import { defineConfig, devices } from '@playwright/test';
 
-import { chromiumExecutable, e2eDatabaseUrl, METRICS_TOKEN } from './e2e/support/environment';
+import {
+  chromiumExecutable,
+  E2E_RATE_LIMIT_MULTIPLIER,
+  e2eDatabaseUrl,
+  METRICS_TOKEN,
+} from './e2e/support/environment';
 
 /**
  * e2e against the production build (`npm run build` first): the config starts
@@ -59,6 +64,7 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR,
       METRICS_TOKEN,
+      RATE_LIMIT_MULTIPLIER: String(E2E_RATE_LIMIT_MULTIPLIER),
       LOG_LEVEL: 'warn',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },

@@ -10,6 +10,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: 'silent' },
+    // Tests choose the caller's address with this header (as a trusted proxy would).
+    env: { LOG_LEVEL: 'silent', TRUSTED_IP_HEADER: 'x-test-client-ip' },
+    // A fresh Redis key prefix per test file, so files and runs never share counters.
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

@@ -7,6 +7,8 @@ import type { Database, Tx } from '@/db/types';
 import { recordServerErrorAsService } from './core/error-reports';
 import { AppError, isServerFault, toPublicError } from './platform/errors';
 import { resolveIdentity, type Identity, type Permission } from './platform/identity';
+import type { NamedLimit } from './platform/rate-limit/config';
+import { enforceRequestLimits } from './platform/rate-limit/enforce';
 import type { RequestScope } from './platform/request-scope';
 
 export type Transport = 'trpc' | 'rest';
@@ -60,6 +62,8 @@ export function buildContext(
 export type ApiMeta = OpenApiMeta & {
   successStatus?: 201 | 202;
   successBodyAlsoWith?: Record<number, string>;
+  /** A stricter limit on top of the global one; `health` replaces it instead. */
+  rateLimit?: NamedLimit;
 };
 
 const t = initTRPC
@@ -100,7 +104,13 @@ const observed = t.middleware(({ ctx, path, meta, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(observed);
+/** Pipeline step 3, per call, so every call of a batch counts. */
+const rateLimited = t.middleware(async ({ ctx, meta, next }) => {
+  await enforceRequestLimits(ctx.scope, ctx.identity, meta?.rateLimit);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observed).use(rateLimited);
 
 /** A signed-in user or an API key (the auth work fills `resolveIdentity`). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

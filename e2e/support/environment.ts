@@ -3,6 +3,12 @@ import { existsSync } from 'node:fs';
 /** The token the e2e server is started with, so specs can scrape /api/metrics. */
 export const METRICS_TOKEN = 'e2e-metrics-token-0123456789';
 
+/**
+ * The e2e server's limits are the production ones times this, so that a full run
+ * of specs from one address stays under them; the rate-limit spec counts with it.
+ */
+export const E2E_RATE_LIMIT_MULTIPLIER = 5;
+
 /** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own download. */
 export function chromiumExecutable(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;

@@ -14,7 +14,14 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 function callerAs(identity: Identity) {
-  const scope = { requestId: 'test', log: logger, method: 'GET', path: '/', route: 'test' };
+  const scope = {
+    requestId: 'test',
+    log: logger,
+    method: 'GET',
+    path: '/',
+    route: 'test',
+    clientIp: null,
+  };
   return createCaller(buildContext(testDb.db, identity, scope, 'trpc'));
 }
 

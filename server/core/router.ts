@@ -43,6 +43,7 @@ export const coreRouter = router({
         description: 'HTTP 200 when healthy or degraded, 503 when the database is unreachable.',
       },
       successBodyAlsoWith: { 503: 'Unhealthy: the database is unreachable' },
+      rateLimit: 'health',
     })
     .input(z.void())
     .output(healthOutput)

@@ -38,6 +38,24 @@ export const env = createEnv({
       .optional(),
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
     HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+    UPSTASH_REDIS_REST_URL: z.url().optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    // Tests and local development may raise every limit; production keeps 1.
+    RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
+    // Namespace of rate-limit and cache keys in a shared Redis.
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]+$/)
+      .default('leansaas'),
+    // The header a trusted proxy puts the client address in (e.g. x-real-ip). Unset:
+    // Vercel's x-real-ip on Vercel, else the socket address from `npm start`.
+    TRUSTED_IP_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'a lower-case header name')
+      .optional(),
+    VERCEL: z.string().optional(),
+    // Set by server.mjs, never by hand: the secret header carrying the socket address.
+    SOCKET_IP_HEADER: z.string().optional(),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.
     BENCH_BARE_ROUTE: z.stringbool().default(false),
   },

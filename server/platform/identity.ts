@@ -5,7 +5,14 @@ export type Permission = 'metrics:read' | 'admin';
 /** Who is calling, as the pipeline's authentication step established it. */
 export type Identity =
   | { kind: 'anonymous'; claims: Claims }
-  | { kind: 'user'; userId: string; claims: Claims; permissions: readonly Permission[] };
+  | {
+      kind: 'user';
+      userId: string;
+      /** Set when the caller authenticated with an API key rather than a session. */
+      apiKeyId?: string;
+      claims: Claims;
+      permissions: readonly Permission[];
+    };
 
 export const ANONYMOUS: Identity = { kind: 'anonymous', claims: ANONYMOUS_CLAIMS };
 

@@ -9,6 +9,7 @@ type Metrics = {
   registry: client.Registry;
   requests: client.Counter<'method' | 'route' | 'status'>;
   duration: client.Summary<'route'>;
+  rateLimitDecisions: client.Counter<'rule' | 'outcome'>;
 };
 
 const holder = globalThis as typeof globalThis & { __leanSaasMetrics?: Metrics };
@@ -31,6 +32,12 @@ function createMetrics(): Metrics {
       percentiles: [0.5, 0.95, 0.99],
       maxAgeSeconds: 600,
       ageBuckets: 5,
+      registers: [registry],
+    }),
+    rateLimitDecisions: new client.Counter({
+      name: 'rate_limit_decisions_total',
+      help: 'Rate limit decisions by rule and outcome (failed_* = the store was unavailable)',
+      labelNames: ['rule', 'outcome'],
       registers: [registry],
     }),
   };
@@ -71,4 +78,10 @@ export function registerDatabaseMetrics(
     help: 'Maximum connections of the application database pool',
     registers: [registry],
   }).set(poolMax);
+}
+
+export type RateLimitOutcome = 'allowed' | 'refused' | 'failed_open' | 'failed_closed';
+
+export function countRateLimitDecision(rule: string, outcome: RateLimitOutcome) {
+  metrics().rateLimitDecisions.inc({ rule, outcome });
 }

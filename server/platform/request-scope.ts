@@ -1,7 +1,9 @@
+import { clientIpOf } from './client-ip';
 import { errorResponse } from './envelope';
 import { INTERNAL_ERROR_MESSAGE, publicError } from './errors';
 import { logger, type Logger } from './logger';
 import { recordRequest } from './metrics';
+import type { LimitDecision } from './rate-limit/check';
 import { withBoundedBody } from './request-body';
 import { requestIdFrom } from './security-headers';
 
@@ -16,6 +18,10 @@ export type RequestScope = {
   path: string;
   /** Bounded route label for logs and metrics; adapters refine it to the procedure. */
   route: string;
+  /** From a trusted source only (see client-ip.ts); null when none is available. */
+  clientIp: string | null;
+  /** The most restrictive rate-limit decision taken for this request. */
+  rateLimit?: LimitDecision;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
   status?: number;
 };
@@ -39,6 +45,7 @@ export async function runApiRequest(
     method: request.method,
     path: new URL(request.url).pathname,
     route,
+    clientIp: clientIpOf(request.headers),
   };
 
   let response: Response;
@@ -59,6 +66,7 @@ export async function runApiRequest(
   }
 
   response.headers.set('x-request-id', requestId);
+  if (scope.rateLimit) setRateLimitHeaders(response.headers, scope.rateLimit);
   const durationMs = performance.now() - startedAt;
   recordRequest(scope.method, scope.route, response.status, durationMs / 1000);
   // The error itself is logged once, with its details, where it is caught; this
@@ -74,4 +82,19 @@ export async function runApiRequest(
     'request',
   );
   return response;
+}
+
+/**
+ * The IETF draft's RateLimit-* fields (reset in seconds from now) and the older
+ * X-RateLimit-* ones (reset as a Unix time), plus Retry-After on a refusal.
+ */
+function setRateLimitHeaders(headers: Headers, decision: LimitDecision) {
+  const resetSeconds = Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000));
+  headers.set('RateLimit-Limit', String(decision.limit));
+  headers.set('RateLimit-Remaining', String(decision.remaining));
+  headers.set('RateLimit-Reset', String(resetSeconds));
+  headers.set('X-RateLimit-Limit', String(decision.limit));
+  headers.set('X-RateLimit-Remaining', String(decision.remaining));
+  headers.set('X-RateLimit-Reset', String(Math.ceil(decision.resetAt / 1000)));
+  if (!decision.allowed) headers.set('Retry-After', String(Math.max(1, resetSeconds)));
 }

@@ -5,6 +5,7 @@ import { measureDatabaseLatencyMs } from '@/db/latency';
 import { env } from './env';
 import { logger } from './logger';
 import { registerDatabaseMetrics } from './metrics';
+import { rateLimitStore } from './rate-limit/store';
 
 /**
  * Validates the environment (importing the logger imports env) and opens the
@@ -18,7 +19,7 @@ export async function startServer() {
       () => measureDatabaseLatencyMs(db),
       kind === 'embedded' ? 1 : env.DATABASE_POOL_MAX,
     );
-    logger.info({ database: kind }, 'database ready');
+    logger.info({ database: kind, rateLimitStore: rateLimitStore().kind }, 'ready');
   } catch (error) {
     console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,0 +1,49 @@
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+import { countRateLimitDecision } from '../metrics';
+import { withTimeout } from '../timeout';
+
+import type { RateLimitStore } from './backends';
+import { STORE_TIMEOUT_MS, type LimitRule } from './config';
+
+export type LimitDecision = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Epoch ms at which the window frees up again. */
+  resetAt: number;
+};
+
+/**
+ * Counts one request against `name` for `key`. If the store fails or is slow, the
+ * rule's policy decides: fail open (allow, log, count) or fail closed (503).
+ */
+export async function checkLimit(
+  store: RateLimitStore,
+  name: string,
+  rule: LimitRule,
+  key: string,
+  log: Logger,
+): Promise<LimitDecision> {
+  try {
+    const consumed = await withTimeout(
+      store.consume(`${name}:${key}`, rule.requests, rule.windowSeconds),
+      STORE_TIMEOUT_MS,
+    );
+    countRateLimitDecision(name, consumed.allowed ? 'allowed' : 'refused');
+    return { ...consumed, limit: rule.requests };
+  } catch (error) {
+    log.warn({ err: error, rule: name, store: store.kind }, 'rate limit store unavailable');
+    if (rule.onStoreFailure === 'closed') {
+      countRateLimitDecision(name, 'failed_closed');
+      throw new AppError('UNAVAILABLE', 'This action is briefly unavailable. Try again shortly.');
+    }
+    countRateLimitDecision(name, 'failed_open');
+    return {
+      allowed: true,
+      limit: rule.requests,
+      remaining: rule.requests,
+      resetAt: Date.now() + rule.windowSeconds * 1000,
+    };
+  }
+}

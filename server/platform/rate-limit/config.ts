@@ -1,0 +1,47 @@
+import { env } from '../env';
+
+/**
+ * Every rate limit in one place. Production values are the literals below; tests
+ * and local development may raise them all with RATE_LIMIT_MULTIPLIER.
+ */
+export type Tier = 'free' | 'pro' | 'enterprise';
+
+export type LimitRule = {
+  requests: number;
+  windowSeconds: number;
+  /** When the shared store is unreachable: let requests through, or refuse (503). */
+  onStoreFailure: 'open' | 'closed';
+};
+
+const rule = (requests: number, windowSeconds: number, onStoreFailure: 'open' | 'closed') => ({
+  requests: requests * env.RATE_LIMIT_MULTIPLIER,
+  windowSeconds,
+  onStoreFailure,
+});
+
+/** The global limit per identity, by plan tier; anonymous callers get the free tier per IP. */
+export const TIER_LIMITS: Record<Tier, LimitRule> = {
+  free: rule(100, 3_600, 'open'),
+  pro: rule(1_000, 3_600, 'open'),
+  enterprise: rule(10_000, 3_600, 'open'),
+};
+
+/**
+ * Named limits. `health` replaces the global limit on health checks (so uptime
+ * monitors are never starved by other traffic); the others apply on top of it, and
+ * refuse rather than allow when the store is down, because they guard credentials
+ * and money.
+ */
+export const NAMED_LIMITS = {
+  health: rule(10, 60, 'open'),
+  signIn: rule(5, 60, 'closed'),
+  signUp: rule(5, 60, 'closed'),
+  passwordReset: rule(5, 60, 'closed'),
+  apiKeyCreate: rule(10, 300, 'closed'),
+  checkout: rule(3, 60, 'closed'),
+} satisfies Record<string, LimitRule>;
+
+export type NamedLimit = keyof typeof NAMED_LIMITS;
+
+/** How long one store call may take before the fail policy applies. */
+export const STORE_TIMEOUT_MS = 300;

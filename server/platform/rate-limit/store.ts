@@ -1,0 +1,27 @@
+import { env } from '../env';
+import { logger } from '../logger';
+import { getRedis } from '../redis';
+
+import { memoryStore, redisStore, upstashStore, type RateLimitStore } from './backends';
+
+const holder = globalThis as typeof globalThis & { __leanSaasRateLimitStore?: RateLimitStore };
+
+function selectStore(): RateLimitStore {
+  const prefix = `${env.REDIS_KEY_PREFIX}:rl`;
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    return upstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, prefix);
+  }
+  const redis = getRedis();
+  if (redis) return redisStore(redis, prefix);
+  logger.warn(
+    'Rate limits are counted in this process only (no REDIS_URL or Upstash): ' +
+      'fine for one instance, not shared across several.',
+  );
+  return memoryStore(prefix);
+}
+
+/** The store chosen by the environment: Upstash, Redis, or process memory. */
+export function rateLimitStore(): RateLimitStore {
+  holder.__leanSaasRateLimitStore ??= selectStore();
+  return holder.__leanSaasRateLimitStore;
+}
