@@ -11,12 +11,15 @@ import path from 'node:path';
 
 import autocannon from 'autocannon';
 
+import { benchLimiter } from './limiter';
+
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP_S = 3;
 const base = `http://127.0.0.1:${PORT}`;
 
+// Every API route below runs the rate limiter (with REDIS_URL set, against Redis).
 const TARGETS = [
   { name: 'bare route handler', path: '/api/bare' },
   { name: 'REST GET /api/v1/version', path: '/api/v1/version' },
@@ -93,7 +96,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => benchLimiter(process.env.REDIS_URL))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
