@@ -64,7 +64,7 @@ describe('checkHealth', () => {
   it('is degraded, not down, when a configured Redis is unreachable', async () => {
     const redis = new Redis({ port: closedPort, lazyConnect: true, maxRetriesPerRequest: 0 });
     redis.on('error', () => {});
-    const health = await checkHealth({ db: testDb.db, ...unconfigured, redis });
+    const health = await checkHealth({ db: testDb.db, ...unconfigured, redis: () => redis.ping() });
     expect(health.status).toBe('degraded');
     expect(health.checks.redis.status).toBe('down');
     expect(healthHttpStatus(health)).toBe(200);

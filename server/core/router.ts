@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { env } from '@/server/platform/env';
-import { getRedis } from '@/server/platform/redis';
+import { sharedStorePing } from '@/server/platform/redis';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
 import { recordErrorReportAsService } from './error-reports';
@@ -50,7 +50,7 @@ export const coreRouter = router({
     .query(async ({ ctx }) => {
       const health = await checkHealth({
         db: ctx.serviceDb,
-        redis: getRedis(),
+        redis: sharedStorePing(),
         stripe: stripeProbe,
         email: emailProbe,
         timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,

@@ -10,6 +10,7 @@ type Metrics = {
   requests: client.Counter<'method' | 'route' | 'status'>;
   duration: client.Summary<'route'>;
   rateLimitDecisions: client.Counter<'rule' | 'outcome'>;
+  cacheResults: client.Counter<'cache' | 'result'>;
 };
 
 const holder = globalThis as typeof globalThis & { __leanSaasMetrics?: Metrics };
@@ -38,6 +39,12 @@ function createMetrics(): Metrics {
       name: 'rate_limit_decisions_total',
       help: 'Rate limit decisions by rule and outcome (failed_* = the store was unavailable)',
       labelNames: ['rule', 'outcome'],
+      registers: [registry],
+    }),
+    cacheResults: new client.Counter({
+      name: 'cache_results_total',
+      help: 'Cache lookups by cache and result (hit_l1, hit_l2, miss) and L2 errors',
+      labelNames: ['cache', 'result'],
       registers: [registry],
     }),
   };
@@ -84,4 +91,10 @@ export type RateLimitOutcome = 'allowed' | 'refused' | 'failed_open' | 'failed_c
 
 export function countRateLimitDecision(rule: string, outcome: RateLimitOutcome) {
   metrics().rateLimitDecisions.inc({ rule, outcome });
+}
+
+export type CacheResult = 'hit_l1' | 'hit_l2' | 'miss' | 'error';
+
+export function countCacheResult(cache: string, result: CacheResult) {
+  metrics().cacheResults.inc({ cache, result });
 }

@@ -1,3 +1,4 @@
+import { Redis as UpstashRedis } from '@upstash/redis';
 import Redis from 'ioredis';
 
 import { env } from './env';
@@ -19,4 +20,20 @@ export function getRedis(): Redis | null {
     holder.__leanSaasRedis?.on('error', () => {});
   }
   return holder.__leanSaasRedis;
+}
+
+/**
+ * A ping of the shared store that rate limits and the cache use (Upstash or
+ * REDIS_URL), or null when neither is configured.
+ */
+export function sharedStorePing(): (() => Promise<unknown>) | null {
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    const upstash = new UpstashRedis({
+      url: env.UPSTASH_REDIS_REST_URL,
+      token: env.UPSTASH_REDIS_REST_TOKEN,
+    });
+    return () => upstash.ping();
+  }
+  const redis = getRedis();
+  return redis ? () => redis.ping() : null;
 }

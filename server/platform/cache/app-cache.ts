@@ -1,0 +1,35 @@
+import { Redis as UpstashRedis } from '@upstash/redis';
+
+import { env } from '../env';
+import { logger } from '../logger';
+import { getRedis } from '../redis';
+
+import { createCache, type Cache } from './cache';
+import { ioredisL2, upstashL2, type L2Store } from './l2-store';
+
+const holder = globalThis as typeof globalThis & { __leanSaasCaches?: Map<string, Cache> };
+
+function sharedL2(): L2Store | null {
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    return upstashL2(
+      new UpstashRedis({
+        url: env.UPSTASH_REDIS_REST_URL,
+        token: env.UPSTASH_REDIS_REST_TOKEN,
+        automaticDeserialization: false,
+      }),
+    );
+  }
+  const redis = getRedis();
+  return redis ? ioredisL2(redis) : null;
+}
+
+/** The named cache of a module (one per name per process), L2 chosen by the environment. */
+export function appCache(name: string): Cache {
+  holder.__leanSaasCaches ??= new Map();
+  let cache = holder.__leanSaasCaches.get(name);
+  if (!cache) {
+    cache = createCache({ name, prefix: env.REDIS_KEY_PREFIX, l2: sharedL2(), log: logger });
+    holder.__leanSaasCaches.set(name, cache);
+  }
+  return cache;
+}
