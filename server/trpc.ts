@@ -6,7 +6,7 @@ import type { Database, Tx } from '@/db/types';
 
 import { recordServerErrorAsService } from './core/error-reports';
 import { AppError, isServerFault, toPublicError } from './platform/errors';
-import { resolveIdentity, type Identity, type Permission } from './platform/identity';
+import { resolveIdentity, type Identity, type Permission } from './auth/identity';
 import type { NamedLimit } from './platform/rate-limit/config';
 import { enforceRequestLimits } from './platform/rate-limit/enforce';
 import type { RequestScope } from './platform/request-scope';
@@ -36,7 +36,8 @@ export async function createContext(
   transport: Transport,
   deps: AdapterDeps,
 ): Promise<Context> {
-  const [db, identity] = await Promise.all([deps.getDb(), resolveIdentity(request)]);
+  const db = await deps.getDb();
+  const identity = await resolveIdentity(request, db);
   return buildContext(db, identity, scope, transport);
 }
 

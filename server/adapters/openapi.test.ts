@@ -21,7 +21,15 @@ describe('OpenAPI document', () => {
   it('documents the core endpoints under /api/v1', () => {
     const document = getOpenApiDocument();
     expect(document.servers).toEqual([{ url: '/api/v1' }]);
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/errors', '/health', '/version']);
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual([
+      '/auth/sign-in',
+      '/auth/sign-out',
+      '/auth/sign-up',
+      '/errors',
+      '/health',
+      '/me',
+      '/version',
+    ]);
   });
 
   it('documents bodies inside the envelope, errors as ErrorEnvelope', () => {

@@ -1,5 +1,6 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 
+import { SESSION_COOKIE } from '@/server/auth/session-token';
 import { getVersion } from '@/server/core/version';
 import { errorEnvelopeSchema } from '@/server/platform/envelope';
 import { appRouter } from '@/server/root';
@@ -102,7 +103,11 @@ export function getOpenApiDocument(): OpenApiDocument {
         '{ success: false, error: { code, message, details? }, timestamp, requestId }.',
       version: getVersion().version,
       baseUrl: REST_PREFIX,
-      tags: ['core'],
+      tags: ['core', 'auth', 'me'],
+      // The built-in provider's session; API keys add their scheme with their module.
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+      },
     }),
   );
   return cached;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { logger } from '@/server/platform/logger';
-import { ANONYMOUS, type Identity, type Permission } from '@/server/platform/identity';
+import { ANONYMOUS, type Identity, type Permission } from '@/server/auth/identity';
 import { recordRequest } from '@/server/platform/metrics';
 import { createCaller } from '@/server/root';
+import { testScope } from '@/server/testing/scope';
 import { buildContext } from '@/server/trpc';
 
 let testDb: TestDatabase;
@@ -14,14 +14,7 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 function callerAs(identity: Identity) {
-  const scope = {
-    requestId: 'test',
-    log: logger,
-    method: 'GET',
-    path: '/',
-    route: 'test',
-    clientIp: null,
-  };
+  const scope = testScope({ method: 'GET' });
   return createCaller(buildContext(testDb.db, identity, scope, 'trpc'));
 }
 

@@ -20,6 +20,11 @@ export type RequestScope = {
   route: string;
   /** From a trusted source only (see client-ip.ts); null when none is available. */
   clientIp: string | null;
+  userAgent: string | null;
+  /** Set-Cookie values a procedure asked for (sign-in, sign-out). */
+  cookies: string[];
+  /** Whether cookies must be Secure: everywhere but plain-http localhost. */
+  secureCookies: boolean;
   /** The most restrictive rate-limit decision taken for this request. */
   rateLimit?: LimitDecision;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
@@ -46,6 +51,9 @@ export async function runApiRequest(
     path: new URL(request.url).pathname,
     route,
     clientIp: clientIpOf(request.headers),
+    userAgent: request.headers.get('user-agent'),
+    cookies: [],
+    secureCookies: !isPlainHttpLocalhost(new URL(request.url)),
   };
 
   let response: Response;
@@ -67,6 +75,7 @@ export async function runApiRequest(
 
   response.headers.set('x-request-id', requestId);
   if (scope.rateLimit) setRateLimitHeaders(response.headers, scope.rateLimit);
+  for (const cookie of scope.cookies) response.headers.append('Set-Cookie', cookie);
   const durationMs = performance.now() - startedAt;
   recordRequest(scope.method, scope.route, response.status, durationMs / 1000);
   // The error itself is logged once, with its details, where it is caught; this
@@ -97,4 +106,8 @@ function setRateLimitHeaders(headers: Headers, decision: LimitDecision) {
   headers.set('X-RateLimit-Remaining', String(decision.remaining));
   headers.set('X-RateLimit-Reset', String(Math.ceil(decision.resetAt / 1000)));
   if (!decision.allowed) headers.set('Retry-After', String(Math.max(1, resetSeconds)));
+}
+
+function isPlainHttpLocalhost(url: URL): boolean {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

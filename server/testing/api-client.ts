@@ -23,5 +23,13 @@ export function apiClient(db: Database) {
           body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
       ),
+    sendJson: (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+      rest(
+        new Request(`${origin}/api/v1${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        }),
+      ),
   };
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { Identity } from '../identity';
+import type { Identity } from '@/server/auth/identity';
 import type { RequestScope } from '../request-scope';
 
 import { checkLimit, type LimitDecision } from './check';

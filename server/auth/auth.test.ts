@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { auditLogs } from '@/db/schema';
+import { createTestDatabase, type TestDatabase } from '@/db/test-database';
+import { apiClient } from '@/server/testing/api-client';
+
+let testDb: TestDatabase;
+let api: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  api = apiClient(testDb.db);
+});
+afterAll(() => testDb.close());
+
+const PASSWORD = 'correct horse battery staple';
+// Each test is its own caller, so per-address limits never interfere.
+const caller = () => ({ 'x-test-client-ip': `203.0.113.${randomUUID()}` });
+const newEmail = () => `user-${randomUUID()}@example.com`;
+
+function cookieOf(response: Response): string {
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0]!;
+}
+
+async function signUp(email = newEmail(), displayName = 'Ada') {
+  const response = await api.postJson(
+    '/auth/sign-up',
+    { email, password: PASSWORD, displayName },
+    caller(),
+  );
+  expect(response.status).toBe(201);
+  return {
+    email,
+    cookie: cookieOf(response),
+    userId: (await response.json()).data.userId as string,
+  };
+}
+
+describe('built-in provider over REST', () => {
+  it('signs up with a session cookie that is httpOnly and SameSite=Lax', async () => {
+    const response = await api.postJson(
+      '/auth/sign-up',
+      { email: newEmail(), password: PASSWORD, displayName: 'Ada' },
+      caller(),
+    );
+    expect(response.status).toBe(201);
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(
+      /^lean_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/,
+    );
+  });
+
+  it('knows the caller afterwards: GET /api/v1/me', async () => {
+    const { cookie, email, userId } = await signUp();
+    const me = await api.rest('/me', { headers: { cookie, ...caller() } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).data).toMatchObject({
+      id: userId,
+      email,
+      displayName: 'Ada',
+      role: 'user',
+      permissions: expect.arrayContaining(['profile:read', 'profile:write']),
+    });
+  });
+
+  it('answers /me with 401 without credentials', async () => {
+    const me = await api.rest('/me', { headers: caller() });
+    expect(me.status).toBe(401);
+    expect((await me.json()).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('updates the profile, refuses role, and audits the change', async () => {
+    const { cookie, userId } = await signUp();
+    const updated = await api.sendJson(
+      'PATCH',
+      '/me',
+      { displayName: "O'Brien'); reset role;--" },
+      {
+        cookie,
+        ...caller(),
+      },
+    );
+    expect(updated.status).toBe(200);
+    expect((await updated.json()).data.displayName).toBe("O'Brien'); reset role;--");
+
+    const escalate = await api.sendJson('PATCH', '/me', { role: 'admin' }, { cookie, ...caller() });
+    expect(escalate.status).toBe(400);
+    const me = await (await api.rest('/me', { headers: { cookie, ...caller() } })).json();
+    expect(me.data.role).toBe('user');
+
+    const events = await testDb.db.select().from(auditLogs).where(eq(auditLogs.actorId, userId));
+    expect(events.map((event) => event.action).sort()).toEqual(['auth.sign_up', 'profile.updated']);
+  });
+
+  it('signs in with the right password only, with one message for every failure', async () => {
+    const { email, userId } = await signUp();
+    const wrong = await api.postJson(
+      '/auth/sign-in',
+      { email, password: 'not the password' },
+      caller(),
+    );
+    const unknown = await api.postJson(
+      '/auth/sign-in',
+      { email: newEmail(), password: PASSWORD },
+      caller(),
+    );
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
+
+    const right = await api.postJson(
+      '/auth/sign-in',
+      { email: email.toUpperCase(), password: PASSWORD },
+      caller(),
+    );
+    expect(right.status).toBe(200);
+    expect(cookieOf(right)).toMatch(/^lean_session=/);
+
+    const events = await testDb.db.select().from(auditLogs).where(eq(auditLogs.actorId, userId));
+    const signIns = events
+      .filter((event) => event.action === 'auth.sign_in')
+      .map((event) => event.success);
+    expect(signIns.sort()).toEqual([false, true]);
+  });
+
+  it('applies NIST password rules at sign-up', async () => {
+    for (const password of ['short', 'password123', 'qwertyuiop']) {
+      const response = await api.postJson(
+        '/auth/sign-up',
+        { email: newEmail(), password },
+        caller(),
+      );
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.details.fields[0].path).toBe('password');
+    }
+  });
+
+  it('refuses a second account for the same email', async () => {
+    const { email } = await signUp();
+    const again = await api.postJson('/auth/sign-up', { email, password: PASSWORD }, caller());
+    expect(again.status).toBe(409);
+  });
+
+  it('signs out: the cookie is cleared and the session no longer works', async () => {
+    const { cookie } = await signUp();
+    const out = await api.postJson('/auth/sign-out', {}, { cookie, ...caller() });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/^lean_session=; .*Max-Age=0/);
+    expect((await api.rest('/me', { headers: { cookie, ...caller() } })).status).toBe(401);
+  });
+
+  it('refuses cross-site state changes made with the cookie (CSRF)', async () => {
+    const { cookie } = await signUp();
+    const body = { displayName: 'Mallory' };
+    for (const headers of <Record<string, string>[]>[
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ]) {
+      const response = await api.sendJson('PATCH', '/me', body, {
+        cookie,
+        ...caller(),
+        ...headers,
+      });
+      expect(response.status).toBe(403);
+    }
+    const me = await (await api.rest('/me', { headers: { cookie, ...caller() } })).json();
+    expect(me.data.displayName).toBe('Ada');
+
+    const sameOrigin = await api.sendJson('PATCH', '/me', body, {
+      cookie,
+      ...caller(),
+      origin: 'http://localhost',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(sameOrigin.status).toBe(200);
+  });
+});

@@ -1,0 +1,65 @@
+import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
+import type { Database } from '@/db/types';
+import { AppError } from '@/server/platform/errors';
+
+import { ROLE_PERMISSIONS, type Permission } from './permissions';
+import { sessionTokenFrom } from './session-token';
+import { findSessionAsService } from './sessions';
+
+export type { Permission } from './permissions';
+
+/** Who is calling, as the pipeline's authentication step established it. */
+export type Identity =
+  | { kind: 'anonymous'; claims: Claims }
+  | {
+      kind: 'user';
+      userId: string;
+      /** Set when the caller signed in with a session (the built-in provider). */
+      sessionId?: string;
+      /** Set when the caller authenticated with an API key rather than a session. */
+      apiKeyId?: string;
+      claims: Claims;
+      permissions: readonly Permission[];
+    };
+
+export const ANONYMOUS: Identity = { kind: 'anonymous', claims: ANONYMOUS_CLAIMS };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A request that changes state on the strength of a cookie must come from our own
+ * pages. Browsers send Sec-Fetch-Site (or at least Origin) on such requests; a
+ * client that sends neither is not a browser, and so not a CSRF vector.
+ */
+function isCrossSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site) return site !== 'same-origin';
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== new URL(request.url).origin;
+}
+
+/**
+ * Step 2 of the pipeline: the session cookie (built-in provider) becomes verified
+ * claims, or the caller is anonymous. API keys and Supabase Auth come later.
+ */
+export async function resolveIdentity(request: Request, db: Database): Promise<Identity> {
+  const token = sessionTokenFrom(request.headers.get('cookie'));
+  if (!token) return ANONYMOUS;
+  if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+    throw new AppError('FORBIDDEN', 'Cross-site requests may not use your session.');
+  }
+  const session = await findSessionAsService(db, token);
+  if (!session) return ANONYMOUS;
+  return {
+    kind: 'user',
+    userId: session.userId,
+    sessionId: session.id,
+    claims: {
+      sub: session.userId,
+      role: 'authenticated',
+      email: session.email ?? undefined,
+      session_id: session.id,
+    },
+    permissions: ROLE_PERMISSIONS[session.role],
+  };
+}

@@ -1,0 +1,51 @@
+import { eq, sql } from 'drizzle-orm';
+
+import { profiles } from '@/db/schema';
+import type { Tx } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import { AppError } from '@/server/platform/errors';
+
+import type { UpdateMeInput } from './schemas';
+
+const columns = {
+  id: profiles.id,
+  displayName: profiles.displayName,
+  avatarUrl: profiles.avatarUrl,
+  role: profiles.role,
+  createdAt: profiles.createdAt,
+  updatedAt: profiles.updatedAt,
+};
+
+/** The caller's own profile, read under RLS (the policy shows no other row). */
+export async function getOwnProfile(tx: Tx, userId: string) {
+  const [profile] = await tx.select(columns).from(profiles).where(eq(profiles.id, userId));
+  if (!profile) throw new AppError('NOT_FOUND', 'No profile for this account.');
+  return profile;
+}
+
+/** Updates the caller's name and avatar under RLS; `role` is not writable here at all. */
+export async function updateOwnProfile(
+  tx: Tx,
+  userId: string,
+  input: UpdateMeInput,
+  audit: AuditContext,
+) {
+  const [profile] = await tx
+    .update(profiles)
+    .set({ ...input, updatedAt: sql`now()` })
+    .where(eq(profiles.id, userId))
+    .returning(columns);
+  if (!profile) throw new AppError('NOT_FOUND', 'No profile for this account.');
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: userId,
+      action: 'profile.updated',
+      resourceType: 'profile',
+      resourceId: userId,
+      details: { fields: Object.keys(input) },
+    },
+    audit,
+  );
+  return profile;
+}

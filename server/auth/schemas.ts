@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+import { PASSWORD_MAX_LENGTH } from './password';
+
+const email = z.email().max(254);
+
+export const signUpInput = z.object({
+  email,
+  // Length and the common-password check are applied by the service (NIST rules).
+  password: z.string().max(PASSWORD_MAX_LENGTH * 4),
+  displayName: z.string().trim().min(1).max(80).optional(),
+});
+
+export const signInInput = z.object({
+  email,
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX_LENGTH * 4),
+});
+
+export const sessionOutput = z.object({ userId: z.uuid() });
+
+export const meOutput = z.object({
+  id: z.uuid(),
+  email: z.string().nullable(),
+  displayName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  role: z.enum(['user', 'admin']),
+  permissions: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const updateMeInput = z
+  .object({
+    displayName: z.string().trim().min(1).max(80).nullable().optional(),
+    avatarUrl: z
+      .url({ protocol: /^https$/ })
+      .max(2_048)
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'send displayName or avatarUrl');
+
+export type UpdateMeInput = z.infer<typeof updateMeInput>;
