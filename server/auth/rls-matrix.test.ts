@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { pgErrorCode } from '@/db/pg-error';
+import { queryRows } from '@/db/query-rows';
+import { withRls, withServiceRole, type Claims } from '@/db/rls';
+import { createTestDatabase, type TestDatabase } from '@/db/test-database';
+
+// The RLS matrix for the auth tables: anonymous / user A / user B / service role ×
+// select / insert / update / delete, run against the real policies and privileges.
+let testDb: TestDatabase;
+const a = randomUUID();
+const b = randomUUID();
+const sessionOf = { [a]: randomUUID(), [b]: randomUUID() };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await withServiceRole(testDb.db, async (tx) => {
+    for (const id of [a, b]) {
+      await tx.execute(sql`insert into auth.users (id, email) values (${id}, ${`${id}@x.test`})`);
+      await tx.execute(sql`insert into user_sessions (id, user_id, token_hash, expires_at)
+                           values (${sessionOf[id]!}, ${id}, ${`hash-${id}`}, now() + interval '1 day')`);
+      await tx.execute(sql`insert into audit_logs (actor_id, action) values (${id}, 'seed')`);
+    }
+  });
+});
+afterAll(() => testDb.close());
+
+type Who = 'anon' | 'a' | 'b' | 'service';
+const claims: Record<'anon' | 'a' | 'b', Claims> = {
+  anon: { role: 'anon' },
+  a: { role: 'authenticated', sub: a },
+  b: { role: 'authenticated', sub: b },
+};
+
+/** Runs `query` as `who`; the rows it returned, or the SQLSTATE it was refused with. */
+async function as(who: Who, query: SQL): Promise<Record<string, unknown>[] | string> {
+  const run = (tx: Parameters<Parameters<typeof withServiceRole>[1]>[0]) => queryRows(tx, query);
+  try {
+    return who === 'service'
+      ? await withServiceRole(testDb.db, run)
+      : await withRls(testDb.db, claims[who], run);
+  } catch (error) {
+    return pgErrorCode(error) ?? String(error);
+  }
+}
+const ids = (result: Record<string, unknown>[] | string) =>
+  typeof result === 'string' ? result : result.map((row) => row.id).sort();
+
+describe('profiles', () => {
+  it('select: own row only; service sees all', async () => {
+    expect(ids(await as('anon', sql`select id from profiles`))).toEqual([]);
+    expect(ids(await as('a', sql`select id from profiles`))).toEqual([a]);
+    expect(ids(await as('b', sql`select id from profiles`))).toEqual([b]);
+    expect(ids(await as('service', sql`select id from profiles`))).toEqual([a, b].sort());
+  });
+
+  it('update: own name only, never role, never another row', async () => {
+    expect(
+      ids(await as('a', sql`update profiles set display_name = 'A' where id = ${a} returning id`)),
+    ).toEqual([a]);
+    expect(
+      ids(await as('a', sql`update profiles set display_name = 'x' where id = ${b} returning id`)),
+    ).toEqual([]);
+    expect(await as('a', sql`update profiles set role = 'admin' where id = ${a}`)).toBe('42501');
+    expect(await as('anon', sql`update profiles set display_name = 'x' returning id`)).toBe(
+      '42501',
+    );
+  });
+
+  it('insert and delete: nobody but the service role', async () => {
+    for (const who of ['anon', 'a'] as const) {
+      expect(await as(who, sql`insert into profiles (id) values (${randomUUID()})`)).toBe('42501');
+      expect(await as(who, sql`delete from profiles where id = ${a}`)).toBe('42501');
+    }
+  });
+});
+
+describe('user_sessions', () => {
+  it('select: own sessions only', async () => {
+    expect(ids(await as('anon', sql`select id from user_sessions`))).toEqual([]);
+    expect(ids(await as('a', sql`select id from user_sessions`))).toEqual([sessionOf[a]]);
+    expect(ids(await as('b', sql`select id from user_sessions`))).toEqual([sessionOf[b]]);
+  });
+
+  it('update: revoke own only; token hash is not writable', async () => {
+    expect(
+      ids(
+        await as(
+          'b',
+          sql`update user_sessions set revoked_at = now() where id = ${sessionOf[a]!} returning id`,
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      await as('a', sql`update user_sessions set token_hash = 'x' where id = ${sessionOf[a]!}`),
+    ).toBe('42501');
+    expect(
+      await as(
+        'a',
+        sql`insert into user_sessions (user_id, token_hash, expires_at) values (${a}, 'forged', now())`,
+      ),
+    ).toBe('42501');
+    expect(await as('a', sql`delete from user_sessions where id = ${sessionOf[a]!}`)).toBe('42501');
+  });
+});
+
+describe('audit_logs', () => {
+  it('select: own events only', async () => {
+    const actors = async (who: Who) => {
+      const rows = await as(who, sql`select actor_id as id from audit_logs`);
+      return ids(rows);
+    };
+    expect(await actors('anon')).toEqual([]);
+    expect(await actors('a')).toEqual([a]);
+    expect(await actors('b')).toEqual([b]);
+  });
+
+  it('insert: only events about oneself', async () => {
+    expect(
+      ids(
+        await as(
+          'a',
+          sql`insert into audit_logs (actor_id, action) values (${a}, 'x') returning actor_id as id`,
+        ),
+      ),
+    ).toEqual([a]);
+    expect(
+      await as('a', sql`insert into audit_logs (actor_id, action) values (${b}, 'forged')`),
+    ).toBe('42501');
+    expect(
+      await as('anon', sql`insert into audit_logs (actor_id, action) values (null, 'x')`),
+    ).toBe('42501');
+  });
+
+  it('is append-only for every role, the service role and the owner included', async () => {
+    for (const who of ['a', 'service'] as const) {
+      expect(await as(who, sql`update audit_logs set action = 'changed'`)).toBe('42501');
+      expect(await as(who, sql`delete from audit_logs`)).toBe('42501');
+    }
+    const owner = await testDb.db
+      .execute(sql`delete from audit_logs`)
+      .catch((error: unknown) => pgErrorCode(error));
+    expect(owner).toBe('42501');
+    const truncate = await testDb.db
+      .execute(sql`truncate audit_logs`)
+      .catch((error: unknown) => pgErrorCode(error));
+    expect(truncate).toBe('42501');
+  });
+});
