@@ -13,7 +13,7 @@ import {
 
 /**
  * e2e against the production build (`npm run build` first): the config starts
- * `next start` on its own port with a fresh embedded database, or with a fresh
+ * `npm start` on its own port with a fresh embedded database, or with a fresh
  * database on TEST_DATABASE_URL's server when that is set.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -21,6 +21,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 // Computed once in the runner and inherited by workers through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'leansaas-e2e-'));
+process.env.E2E_REDIS_KEY_PREFIX ??= `e2e-${Date.now()}`;
 const databaseUrl = e2eDatabaseUrl();
 
 export default defineConfig({
@@ -65,6 +66,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       METRICS_TOKEN,
       RATE_LIMIT_MULTIPLIER: String(E2E_RATE_LIMIT_MULTIPLIER),
+      // A shared Redis (REDIS_URL) keeps counters across runs: start each run afresh.
+      REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX,
       LOG_LEVEL: 'warn',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },

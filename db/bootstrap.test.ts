@@ -17,6 +17,11 @@ const SUPABASE_PRESENT = [
   `create table auth.users (id uuid primary key, email varchar(255), supabase_only text)`,
   `create function auth.uid() returns uuid language sql stable
      as $$ select '11111111-1111-4111-8111-111111111111'::uuid $$`,
+  // On Supabase these belong to Supabase Auth's own role, not to us.
+  `create role supabase_auth_admin nologin`,
+  `alter schema auth owner to supabase_auth_admin`,
+  `alter table auth.users owner to supabase_auth_admin`,
+  `alter function auth.uid() owner to supabase_auth_admin`,
 ];
 
 describe('the bootstrap migration', () => {

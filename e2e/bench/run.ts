@@ -63,7 +63,7 @@ async function main() {
     await waitForServer();
     console.log(
       `${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s warm-up, ` +
-        `next start, Node ${process.version}\n`,
+        `npm start (server.mjs), Node ${process.version}\n`,
     );
     const rows = [];
     for (const target of TARGETS) {

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { setTierResolver } from '@/server/platform/rate-limit/enforce';
 import { apiClient } from '@/server/testing/api-client';
+import { uniqueClientIp } from '@/server/testing/scope';
 
 let testDb: TestDatabase;
 let api: ReturnType<typeof apiClient>;
@@ -17,9 +18,7 @@ afterAll(() => testDb.close());
 afterEach(() => setTierResolver(async () => 'free'));
 
 // Each test calls from its own address, so tests never share a counter.
-const newCaller = () => ({
-  'x-test-client-ip': `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`,
-});
+const newCaller = () => ({ 'x-test-client-ip': uniqueClientIp() });
 
 describe('rate limits through the REST and tRPC adapters', () => {
   it('sends RateLimit headers on a limited route', async () => {
@@ -104,13 +103,38 @@ describe('rate limits through the REST and tRPC adapters', () => {
     expect(spoofed.status).toBe(429);
   });
 
-  it('follows a tier change at once', async () => {
-    const headers = newCaller();
-    expect((await api.rest('/version', { headers })).headers.get('ratelimit-limit')).toBe(
-      String(TIER_LIMITS.free.requests),
+  it('follows a tier change at once for a signed-in caller', async () => {
+    const signUp = await api.postJson(
+      '/auth/sign-up',
+      { email: `tier-${randomUUID()}@example.com`, password: 'purple elephant running' },
+      newCaller(),
     );
+    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
+    const headers = { ...newCaller(), cookie };
+    const before = await api.rest('/version', { headers });
+    expect(before.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.free.requests));
+
     setTierResolver(async () => 'pro');
     const after = await api.rest('/version', { headers });
     expect(after.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.pro.requests));
+    // The same bucket: what was used on free still counts on pro.
+    expect(after.headers.get('ratelimit-remaining')).toBe(String(TIER_LIMITS.pro.requests - 2));
+  });
+
+  it('limits sign-in per email, whatever the address', async () => {
+    const email = `target-${randomUUID()}@example.com`;
+    const attempts = [];
+    for (let i = 0; i <= NAMED_LIMITS.signIn.requests; i++) {
+      const response = await api.postJson(
+        '/auth/sign-in',
+        { email, password: 'wrong password' },
+        newCaller(),
+      );
+      attempts.push(response.status);
+    }
+    expect(attempts.slice(0, NAMED_LIMITS.signIn.requests).every((status) => status === 401)).toBe(
+      true,
+    );
+    expect(attempts.at(-1)).toBe(429);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogs } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { apiClient } from '@/server/testing/api-client';
+import { uniqueClientIp } from '@/server/testing/scope';
 
 let testDb: TestDatabase;
 let api: ReturnType<typeof apiClient>;
@@ -17,7 +18,7 @@ afterAll(() => testDb.close());
 
 const PASSWORD = 'correct horse battery staple';
 // Each test is its own caller, so per-address limits never interfere.
-const caller = () => ({ 'x-test-client-ip': `203.0.113.${randomUUID()}` });
+const caller = () => ({ 'x-test-client-ip': uniqueClientIp() });
 const newEmail = () => `user-${randomUUID()}@example.com`;
 
 function cookieOf(response: Response): string {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
+import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
 import { authedProcedure, permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
-import { normalizeEmail, signInAsService, signOutAsService, signUpAsService } from './accounts';
+import { signInAsService, signOutAsService, signUpAsService } from './accounts';
 import { getOwnProfile, updateOwnProfile } from './profile';
 import { meOutput, sessionOutput, signInInput, signUpInput, updateMeInput } from './schemas';
 import { clearedSessionCookie, sessionCookie } from './session-token';
@@ -27,7 +27,7 @@ export const authRouter = router({
     .input(signUpInput)
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
-      await enforceNamedLimit(ctx.scope, 'signUp', `email:${normalizeEmail(input.email)}`);
+      await enforceNamedLimit(ctx.scope, 'signUp', emailLimitKey(input.email));
       const { userId, token } = await signUpAsService(ctx.serviceDb, input, ctx.scope);
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
@@ -49,7 +49,7 @@ export const authRouter = router({
     .input(signInInput)
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
-      await enforceNamedLimit(ctx.scope, 'signIn', `email:${normalizeEmail(input.email)}`);
+      await enforceNamedLimit(ctx.scope, 'signIn', emailLimitKey(input.email));
       const { userId, token } = await signInAsService(ctx.serviceDb, input, ctx.scope);
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { clientIpOf } from './client-ip';
+import { clientIpOf, normalizeIp } from './client-ip';
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 
@@ -15,5 +15,20 @@ describe('clientIpOf', () => {
     expect(
       clientIpOf(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }), 'x-forwarded-for'),
     ).toBe('203.0.113.7');
+  });
+
+  it('normalises addresses: mapped IPv4, IPv6 by /64, garbage ignored', () => {
+    expect(normalizeIp('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(normalizeIp('2001:db8:0:12:aaaa::1')).toBe('2001:db8:0:12::/64');
+    expect(normalizeIp('2001:db8:0:12:bbbb:cccc:dddd:eeee')).toBe('2001:db8:0:12::/64');
+    expect(normalizeIp('::1')).toBe('0:0:0:0::/64');
+    expect(normalizeIp('not-an-ip')).toBeNull();
+    expect(clientIpOf(headers({ 'x-real-ip': 'evil; drop' }), 'x-real-ip')).toBeNull();
+  });
+
+  it('reads the socket address that server.mjs passes under its secret header', () => {
+    expect(clientIpOf(headers({ 'x-socket-ip-abc': '::ffff:127.0.0.2' }), 'x-socket-ip-abc')).toBe(
+      '127.0.0.2',
+    );
   });
 });

@@ -1,4 +1,30 @@
+import { isIP } from 'node:net';
+
 import { env } from './env';
+
+/**
+ * One canonical form per client: IPv4-mapped IPv6 becomes IPv4, and IPv6 counts by
+ * its /64 (what one subscriber typically holds, so rotating addresses within it
+ * does not buy more requests). Anything that is not an address is ignored.
+ */
+export function normalizeIp(raw: string): string | null {
+  const address = raw.trim().replace(/^\[|\]$/g, '');
+  const mapped = address.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i)?.[1];
+  if (mapped && isIP(mapped) === 4) return mapped;
+  const version = isIP(address);
+  if (version === 4) return address;
+  if (version !== 6) return null;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
+    : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
 
 /**
  * The client's address, from a source that cannot be forged: the configured
@@ -17,5 +43,6 @@ export function clientIpOf(
     .map((hop) => hop.trim())
     .filter(Boolean);
   // Proxies append to x-forwarded-for: the entry our own proxy added is the last.
-  return (header === 'x-forwarded-for' ? hops.at(-1) : hops[0]) ?? null;
+  const hop = header === 'x-forwarded-for' ? hops.at(-1) : hops[0];
+  return hop ? normalizeIp(hop) : null;
 }

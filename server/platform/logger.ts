@@ -26,6 +26,9 @@ export const loggerOptions: pino.LoggerOptions = {
       // Failed queries carry their bound parameters, which may be user data.
       'err.params',
       'err.cause.params',
+      // ioredis errors carry the command's arguments: keys, and values we stored.
+      'err.command.args',
+      'err.cause.command.args',
     ],
     censor: '[redacted]',
   },

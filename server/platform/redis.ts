@@ -22,18 +22,35 @@ export function getRedis(): Redis | null {
   return holder.__leanSaasRedis;
 }
 
+const upstashHolder = globalThis as typeof globalThis & { __leanSaasUpstash?: UpstashRedis | null };
+
+/**
+ * The shared Upstash client when UPSTASH_REDIS_REST_* are set, else null. No
+ * retries: callers apply a short timeout and their own fail policy, and retries
+ * would only pile requests up during an outage.
+ */
+export function getUpstash(): UpstashRedis | null {
+  if (upstashHolder.__leanSaasUpstash === undefined) {
+    upstashHolder.__leanSaasUpstash =
+      env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
+        ? createUpstashClient(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN)
+        : null;
+  }
+  return upstashHolder.__leanSaasUpstash;
+}
+
+export function createUpstashClient(url: string, token: string): UpstashRedis {
+  // The cache stores opaque strings; the rate limiter reads numbers either way.
+  return new UpstashRedis({ url, token, automaticDeserialization: false, retry: { retries: 0 } });
+}
+
 /**
  * A ping of the shared store that rate limits and the cache use (Upstash or
  * REDIS_URL), or null when neither is configured.
  */
 export function sharedStorePing(): (() => Promise<unknown>) | null {
-  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-    const upstash = new UpstashRedis({
-      url: env.UPSTASH_REDIS_REST_URL,
-      token: env.UPSTASH_REDIS_REST_TOKEN,
-    });
-    return () => upstash.ping();
-  }
+  const upstash = getUpstash();
+  if (upstash) return () => upstash.ping();
   const redis = getRedis();
   return redis ? () => redis.ping() : null;
 }

@@ -20,6 +20,17 @@ export async function startServer() {
       kind === 'embedded' ? 1 : env.DATABASE_POOL_MAX,
     );
     logger.info({ database: kind, rateLimitStore: rateLimitStore().kind }, 'ready');
+    if (
+      env.NODE_ENV === 'production' &&
+      !env.TRUSTED_IP_HEADER &&
+      !env.VERCEL &&
+      !env.SOCKET_IP_HEADER
+    ) {
+      logger.error(
+        'No source for client addresses: every anonymous caller shares one rate-limit bucket. ' +
+          'Start with `npm start` (server.mjs), or set TRUSTED_IP_HEADER behind a proxy.',
+      );
+    }
   } catch (error) {
     console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

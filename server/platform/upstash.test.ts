@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { Redis as UpstashRedis } from '@upstash/redis';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,6 +9,7 @@ import { createCache } from './cache/cache';
 import { upstashL2 } from './cache/l2-store';
 import { env } from './env';
 import { logger } from './logger';
+import { createUpstashClient } from './redis';
 import { upstashStore } from './rate-limit/backends';
 
 // The Upstash path, through the real SDK against a local stand-in of Upstash's REST
@@ -33,7 +33,7 @@ describe.runIf(env.REDIS_URL)('Upstash (real SDK, local stand-in)', () => {
   });
 
   it('limits exactly N of 100 concurrent requests with @upstash/ratelimit', async () => {
-    const store = upstashStore(standIn.url, token, prefix);
+    const store = upstashStore(createUpstashClient(standIn.url, token), prefix);
     const bucket = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 100 }, () => store.consume(bucket, 23, 60)),
@@ -42,8 +42,7 @@ describe.runIf(env.REDIS_URL)('Upstash (real SDK, local stand-in)', () => {
   });
 
   it('shares cache entries and tag invalidations between instances', async () => {
-    const client = () =>
-      upstashL2(new UpstashRedis({ url: standIn.url, token, automaticDeserialization: false }));
+    const client = () => upstashL2(createUpstashClient(standIn.url, token));
     const [a, b] = [client(), client()].map((l2) =>
       createCache({ name: 'upstash', prefix, l2, log: logger, l1TtlMs: 100 }),
     );
@@ -55,7 +54,7 @@ describe.runIf(env.REDIS_URL)('Upstash (real SDK, local stand-in)', () => {
   });
 
   it('refuses a wrong token, as Upstash does', async () => {
-    const wrong = new UpstashRedis({ url: standIn.url, token: 'wrong', retry: false });
+    const wrong = createUpstashClient(standIn.url, 'wrong');
     await expect(wrong.ping()).rejects.toThrow(/Unauthorized/);
   });
 });

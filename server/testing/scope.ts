@@ -16,3 +16,9 @@ export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {
     ...overrides,
   };
 }
+
+/** A client address of its own (a random IPv6 /64), so a test never shares a rate-limit bucket. */
+export function uniqueClientIp(): string {
+  const group = () => Math.floor(Math.random() * 0xffff).toString(16);
+  return `2001:db8:${group()}:${group()}::1`;
+}

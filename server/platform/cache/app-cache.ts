@@ -1,8 +1,6 @@
-import { Redis as UpstashRedis } from '@upstash/redis';
-
 import { env } from '../env';
 import { logger } from '../logger';
-import { getRedis } from '../redis';
+import { getRedis, getUpstash } from '../redis';
 
 import { createCache, type Cache } from './cache';
 import { ioredisL2, upstashL2, type L2Store } from './l2-store';
@@ -10,15 +8,8 @@ import { ioredisL2, upstashL2, type L2Store } from './l2-store';
 const holder = globalThis as typeof globalThis & { __leanSaasCaches?: Map<string, Cache> };
 
 function sharedL2(): L2Store | null {
-  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-    return upstashL2(
-      new UpstashRedis({
-        url: env.UPSTASH_REDIS_REST_URL,
-        token: env.UPSTASH_REDIS_REST_TOKEN,
-        automaticDeserialization: false,
-      }),
-    );
-  }
+  const upstash = getUpstash();
+  if (upstash) return upstashL2(upstash);
   const redis = getRedis();
   return redis ? ioredisL2(redis) : null;
 }

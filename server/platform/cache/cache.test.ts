@@ -52,11 +52,30 @@ describe(`two-level cache (L2: ${env.REDIS_URL ? 'Redis' : 'none'})`, () => {
     expect(await cache.get('k')).toBeUndefined();
   });
 
-  it('expires L2 entries after their TTL', async () => {
-    const writer = instance(20);
+  it('never serves an entry past its own TTL, from either level', async () => {
+    const writer = createCache({ name: 'test', prefix, l2: sharedL2(), log: logger });
     await writer.set('short', 'v', { ttlSeconds: 1 });
+    expect(await writer.get('short')).toBe('v');
     await sleep(1_100);
     expect(await writer.get('short')).toBeUndefined();
+    expect(await instance().get('short')).toBeUndefined();
+  });
+
+  it('drops, on invalidation, copies this instance read from the other level', async () => {
+    const [a, b] = [instance(5_000), instance(5_000)];
+    await a.set('read-through', 'old', { tags: ['user:rt'], ttlSeconds: 60 });
+    await b.get('read-through');
+    await b.invalidateTag('user:rt');
+    expect(await b.get('read-through')).toBeUndefined();
+  });
+
+  it('keeps keys and tags apart whatever their names', async () => {
+    const cache = instance();
+    await cache.set('t:user:9', 'a key named like a tag', { ttlSeconds: 60 });
+    await cache.set('profile', 'p', { tags: ['user:9'], ttlSeconds: 60 });
+    await cache.invalidateTag('user:9');
+    expect(await cache.get('profile')).toBeUndefined();
+    expect(await cache.get('t:user:9')).toBe('a key named like a tag');
   });
 
   it('shares values between instances through L2', async () => {

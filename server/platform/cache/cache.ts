@@ -24,6 +24,22 @@ export type CacheOptions = {
 
 export type SetOptions = { tags?: string[]; ttlSeconds: number };
 
+/** A cached value (v8-serialised) with the tags it was stored under. */
+type Entry = { value: Buffer; tags: string[] };
+
+// L2 holds `{ v, t }` as JSON: the value in base64 and its tags.
+const encodeEntry = (entry: Entry) =>
+  JSON.stringify({ v: entry.value.toString('base64'), t: entry.tags });
+
+function decodeEntry(text: string): Entry | undefined {
+  try {
+    const { v, t } = JSON.parse(text) as { v: string; t: string[] };
+    return { value: Buffer.from(v, 'base64'), tags: Array.isArray(t) ? t : [] };
+  } catch {
+    return undefined;
+  }
+}
+
 /** 5 s: the longest a revoked key or a changed plan can still be served by a peer. */
 export const DEFAULT_L1_TTL_MS = 5_000;
 
@@ -41,10 +57,22 @@ export function createCache(options: CacheOptions) {
   const { name, l2, log } = options;
   const l1TtlMs = options.l1TtlMs ?? DEFAULT_L1_TTL_MS;
   const l2TimeoutMs = options.l2TimeoutMs ?? 300;
-  const l1 = new LRUCache<string, Buffer>({ max: options.l1MaxEntries ?? 10_000, ttl: l1TtlMs });
   const l1KeysByTag = new Map<string, Set<string>>();
-  const l2Key = (key: string) => `${options.prefix}:cache:${name}:${key}`;
-  const l2Tag = (tag: string) => `${options.prefix}:cache:${name}:tag:${tag}`;
+  const l1 = new LRUCache<string, Entry>({
+    max: options.l1MaxEntries ?? 10_000,
+    ttl: l1TtlMs,
+    // Keep the tag index exactly as large as L1 itself.
+    dispose: (entry, key) => {
+      for (const tag of entry.tags) {
+        const keys = l1KeysByTag.get(tag);
+        keys?.delete(key);
+        if (keys?.size === 0) l1KeysByTag.delete(tag);
+      }
+    },
+  });
+  // Values and tag sets live in separate namespaces, so no key can collide with a tag.
+  const l2Key = (key: string) => `${options.prefix}:cache:${name}:v:${key}`;
+  const l2Tag = (tag: string) => `${options.prefix}:cache:${name}:t:${tag}`;
 
   async function onL2<T>(
     operation: string,
@@ -60,11 +88,25 @@ export function createCache(options: CacheOptions) {
     }
   }
 
-  function rememberInL1(key: string, value: Buffer, tags: string[]) {
-    l1.set(key, value);
-    for (const tag of tags) {
+  function rememberInL1(key: string, entry: Entry, ttlMs: number) {
+    // Never longer than the entry itself may live.
+    l1.set(key, entry, { ttl: Math.min(l1TtlMs, ttlMs) });
+    for (const tag of entry.tags) {
       const keys = l1KeysByTag.get(tag) ?? new Set<string>();
       l1KeysByTag.set(tag, keys.add(key));
+    }
+  }
+
+  function read<T>(key: string, entry: Entry): T | undefined {
+    try {
+      return deserialize(entry.value) as T;
+    } catch (error) {
+      // Corrupt, or written by another Node version: a miss, never an error.
+      countCacheResult(name, 'error');
+      log.warn({ err: error, cache: name }, 'unreadable cache entry dropped');
+      l1.delete(key);
+      void onL2('delete', (store) => store.delete(l2Key(key)));
+      return undefined;
     }
   }
 
@@ -73,26 +115,26 @@ export function createCache(options: CacheOptions) {
       const local = l1.get(key);
       if (local) {
         countCacheResult(name, 'hit_l1');
-        return deserialize(local) as T;
+        return read<T>(key, local);
       }
       const shared = await onL2('get', (store) => store.get(l2Key(key)));
-      if (shared) {
-        const value = Buffer.from(shared, 'base64');
-        l1.set(key, value);
+      const entry = shared ? decodeEntry(shared) : undefined;
+      if (entry) {
+        // Indexed by its tags like a local write, so invalidateTag here drops it too.
+        rememberInL1(key, entry, l1TtlMs);
         countCacheResult(name, 'hit_l2');
-        return deserialize(value) as T;
+        return read<T>(key, entry);
       }
       countCacheResult(name, 'miss');
       return undefined;
     },
 
     async set(key: string, value: unknown, { tags = [], ttlSeconds }: SetOptions): Promise<void> {
-      const serialised = serialize(value);
-      rememberInL1(key, serialised, tags);
-      await onL2('set', async (store) => {
-        await store.set(l2Key(key), serialised.toString('base64'), ttlSeconds);
-        await Promise.all(tags.map((tag) => store.tag(l2Tag(tag), l2Key(key), ttlSeconds)));
-      });
+      const entry: Entry = { value: serialize(value), tags };
+      rememberInL1(key, entry, ttlSeconds * 1000);
+      await onL2('set', (store) =>
+        store.put(l2Key(key), encodeEntry(entry), ttlSeconds, tags.map(l2Tag)),
+      );
     },
 
     /** The cached value, or `load()`'s result, cached under `key`. */

@@ -1,7 +1,7 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis as UpstashRedis } from '@upstash/redis';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 import { ratelimitRedisAdapter } from './redis-adapter';
 
@@ -56,8 +56,8 @@ function upstashRatelimitStore(
   };
 }
 
-export function upstashStore(url: string, token: string, prefix: string): RateLimitStore {
-  return upstashRatelimitStore('upstash', new UpstashRedis({ url, token }), prefix);
+export function upstashStore(redis: UpstashRedis, prefix: string): RateLimitStore {
+  return upstashRatelimitStore('upstash', redis, prefix);
 }
 
 export function redisStore(redis: Redis, prefix: string): RateLimitStore {
@@ -67,26 +67,32 @@ export function redisStore(redis: Redis, prefix: string): RateLimitStore {
 
 /**
  * One process only (rate-limiter-flexible's memory limiter, a fixed window per
- * bucket): the embedded default, not shared across instances.
+ * bucket): the embedded default, not shared across instances. One counter per
+ * bucket and window, whatever the limit, so a tier change keeps the count.
  */
 export function memoryStore(prefix: string): RateLimitStore {
-  const limiterFor = perShape(
-    (points, duration) => new RateLimiterMemory({ points, duration, keyPrefix: prefix }),
-  );
+  const counters = new Map<number, RateLimiterMemory>();
+  const counterFor = (duration: number) => {
+    let counter = counters.get(duration);
+    if (!counter) {
+      counter = new RateLimiterMemory({
+        points: Number.MAX_SAFE_INTEGER,
+        duration,
+        keyPrefix: prefix,
+      });
+      counters.set(duration, counter);
+    }
+    return counter;
+  };
   return {
     kind: 'memory',
     async consume(bucket, requests, windowSeconds) {
-      try {
-        const result = await limiterFor(requests, windowSeconds).consume(bucket);
-        return {
-          allowed: true,
-          remaining: result.remainingPoints,
-          resetAt: Date.now() + result.msBeforeNext,
-        };
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return { allowed: false, remaining: 0, resetAt: Date.now() + refusal.msBeforeNext };
-      }
+      const result = await counterFor(windowSeconds).consume(bucket);
+      return {
+        allowed: result.consumedPoints <= requests,
+        remaining: Math.max(0, requests - result.consumedPoints),
+        resetAt: Date.now() + result.msBeforeNext,
+      };
     },
   };
 }

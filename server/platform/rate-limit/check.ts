@@ -12,6 +12,8 @@ export type LimitDecision = {
   remaining: number;
   /** Epoch ms at which the window frees up again. */
   resetAt: number;
+  /** The store was unavailable and the request was let through (fail open). */
+  degraded?: boolean;
 };
 
 /**
@@ -44,6 +46,7 @@ export async function checkLimit(
       limit: rule.requests,
       remaining: rule.requests,
       resetAt: Date.now() + rule.windowSeconds * 1000,
+      degraded: true,
     };
   }
 }

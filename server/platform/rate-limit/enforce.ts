@@ -1,34 +1,67 @@
+import { createHash } from 'node:crypto';
+
 import { AppError } from '../errors';
 import type { Identity } from '@/server/auth/identity';
 import type { RequestScope } from '../request-scope';
 
 import { checkLimit, type LimitDecision } from './check';
-import { NAMED_LIMITS, TIER_LIMITS, type NamedLimit, type Tier } from './config';
+import { withTimeout } from '../timeout';
+
+import { NAMED_LIMITS, STORE_TIMEOUT_MS, TIER_LIMITS, type NamedLimit, type Tier } from './config';
 import { rateLimitStore } from './store';
 
 type TierResolver = (identity: Identity) => Promise<Tier>;
 
-// Until billing registers the real lookup (the caller's plan), everyone is free.
-let resolveTier: TierResolver = async () => 'free';
+// On globalThis, so a resolver registered at startup is seen by every route bundle.
+const holder = globalThis as typeof globalThis & { __leanSaasTierResolver?: TierResolver };
 
 /** Billing calls this once to make limits follow each caller's plan. */
 export function setTierResolver(resolver: TierResolver) {
-  resolveTier = resolver;
+  holder.__leanSaasTierResolver = resolver;
 }
 
-/** Whom a limit counts: the API key, else the user, else the client address. */
+/** The caller's tier; free until billing registers a resolver, and free if it fails. */
+async function tierOf(identity: Identity, scope: RequestScope): Promise<Tier> {
+  const resolver = holder.__leanSaasTierResolver;
+  if (!resolver || identity.kind === 'anonymous') return 'free';
+  try {
+    return await withTimeout(resolver(identity), STORE_TIMEOUT_MS);
+  } catch (error) {
+    scope.log.warn({ err: error }, 'plan tier lookup failed; applying the free tier');
+    return 'free';
+  }
+}
+
+const ipKey = (clientIp: string | null) => `ip:${clientIp ?? 'unknown'}`;
+
+/** Whom the global limit counts: the API key, else the user, else the client address. */
 export function rateLimitKey(identity: Identity, clientIp: string | null): string {
   if (identity.kind === 'user') {
     return identity.apiKeyId ? `key:${identity.apiKeyId}` : `user:${identity.userId}`;
   }
-  return `ip:${clientIp ?? 'unknown'}`;
+  return ipKey(clientIp);
 }
 
-/** Keeps the most restrictive decision of the request for its RateLimit-* headers. */
+/** A per-email bucket that keeps the address itself out of Redis. */
+export function emailLimitKey(email: string): string {
+  return `email:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+}
+
+// Health and the credential limits count per address, whoever is signed in.
+const PER_ADDRESS = new Set<NamedLimit>(['health', 'signIn', 'signUp', 'passwordReset']);
+
+/**
+ * Keeps the decision that the RateLimit-* headers describe: a refusal over any
+ * allowance, else the one with the fewest requests left.
+ */
 function remember(scope: RequestScope, decision: LimitDecision) {
-  if (!scope.rateLimit || decision.remaining < scope.rateLimit.remaining) {
-    scope.rateLimit = decision;
-  }
+  if (decision.degraded) return;
+  const current = scope.rateLimit;
+  const worse =
+    !current ||
+    (current.allowed && !decision.allowed) ||
+    (current.allowed === decision.allowed && decision.remaining < current.remaining);
+  if (worse) scope.rateLimit = decision;
 }
 
 function refuse(decision: LimitDecision): never {
@@ -57,15 +90,16 @@ export async function enforceRequestLimits(
   named: NamedLimit | undefined,
 ) {
   const key = rateLimitKey(identity, scope.clientIp);
+  const namedKey = named && PER_ADDRESS.has(named) ? ipKey(scope.clientIp) : key;
   const store = rateLimitStore();
   const checks =
     named === 'health'
-      ? [checkLimit(store, 'health', NAMED_LIMITS.health, key, scope.log)]
+      ? [checkLimit(store, 'health', NAMED_LIMITS.health, namedKey, scope.log)]
       : [
-          resolveTier(identity).then((tier) =>
-            checkLimit(store, `tier:${tier}`, TIER_LIMITS[tier], key, scope.log),
+          tierOf(identity, scope).then((tier) =>
+            checkLimit(store, 'global', TIER_LIMITS[tier], key, scope.log),
           ),
-          ...(named ? [checkLimit(store, named, NAMED_LIMITS[named], key, scope.log)] : []),
+          ...(named ? [checkLimit(store, named, NAMED_LIMITS[named], namedKey, scope.log)] : []),
         ];
   const decisions = await Promise.all(checks);
   decisions.forEach((decision) => remember(scope, decision));

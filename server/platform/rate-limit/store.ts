@@ -1,6 +1,6 @@
 import { env } from '../env';
 import { logger } from '../logger';
-import { getRedis } from '../redis';
+import { getRedis, getUpstash } from '../redis';
 
 import { memoryStore, redisStore, upstashStore, type RateLimitStore } from './backends';
 
@@ -8,9 +8,8 @@ const holder = globalThis as typeof globalThis & { __leanSaasRateLimitStore?: Ra
 
 function selectStore(): RateLimitStore {
   const prefix = `${env.REDIS_KEY_PREFIX}:rl`;
-  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-    return upstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, prefix);
-  }
+  const upstash = getUpstash();
+  if (upstash) return upstashStore(upstash, prefix);
   const redis = getRedis();
   if (redis) return redisStore(redis, prefix);
   logger.warn(
