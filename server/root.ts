@@ -1,4 +1,4 @@
-import { authRouter, meRouter } from './auth/router';
+import { authRouter, meRouter, sessionsRouter } from './auth/router';
 import { coreRouter } from './core/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -6,6 +6,7 @@ export const appRouter = router({
   core: coreRouter,
   auth: authRouter,
   me: meRouter,
+  sessions: sessionsRouter,
 });
 
 /** The type TypeScript clients import to call the API with full types. */

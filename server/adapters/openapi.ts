@@ -103,7 +103,7 @@ export function getOpenApiDocument(): OpenApiDocument {
         '{ success: false, error: { code, message, details? }, timestamp, requestId }.',
       version: getVersion().version,
       baseUrl: REST_PREFIX,
-      tags: ['core', 'auth', 'me'],
+      tags: ['core', 'auth', 'me', 'sessions'],
       // The built-in provider's session; API keys add their scheme with their module.
       securitySchemes: {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

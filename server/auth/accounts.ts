@@ -118,3 +118,50 @@ export async function signOutAsService(
     );
   });
 }
+
+/**
+ * Changes the password after checking the current one, and ends every other
+ * session (whoever knew the old password is signed out).
+ */
+export async function changePasswordAsService(
+  db: Database,
+  session: { userId: string; sessionId?: string },
+  input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+) {
+  const problem = passwordProblem(input.newPassword);
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', `Invalid input: newPassword ${problem}`, {
+      fields: [{ path: 'newPassword', message: `Password ${problem}.` }],
+    });
+  }
+  const [user] = await withServiceRole(db, (tx) =>
+    tx
+      .select({ passwordHash: sql<string | null>`encrypted_password` })
+      .from(authUsers)
+      .where(eq(authUsers.id, session.userId)),
+  );
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('FORBIDDEN', 'The current password is incorrect.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await withServiceRole(db, async (tx) => {
+    await tx.execute(
+      sql`update auth.users set encrypted_password = ${passwordHash}, updated_at = now() where id = ${session.userId}`,
+    );
+    await tx.execute(sql`
+      update user_sessions set revoked_at = now()
+      where user_id = ${session.userId} and revoked_at is null
+        and id is distinct from ${session.sessionId ?? null}::uuid`);
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: session.userId,
+        action: 'auth.password_changed',
+        resourceType: 'user',
+        resourceId: session.userId,
+      },
+      meta,
+    );
+  });
+}

@@ -3,9 +3,24 @@ import { z } from 'zod';
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
 import { authedProcedure, permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
-import { signInAsService, signOutAsService, signUpAsService } from './accounts';
+import {
+  changePasswordAsService,
+  signInAsService,
+  signOutAsService,
+  signUpAsService,
+} from './accounts';
 import { getOwnProfile, updateOwnProfile } from './profile';
-import { meOutput, sessionOutput, signInInput, signUpInput, updateMeInput } from './schemas';
+import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from './session-list';
+import {
+  changePasswordInput,
+  meOutput,
+  sessionIdInput,
+  sessionListOutput,
+  sessionOutput,
+  signInInput,
+  signUpInput,
+  updateMeInput,
+} from './schemas';
 import { clearedSessionCookie, sessionCookie } from './session-token';
 import { SESSION_ABSOLUTE_SECONDS } from './sessions';
 
@@ -57,6 +72,22 @@ export const authRouter = router({
       return { userId };
     }),
 
+  changePassword: permissionProcedure('profile:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/change-password',
+        tags,
+        summary: 'Change your password (signs out your other sessions)',
+      },
+    })
+    .input(changePasswordInput)
+    .output(z.object({ changed: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await changePasswordAsService(ctx.serviceDb, ctx.identity, input, ctx.scope);
+      return { changed: true as const };
+    }),
+
   signOut: authedProcedure
     .meta({
       openapi: { method: 'POST', path: '/auth/sign-out', tags, summary: 'End the current session' },
@@ -68,6 +99,55 @@ export const authRouter = router({
       if (sessionId) await signOutAsService(ctx.serviceDb, { userId, sessionId }, ctx.scope);
       ctx.scope.cookies.push(clearedSessionCookie(ctx.scope.secureCookies));
       return { signedOut: true as const };
+    }),
+});
+
+export const sessionsRouter = router({
+  list: permissionProcedure('profile:read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/sessions',
+        tags: ['sessions'],
+        summary: 'Your signed-in sessions',
+      },
+    })
+    .input(z.void())
+    .output(sessionListOutput)
+    .query(({ ctx }) => ctx.rls((tx) => listOwnSessions(tx, ctx.identity.sessionId))),
+
+  revoke: permissionProcedure('profile:write')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/sessions/{id}',
+        tags: ['sessions'],
+        summary: 'Sign out one session',
+      },
+    })
+    .input(sessionIdInput)
+    .output(z.object({ revoked: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.rls((tx) => revokeOwnSession(tx, ctx.identity.userId, input.id, ctx.scope));
+      return { revoked: true as const };
+    }),
+
+  revokeOthers: permissionProcedure('profile:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions/revoke-others',
+        tags: ['sessions'],
+        summary: 'Sign out everywhere else',
+      },
+    })
+    .input(z.void())
+    .output(z.object({ revoked: z.number().int() }))
+    .mutation(async ({ ctx }) => {
+      const revoked = await ctx.rls((tx) =>
+        revokeOtherSessions(tx, ctx.identity.userId, ctx.identity.sessionId, ctx.scope),
+      );
+      return { revoked };
     }),
 });
 

@@ -45,3 +45,24 @@ export const updateMeInput = z
   .refine((value) => Object.keys(value).length > 0, 'send displayName or avatarUrl');
 
 export type UpdateMeInput = z.infer<typeof updateMeInput>;
+
+export const sessionListOutput = z.array(
+  z.object({
+    id: z.uuid(),
+    userAgent: z.string().nullable(),
+    ip: z.string().nullable(),
+    createdAt: z.date(),
+    lastSeenAt: z.date(),
+    current: z.boolean(),
+  }),
+);
+
+export const sessionIdInput = z.object({ id: z.uuid() });
+
+export const changePasswordInput = z.object({
+  currentPassword: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX_LENGTH * 4),
+  newPassword: z.string().max(PASSWORD_MAX_LENGTH * 4),
+});
