@@ -1,11 +1,14 @@
 import Link from 'next/link';
 
-const NAV = [
-  { href: '/', label: 'Home' },
-  { href: '/docs/api', label: 'API' },
-];
+import { getPageIdentity } from '@/server/page-session';
 
-export function SiteHeader() {
+import { SignOutButton } from './sign-out-button';
+
+const linkClass = 'hover:text-indigo-600 dark:hover:text-indigo-400';
+
+export async function SiteHeader() {
+  const identity = await getPageIdentity();
+  const signedIn = identity.kind === 'user';
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
@@ -13,14 +16,42 @@ export function SiteHeader() {
           Lean SaaS
         </Link>
         <nav aria-label="Main">
-          <ul className="flex gap-6 text-sm">
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="hover:text-indigo-600 dark:hover:text-indigo-400">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
+          <ul className="flex flex-wrap items-center gap-6 text-sm">
+            <li>
+              <Link href="/" className={linkClass}>
+                Home
+              </Link>
+            </li>
+            <li>
+              <Link href="/docs/api" className={linkClass}>
+                API
+              </Link>
+            </li>
+            {signedIn ? (
+              <>
+                <li>
+                  <Link href="/dashboard" className={linkClass}>
+                    Dashboard
+                  </Link>
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/sign-in" className={linkClass}>
+                    Sign in
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/sign-up" className={linkClass}>
+                    Sign up
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { CredentialsForm } from '../_components/credentials-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { next } = await searchParams;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
+      <CredentialsForm mode="sign-in" next={typeof next === 'string' ? next : undefined} />
+      <p className="text-sm">
+        New here?{' '}
+        <Link href="/sign-up" className="text-indigo-600 underline dark:text-indigo-400">
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+
+const LINKS = [
+  { href: '/dashboard', label: 'Overview' },
+  { href: '/dashboard/profile', label: 'Profile' },
+  { href: '/dashboard/sessions', label: 'Sessions' },
+];
+
+export function DashboardNav() {
+  return (
+    <nav
+      aria-label="Dashboard"
+      className="mb-8 flex gap-4 border-b border-slate-200 pb-3 text-sm dark:border-slate-800"
+    >
+      {LINKS.map((link) => (
+        <Link
+          key={link.href}
+          href={link.href}
+          className="hover:text-indigo-600 dark:hover:text-indigo-400"
+        >
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+
+import { pageCaller, requireUser } from '@/server/page-session';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default async function DashboardPage() {
+  await requireUser('/dashboard');
+  const me = await (await pageCaller()).me.get();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-3xl font-bold tracking-tight">
+        Welcome{me.displayName ? `, ${me.displayName}` : ''}
+      </h1>
+      <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium">Signed in as</dt>
+        <dd>{me.email}</dd>
+        <dt className="font-medium">Role</dt>
+        <dd>{me.role}</dd>
+        <dt className="font-medium">Plan</dt>
+        <dd>Free (billing arrives with its module)</dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+import { expect, test } from '@playwright/test';
+
+test('GET /api/v1/me is 401 without credentials', async ({ request }) => {
+  const response = await request.get('/api/v1/me');
+  expect(response.status()).toBe(401);
+  expect((await response.json()).error.code).toBe('UNAUTHORIZED');
+});
+
+test('cross-site writes with the session cookie change nothing (CSRF)', async ({
+  request,
+  baseURL,
+}) => {
+  const signUp = await request.post('/api/v1/auth/sign-up', {
+    data: { email: `csrf-${randomUUID()}@example.com`, password: 'correct horse battery staple' },
+  });
+  expect(signUp.status()).toBe(201);
+  const cookie = signUp.headers()['set-cookie']!.split(';')[0]!;
+
+  const forged = await request.patch('/api/v1/me', {
+    headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    data: { displayName: 'pwned' },
+  });
+  expect(forged.status()).toBe(403);
+
+  // A form post with a text/plain body, as a cross-site <form> would send it.
+  const textPlain = await request.post('/api/trpc/me.update', {
+    headers: { cookie, origin: 'https://evil.example', 'content-type': 'text/plain' },
+    data: JSON.stringify({ displayName: 'pwned' }),
+  });
+  expect(textPlain.status()).toBeGreaterThanOrEqual(400);
+
+  const me = await request.get('/api/v1/me', { headers: { cookie } });
+  expect((await me.json()).data.displayName).toBeNull();
+
+  const sameOrigin = await request.patch('/api/v1/me', {
+    headers: { cookie, origin: baseURL!, 'sec-fetch-site': 'same-origin' },
+    data: { displayName: 'Ada' },
+  });
+  expect(sameOrigin.status()).toBe(200);
+});

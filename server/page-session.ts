@@ -1,0 +1,48 @@
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+
+import { getDb } from '@/db/client';
+
+import { resolveIdentity, type Identity } from './auth/identity';
+import { logger } from './platform/logger';
+import { clientIpOf } from './platform/client-ip';
+import type { RequestScope } from './platform/request-scope';
+import { createCaller } from './root';
+import { buildContext } from './trpc';
+
+type SignedIn = Extract<Identity, { kind: 'user' }>;
+
+/**
+ * The identity behind a page request, from the same session cookie the API reads.
+ * Cached per request, so a layout and its page resolve it once.
+ */
+export const getPageIdentity = cache(async (): Promise<Identity> => {
+  const incoming = await headers();
+  const request = new Request('http://page.internal/', { headers: incoming });
+  return resolveIdentity(request, await getDb());
+});
+
+/** For protected pages: the signed-in user, or a redirect to sign-in and back. */
+export async function requireUser(returnTo: string): Promise<SignedIn> {
+  const identity = await getPageIdentity();
+  if (identity.kind !== 'user') redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return identity;
+}
+
+/** A tRPC caller for server components: the same procedures, the same pipeline. */
+export async function pageCaller() {
+  const incoming = await headers();
+  const scope: RequestScope = {
+    requestId: incoming.get('x-request-id') ?? crypto.randomUUID(),
+    log: logger,
+    method: 'GET',
+    path: 'page',
+    route: 'page',
+    clientIp: clientIpOf(incoming),
+    userAgent: incoming.get('user-agent'),
+    cookies: [],
+    secureCookies: true,
+  };
+  return createCaller(buildContext(await getDb(), await getPageIdentity(), scope, 'trpc'));
+}
