@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'db/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Tests choose the caller's address with this header (as a trusted proxy would).
     env: { LOG_LEVEL: 'silent', TRUSTED_IP_HEADER: 'x-test-client-ip' },

@@ -20,7 +20,7 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 /** Runs `npm run db:migrate` (a second process) against `dataDir`. */
 function migrateInAnotherProcess(dataDir: string) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn('npx', ['tsx', 'db/migrate.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'db/migrate.ts'], {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -55,33 +55,40 @@ describe('embedded database', () => {
     await owner.close();
   });
 
-  it('stops a second process with an error naming the dir, and loses nothing', async () => {
-    const dataDir = await freshDataDir();
-    const owner = await openEmbeddedDatabase(dataDir);
-    await owner.db.execute(
-      sql`insert into error_reports (fingerprint, source, severity, category, message)
+  // Two child processes each boot Node, tsx and PGlite: allow for a loaded machine.
+  it(
+    'stops a second process with an error naming the dir, and loses nothing',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = await freshDataDir();
+      const owner = await openEmbeddedDatabase(dataDir);
+      await owner.db.execute(
+        sql`insert into error_reports (fingerprint, source, severity, category, message)
           values ('lock-test', 'server', 'low', 'test', 'written by the owner')`,
-    );
+      );
 
-    const intruder = await migrateInAnotherProcess(dataDir);
-    expect(intruder.code).toBe(1);
-    expect(intruder.output).toContain(`DATA_DIR ${dataDir} is already in use`);
+      const intruder = await migrateInAnotherProcess(dataDir);
+      expect(intruder.code).toBe(1);
+      expect(intruder.output).toContain(`DATA_DIR ${dataDir} is already in use`);
 
-    // The owner still reads and writes normally.
-    await owner.db.execute(sql`update error_reports set count = 2 where fingerprint = 'lock-test'`);
-    expect(await queryRows(owner.db, marker)).toEqual([{ message: 'written by the owner' }]);
-    await owner.close();
+      // The owner still reads and writes normally.
+      await owner.db.execute(
+        sql`update error_reports set count = 2 where fingerprint = 'lock-test'`,
+      );
+      expect(await queryRows(owner.db, marker)).toEqual([{ message: 'written by the owner' }]);
+      await owner.close();
 
-    // Once the owner is gone the dir opens again, with the data intact.
-    const next = await migrateInAnotherProcess(dataDir);
-    expect(next.code).toBe(0);
-    const reopened = await openEmbeddedDatabase(dataDir);
-    expect(
-      await queryRows(
-        reopened.db,
-        sql`select count from error_reports where fingerprint = 'lock-test'`,
-      ),
-    ).toEqual([{ count: 2 }]);
-    await reopened.close();
-  });
+      // Once the owner is gone the dir opens again, with the data intact.
+      const next = await migrateInAnotherProcess(dataDir);
+      expect(next.code).toBe(0);
+      const reopened = await openEmbeddedDatabase(dataDir);
+      expect(
+        await queryRows(
+          reopened.db,
+          sql`select count from error_reports where fingerprint = 'lock-test'`,
+        ),
+      ).toEqual([{ count: 2 }]);
+      await reopened.close();
+    },
+  );
 });
