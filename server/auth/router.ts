@@ -66,6 +66,14 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signIn', emailLimitKey(input.email));
       const { userId, token } = await signInAsService(ctx.serviceDb, input, ctx.scope);
+      // A new session replaces the one this browser had (no session fixation).
+      if (ctx.identity.kind === 'user' && ctx.identity.sessionId) {
+        await signOutAsService(
+          ctx.serviceDb,
+          { userId: ctx.identity.userId, sessionId: ctx.identity.sessionId },
+          ctx.scope,
+        );
+      }
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
       );

@@ -112,3 +112,30 @@ describe('sessions', () => {
     expect(newPassword.status).toBe(200);
   });
 });
+
+describe('privilege changes', () => {
+  it('admin:grant makes an admin and ends their sessions; the next sign-in carries admin', async () => {
+    const { grantAdminAsService } = await import('./grant-admin');
+    const { email, laptop } = await twoDevices();
+    expect(await grantAdminAsService(testDb.db, email.toUpperCase())).toBe(true);
+    expect((await api.rest('/me', { headers: as(laptop) })).status).toBe(401);
+
+    const again = cookieOf(
+      await api.postJson('/auth/sign-in', { email, password: PASSWORD }, as('')),
+    );
+    const me = await (await api.rest('/me', { headers: as(again) })).json();
+    expect(me.data.role).toBe('admin');
+    expect(me.data.permissions).toContain('admin');
+    expect(await grantAdminAsService(testDb.db, `nobody-${randomUUID()}@example.com`)).toBe(false);
+  });
+
+  it('signing in again from the same browser ends its previous session', async () => {
+    const { email, laptop } = await twoDevices();
+    const fresh = cookieOf(
+      await api.postJson('/auth/sign-in', { email, password: PASSWORD }, as(laptop)),
+    );
+    expect(fresh).not.toBe(laptop);
+    expect((await api.rest('/me', { headers: as(laptop) })).status).toBe(401);
+    expect((await api.rest('/me', { headers: as(fresh) })).status).toBe(200);
+  });
+});
