@@ -102,10 +102,12 @@ END
 $do$;
 --> statement-breakpoint
 -- Supabase grants table privileges to the API roles and lets RLS decide row access;
--- the same defaults here make the app's own RLS behave as it will in production.
+-- the same here makes the app's own RLS behave as it will in production. Only the
+-- four row verbs, though: TRUNCATE ignores RLS, and TRIGGER/REFERENCES are not the
+-- API roles' business.
 GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
 --> statement-breakpoint
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO anon, authenticated, service_role;
 --> statement-breakpoint
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
 --> statement-breakpoint

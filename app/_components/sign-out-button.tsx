@@ -10,7 +10,7 @@ export function SignOutButton() {
   const router = useRouter();
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
-      onSuccess: () => {
+      onSettled: () => {
         router.push('/');
         router.refresh();
       },

@@ -7,8 +7,12 @@ import { SignOutButton } from './sign-out-button';
 const linkClass = 'hover:text-indigo-600 dark:hover:text-indigo-400';
 
 export async function SiteHeader() {
-  const identity = await getPageIdentity();
-  const signedIn = identity.kind === 'user';
+  // The header is on every page: if the database is down, render it signed out
+  // rather than take the landing page down with it.
+  const signedIn = await getPageIdentity().then(
+    (identity) => identity.kind === 'user',
+    () => false,
+  );
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   jsonb,
   pgPolicy,
@@ -35,6 +36,11 @@ export const profiles = pgTable(
     ...timestamps,
   },
   (table) => [
+    check('profiles_role_known', sql`${table.role} in ('user', 'admin')`),
+    check(
+      'profiles_avatar_https',
+      sql`${table.avatarUrl} is null or ${table.avatarUrl} like 'https://%'`,
+    ),
     pgPolicy('profiles_select_own', {
       for: 'select',
       to: authenticatedRole,
@@ -75,11 +81,12 @@ export const userSessions = pgTable(
       to: authenticatedRole,
       using: sql`${table.userId} = ${authUid}`,
     }),
+    // A user may end a live session of theirs, never bring an ended one back.
     pgPolicy('user_sessions_update_own', {
       for: 'update',
       to: authenticatedRole,
-      using: sql`${table.userId} = ${authUid}`,
-      withCheck: sql`${table.userId} = ${authUid}`,
+      using: sql`${table.userId} = ${authUid} and ${table.revokedAt} is null`,
+      withCheck: sql`${table.userId} = ${authUid} and ${table.revokedAt} is not null`,
     }),
   ],
 );

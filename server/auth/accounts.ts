@@ -9,10 +9,19 @@ import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 
-import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  isOwnHash,
+  passwordProblem,
+  verifyPassword,
+} from './password';
 import { createSession, revokeSession } from './sessions';
 
-export type RequestMeta = AuditContext;
+export type RequestMeta = AuditContext & {
+  /** The session this browser had, ended in the same transaction as the new one starts. */
+  replacesSessionId?: string;
+};
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -51,6 +60,7 @@ export async function signUpAsService(
         { actorId: userId, action: 'auth.sign_up', resourceType: 'user', resourceId: userId },
         meta,
       );
+      if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
       return { userId, ...(await createSession(tx, userId, meta)) };
     });
   } catch (error) {
@@ -76,10 +86,12 @@ export async function signInAsService(
       .from(authUsers)
       .where(eq(authUsers.email, email)),
   );
-  const valid = await verifyPassword(
-    user?.passwordHash ?? (await decoyPasswordHash()),
-    input.password,
-  );
+  // Unknown email, or a hash we did not write (bcrypt from Supabase, '' for OAuth
+  // accounts): verify against the decoy, so timing reveals nothing, and fail.
+  const ownHash = isOwnHash(user?.passwordHash) ? user.passwordHash : null;
+  const valid =
+    (await verifyPassword(ownHash ?? (await decoyPasswordHash()), input.password)) &&
+    ownHash !== null;
   const session = await withServiceRole(db, async (tx) => {
     await recordAuditEvent(
       tx,
@@ -93,7 +105,9 @@ export async function signInAsService(
       },
       meta,
     );
-    return user && valid ? createSession(tx, user.id, meta) : null;
+    if (!user || !valid) return null;
+    if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
+    return createSession(tx, user.id, meta);
   });
   if (!user || !session) throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED);
   return { userId: user.id, ...session };

@@ -87,7 +87,12 @@ describe('built-in provider over REST', () => {
     expect(updated.status).toBe(200);
     expect((await updated.json()).data.displayName).toBe("O'Brien'); reset role;--");
 
-    const escalate = await api.sendJson('PATCH', '/me', { role: 'admin' }, { cookie, ...caller() });
+    const escalate = await api.sendJson(
+      'PATCH',
+      '/me',
+      { displayName: 'x', role: 'admin' },
+      { cookie, ...caller() },
+    );
     expect(escalate.status).toBe(400);
     const me = await (await api.rest('/me', { headers: { cookie, ...caller() } })).json();
     expect(me.data.role).toBe('user');
@@ -151,6 +156,20 @@ describe('built-in provider over REST', () => {
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toMatch(/^lean_session=; .*Max-Age=0/);
     expect((await api.rest('/me', { headers: { cookie, ...caller() } })).status).toBe(401);
+  });
+
+  it('refuses a cross-site sign-in (login CSRF)', async () => {
+    const { email } = await signUp();
+    const forged = await api.postJson(
+      '/auth/sign-in',
+      { email, password: PASSWORD },
+      {
+        ...caller(),
+        'sec-fetch-site': 'cross-site',
+      },
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('set-cookie')).toBeNull();
   });
 
   it('refuses cross-site state changes made with the cookie (CSRF)', async () => {

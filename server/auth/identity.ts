@@ -27,9 +27,9 @@ export const ANONYMOUS: Identity = { kind: 'anonymous', claims: ANONYMOUS_CLAIMS
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * A request that changes state on the strength of a cookie must come from our own
- * pages. Browsers send Sec-Fetch-Site (or at least Origin) on such requests; a
- * client that sends neither is not a browser, and so not a CSRF vector.
+ * A request that changes state must come from our own pages. Browsers send
+ * Sec-Fetch-Site (or at least Origin) on such requests; a client that sends
+ * neither is not a browser, and so not a CSRF vector.
  */
 function isCrossSite(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');
@@ -43,11 +43,13 @@ function isCrossSite(request: Request): boolean {
  * claims, or the caller is anonymous. API keys and Supabase Auth come later.
  */
 export async function resolveIdentity(request: Request, db: Database): Promise<Identity> {
+  // Every cross-site write is refused, cookie or not: that also stops a forged
+  // sign-in into an attacker's account (login CSRF).
+  if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+    throw new AppError('FORBIDDEN', 'Cross-site requests are not accepted.');
+  }
   const token = sessionTokenFrom(request.headers.get('cookie'));
   if (!token) return ANONYMOUS;
-  if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
-    throw new AppError('FORBIDDEN', 'Cross-site requests may not use your session.');
-  }
   const session = await findSessionAsService(db, token);
   if (!session) return ANONYMOUS;
   return {

@@ -17,8 +17,9 @@ describe('passwords', () => {
     expect(passwordProblem('iloveyou')).toMatch(/common/);
     // Lower case only, no digits, no symbols: fine.
     expect(passwordProblem('purple elephant running')).toBeNull();
-    // Length counts characters, not bytes.
-    expect(passwordProblem('ééééééé')).toMatch(/at least 8/);
+    // Length counts characters, not UTF-16 units or bytes.
+    expect(passwordProblem('😀'.repeat(7))).toMatch(/at least 8/);
+    expect(passwordProblem('😀'.repeat(8))).toBeNull();
   });
 
   it('hashes with argon2id and verifies only the right password', async () => {
@@ -27,6 +28,11 @@ describe('passwords', () => {
     expect(await verifyPassword(hash, 'purple elephant running')).toBe(true);
     expect(await verifyPassword(hash, 'purple elephant walking')).toBe(false);
     expect(await verifyPassword('not a hash', 'x')).toBe(false);
+  });
+
+  it('treats composed and decomposed forms of a password as the same', async () => {
+    const hash = await hashPassword('caf\u00e9 au lait');
+    expect(await verifyPassword(hash, 'cafe\u0301 au lait')).toBe(true);
   });
 });
 

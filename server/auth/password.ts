@@ -12,9 +12,12 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
+// The same password typed on different systems may arrive composed or decomposed.
+const normalize = (password: string) => password.normalize('NFKC');
+
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
-  const length = [...password].length;
+  const length = [...normalize(password)].length;
   if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
   if (COMMON.has(password.toLowerCase()))
@@ -23,12 +26,16 @@ export function passwordProblem(password: string): string | null {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+  return hash(normalize(password));
 }
+
+/** True for a hash this provider wrote (argon2id). */
+export const isOwnHash = (passwordHash: string | null | undefined): passwordHash is string =>
+  typeof passwordHash === 'string' && passwordHash.startsWith('$argon2id$');
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await verify(passwordHash, normalize(password));
   } catch {
     return false;
   }

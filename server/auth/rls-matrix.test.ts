@@ -107,6 +107,35 @@ describe('user_sessions', () => {
   });
 });
 
+describe('session revocation', () => {
+  it('lets a user end a live session of theirs, never bring it back', async () => {
+    const revoked = await as(
+      'a',
+      sql`update user_sessions set revoked_at = now() where id = ${sessionOf[a]!} returning id`,
+    );
+    expect(ids(revoked)).toEqual([sessionOf[a]]);
+    const revived = await as(
+      'a',
+      sql`update user_sessions set revoked_at = null where id = ${sessionOf[a]!} returning id`,
+    );
+    expect(typeof revived === 'string' ? revived : ids(revived)).toEqual([]);
+    const [row] = await withServiceRole(testDb.db, (tx) =>
+      queryRows(tx, sql`select revoked_at from user_sessions where id = ${sessionOf[a]!}`),
+    );
+    expect(row?.revoked_at).not.toBeNull();
+  });
+});
+
+describe('TRUNCATE, which RLS would not stop', () => {
+  it('is refused to the API roles on every table', async () => {
+    for (const table of ['profiles', 'user_sessions', 'audit_logs', 'error_reports']) {
+      for (const who of ['anon', 'a'] as const) {
+        expect(await as(who, sql.raw(`truncate ${table}`))).toBe('42501');
+      }
+    }
+  });
+});
+
 describe('audit_logs', () => {
   it('select: own events only', async () => {
     const actors = async (who: Who) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
-import { authedProcedure, permissionProcedure, publicProcedure, router } from '@/server/trpc';
+import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
 import {
   changePasswordAsService,
@@ -43,7 +43,10 @@ export const authRouter = router({
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signUp', emailLimitKey(input.email));
-      const { userId, token } = await signUpAsService(ctx.serviceDb, input, ctx.scope);
+      const { userId, token } = await signUpAsService(ctx.serviceDb, input, {
+        ...ctx.scope,
+        replacesSessionId: ctx.identity.kind === 'user' ? ctx.identity.sessionId : undefined,
+      });
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
       );
@@ -65,15 +68,11 @@ export const authRouter = router({
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signIn', emailLimitKey(input.email));
-      const { userId, token } = await signInAsService(ctx.serviceDb, input, ctx.scope);
-      // A new session replaces the one this browser had (no session fixation).
-      if (ctx.identity.kind === 'user' && ctx.identity.sessionId) {
-        await signOutAsService(
-          ctx.serviceDb,
-          { userId: ctx.identity.userId, sessionId: ctx.identity.sessionId },
-          ctx.scope,
-        );
-      }
+      const { userId, token } = await signInAsService(ctx.serviceDb, input, {
+        ...ctx.scope,
+        // A new session replaces the one this browser had (no session fixation).
+        replacesSessionId: ctx.identity.kind === 'user' ? ctx.identity.sessionId : undefined,
+      });
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
       );
@@ -88,6 +87,7 @@ export const authRouter = router({
         tags,
         summary: 'Change your password (signs out your other sessions)',
       },
+      rateLimit: 'signIn',
     })
     .input(changePasswordInput)
     .output(z.object({ changed: z.literal(true) }))
@@ -96,15 +96,22 @@ export const authRouter = router({
       return { changed: true as const };
     }),
 
-  signOut: authedProcedure
+  signOut: publicProcedure
     .meta({
       openapi: { method: 'POST', path: '/auth/sign-out', tags, summary: 'End the current session' },
     })
     .input(z.void())
     .output(z.object({ signedOut: z.literal(true) }))
     .mutation(async ({ ctx }) => {
-      const { userId, sessionId } = ctx.identity;
-      if (sessionId) await signOutAsService(ctx.serviceDb, { userId, sessionId }, ctx.scope);
+      // Public, so that a stale or revoked cookie can always be cleared.
+      const { identity } = ctx;
+      if (identity.kind === 'user' && identity.sessionId) {
+        await signOutAsService(
+          ctx.serviceDb,
+          { userId: identity.userId, sessionId: identity.sessionId },
+          ctx.scope,
+        );
+      }
       ctx.scope.cookies.push(clearedSessionCookie(ctx.scope.secureCookies));
       return { signedOut: true as const };
     }),

@@ -5,7 +5,13 @@ import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 
-const live = and(isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`));
+import { SESSION_IDLE_SECONDS } from './sessions';
+
+const live = and(
+  isNull(userSessions.revokedAt),
+  gt(userSessions.expiresAt, sql`now()`),
+  gt(userSessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
+);
 
 /** The caller's live sessions, newest first, under RLS (no one else's are visible). */
 export async function listOwnSessions(tx: Tx, currentSessionId: string | undefined) {

@@ -6,8 +6,21 @@ import { env } from './env';
  * JSON logs to stdout. Redaction is the last line of defence: code should not log
  * secrets in the first place, but if a header or a password slips in, it is masked.
  */
+// Drizzle's "Failed query" errors print the bound parameters (emails, password
+// hashes) in their message and stack: keep the query, drop the parameters.
+const withoutParams = (text: string | undefined) =>
+  text?.replace(/\nparams: [^\n]*/g, '\nparams: [redacted]');
+
+function serializeError(error: Error) {
+  const serialized = pino.stdSerializers.err(error);
+  serialized.message = withoutParams(serialized.message) ?? '';
+  serialized.stack = withoutParams(serialized.stack) ?? '';
+  return serialized;
+}
+
 export const loggerOptions: pino.LoggerOptions = {
   base: { service: 'lean-saas' },
+  serializers: { err: serializeError },
   redact: {
     paths: [
       'authorization',

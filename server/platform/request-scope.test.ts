@@ -106,4 +106,22 @@ describe('logger redaction', () => {
     }
     expect(lines[0]).toContain('[redacted]');
   });
+
+  it('keeps a failed query in the log but not its parameters', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const probe = pino({ ...loggerOptions, level: 'info' }, sink);
+    const error = new Error(
+      'Failed query: insert into auth.users values ($1, $2)\nparams: ada@example.com,$argon2id$v=19$secret',
+    );
+    probe.error({ err: error }, 'boom');
+    expect(lines[0]).toContain('insert into auth.users');
+    expect(lines[0]).not.toContain('ada@example.com');
+    expect(lines[0]).not.toContain('argon2id');
+  });
 });

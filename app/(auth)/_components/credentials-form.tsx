@@ -8,9 +8,16 @@ import { useTRPC } from '@/app/_components/trpc-provider';
 
 type Mode = 'sign-in' | 'sign-up';
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
+/**
+ * Only a path on this origin is followed after sign-in. Resolving it as the browser
+ * would catches tricks like `/\\evil.example` or `/%09/evil.example`.
+ */
 function safeNext(next: string | undefined) {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+  if (!next) return '/dashboard';
+  const target = new URL(next, window.location.origin);
+  return target.origin === window.location.origin
+    ? `${target.pathname}${target.search}${target.hash}`
+    : '/dashboard';
 }
 
 export function CredentialsForm({ mode, next }: { mode: Mode; next?: string }) {
