@@ -1,6 +1,7 @@
 import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { AppError } from '@/server/platform/errors';
+import { isPlainHttpLocalhost } from '@/server/platform/request-scope';
 
 import { ROLE_PERMISSIONS, type Permission } from './permissions';
 import { sessionTokenFrom } from './session-token';
@@ -48,7 +49,8 @@ export async function resolveIdentity(request: Request, db: Database): Promise<I
   if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
     throw new AppError('FORBIDDEN', 'Cross-site requests are not accepted.');
   }
-  const token = sessionTokenFrom(request.headers.get('cookie'));
+  const secure = !isPlainHttpLocalhost(new URL(request.url));
+  const token = sessionTokenFrom(request.headers.get('cookie'), secure);
   if (!token) return ANONYMOUS;
   const session = await findSessionAsService(db, token);
   if (!session) return ANONYMOUS;

@@ -45,16 +45,23 @@ describe('session tokens and cookies', () => {
     expect(hashSessionToken(token)).not.toContain(token);
   });
 
-  it('reads only a well-formed session cookie', () => {
+  it('reads only one well-formed session cookie of the expected name', () => {
     const token = newSessionToken();
-    expect(sessionTokenFrom(`a=1; lean_session=${token}; b=2`)).toBe(token);
-    expect(sessionTokenFrom('lean_session=short')).toBeNull();
-    expect(sessionTokenFrom(`lean_session=${token}'--`)).toBeNull();
-    expect(sessionTokenFrom(null)).toBeNull();
+    expect(sessionTokenFrom(`a=1; lean_session=${token}; b=2`, false)).toBe(token);
+    expect(sessionTokenFrom(`__Host-lean_session=${token}`, true)).toBe(token);
+    // Over https only the __Host- cookie counts: a plain one could come from a subdomain.
+    expect(sessionTokenFrom(`lean_session=${token}`, true)).toBeNull();
+    expect(
+      sessionTokenFrom(`__Host-lean_session=${token}; __Host-lean_session=${token}`, true),
+    ).toBeNull();
+    expect(sessionTokenFrom('lean_session=short', false)).toBeNull();
+    expect(sessionTokenFrom(`lean_session=${token}'--`, false)).toBeNull();
+    expect(sessionTokenFrom(null, false)).toBeNull();
   });
 
-  it('marks the cookie Secure except on plain-http localhost', () => {
-    expect(sessionCookie('t', 60, true)).toContain('; Secure');
+  it('uses a __Host- Secure cookie except on plain-http localhost', () => {
+    expect(sessionCookie('t', 60, true)).toMatch(/^__Host-lean_session=t; Path=\/; .*; Secure$/);
+    expect(sessionCookie('t', 60, false)).toMatch(/^lean_session=t; /);
     expect(sessionCookie('t', 60, false)).not.toContain('Secure');
   });
 });

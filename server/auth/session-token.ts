@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const SESSION_COOKIE = 'lean_session';
+/**
+ * `__Host-` (Secure, no Domain, Path=/) wherever cookies are Secure, so a sibling
+ * subdomain cannot plant a session cookie of its own; the plain name only on
+ * plain-http localhost, where browsers refuse Secure cookies.
+ */
+export const SESSION_COOKIE = '__Host-lean_session';
+export const LOCAL_SESSION_COOKIE = 'lean_session';
+
+export const sessionCookieName = (secure: boolean) =>
+  secure ? SESSION_COOKIE : LOCAL_SESSION_COOKIE;
 
 /** 256 random bits, URL-safe; the cookie's value. Only its hash is stored. */
 export function newSessionToken(): string {
@@ -13,17 +22,19 @@ export function hashSessionToken(token: string): string {
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** The session token from a Cookie header, if one of the right shape is there. */
-export function sessionTokenFrom(cookieHeader: string | null): string | null {
+/**
+ * The session token from a Cookie header: exactly one cookie of the expected name,
+ * of the right shape. Two of them means someone planted one, so neither is used.
+ */
+export function sessionTokenFrom(cookieHeader: string | null, secure: boolean): string | null {
   if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) {
-      const value = rest.join('=');
-      return TOKEN_PATTERN.test(value) ? value : null;
-    }
-  }
-  return null;
+  const name = sessionCookieName(secure);
+  const values = cookieHeader
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .filter(([cookieName]) => cookieName === name)
+    .map(([, ...rest]) => rest.join('='));
+  return values.length === 1 && TOKEN_PATTERN.test(values[0]!) ? values[0]! : null;
 }
 
 /**
@@ -32,7 +43,7 @@ export function sessionTokenFrom(cookieHeader: string | null): string | null {
  */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   return [
-    `${SESSION_COOKIE}=${token}`,
+    `${sessionCookieName(secure)}=${token}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',

@@ -108,6 +108,7 @@ function setRateLimitHeaders(headers: Headers, decision: LimitDecision) {
   if (!decision.allowed) headers.set('Retry-After', String(Math.max(1, resetSeconds)));
 }
 
-function isPlainHttpLocalhost(url: URL): boolean {
+/** The one place where browsers refuse Secure cookies. */
+export function isPlainHttpLocalhost(url: URL): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createTestDatabase, type TestDatabase } from '@/db/test-database';
+import { apiClient } from '@/server/testing/api-client';
+import { uniqueClientIp } from '@/server/testing/scope';
+
+let testDb: TestDatabase;
+let api: ReturnType<typeof apiClient>;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  api = apiClient(testDb.db);
+});
+afterAll(() => testDb.close());
+
+async function newUser(displayName: string) {
+  const response = await api.postJson(
+    '/auth/sign-up',
+    {
+      email: `${displayName}-${randomUUID()}@example.com`,
+      password: 'purple elephant running',
+      displayName,
+    },
+    { 'x-test-client-ip': uniqueClientIp() },
+  );
+  const body = await response.json();
+  return {
+    id: body.data.userId as string,
+    cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+  };
+}
+
+describe('claims under concurrency', () => {
+  it('200 interleaved requests from two users each see only their own row', async () => {
+    const [alice, bob] = [await newUser('alice'), await newUser('bob')];
+    // Each user calls from one address, within the free tier's 100 requests.
+    const addresses = { [alice.id]: uniqueClientIp(), [bob.id]: uniqueClientIp() };
+    const calls = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? alice : bob));
+    const results = await Promise.all(
+      calls.map(async (user) => {
+        const response = await api.rest('/me', {
+          headers: { cookie: user.cookie, 'x-test-client-ip': addresses[user.id]! },
+        });
+        return { expected: user.id, status: response.status, body: await response.json() };
+      }),
+    );
+    for (const result of results) {
+      expect(result.status).toBe(200);
+      expect(result.body.data.id).toBe(result.expected);
+    }
+  });
+});
