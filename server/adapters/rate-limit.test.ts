@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
-import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { setTierResolver } from '@/server/platform/rate-limit/enforce';
-import { apiClient } from '@/server/testing/api-client';
+import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
-let testDb: TestDatabase;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  api = apiClient(testDb.db);
-});
-afterAll(() => testDb.close());
+const { api } = testApi();
 afterEach(() => setTierResolver(async () => 'free'));
 
 // Each test calls from its own address, so tests never share a counter.

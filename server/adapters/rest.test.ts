@@ -1,19 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { queryRows } from '@/db/query-rows';
 import { errorReports } from '@/db/schema';
-import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { apiClient } from '@/server/testing/api-client';
+import { testApi } from '@/server/testing/api-client';
 
-let testDb: TestDatabase;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  api = apiClient(testDb.db);
-});
-afterAll(() => testDb.close());
+const { api, db } = testApi();
 
 describe('REST envelope', () => {
   it('wraps a success in { success, data, timestamp, requestId }', async () => {
@@ -65,7 +57,7 @@ describe('POST /api/v1/errors', () => {
     expect(body.data).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), count: 1 });
     expect(JSON.stringify(body)).not.toContain('Checkout');
 
-    const [row] = await testDb.db
+    const [row] = await db()
       .select()
       .from(errorReports)
       .where(eq(errorReports.fingerprint, body.data.fingerprint));
@@ -89,7 +81,7 @@ describe('POST /api/v1/errors', () => {
   });
 
   it('refuses invalid input with 400 naming each field, storing nothing', async () => {
-    const before = await queryRows(testDb.db, sql`select count(*)::int as n from error_reports`);
+    const before = await queryRows(db(), sql`select count(*)::int as n from error_reports`);
     const response = await api.postJson('/errors', {
       message: '',
       severity: 'urgent',
@@ -103,7 +95,7 @@ describe('POST /api/v1/errors', () => {
       'message',
       'severity',
     ]);
-    const after = await queryRows(testDb.db, sql`select count(*)::int as n from error_reports`);
+    const after = await queryRows(db(), sql`select count(*)::int as n from error_reports`);
     expect(after).toEqual(before);
   });
 

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { apiClient } from '@/server/testing/api-client';
+import { testApi } from '@/server/testing/api-client';
 
-let testDb: TestDatabase;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  api = apiClient(testDb.db);
-});
-afterAll(() => testDb.close());
+const { api } = testApi();
 
 describe('tRPC adapter', () => {
   it('serves a query with the request id header', async () => {

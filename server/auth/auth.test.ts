@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { auditLogs } from '@/db/schema';
-import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { apiClient } from '@/server/testing/api-client';
+import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
-let testDb: TestDatabase;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  api = apiClient(testDb.db);
-});
-afterAll(() => testDb.close());
+const { api, db } = testApi();
 
 const PASSWORD = 'correct horse battery staple';
 // Each test is its own caller, so per-address limits never interfere.
@@ -97,7 +90,7 @@ describe('built-in provider over REST', () => {
     const me = await (await api.rest('/me', { headers: { cookie, ...caller() } })).json();
     expect(me.data.role).toBe('user');
 
-    const events = await testDb.db.select().from(auditLogs).where(eq(auditLogs.actorId, userId));
+    const events = await db().select().from(auditLogs).where(eq(auditLogs.actorId, userId));
     expect(events.map((event) => event.action).sort()).toEqual(['auth.sign_up', 'profile.updated']);
   });
 
@@ -125,7 +118,7 @@ describe('built-in provider over REST', () => {
     expect(right.status).toBe(200);
     expect(cookieOf(right)).toMatch(/^lean_session=/);
 
-    const events = await testDb.db.select().from(auditLogs).where(eq(auditLogs.actorId, userId));
+    const events = await db().select().from(auditLogs).where(eq(auditLogs.actorId, userId));
     const signIns = events
       .filter((event) => event.action === 'auth.sign_in')
       .map((event) => event.success);

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { apiClient } from '@/server/testing/api-client';
+import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
-let testDb: TestDatabase;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  api = apiClient(testDb.db);
-});
-afterAll(() => testDb.close());
+const { api } = testApi();
 
 async function newUser(displayName: string) {
   const response = await api.postJson(

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { apiClient } from '@/server/testing/api-client';
+import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
-let testDb: TestDatabase;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  api = apiClient(testDb.db);
-});
-afterAll(() => testDb.close());
+const { api, db } = testApi();
 
 const PASSWORD = 'correct horse battery staple';
 const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -117,7 +110,7 @@ describe('privilege changes', () => {
   it('admin:grant makes an admin and ends their sessions; the next sign-in carries admin', async () => {
     const { grantAdminAsService } = await import('./grant-admin');
     const { email, laptop } = await twoDevices();
-    expect(await grantAdminAsService(testDb.db, email.toUpperCase())).toBe(true);
+    expect(await grantAdminAsService(db(), email.toUpperCase())).toBe(true);
     expect((await api.rest('/me', { headers: as(laptop) })).status).toBe(401);
 
     const again = cookieOf(
@@ -126,7 +119,7 @@ describe('privilege changes', () => {
     const me = await (await api.rest('/me', { headers: as(again) })).json();
     expect(me.data.role).toBe('admin');
     expect(me.data.permissions).toContain('admin');
-    expect(await grantAdminAsService(testDb.db, `nobody-${randomUUID()}@example.com`)).toBe(false);
+    expect(await grantAdminAsService(db(), `nobody-${randomUUID()}@example.com`)).toBe(false);
   });
 
   it('signing in again from the same browser ends its previous session', async () => {

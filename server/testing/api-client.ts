@@ -1,3 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
+
+import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import type { Database } from '@/db/types';
 import { createRestHandler } from '@/server/adapters/rest';
 import { createTrpcHandler } from '@/server/adapters/trpc';
@@ -6,8 +9,8 @@ import { createTrpcHandler } from '@/server/adapters/trpc';
  * Calls the real REST and tRPC adapters (the same handlers the route files export)
  * in-process, on a test database.
  */
-export function apiClient(db: Database) {
-  const deps = { getDb: async () => db };
+export function apiClient(db: Database | (() => Database)) {
+  const deps = { getDb: async () => (typeof db === 'function' ? db() : db) };
   const rest = createRestHandler(deps);
   const trpc = createTrpcHandler(deps);
   const origin = 'http://localhost';
@@ -32,4 +35,18 @@ export function apiClient(db: Database) {
         }),
       ),
   };
+}
+
+/**
+ * A fresh test database for this file (created before its tests, dropped after)
+ * and an API client on it.
+ */
+export function testApi() {
+  let testDb: TestDatabase | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterAll(() => testDb?.close());
+  const db = () => testDb!.db;
+  return { db, api: apiClient(db) };
 }
