@@ -65,6 +65,8 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR,
       METRICS_TOKEN,
+      // The production build, with the dev mailbox on so specs can follow emailed links.
+      DEV_MAILBOX: 'true',
       RATE_LIMIT_MULTIPLIER: String(E2E_RATE_LIMIT_MULTIPLIER),
       // A shared Redis (REDIS_URL) keeps counters across runs: start each run afresh.
       REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX,

@@ -41,6 +41,7 @@ export async function pageCaller() {
     route: 'page',
     clientIp: clientIpOf(incoming),
     userAgent: incoming.get('user-agent'),
+    origin: 'http://localhost',
     cookies: [],
     secureCookies: true,
   };

@@ -1,4 +1,5 @@
-import { authRouter, meRouter, sessionsRouter } from './auth/router';
+import { meRouter, sessionsRouter } from './auth/me-router';
+import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
 import { createCallerFactory, router } from './trpc';
 

@@ -15,6 +15,8 @@ export default async function DashboardPage() {
       <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="font-medium">Signed in as</dt>
         <dd>{me.email}</dd>
+        <dt className="font-medium">Email</dt>
+        <dd>{me.emailVerified ? 'Confirmed' : 'Not confirmed yet: check your inbox'}</dd>
         <dt className="font-medium">Role</dt>
         <dd>{me.role}</dd>
         <dt className="font-medium">Plan</dt>

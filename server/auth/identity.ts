@@ -62,6 +62,7 @@ export async function resolveIdentity(request: Request, db: Database): Promise<I
       sub: session.userId,
       role: 'authenticated',
       email: session.email ?? undefined,
+      email_verified: session.emailConfirmedAt !== null,
       session_id: session.id,
     },
     permissions: ROLE_PERMISSIONS[session.role],

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 
+import type { Claims } from '@/db/rls';
 import { profiles } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
@@ -48,4 +49,17 @@ export async function updateOwnProfile(
     audit,
   );
   return profile;
+}
+
+/** The `/me` view: the profile plus what the verified claims say. */
+export function toMe(
+  profile: Awaited<ReturnType<typeof getOwnProfile>>,
+  identity: { claims: Claims; permissions: readonly string[] },
+) {
+  return {
+    ...profile,
+    email: identity.claims.email ?? null,
+    emailVerified: identity.claims.email_verified === true,
+    permissions: [...identity.permissions],
+  };
 }

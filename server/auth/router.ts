@@ -1,25 +1,23 @@
 import { z } from 'zod';
 
+import { mailerFor } from '@/server/mail/mailer';
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
 import {
   changePasswordAsService,
+  normalizeEmail,
   signInAsService,
   signOutAsService,
   signUpAsService,
 } from './accounts';
-import { getOwnProfile, updateOwnProfile } from './profile';
-import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from './session-list';
+import { sendVerificationEmailAsService, verifyEmailAsService } from './email-verification';
 import {
   changePasswordInput,
-  meOutput,
-  sessionIdInput,
-  sessionListOutput,
   sessionOutput,
   signInInput,
   signUpInput,
-  updateMeInput,
+  verifyEmailInput,
 } from './schemas';
 import { clearedSessionCookie, sessionCookie } from './session-token';
 import { SESSION_ABSOLUTE_SECONDS } from './sessions';
@@ -47,6 +45,15 @@ export const authRouter = router({
         ...ctx.scope,
         replacesSessionId: ctx.identity.kind === 'user' ? ctx.identity.sessionId : undefined,
       });
+      // The account exists either way; a mail that fails is logged and can be re-sent.
+      await sendVerificationEmailAsService(
+        ctx.serviceDb,
+        mailerFor(ctx.serviceDb),
+        { id: userId, email: normalizeEmail(input.email) },
+        ctx.scope.origin,
+      ).catch((error: unknown) =>
+        ctx.scope.log.error({ err: error }, 'verification email not sent'),
+      );
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
       );
@@ -115,90 +122,21 @@ export const authRouter = router({
       ctx.scope.cookies.push(clearedSessionCookie(ctx.scope.secureCookies));
       return { signedOut: true as const };
     }),
-});
 
-export const sessionsRouter = router({
-  list: permissionProcedure('profile:read')
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: '/sessions',
-        tags: ['sessions'],
-        summary: 'Your signed-in sessions',
-      },
-    })
-    .input(z.void())
-    .output(sessionListOutput)
-    .query(({ ctx }) => ctx.rls((tx) => listOwnSessions(tx, ctx.identity.sessionId))),
-
-  revoke: permissionProcedure('profile:write')
-    .meta({
-      openapi: {
-        method: 'DELETE',
-        path: '/sessions/{id}',
-        tags: ['sessions'],
-        summary: 'Sign out one session',
-      },
-    })
-    .input(sessionIdInput)
-    .output(z.object({ revoked: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      await ctx.rls((tx) => revokeOwnSession(tx, ctx.identity.userId, input.id, ctx.scope));
-      return { revoked: true as const };
-    }),
-
-  revokeOthers: permissionProcedure('profile:write')
+  verifyEmail: publicProcedure
     .meta({
       openapi: {
         method: 'POST',
-        path: '/sessions/revoke-others',
-        tags: ['sessions'],
-        summary: 'Sign out everywhere else',
+        path: '/auth/verify-email',
+        protect: false,
+        tags,
+        summary: 'Confirm an email address with the token from its link',
       },
     })
-    .input(z.void())
-    .output(z.object({ revoked: z.number().int() }))
-    .mutation(async ({ ctx }) => {
-      const revoked = await ctx.rls((tx) =>
-        revokeOtherSessions(tx, ctx.identity.userId, ctx.identity.sessionId, ctx.scope),
-      );
-      return { revoked };
-    }),
-});
-
-export const meRouter = router({
-  get: permissionProcedure('profile:read')
-    .meta({ openapi: { method: 'GET', path: '/me', tags: ['me'], summary: 'Your profile' } })
-    .input(z.void())
-    .output(meOutput)
-    .query(async ({ ctx }) => {
-      const profile = await ctx.rls((tx) => getOwnProfile(tx, ctx.identity.userId));
-      return {
-        ...profile,
-        email: ctx.identity.claims.email ?? null,
-        permissions: [...ctx.identity.permissions],
-      };
-    }),
-
-  update: permissionProcedure('profile:write')
-    .meta({
-      openapi: {
-        method: 'PATCH',
-        path: '/me',
-        tags: ['me'],
-        summary: 'Change your name or avatar',
-      },
-    })
-    .input(updateMeInput)
-    .output(meOutput)
+    .input(verifyEmailInput)
+    .output(z.object({ verified: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const profile = await ctx.rls((tx) =>
-        updateOwnProfile(tx, ctx.identity.userId, input, ctx.scope),
-      );
-      return {
-        ...profile,
-        email: ctx.identity.claims.email ?? null,
-        permissions: [...ctx.identity.permissions],
-      };
+      await verifyEmailAsService(ctx.serviceDb, input.token, ctx.scope);
+      return { verified: true as const };
     }),
 });

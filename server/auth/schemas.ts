@@ -24,6 +24,7 @@ export const sessionOutput = z.object({ userId: z.uuid() });
 export const meOutput = z.object({
   id: z.uuid(),
   email: z.string().nullable(),
+  emailVerified: z.boolean(),
   displayName: z.string().nullable(),
   avatarUrl: z.string().nullable(),
   role: z.enum(['user', 'admin']),
@@ -65,4 +66,8 @@ export const changePasswordInput = z.object({
     .min(1)
     .max(PASSWORD_MAX_LENGTH * 4),
   newPassword: z.string().max(PASSWORD_MAX_LENGTH * 4),
+});
+
+export const verifyEmailInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link'),
 });

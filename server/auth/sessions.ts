@@ -45,6 +45,7 @@ export async function findSessionAsService(db: Database, token: string) {
         userId: userSessions.userId,
         lastSeenAt: userSessions.lastSeenAt,
         email: authUsers.email,
+        emailConfirmedAt: authUsers.emailConfirmedAt,
         role: profiles.role,
       })
       .from(userSessions)

@@ -37,6 +37,10 @@ export const env = createEnv({
       .regex(/^(sk|rk)_/, 'must start with sk_ or rk_')
       .optional(),
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
+    MAIL_FROM: z.string().min(3).default('Lean SaaS <no-reply@example.com>'),
+    // The dev mailbox (/dev/mailbox) shows the outbox; on outside production, or
+    // where this is set (the e2e server).
+    DEV_MAILBOX: z.stringbool().optional(),
     HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),

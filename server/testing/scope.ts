@@ -11,6 +11,7 @@ export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {
     route: 'test',
     clientIp: null,
     userAgent: 'vitest',
+    origin: 'http://localhost',
     cookies: [],
     secureCookies: false,
     ...overrides,
