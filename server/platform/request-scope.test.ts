@@ -82,16 +82,21 @@ describe('runApiRequest', () => {
   });
 });
 
+/** A logger with the app's options that writes its lines into an array. */
+function probeLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, probe: pino({ ...loggerOptions, level: 'info' }, sink) };
+}
+
 describe('logger redaction', () => {
   it('masks credentials and query parameters that reach a log line', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const probe = pino({ ...loggerOptions, level: 'info' }, sink);
+    const { lines, probe } = probeLogger();
     probe.info(
       {
         headers: { authorization: 'Bearer sk_live_secret', cookie: 'session=abc123' },
@@ -108,14 +113,7 @@ describe('logger redaction', () => {
   });
 
   it('keeps a failed query in the log but not its parameters', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const probe = pino({ ...loggerOptions, level: 'info' }, sink);
+    const { lines, probe } = probeLogger();
     const error = new Error(
       'Failed query: insert into auth.users values ($1, $2)\nparams: ada@example.com,$argon2id$v=19$secret',
     );
