@@ -41,7 +41,6 @@ export async function pageCaller() {
     route: 'page',
     clientIp: clientIpOf(incoming),
     userAgent: incoming.get('user-agent'),
-    origin: 'http://localhost',
     cookies: [],
     secureCookies: true,
   };

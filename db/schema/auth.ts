@@ -92,8 +92,9 @@ export const userSessions = pgTable(
 );
 
 /**
- * Append-only record of what happened. Users read their own events and may add
- * events about themselves; nobody updates or deletes (privileges and a trigger).
+ * Append-only record of what happened. Users read their own events; rows are
+ * added only through private.record_audit_event (migration 0008), never by a direct
+ * insert; nobody updates or deletes (privileges and a trigger).
  * No foreign key on the actor: the trail outlives the account.
  */
 export const auditLogs = pgTable(
@@ -117,11 +118,6 @@ export const auditLogs = pgTable(
       for: 'select',
       to: authenticatedRole,
       using: sql`${table.actorId} = ${authUid}`,
-    }),
-    pgPolicy('audit_logs_insert_own', {
-      for: 'insert',
-      to: authenticatedRole,
-      withCheck: sql`${table.actorId} = ${authUid}`,
     }),
   ],
 );

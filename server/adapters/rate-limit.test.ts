@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { setTierResolver } from '@/server/platform/rate-limit/enforce';
+import { signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
-const { api } = testApi();
+const { api, db } = testApi();
 afterEach(() => setTierResolver(async () => 'free'));
 
 // Each test calls from its own address, so tests never share a counter.
@@ -97,12 +98,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
   });
 
   it('follows a tier change at once for a signed-in caller', async () => {
-    const signUp = await api.postJson(
-      '/auth/sign-up',
-      { email: `tier-${randomUUID()}@example.com`, password: 'purple elephant running' },
-      newCaller(),
-    );
-    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
+    const { cookie } = await signedInUser(api, db(), { headers: newCaller() });
     const headers = { ...newCaller(), cookie };
     const before = await api.rest('/version', { headers });
     expect(before.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.free.requests));

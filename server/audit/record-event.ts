@@ -1,4 +1,5 @@
-import { auditLogs } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+
 import type { Tx } from '@/db/types';
 
 export type AuditEvent = {
@@ -14,14 +15,13 @@ export type AuditContext = { requestId: string; clientIp: string | null; userAge
 
 /**
  * Appends an audit event in the caller's transaction, so the event exists exactly
- * when the change does. Under RLS a user may only record events about themselves.
+ * when the change does. It goes through private.record_audit_event, the only way
+ * in: under RLS it records events about the signed-in user only.
  */
 export async function recordAuditEvent(tx: Tx, event: AuditEvent, context: AuditContext) {
-  await tx.insert(auditLogs).values({
-    ...event,
-    success: event.success ?? true,
-    requestId: context.requestId,
-    ip: context.clientIp,
-    userAgent: context.userAgent?.slice(0, 512) ?? null,
-  });
+  await tx.execute(sql`select private.record_audit_event(
+    ${event.actorId}::uuid, ${event.action}, ${event.resourceType ?? null},
+    ${event.resourceId ?? null}, ${event.details ? JSON.stringify(event.details) : null}::jsonb,
+    ${event.success ?? true}, ${context.requestId}, ${context.clientIp},
+    ${context.userAgent?.slice(0, 512) ?? null})`);
 }

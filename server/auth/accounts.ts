@@ -1,21 +1,13 @@
-import { randomUUID } from 'node:crypto';
-
 import { eq, sql } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 
-import { pgErrorCode } from '@/db/pg-error';
+import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 
-import {
-  decoyPasswordHash,
-  hashPassword,
-  isOwnHash,
-  passwordProblem,
-  verifyPassword,
-} from './password';
+import { decoyPasswordHash, isOwnHash, verifyPassword } from './password';
 import { createSession, revokeSession } from './sessions';
 
 export type RequestMeta = AuditContext & {
@@ -29,51 +21,10 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const SIGN_IN_FAILED = 'The email or password is incorrect.';
 
 /**
- * Built-in provider sign-up: the account goes into auth.users (as Supabase Auth
- * would put it), the profile follows from the trigger, and the caller is signed in.
+ * Built-in provider sign-in. Only a confirmed address may sign in (so nobody can
+ * hold an account on an address that is not theirs); the right password on an
+ * unconfirmed one gets a fresh link instead of a session.
  */
-export async function signUpAsService(
-  db: Database,
-  input: { email: string; password: string; displayName?: string },
-  meta: RequestMeta,
-) {
-  const problem = passwordProblem(input.password);
-  if (problem) {
-    throw new AppError('VALIDATION_FAILED', `Invalid input: password ${problem}`, {
-      fields: [{ path: 'password', message: `Password ${problem}.` }],
-    });
-  }
-  const email = normalizeEmail(input.email);
-  const userId = randomUUID();
-  const encryptedPassword = await hashPassword(input.password);
-  try {
-    return await withServiceRole(db, async (tx) => {
-      await tx.execute(sql`
-        insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data,
-                                raw_user_meta_data, created_at, updated_at)
-        values (${userId}, 'authenticated', 'authenticated', ${email}, ${encryptedPassword},
-                ${JSON.stringify({ provider: 'email', providers: ['email'] })}::jsonb,
-                ${JSON.stringify({ display_name: input.displayName ?? null })}::jsonb,
-                now(), now())`);
-      await recordAuditEvent(
-        tx,
-        { actorId: userId, action: 'auth.sign_up', resourceType: 'user', resourceId: userId },
-        meta,
-      );
-      if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
-      return { userId, ...(await createSession(tx, userId, meta)) };
-    });
-  } catch (error) {
-    if (pgErrorCode(error) === '23505') {
-      throw new AppError(
-        'CONFLICT',
-        'An account with this email cannot be created. Try signing in.',
-      );
-    }
-    throw error;
-  }
-}
-
 export async function signInAsService(
   db: Database,
   input: { email: string; password: string },
@@ -82,7 +33,11 @@ export async function signInAsService(
   const email = normalizeEmail(input.email);
   const [user] = await withServiceRole(db, (tx) =>
     tx
-      .select({ id: authUsers.id, passwordHash: sql<string | null>`encrypted_password` })
+      .select({
+        id: authUsers.id,
+        passwordHash: sql<string | null>`encrypted_password`,
+        emailConfirmedAt: authUsers.emailConfirmedAt,
+      })
       .from(authUsers)
       .where(eq(authUsers.email, email)),
   );
@@ -92,7 +47,17 @@ export async function signInAsService(
   const valid =
     (await verifyPassword(ownHash ?? (await decoyPasswordHash()), input.password)) &&
     ownHash !== null;
+  const unverified = Boolean(user && valid && !user.emailConfirmedAt);
   const session = await withServiceRole(db, async (tx) => {
+    // The password may have changed while we were hashing: the session only starts
+    // if the hash we checked is still the account's (the row stays locked till commit).
+    const [current] = user
+      ? await queryRows<{ encrypted_password: string | null }>(
+          tx,
+          sql`select encrypted_password from auth.users where id = ${user.id} for update`,
+        )
+      : [];
+    const success = Boolean(valid && current?.encrypted_password === ownHash && !unverified);
     await recordAuditEvent(
       tx,
       {
@@ -100,17 +65,20 @@ export async function signInAsService(
         action: 'auth.sign_in',
         resourceType: 'user',
         resourceId: user?.id,
-        success: Boolean(user && valid),
+        success,
         ...(user ? {} : { details: { reason: 'unknown email' } }),
+        ...(unverified ? { details: { reason: 'email not verified' } } : {}),
       },
       meta,
     );
-    if (!user || !valid) return null;
+    if (!user || !success) return null;
     if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
+    await tx.execute(sql`update auth.users set last_sign_in_at = now() where id = ${user.id}`);
     return createSession(tx, user.id, meta);
   });
+  if (user && unverified) return { kind: 'unverified' as const, userId: user.id, email };
   if (!user || !session) throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED);
-  return { userId: user.id, ...session };
+  return { kind: 'signed-in' as const, userId: user.id, ...session };
 }
 
 export async function signOutAsService(
@@ -127,53 +95,6 @@ export async function signOutAsService(
         action: 'auth.sign_out',
         resourceType: 'session',
         resourceId: session.sessionId,
-      },
-      meta,
-    );
-  });
-}
-
-/**
- * Changes the password after checking the current one, and ends every other
- * session (whoever knew the old password is signed out).
- */
-export async function changePasswordAsService(
-  db: Database,
-  session: { userId: string; sessionId?: string },
-  input: { currentPassword: string; newPassword: string },
-  meta: RequestMeta,
-) {
-  const problem = passwordProblem(input.newPassword);
-  if (problem) {
-    throw new AppError('VALIDATION_FAILED', `Invalid input: newPassword ${problem}`, {
-      fields: [{ path: 'newPassword', message: `Password ${problem}.` }],
-    });
-  }
-  const [user] = await withServiceRole(db, (tx) =>
-    tx
-      .select({ passwordHash: sql<string | null>`encrypted_password` })
-      .from(authUsers)
-      .where(eq(authUsers.id, session.userId)),
-  );
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('FORBIDDEN', 'The current password is incorrect.');
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  await withServiceRole(db, async (tx) => {
-    await tx.execute(
-      sql`update auth.users set encrypted_password = ${passwordHash}, updated_at = now() where id = ${session.userId}`,
-    );
-    await tx.execute(sql`
-      update user_sessions set revoked_at = now()
-      where user_id = ${session.userId} and revoked_at is null
-        and id is distinct from ${session.sessionId ?? null}::uuid`);
-    await recordAuditEvent(
-      tx,
-      {
-        actorId: session.userId,
-        action: 'auth.password_changed',
-        resourceType: 'user',
-        resourceId: session.userId,
       },
       meta,
     );

@@ -1,48 +1,43 @@
-import { randomUUID } from 'node:crypto';
-
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { auditLogs } from '@/db/schema';
+import {
+  asNewCaller,
+  cookieOf,
+  lastMailTo,
+  newTestEmail,
+  signedInUser,
+  TEST_PASSWORD,
+} from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
-import { uniqueClientIp } from '@/server/testing/scope';
 
 const { api, db } = testApi();
 
-const PASSWORD = 'correct horse battery staple';
-// Each test is its own caller, so per-address limits never interfere.
-const caller = () => ({ 'x-test-client-ip': uniqueClientIp() });
-const newEmail = () => `user-${randomUUID()}@example.com`;
-
-function cookieOf(response: Response): string {
-  const setCookie = response.headers.get('set-cookie') ?? '';
-  return setCookie.split(';')[0]!;
-}
-
-async function signUp(email = newEmail(), displayName = 'Ada') {
-  const response = await api.postJson(
-    '/auth/sign-up',
-    { email, password: PASSWORD, displayName },
-    caller(),
-  );
-  expect(response.status).toBe(201);
-  return {
-    email,
-    cookie: cookieOf(response),
-    userId: (await response.json()).data.userId as string,
-  };
-}
+const PASSWORD = TEST_PASSWORD;
+const caller = asNewCaller;
+const newEmail = newTestEmail;
+const signUp = (email = newEmail(), displayName = 'Ada') =>
+  signedInUser(api, db(), { email, displayName });
 
 describe('built-in provider over REST', () => {
-  it('signs up with a session cookie that is httpOnly and SameSite=Lax', async () => {
-    const response = await api.postJson(
-      '/auth/sign-up',
-      { email: newEmail(), password: PASSWORD, displayName: 'Ada' },
-      caller(),
-    );
-    expect(response.status).toBe(201);
-    const setCookie = response.headers.get('set-cookie')!;
-    expect(setCookie).toMatch(
+  it('signs up without signing in: the session starts after the address is confirmed', async () => {
+    const email = newEmail();
+    const headers = caller();
+    const response = await api.postJson('/auth/sign-up', { email, password: PASSWORD }, headers);
+    expect(response.status).toBe(202);
+    expect(response.headers.get('set-cookie')).toBeNull();
+
+    const early = await api.postJson('/auth/sign-in', { email, password: PASSWORD }, headers);
+    expect(early.status).toBe(403);
+    expect(early.headers.get('set-cookie')).toBeNull();
+    expect((await early.json()).error.message).toMatch(/confirm your email/i);
+
+    const { token } = await lastMailTo(db(), email);
+    expect((await api.postJson('/auth/verify-email', { token }, headers)).status).toBe(200);
+    const signIn = await api.postJson('/auth/sign-in', { email, password: PASSWORD }, headers);
+    expect(signIn.status).toBe(200);
+    expect(signIn.headers.get('set-cookie')).toMatch(
       /^lean_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/,
     );
   });
@@ -91,7 +86,12 @@ describe('built-in provider over REST', () => {
     expect(me.data.role).toBe('user');
 
     const events = await db().select().from(auditLogs).where(eq(auditLogs.actorId, userId));
-    expect(events.map((event) => event.action).sort()).toEqual(['auth.sign_up', 'profile.updated']);
+    expect(events.map((event) => event.action).sort()).toEqual([
+      'auth.email_verified',
+      'auth.sign_in',
+      'auth.sign_up',
+      'profile.updated',
+    ]);
   });
 
   it('signs in with the right password only, with one message for every failure', async () => {
@@ -122,7 +122,8 @@ describe('built-in provider over REST', () => {
     const signIns = events
       .filter((event) => event.action === 'auth.sign_in')
       .map((event) => event.success);
-    expect(signIns.sort()).toEqual([false, true]);
+    // The helper's sign-in, the wrong password, the right one.
+    expect(signIns.sort()).toEqual([false, true, true]);
   });
 
   it('applies NIST password rules at sign-up', async () => {
@@ -137,10 +138,25 @@ describe('built-in provider over REST', () => {
     }
   });
 
-  it('refuses a second account for the same email', async () => {
-    const { email } = await signUp();
-    const again = await api.postJson('/auth/sign-up', { email, password: PASSWORD }, caller());
-    expect(again.status).toBe(409);
+  it('answers a second sign-up exactly like the first, and mails the owner instead', async () => {
+    const { email, userId } = await signUp();
+    const again = await api.postJson(
+      '/auth/sign-up',
+      { email, password: 'another long passphrase' },
+      caller(),
+    );
+    const fresh = await api.postJson(
+      '/auth/sign-up',
+      { email: newEmail(), password: 'another long passphrase' },
+      caller(),
+    );
+    expect(again.status).toBe(202);
+    expect((await again.json()).data).toEqual((await fresh.json()).data);
+    const { message } = await lastMailTo(db(), email);
+    expect(message.subject).toBe('You already have an account');
+    // The account and its password are untouched.
+    const signIn = await api.postJson('/auth/sign-in', { email, password: PASSWORD }, caller());
+    expect((await signIn.json()).data.userId).toBe(userId);
   });
 
   it('signs out: the cookie is cleared and the session no longer works', async () => {

@@ -1,27 +1,14 @@
-import { randomUUID } from 'node:crypto';
-
 import { describe, expect, it } from 'vitest';
 
+import { signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
-const { api } = testApi();
+const { api, db } = testApi();
 
 async function newUser(displayName: string) {
-  const response = await api.postJson(
-    '/auth/sign-up',
-    {
-      email: `${displayName}-${randomUUID()}@example.com`,
-      password: 'purple elephant running',
-      displayName,
-    },
-    { 'x-test-client-ip': uniqueClientIp() },
-  );
-  const body = await response.json();
-  return {
-    id: body.data.userId as string,
-    cookie: response.headers.get('set-cookie')!.split(';')[0]!,
-  };
+  const { userId, cookie } = await signedInUser(api, db(), { displayName });
+  return { id: userId, cookie };
 }
 
 describe('claims under concurrency', () => {

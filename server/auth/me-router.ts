@@ -1,9 +1,18 @@
 import { z } from 'zod';
 
+import { deliverMail } from '@/server/mail/mailer';
 import { permissionProcedure, router } from '@/server/trpc';
 
+import { requestEmailChangeAsService } from './email-change';
 import { getOwnProfile, toMe, updateOwnProfile } from './profile';
-import { meOutput, sessionIdInput, sessionListOutput, updateMeInput } from './schemas';
+import {
+  acceptedOutput,
+  changeEmailInput,
+  meOutput,
+  sessionIdInput,
+  sessionListOutput,
+  updateMeInput,
+} from './schemas';
 import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from './session-list';
 
 export const sessionsRouter = router({
@@ -81,5 +90,32 @@ export const meRouter = router({
         updateOwnProfile(tx, ctx.identity.userId, input, ctx.scope),
       );
       return toMe(profile, ctx.identity);
+    }),
+
+  changeEmail: permissionProcedure('profile:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/me/email',
+        tags: ['me'],
+        summary: 'Change your email address (confirmed through a link to the new one)',
+      },
+      successStatus: 202,
+      rateLimit: 'signIn',
+    })
+    .input(changeEmailInput)
+    .output(acceptedOutput)
+    .mutation(async ({ ctx, input }) => {
+      const messages = await requestEmailChangeAsService(
+        ctx.serviceDb,
+        ctx.identity.userId,
+        input,
+        ctx.scope,
+      );
+      await deliverMail(ctx.serviceDb, ctx.scope.log, ...messages);
+      return {
+        accepted: true as const,
+        message: 'Check your new address: the change takes effect once you open the link we sent.',
+      };
     }),
 });

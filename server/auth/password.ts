@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { AppError } from '@/server/platform/errors';
 
 /**
  * Passwords per NIST SP 800-63B: at least 8 characters, no composition rules, a
@@ -47,4 +48,14 @@ let decoyHash: Promise<string> | undefined;
 export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hash('decoy password that matches nothing');
   return decoyHash;
+}
+
+/** Throws the 400 that names the password field, or returns. */
+export function assertPasswordAllowed(password: string, field: string) {
+  const problem = passwordProblem(password);
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', `Invalid input: ${field} ${problem}`, {
+      fields: [{ path: field, message: `Password ${problem}.` }],
+    });
+  }
 }

@@ -1,26 +1,24 @@
 import { z } from 'zod';
 
-import { mailerFor } from '@/server/mail/mailer';
+import { deliverMail } from '@/server/mail/mailer';
+import { AppError } from '@/server/platform/errors';
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
-import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
+import { publicProcedure, router } from '@/server/trpc';
 
+import { signInAsService, signOutAsService } from './accounts';
+import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
+import { passwordProcedures } from './password-router';
 import {
-  changePasswordAsService,
-  normalizeEmail,
-  signInAsService,
-  signOutAsService,
-  signUpAsService,
-} from './accounts';
-import { sendVerificationEmailAsService, verifyEmailAsService } from './email-verification';
-import {
-  changePasswordInput,
+  acceptedOutput,
   sessionOutput,
   signInInput,
   signUpInput,
   verifyEmailInput,
+  verifyEmailOutput,
 } from './schemas';
 import { clearedSessionCookie, sessionCookie } from './session-token';
 import { SESSION_ABSOLUTE_SECONDS } from './sessions';
+import { signUpAsService } from './sign-up';
 
 const tags = ['auth'];
 
@@ -32,32 +30,21 @@ export const authRouter = router({
         path: '/auth/sign-up',
         protect: false,
         tags,
-        summary: 'Create an account and sign in',
+        summary: 'Create an account; a link to confirm the address is emailed',
       },
-      successStatus: 201,
+      successStatus: 202,
       rateLimit: 'signUp',
     })
     .input(signUpInput)
-    .output(sessionOutput)
+    .output(acceptedOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signUp', emailLimitKey(input.email));
-      const { userId, token } = await signUpAsService(ctx.serviceDb, input, {
-        ...ctx.scope,
-        replacesSessionId: ctx.identity.kind === 'user' ? ctx.identity.sessionId : undefined,
-      });
-      // The account exists either way; a mail that fails is logged and can be re-sent.
-      await sendVerificationEmailAsService(
-        ctx.serviceDb,
-        mailerFor(ctx.serviceDb),
-        { id: userId, email: normalizeEmail(input.email) },
-        ctx.scope.origin,
-      ).catch((error: unknown) =>
-        ctx.scope.log.error({ err: error }, 'verification email not sent'),
-      );
-      ctx.scope.cookies.push(
-        sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
-      );
-      return { userId };
+      const message = await signUpAsService(ctx.serviceDb, input, ctx.scope);
+      await deliverMail(ctx.serviceDb, ctx.scope.log, message);
+      return {
+        accepted: true as const,
+        message: 'Check your email: we have sent you a link to confirm your address.',
+      };
     }),
 
   signIn: publicProcedure
@@ -75,32 +62,27 @@ export const authRouter = router({
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signIn', emailLimitKey(input.email));
-      const { userId, token } = await signInAsService(ctx.serviceDb, input, {
+      const result = await signInAsService(ctx.serviceDb, input, {
         ...ctx.scope,
         // A new session replaces the one this browser had (no session fixation).
         replacesSessionId: ctx.identity.kind === 'user' ? ctx.identity.sessionId : undefined,
       });
+      if (result.kind === 'unverified') {
+        const message = await verificationMessageAsService(ctx.serviceDb, {
+          id: result.userId,
+          email: result.email,
+        });
+        await deliverMail(ctx.serviceDb, ctx.scope.log, message);
+        throw new AppError(
+          'FORBIDDEN',
+          'Confirm your email address first: we have sent you a new link.',
+        );
+      }
+      const { userId, token } = result;
       ctx.scope.cookies.push(
         sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
       );
       return { userId };
-    }),
-
-  changePassword: permissionProcedure('profile:write')
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/auth/change-password',
-        tags,
-        summary: 'Change your password (signs out your other sessions)',
-      },
-      rateLimit: 'signIn',
-    })
-    .input(changePasswordInput)
-    .output(z.object({ changed: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      await changePasswordAsService(ctx.serviceDb, ctx.identity, input, ctx.scope);
-      return { changed: true as const };
     }),
 
   signOut: publicProcedure
@@ -134,9 +116,11 @@ export const authRouter = router({
       },
     })
     .input(verifyEmailInput)
-    .output(z.object({ verified: z.literal(true) }))
+    .output(verifyEmailOutput)
     .mutation(async ({ ctx, input }) => {
-      await verifyEmailAsService(ctx.serviceDb, input.token, ctx.scope);
-      return { verified: true as const };
+      const { emailChanged } = await confirmEmailAsService(ctx.serviceDb, input.token, ctx.scope);
+      return { verified: true as const, emailChanged };
     }),
+
+  ...passwordProcedures,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { EMAIL_TOKEN_PATTERN } from './email-tokens';
 import { PASSWORD_MAX_LENGTH } from './password';
 
 const email = z.email().max(254);
@@ -20,6 +21,12 @@ export const signInInput = z.object({
 });
 
 export const sessionOutput = z.object({ userId: z.uuid() });
+
+/** The answer to requests whose outcome must not reveal who is registered. */
+export const acceptedOutput = z.object({
+  accepted: z.literal(true),
+  message: z.string(),
+});
 
 export const meOutput = z.object({
   id: z.uuid(),
@@ -60,14 +67,25 @@ export const sessionListOutput = z.array(
 
 export const sessionIdInput = z.object({ id: z.uuid() });
 
-export const changePasswordInput = z.object({
-  currentPassword: z
-    .string()
-    .min(1)
-    .max(PASSWORD_MAX_LENGTH * 4),
-  newPassword: z.string().max(PASSWORD_MAX_LENGTH * 4),
+const currentPassword = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4);
+// Length and the common-password check are applied by the service (NIST rules).
+const newPassword = z.string().max(PASSWORD_MAX_LENGTH * 4);
+const emailToken = z.string().regex(EMAIL_TOKEN_PATTERN, 'not a valid link');
+
+export const changePasswordInput = z.object({ currentPassword, newPassword });
+
+export const verifyEmailInput = z.object({ token: emailToken });
+
+export const verifyEmailOutput = z.object({
+  verified: z.literal(true),
+  emailChanged: z.boolean(),
 });
 
-export const verifyEmailInput = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link'),
-});
+export const forgotPasswordInput = z.object({ email });
+
+export const resetPasswordInput = z.object({ token: emailToken, newPassword });
+
+export const changeEmailInput = z.object({ newEmail: email, currentPassword });

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
+import { cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
 const { api, db } = testApi();
 
-const PASSWORD = 'correct horse battery staple';
-const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+const PASSWORD = TEST_PASSWORD;
 const as = (cookie: string, userAgent = 'test-agent') => ({
   cookie,
   'user-agent': userAgent,
@@ -17,10 +17,7 @@ const as = (cookie: string, userAgent = 'test-agent') => ({
 
 /** One account signed in on two "devices". */
 async function twoDevices() {
-  const email = `user-${randomUUID()}@example.com`;
-  const laptop = cookieOf(
-    await api.postJson('/auth/sign-up', { email, password: PASSWORD }, as('', 'Laptop')),
-  );
+  const { email, cookie: laptop } = await signedInUser(api, db(), { headers: as('', 'Laptop') });
   const phone = cookieOf(
     await api.postJson('/auth/sign-in', { email, password: PASSWORD }, as('', 'Phone')),
   );

@@ -5,6 +5,7 @@ import { withServiceRole } from '@/db/rls';
 import { emailOutbox } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { env } from '@/server/platform/env';
+import type { Logger } from '@/server/platform/logger';
 
 export type EmailMessage = { to: string; subject: string; text: string; html: string };
 
@@ -46,6 +47,21 @@ export function outboxMailer(db: Database): Mailer {
 /** Resend when RESEND_API_KEY is set, else the outbox. */
 export function mailerFor(db: Database): Mailer {
   return env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, env.MAIL_FROM) : outboxMailer(db);
+}
+
+/**
+ * Sends messages about a change that is already committed. A failed send is
+ * logged, never undoes the change: every flow can send its link again.
+ */
+export async function deliverMail(db: Database, log: Logger, ...messages: EmailMessage[]) {
+  const mailer = mailerFor(db);
+  for (const message of messages) {
+    await mailer
+      .send(message)
+      .catch((error: unknown) =>
+        log.error({ err: error, mail: message.subject }, 'email not sent'),
+      );
+  }
 }
 
 export const devMailboxEnabled = () => env.DEV_MAILBOX ?? env.NODE_ENV !== 'production';

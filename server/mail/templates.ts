@@ -36,3 +36,45 @@ export function verificationEmail(to: string, url: string): EmailMessage {
     url,
   );
 }
+
+export function passwordResetEmail(to: string, url: string): EmailMessage {
+  return linkEmail(
+    to,
+    'Reset your password',
+    'Someone asked to reset the password of the Lean SaaS account for this address. The link works for one hour, once.',
+    'Choose a new password',
+    url,
+  );
+}
+
+/** Sent instead of a second account, so sign-up never reveals who is registered. */
+export function accountExistsEmail(to: string, url: string): EmailMessage {
+  return linkEmail(
+    to,
+    'You already have an account',
+    'Someone tried to create a Lean SaaS account with this address, which already has one. If it was you, sign in, or reset your password if you have forgotten it.',
+    'Reset my password',
+    url,
+  );
+}
+
+export function emailChangeEmail(to: string, url: string): EmailMessage {
+  return linkEmail(
+    to,
+    'Confirm your new email address',
+    'Confirm that this address is yours to make it the email of your Lean SaaS account.',
+    'Confirm my new email',
+    url,
+  );
+}
+
+/** Tells the old address, so an account takeover does not go unnoticed. */
+export function emailChangeNoticeEmail(to: string, newEmail: string, url: string): EmailMessage {
+  return linkEmail(
+    to,
+    'Your email address is being changed',
+    `Someone asked to change the email of your Lean SaaS account to ${newEmail}. It changes once the new address is confirmed. If this was not you, reset your password now.`,
+    'Reset my password',
+    url,
+  );
+}

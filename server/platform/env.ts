@@ -57,7 +57,12 @@ export const env = createEnv({
       .string()
       .regex(/^[a-z0-9-]+$/, 'a lower-case header name')
       .optional(),
+    // Where users reach the app: the base of every link in an email. Never taken
+    // from the request's Host header, which a caller controls (reset-link poisoning).
+    APP_URL: z.url().optional(),
     VERCEL: z.string().optional(),
+    VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     // Set by server.mjs, never by hand: the secret header carrying the socket address.
     SOCKET_IP_HEADER: z.string().optional(),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.

@@ -21,8 +21,6 @@ export type RequestScope = {
   /** From a trusted source only (see client-ip.ts); null when none is available. */
   clientIp: string | null;
   userAgent: string | null;
-  /** The origin the client reached us at, for links in emails. */
-  origin: string;
   /** Set-Cookie values a procedure asked for (sign-in, sign-out). */
   cookies: string[];
   /** Whether cookies must be Secure: everywhere but plain-http localhost. */
@@ -54,7 +52,6 @@ export async function runApiRequest(
     route,
     clientIp: clientIpOf(request.headers),
     userAgent: request.headers.get('user-agent'),
-    origin: new URL(request.url).origin,
     cookies: [],
     secureCookies: !isPlainHttpLocalhost(new URL(request.url)),
   };

@@ -11,7 +11,6 @@ export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {
     route: 'test',
     clientIp: null,
     userAgent: 'vitest',
-    origin: 'http://localhost',
     cookies: [],
     secureCookies: false,
     ...overrides,

@@ -1,0 +1,1 @@
+DROP POLICY "audit_logs_insert_own" ON "audit_logs" CASCADE;

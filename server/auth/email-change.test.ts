@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  asNewCaller,
+  lastMailTo,
+  newTestEmail,
+  signedInUser,
+  TEST_PASSWORD,
+} from '@/server/testing/accounts';
+import { testApi } from '@/server/testing/api-client';
+
+const { api, db } = testApi();
+
+describe('change email', () => {
+  it('changes the address only once the new one is confirmed; the old one is told', async () => {
+    const { email, cookie } = await signedInUser(api, db());
+    const headers = { cookie, ...asNewCaller() };
+    const newEmail = newTestEmail();
+    const request = await api.postJson(
+      '/me/email',
+      { newEmail, currentPassword: TEST_PASSWORD },
+      headers,
+    );
+    expect(request.status).toBe(202);
+    const me = async () => (await (await api.rest('/me', { headers })).json()).data;
+    expect((await me()).email).toBe(email);
+    expect((await lastMailTo(db(), email)).message.subject).toBe(
+      'Your email address is being changed',
+    );
+
+    const { token } = await lastMailTo(db(), newEmail);
+    const confirm = await api.postJson('/auth/verify-email', { token }, asNewCaller());
+    expect((await confirm.json()).data).toEqual({ verified: true, emailChanged: true });
+    expect(await me()).toMatchObject({ email: newEmail, emailVerified: true });
+    const signIn = (address: string) =>
+      api.postJson('/auth/sign-in', { email: address, password: TEST_PASSWORD }, asNewCaller());
+    expect((await signIn(newEmail)).status).toBe(200);
+    expect((await signIn(email)).status).toBe(401);
+  });
+
+  it('needs the current password, and refuses the current address', async () => {
+    const { email, cookie } = await signedInUser(api, db());
+    const headers = { cookie, ...asNewCaller() };
+    const wrong = await api.postJson(
+      '/me/email',
+      { newEmail: newTestEmail(), currentPassword: 'not my password' },
+      headers,
+    );
+    expect(wrong.status).toBe(403);
+    expect((await wrong.json()).error.details.fields[0].path).toBe('currentPassword');
+    const same = await api.postJson(
+      '/me/email',
+      { newEmail: email, currentPassword: TEST_PASSWORD },
+      headers,
+    );
+    expect(same.status).toBe(400);
+    expect((await same.json()).error.details.fields[0].path).toBe('newEmail');
+    const anonymous = await api.postJson(
+      '/me/email',
+      { newEmail: newTestEmail(), currentPassword: TEST_PASSWORD },
+      asNewCaller(),
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses with 409 when the address was taken before the link was opened', async () => {
+    const first = await signedInUser(api, db());
+    const taken = newTestEmail();
+    await api.postJson(
+      '/me/email',
+      { newEmail: taken, currentPassword: TEST_PASSWORD },
+      { cookie: first.cookie, ...asNewCaller() },
+    );
+    const { token } = await lastMailTo(db(), taken);
+    await signedInUser(api, db(), { email: taken });
+    const confirm = await api.postJson('/auth/verify-email', { token }, asNewCaller());
+    expect(confirm.status).toBe(409);
+  });
+});

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import { authUsers } from 'drizzle-orm/supabase';
+
+import { withServiceRole } from '@/db/rls';
+import type { Database } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import { emailChangeEmail, emailChangeNoticeEmail } from '@/server/mail/templates';
+import { appUrl } from '@/server/platform/app-url';
+import { AppError } from '@/server/platform/errors';
+
+import { normalizeEmail } from './accounts';
+import { issueEmailToken } from './email-tokens';
+import { assertCurrentPassword } from './password-change';
+
+/**
+ * Starts a change of address: the new address gets a link that makes it the
+ * account's (re-verified), the old one a notice. Nothing changes until the link is
+ * opened. Whether the new address is taken is only told then, and only to whoever
+ * holds that mailbox.
+ */
+export async function requestEmailChangeAsService(
+  db: Database,
+  userId: string,
+  input: { newEmail: string; currentPassword: string },
+  audit: AuditContext,
+) {
+  await assertCurrentPassword(db, userId, input.currentPassword);
+  const newEmail = normalizeEmail(input.newEmail);
+  return withServiceRole(db, async (tx) => {
+    const [user] = await tx
+      .select({ email: authUsers.email })
+      .from(authUsers)
+      .where(eq(authUsers.id, userId));
+    if (!user?.email) throw new AppError('NOT_FOUND', 'Account not found.');
+    if (user.email === newEmail) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid input: newEmail is your current address', {
+        fields: [{ path: 'newEmail', message: 'This is already your email address.' }],
+      });
+    }
+    const token = await issueEmailToken(tx, userId, 'change_email', newEmail);
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: userId,
+        action: 'auth.email_change_requested',
+        resourceType: 'user',
+        resourceId: userId,
+      },
+      audit,
+    );
+    return [
+      emailChangeEmail(newEmail, appUrl(`/verify-email?token=${token}`)),
+      emailChangeNoticeEmail(user.email, newEmail, appUrl('/forgot-password')),
+    ];
+  });
+}

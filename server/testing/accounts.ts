@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Database } from '@/db/types';
+import { listOutboxAsService } from '@/server/mail/mailer';
+
+import type { apiClient } from './api-client';
+import { uniqueClientIp } from './scope';
+
+type Api = ReturnType<typeof apiClient>;
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const newTestEmail = () => `user-${randomUUID()}@example.com`;
+/** Headers of a caller of its own, so per-address limits never interfere. */
+export const asNewCaller = () => ({ 'x-test-client-ip': uniqueClientIp() });
+
+export const cookieOf = (response: Response) =>
+  (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+/** The newest mail to `to` in the outbox, and the first link in it. */
+export async function lastMailTo(db: Database, to: string) {
+  const message = (await listOutboxAsService(db, 500)).find((entry) => entry.toAddress === to);
+  if (!message) throw new Error(`no mail to ${to}`);
+  const link = new URL(message.textBody.match(/https?:\/\/\S+/)![0]);
+  return { message, link, token: link.searchParams.get('token') };
+}
+
+/**
+ * A user who signed up, confirmed the address through the mailed link and signed
+ * in, the way a person does; returns the session cookie.
+ */
+export async function signedInUser(
+  api: Api,
+  db: Database,
+  { email = newTestEmail(), displayName = 'Ada', headers = asNewCaller() } = {},
+) {
+  const signUp = await api.postJson(
+    '/auth/sign-up',
+    { email, password: TEST_PASSWORD, displayName },
+    headers,
+  );
+  if (signUp.status !== 202) throw new Error(`sign-up answered ${signUp.status}`);
+  const { token } = await lastMailTo(db, email);
+  const verified = await api.postJson('/auth/verify-email', { token }, headers);
+  if (verified.status !== 200) throw new Error(`verification answered ${verified.status}`);
+  const signIn = await api.postJson('/auth/sign-in', { email, password: TEST_PASSWORD }, headers);
+  if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
+  const { userId } = (await signIn.json()).data as { userId: string };
+  return { email, userId, cookie: cookieOf(signIn), password: TEST_PASSWORD };
+}
