@@ -63,6 +63,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(port),
+      APP_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR,
       METRICS_TOKEN,
       // The production build, with the dev mailbox on so specs can follow emailed links.

@@ -11,7 +11,9 @@ export function ConfirmEmail({ token }: { token: string }) {
   if (verify.isSuccess) {
     return (
       <p className="text-emerald-700 dark:text-emerald-400">
-        Your email is confirmed.{' '}
+        {verify.data.emailChanged
+          ? 'Your new email address is confirmed and now signs you in.'
+          : 'Your email is confirmed.'}{' '}
         <Link href="/dashboard" className="underline">
           Go to your dashboard
         </Link>

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { expect, test } from '@playwright/test';
 
+import { signedInCookie } from '../support/mailbox';
+
 test('GET /api/v1/me is 401 without credentials', async ({ request }) => {
   const response = await request.get('/api/v1/me');
   expect(response.status()).toBe(401);
@@ -12,11 +14,7 @@ test('cross-site writes with the session cookie change nothing (CSRF)', async ({
   request,
   baseURL,
 }) => {
-  const signUp = await request.post('/api/v1/auth/sign-up', {
-    data: { email: `csrf-${randomUUID()}@example.com`, password: 'correct horse battery staple' },
-  });
-  expect(signUp.status()).toBe(201);
-  const cookie = signUp.headers()['set-cookie']!.split(';')[0]!;
+  const cookie = await signedInCookie(request, `csrf-${randomUUID()}@example.com`);
 
   const forged = await request.patch('/api/v1/me', {
     headers: { cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
@@ -48,4 +46,17 @@ test('cross-site writes with the session cookie change nothing (CSRF)', async ({
     data: { displayName: 'Ada' },
   });
   expect(sameOrigin.status()).toBe(200);
+});
+
+test('sign-up answers alike for a new and a registered address (no enumeration)', async ({
+  request,
+}) => {
+  const email = `twice-${randomUUID()}@example.com`;
+  const data = { email, password: 'correct horse battery staple' };
+  const first = await request.post('/api/v1/auth/sign-up', { data });
+  const second = await request.post('/api/v1/auth/sign-up', { data });
+  expect(first.status()).toBe(202);
+  expect(second.status()).toBe(202);
+  expect(first.headers()['set-cookie']).toBeUndefined();
+  expect((await first.json()).data).toEqual((await second.json()).data);
 });

@@ -2,9 +2,11 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 
+import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { useFormOutcome } from '@/app/_components/use-form-outcome';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -23,19 +25,27 @@ function safeNext(next: string | undefined) {
 export function CredentialsForm({ mode, next }: { mode: Mode; next?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const onSuccess = () => {
-    router.push(safeNext(next));
-    router.refresh();
-  };
-  const onError = (cause: { message: string }) => setError(cause.message);
-  const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess, onError }));
-  const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess, onError }));
-  const pending = signIn.isPending || signUp.isPending;
+  const { outcome, clear, succeeded, failed } = useFormOutcome();
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: () => {
+        router.push(safeNext(next));
+        router.refresh();
+      },
+      onError: failed,
+    }),
+  );
+  // Sign-up signs nobody in: the account starts once the mailed link is opened.
+  const signUp = useMutation(
+    trpc.auth.signUp.mutationOptions({
+      onSuccess: (result) => succeeded(result.message),
+      onError: failed,
+    }),
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
+    clear();
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email'));
     const password = String(form.get('password'));
@@ -44,43 +54,22 @@ export function CredentialsForm({ mode, next }: { mode: Mode; next?: string }) {
       signUp.mutate({ email, password, displayName: String(form.get('displayName')) || undefined });
   }
 
-  const input =
-    'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900';
   return (
     <form onSubmit={submit} className="max-w-sm space-y-4" noValidate>
-      {mode === 'sign-up' && (
-        <label className="block">
-          <span className="text-sm font-medium">Name</span>
-          <input name="displayName" autoComplete="name" className={input} />
-        </label>
-      )}
-      <label className="block">
-        <span className="text-sm font-medium">Email</span>
-        <input name="email" type="email" required autoComplete="email" className={input} />
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium">Password</span>
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={mode === 'sign-up' ? 8 : undefined}
-          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-          className={input}
-        />
-      </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
-      >
+      {mode === 'sign-up' && <Field label="Name" name="displayName" autoComplete="name" />}
+      <Field label="Email" name="email" type="email" required autoComplete="email" />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        required
+        minLength={mode === 'sign-up' ? 8 : undefined}
+        autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+      />
+      <FormMessage outcome={outcome} />
+      <SubmitButton pending={signIn.isPending || signUp.isPending}>
         {mode === 'sign-in' ? 'Sign in' : 'Create account'}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -14,6 +14,11 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
       <CredentialsForm mode="sign-in" next={typeof next === 'string' ? next : undefined} />
       <p className="text-sm">
+        <Link href="/forgot-password" className="text-indigo-600 underline dark:text-indigo-400">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="text-sm">
         New here?{' '}
         <Link href="/sign-up" className="text-indigo-600 underline dark:text-indigo-400">
           Create an account

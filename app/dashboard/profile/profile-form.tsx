@@ -1,17 +1,19 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 
+import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { useFormOutcome } from '@/app/_components/use-form-outcome';
 
 export function ProfileForm(props: { displayName: string; avatarUrl: string }) {
   const trpc = useTRPC();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { outcome, succeeded, failed } = useFormOutcome();
   const update = useMutation(
     trpc.me.update.mutationOptions({
-      onSuccess: () => setMessage({ ok: true, text: 'Profile saved.' }),
-      onError: (error) => setMessage({ ok: false, text: error.message }),
+      onSuccess: () => succeeded('Profile saved.'),
+      onError: failed,
     }),
   );
 
@@ -25,37 +27,17 @@ export function ProfileForm(props: { displayName: string; avatarUrl: string }) {
     });
   }
 
-  const input =
-    'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900';
   return (
     <form onSubmit={submit} className="max-w-sm space-y-4">
-      <label className="block">
-        <span className="text-sm font-medium">Display name</span>
-        <input name="displayName" defaultValue={props.displayName} className={input} />
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium">Avatar URL (https)</span>
-        <input name="avatarUrl" type="url" defaultValue={props.avatarUrl} className={input} />
-      </label>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          className={
-            message.ok
-              ? 'text-sm text-emerald-700 dark:text-emerald-400'
-              : 'text-sm text-red-600 dark:text-red-400'
-          }
-        >
-          {message.text}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={update.isPending}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
-      >
-        Save profile
-      </button>
+      <Field label="Display name" name="displayName" defaultValue={props.displayName} />
+      <Field
+        label="Avatar URL (https)"
+        name="avatarUrl"
+        type="url"
+        defaultValue={props.avatarUrl}
+      />
+      <FormMessage outcome={outcome} />
+      <SubmitButton pending={update.isPending}>Save profile</SubmitButton>
     </form>
   );
 }

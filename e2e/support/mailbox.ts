@@ -1,0 +1,28 @@
+import type { APIRequestContext } from '@playwright/test';
+
+export const E2E_PASSWORD = 'correct horse battery staple';
+
+/** The first link of the newest mail to `to` with `subject`, read off the dev mailbox page. */
+export async function linkFromMailbox(request: APIRequestContext, to: string, subject: string) {
+  const html = await (await request.get('/dev/mailbox')).text();
+  const article = html
+    .split('<article')
+    .find((part) => part.includes(`Email to ${to}: ${subject}`));
+  const href = article?.match(/href="(https?:\/\/[^"]+)"/)?.[1];
+  if (!href) throw new Error(`no "${subject}" mail to ${to} in the dev mailbox`);
+  return new URL(href.replaceAll('&amp;', '&'));
+}
+
+/** Signs up through the API, confirms through the mailed link, signs in: the session cookie. */
+export async function signedInCookie(request: APIRequestContext, email: string) {
+  await request.post('/api/v1/auth/sign-up', { data: { email, password: E2E_PASSWORD } });
+  const link = await linkFromMailbox(request, email, 'Confirm your email address');
+  await request.post('/api/v1/auth/verify-email', {
+    data: { token: link.searchParams.get('token') },
+  });
+  const signIn = await request.post('/api/v1/auth/sign-in', {
+    data: { email, password: E2E_PASSWORD },
+  });
+  if (signIn.status() !== 200) throw new Error(`sign-in answered ${signIn.status()}`);
+  return signIn.headers()['set-cookie']!.split(';')[0]!;
+}
