@@ -4,6 +4,7 @@ import { cache } from 'react';
 
 import { getDb } from '@/db/client';
 
+import { defaultAuthProvider } from './auth/default-provider';
 import { resolveIdentity, type Identity } from './auth/identity';
 import { logger } from './platform/logger';
 import { clientIpOf } from './platform/client-ip';
@@ -13,14 +14,16 @@ import { buildContext } from './trpc';
 
 type SignedIn = Extract<Identity, { kind: 'user' }>;
 
+const pageRequest = (incoming: Headers) =>
+  new Request('http://page.internal/', { headers: incoming });
+
 /**
  * The identity behind a page request, from the same session cookie the API reads.
  * Cached per request, so a layout and its page resolve it once.
  */
 export const getPageIdentity = cache(async (): Promise<Identity> => {
   const incoming = await headers();
-  const request = new Request('http://page.internal/', { headers: incoming });
-  return resolveIdentity(request, await getDb());
+  return resolveIdentity(pageRequest(incoming), await getDb(), defaultAuthProvider(), null);
 });
 
 /** For protected pages: the signed-in user, or a redirect to sign-in and back. */
@@ -44,5 +47,14 @@ export async function pageCaller() {
     cookies: [],
     secureCookies: true,
   };
-  return createCaller(buildContext(await getDb(), await getPageIdentity(), scope, 'trpc'));
+  return createCaller(
+    buildContext({
+      db: await getDb(),
+      identity: await getPageIdentity(),
+      scope,
+      transport: 'trpc',
+      auth: defaultAuthProvider(),
+      request: pageRequest(incoming),
+    }),
+  );
 }

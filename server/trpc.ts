@@ -6,7 +6,9 @@ import type { Database, Tx } from '@/db/types';
 
 import { recordServerErrorAsService } from './core/error-reports';
 import { AppError, isServerFault, toPublicError } from './platform/errors';
+import { defaultAuthProvider } from './auth/default-provider';
 import { resolveIdentity, type Identity, type Permission } from './auth/identity';
+import type { AuthProvider } from './auth/provider';
 import type { NamedLimit } from './platform/rate-limit/config';
 import { enforceRequestLimits } from './platform/rate-limit/enforce';
 import type { RequestScope } from './platform/request-scope';
@@ -24,10 +26,14 @@ export type Context = {
    * no user (health probes, error intake through withServiceRole).
    */
   serviceDb: Database;
+  /** Who keeps the accounts: the built-in provider or Supabase Auth. */
+  auth: AuthProvider;
+  /** The request's Cookie header, for the provider's session. */
+  cookieHeader: string | null;
 };
 
-/** What the adapters need from the outside; tests pass their own database. */
-export type AdapterDeps = { getDb: () => Promise<Database> };
+/** What the adapters need from the outside; tests pass their own database and provider. */
+export type AdapterDeps = { getDb: () => Promise<Database>; auth?: AuthProvider };
 
 /** The one context builder behind both adapters (pipeline steps 1–2). */
 export async function createContext(
@@ -37,22 +43,38 @@ export async function createContext(
   deps: AdapterDeps,
 ): Promise<Context> {
   const db = await deps.getDb();
-  const identity = await resolveIdentity(request, db);
-  return buildContext(db, identity, scope, transport);
+  const auth = deps.auth ?? defaultAuthProvider();
+  const identity = await resolveIdentity(request, db, auth, scope);
+  return buildContext({ db, identity, scope, transport, auth, request });
 }
 
-export function buildContext(
-  db: Database,
-  identity: Identity,
-  scope: RequestScope,
-  transport: Transport,
-): Context {
+export function buildContext(parts: {
+  db: Database;
+  identity: Identity;
+  scope: RequestScope;
+  transport: Transport;
+  auth: AuthProvider;
+  request: Request;
+}): Context {
+  const { db, identity } = parts;
   return {
-    scope,
-    transport,
+    scope: parts.scope,
+    transport: parts.transport,
     identity,
     rls: (fn) => withRls(db, identity.claims, fn),
     serviceDb: db,
+    auth: parts.auth,
+    cookieHeader: parts.request.headers.get('cookie'),
+  };
+}
+
+/** The request as an auth provider sees it. */
+export function authCall<I extends Identity>(ctx: Omit<Context, 'identity'> & { identity: I }) {
+  return {
+    scope: ctx.scope,
+    db: ctx.serviceDb,
+    identity: ctx.identity,
+    cookieHeader: ctx.cookieHeader,
   };
 }
 

@@ -14,9 +14,6 @@ const TTL_MINUTES: Record<EmailTokenPurpose, number> = {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** 256 random bits, base64url: the shape the link schemas accept. */
-export const EMAIL_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
 /**
  * Issues a one-time token for a mailed link, in the caller's (service)
  * transaction. Only the newest link of each purpose works: earlier unused ones go.
@@ -27,6 +24,7 @@ export async function issueEmailToken(
   purpose: EmailTokenPurpose,
   newEmail?: string,
 ) {
+  // 256 random bits; only the hash is kept.
   const token = randomBytes(32).toString('base64url');
   await tx
     .delete(emailTokens)

@@ -1,9 +1,10 @@
 import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { AppError } from '@/server/platform/errors';
-import { isPlainHttpLocalhost } from '@/server/platform/request-scope';
+import { isPlainHttpLocalhost, type RequestScope } from '@/server/platform/request-scope';
 
 import { ROLE_PERMISSIONS, type Permission } from './permissions';
+import type { AuthProvider } from './provider';
 import { sessionTokenFrom } from './session-token';
 import { findSessionAsService } from './sessions';
 
@@ -40,15 +41,25 @@ function isCrossSite(request: Request): boolean {
 }
 
 /**
- * Step 2 of the pipeline: the session cookie (built-in provider) becomes verified
- * claims, or the caller is anonymous. API keys and Supabase Auth come later.
+ * Step 2 of the pipeline: the provider turns the request's cookies into verified
+ * claims, or the caller is anonymous. Every cross-site write is refused first,
+ * cookie or not: that also stops a forged sign-in into an attacker's account
+ * (login CSRF).
  */
-export async function resolveIdentity(request: Request, db: Database): Promise<Identity> {
-  // Every cross-site write is refused, cookie or not: that also stops a forged
-  // sign-in into an attacker's account (login CSRF).
+export async function resolveIdentity(
+  request: Request,
+  db: Database,
+  provider: AuthProvider,
+  scope: RequestScope | null,
+): Promise<Identity> {
   if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
     throw new AppError('FORBIDDEN', 'Cross-site requests are not accepted.');
   }
+  return provider.identify(request, db, scope);
+}
+
+/** The built-in provider's session cookie, looked up by its hash. */
+export async function identifyBySessionCookie(request: Request, db: Database): Promise<Identity> {
   const secure = !isPlainHttpLocalhost(new URL(request.url));
   const token = sessionTokenFrom(request.headers.get('cookie'), secure);
   if (!token) return ANONYMOUS;

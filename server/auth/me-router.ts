@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
-import { deliverMail } from '@/server/mail/mailer';
-import { permissionProcedure, router } from '@/server/trpc';
+import { authCall, permissionProcedure, router } from '@/server/trpc';
 
-import { requestEmailChangeAsService } from './email-change';
 import { getOwnProfile, toMe, updateOwnProfile } from './profile';
 import {
   acceptedOutput,
@@ -13,7 +11,7 @@ import {
   sessionListOutput,
   updateMeInput,
 } from './schemas';
-import { listOwnSessions, revokeOtherSessions, revokeOwnSession } from './session-list';
+import { listOwnSessions, revokeOwnSession } from './session-list';
 
 export const sessionsRouter = router({
   list: permissionProcedure('profile:read')
@@ -55,13 +53,9 @@ export const sessionsRouter = router({
       },
     })
     .input(z.void())
-    .output(z.object({ revoked: z.number().int() }))
-    .mutation(async ({ ctx }) => {
-      const revoked = await ctx.rls((tx) =>
-        revokeOtherSessions(tx, ctx.identity.userId, ctx.identity.sessionId, ctx.scope),
-      );
-      return { revoked };
-    }),
+    // null when the provider does not say how many (Supabase Auth).
+    .output(z.object({ revoked: z.number().int().nullable() }))
+    .mutation(async ({ ctx }) => ({ revoked: await ctx.auth.signOutOthers(authCall(ctx)) })),
 });
 
 export const meRouter = router({
@@ -106,13 +100,7 @@ export const meRouter = router({
     .input(changeEmailInput)
     .output(acceptedOutput)
     .mutation(async ({ ctx, input }) => {
-      const messages = await requestEmailChangeAsService(
-        ctx.serviceDb,
-        ctx.identity.userId,
-        input,
-        ctx.scope,
-      );
-      await deliverMail(ctx.serviceDb, ctx.scope.log, ...messages);
+      await ctx.auth.changeEmail(authCall(ctx), input);
       return {
         accepted: true as const,
         message: 'Check your new address: the change takes effect once you open the link we sent.',

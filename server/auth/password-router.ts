@@ -1,14 +1,8 @@
 import { z } from 'zod';
 
-import { deliverMail } from '@/server/mail/mailer';
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
-import { permissionProcedure, publicProcedure } from '@/server/trpc';
+import { authCall, permissionProcedure, publicProcedure } from '@/server/trpc';
 
-import {
-  changePasswordAsService,
-  passwordResetMessageAsService,
-  resetPasswordAsService,
-} from './password-change';
 import {
   acceptedOutput,
   changePasswordInput,
@@ -33,7 +27,7 @@ export const passwordProcedures = {
     .input(changePasswordInput)
     .output(z.object({ changed: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await changePasswordAsService(ctx.serviceDb, ctx.identity, input, ctx.scope);
+      await ctx.auth.changePassword(authCall(ctx), input);
       return { changed: true as const };
     }),
 
@@ -53,8 +47,7 @@ export const passwordProcedures = {
     .output(acceptedOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'passwordReset', emailLimitKey(input.email));
-      const message = await passwordResetMessageAsService(ctx.serviceDb, input.email);
-      if (message) await deliverMail(ctx.serviceDb, ctx.scope.log, message);
+      await ctx.auth.forgotPassword(authCall(ctx), input);
       return {
         accepted: true as const,
         message:
@@ -76,7 +69,7 @@ export const passwordProcedures = {
     .input(resetPasswordInput)
     .output(z.object({ reset: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await resetPasswordAsService(ctx.serviceDb, input, ctx.scope);
+      await ctx.auth.resetPassword(authCall(ctx), input);
       return { reset: true as const };
     }),
 };

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 
-import { deliverMail } from '@/server/mail/mailer';
-import { AppError } from '@/server/platform/errors';
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
-import { publicProcedure, router } from '@/server/trpc';
+import { authCall, publicProcedure, router } from '@/server/trpc';
 
-import { signInAsService, signOutAsService } from './accounts';
-import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
 import { passwordProcedures } from './password-router';
 import {
   acceptedOutput,
@@ -16,9 +12,6 @@ import {
   verifyEmailInput,
   verifyEmailOutput,
 } from './schemas';
-import { clearedSessionCookie, sessionCookie } from './session-token';
-import { SESSION_ABSOLUTE_SECONDS } from './sessions';
-import { signUpAsService } from './sign-up';
 
 const tags = ['auth'];
 
@@ -39,8 +32,7 @@ export const authRouter = router({
     .output(acceptedOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signUp', emailLimitKey(input.email));
-      const message = await signUpAsService(ctx.serviceDb, input, ctx.scope);
-      await deliverMail(ctx.serviceDb, ctx.scope.log, message);
+      await ctx.auth.signUp(authCall(ctx), input);
       return {
         accepted: true as const,
         message: 'Check your email: we have sent you a link to confirm your address.',
@@ -62,27 +54,7 @@ export const authRouter = router({
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
       await enforceNamedLimit(ctx.scope, 'signIn', emailLimitKey(input.email));
-      const result = await signInAsService(ctx.serviceDb, input, {
-        ...ctx.scope,
-        // A new session replaces the one this browser had (no session fixation).
-        replacesSessionId: ctx.identity.kind === 'user' ? ctx.identity.sessionId : undefined,
-      });
-      if (result.kind === 'unverified') {
-        const message = await verificationMessageAsService(ctx.serviceDb, {
-          id: result.userId,
-          email: result.email,
-        });
-        await deliverMail(ctx.serviceDb, ctx.scope.log, message);
-        throw new AppError(
-          'FORBIDDEN',
-          'Confirm your email address first: we have sent you a new link.',
-        );
-      }
-      const { userId, token } = result;
-      ctx.scope.cookies.push(
-        sessionCookie(token, SESSION_ABSOLUTE_SECONDS, ctx.scope.secureCookies),
-      );
-      return { userId };
+      return ctx.auth.signIn(authCall(ctx), input);
     }),
 
   signOut: publicProcedure
@@ -93,15 +65,7 @@ export const authRouter = router({
     .output(z.object({ signedOut: z.literal(true) }))
     .mutation(async ({ ctx }) => {
       // Public, so that a stale or revoked cookie can always be cleared.
-      const { identity } = ctx;
-      if (identity.kind === 'user' && identity.sessionId) {
-        await signOutAsService(
-          ctx.serviceDb,
-          { userId: identity.userId, sessionId: identity.sessionId },
-          ctx.scope,
-        );
-      }
-      ctx.scope.cookies.push(clearedSessionCookie(ctx.scope.secureCookies));
+      await ctx.auth.signOut(authCall(ctx));
       return { signedOut: true as const };
     }),
 
@@ -118,7 +82,7 @@ export const authRouter = router({
     .input(verifyEmailInput)
     .output(verifyEmailOutput)
     .mutation(async ({ ctx, input }) => {
-      const { emailChanged } = await confirmEmailAsService(ctx.serviceDb, input.token, ctx.scope);
+      const { emailChanged } = await ctx.auth.confirmEmail(authCall(ctx), input);
       return { verified: true as const, emailChanged };
     }),
 

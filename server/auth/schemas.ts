@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { EMAIL_TOKEN_PATTERN } from './email-tokens';
 import { PASSWORD_MAX_LENGTH } from './password';
 
 const email = z.email().max(254);
@@ -73,11 +72,16 @@ const currentPassword = z
   .max(PASSWORD_MAX_LENGTH * 4);
 // Length and the common-password check are applied by the service (NIST rules).
 const newPassword = z.string().max(PASSWORD_MAX_LENGTH * 4);
-const emailToken = z.string().regex(EMAIL_TOKEN_PATTERN, 'not a valid link');
+// Ours (43 base64url characters) or Supabase Auth's token hashes (56 hex, maybe `pkce_`).
+const emailToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'not a valid link');
 
 export const changePasswordInput = z.object({ currentPassword, newPassword });
 
-export const verifyEmailInput = z.object({ token: emailToken });
+export const verifyEmailInput = z.object({
+  token: emailToken,
+  // Supabase Auth's links say which kind they are; the built-in provider's tokens know.
+  type: z.enum(['email', 'email_change']).optional(),
+});
 
 export const verifyEmailOutput = z.object({
   verified: z.literal(true),

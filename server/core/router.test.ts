@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
+import { builtInAuthProvider } from '@/server/auth/built-in-provider';
 import { ANONYMOUS, type Identity, type Permission } from '@/server/auth/identity';
 import { recordRequest } from '@/server/platform/metrics';
 import { createCaller } from '@/server/root';
@@ -15,7 +16,16 @@ afterAll(() => testDb.close());
 
 function callerAs(identity: Identity) {
   const scope = testScope({ method: 'GET' });
-  return createCaller(buildContext(testDb.db, identity, scope, 'trpc'));
+  return createCaller(
+    buildContext({
+      db: testDb.db,
+      identity,
+      scope,
+      transport: 'trpc',
+      auth: builtInAuthProvider,
+      request: new Request('http://localhost/'),
+    }),
+  );
 }
 
 const user = (permissions: Permission[]) =>

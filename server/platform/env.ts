@@ -71,9 +71,16 @@ export const env = createEnv({
   shared: {
     APP_COMMIT: z.string().min(1).default('unknown'),
   },
-  client: {},
+  client: {
+    // Both set: Supabase Auth instead of the built-in provider (README, "Supabase Auth").
+    NEXT_PUBLIC_SUPABASE_URL: z.url().optional(),
+    // The project's publishable key (sb_publishable_…) or its legacy anon key.
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: z.string().min(20).optional(),
+  },
   experimental__runtimeEnv: {
     APP_COMMIT: process.env.APP_COMMIT,
+    NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
   },
   emptyStringAsUndefined: true,
 });

@@ -4,13 +4,23 @@ import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import type { Database } from '@/db/types';
 import { createRestHandler } from '@/server/adapters/rest';
 import { createTrpcHandler } from '@/server/adapters/trpc';
+import type { AuthProvider } from '@/server/auth/provider';
+import type { AdapterDeps } from '@/server/trpc';
 
 /**
  * Calls the real REST and tRPC adapters (the same handlers the route files export)
  * in-process, on a test database.
  */
-export function apiClient(db: Database | (() => Database)) {
-  const deps = { getDb: async () => (typeof db === 'function' ? db() : db) };
+export function apiClient(
+  db: Database | (() => Database),
+  options: { auth?: () => AuthProvider } = {},
+) {
+  const deps: AdapterDeps = {
+    getDb: async () => (typeof db === 'function' ? db() : db),
+    get auth() {
+      return options.auth?.();
+    },
+  };
   const rest = createRestHandler(deps);
   const trpc = createTrpcHandler(deps);
   const origin = 'http://localhost';
@@ -41,12 +51,12 @@ export function apiClient(db: Database | (() => Database)) {
  * A fresh test database for this file (created before its tests, dropped after)
  * and an API client on it.
  */
-export function testApi() {
+export function testApi(options: { auth?: () => AuthProvider } = {}) {
   let testDb: TestDatabase | undefined;
   beforeAll(async () => {
     testDb = await createTestDatabase();
   });
   afterAll(() => testDb?.close());
   const db = () => testDb!.db;
-  return { db, api: apiClient(db) };
+  return { db, api: apiClient(db, options) };
 }

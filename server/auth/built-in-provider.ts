@@ -1,0 +1,82 @@
+import { withRls } from '@/db/rls';
+import { deliverMail } from '@/server/mail/mailer';
+import { AppError } from '@/server/platform/errors';
+
+import { signInAsService, signOutAsService } from './accounts';
+import { requestEmailChangeAsService } from './email-change';
+import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
+import { identifyBySessionCookie } from './identity';
+import {
+  changePasswordAsService,
+  passwordResetMessageAsService,
+  resetPasswordAsService,
+} from './password-change';
+import type { AuthProvider } from './provider';
+import { revokeOtherSessions } from './session-list';
+import { clearedSessionCookie, sessionCookie } from './session-token';
+import { SESSION_ABSOLUTE_SECONDS } from './sessions';
+import { signUpAsService } from './sign-up';
+
+const currentSessionId = (identity: { kind: string; sessionId?: string }) =>
+  identity.kind === 'user' ? identity.sessionId : undefined;
+
+/** Accounts in auth.users, sessions in user_sessions, mail through our mailer. */
+export const builtInAuthProvider: AuthProvider = {
+  kind: 'built-in',
+
+  identify: (request, db) => identifyBySessionCookie(request, db),
+
+  async signUp({ db, scope }, input) {
+    await deliverMail(db, scope.log, await signUpAsService(db, input, scope));
+  },
+
+  async signIn({ db, scope, identity }, input) {
+    const result = await signInAsService(db, input, {
+      ...scope,
+      // A new session replaces the one this browser had (no session fixation).
+      replacesSessionId: currentSessionId(identity),
+    });
+    if (result.kind === 'unverified') {
+      const message = await verificationMessageAsService(db, {
+        id: result.userId,
+        email: result.email,
+      });
+      await deliverMail(db, scope.log, message);
+      throw new AppError(
+        'FORBIDDEN',
+        'Confirm your email address first: we have sent you a new link.',
+      );
+    }
+    scope.cookies.push(sessionCookie(result.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
+    return { userId: result.userId };
+  },
+
+  async signOut({ db, scope, identity }) {
+    if (identity.kind === 'user' && identity.sessionId) {
+      await signOutAsService(db, { userId: identity.userId, sessionId: identity.sessionId }, scope);
+    }
+    scope.cookies.push(clearedSessionCookie(scope.secureCookies));
+  },
+
+  confirmEmail: ({ db, scope }, input) => confirmEmailAsService(db, input.token, scope),
+
+  async forgotPassword({ db, scope }, input) {
+    const message = await passwordResetMessageAsService(db, input.email);
+    if (message) await deliverMail(db, scope.log, message);
+  },
+
+  resetPassword: ({ db, scope }, input) => resetPasswordAsService(db, input, scope),
+
+  changePassword: ({ db, scope, identity }, input) =>
+    changePasswordAsService(db, identity, input, scope),
+
+  async changeEmail({ db, scope, identity }, input) {
+    const messages = await requestEmailChangeAsService(db, identity.userId, input, scope);
+    await deliverMail(db, scope.log, ...messages);
+  },
+
+  signOutOthers: ({ db, scope, identity }) =>
+    withRls(db, identity.claims, (tx) =>
+      revokeOtherSessions(tx, identity.userId, identity.sessionId, scope),
+    ),
+};

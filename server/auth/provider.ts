@@ -1,0 +1,48 @@
+import type { Database } from '@/db/types';
+import type { RequestScope } from '@/server/platform/request-scope';
+
+import type { Identity } from './identity';
+
+/** What a provider needs of the request it serves. */
+export type AuthCall = {
+  scope: RequestScope;
+  db: Database;
+  identity: Identity;
+  /** The request's Cookie header, for providers that keep their session in cookies. */
+  cookieHeader: string | null;
+};
+
+type SignedIn = Extract<Identity, { kind: 'user' }>;
+
+/**
+ * The account operations, whoever keeps the accounts: the built-in provider
+ * (auth.users and user_sessions in our database) or Supabase Auth. Both end in the
+ * same verified claims, and both set their cookies through the request scope.
+ */
+export type AuthProvider = {
+  readonly kind: 'built-in' | 'supabase';
+  /** Verified claims from the request's cookies, or anonymous. No query for a bad token. */
+  identify(request: Request, db: Database, scope: RequestScope | null): Promise<Identity>;
+  signUp(
+    call: AuthCall,
+    input: { email: string; password: string; displayName?: string },
+  ): Promise<void>;
+  signIn(call: AuthCall, input: { email: string; password: string }): Promise<{ userId: string }>;
+  signOut(call: AuthCall): Promise<void>;
+  confirmEmail(
+    call: AuthCall,
+    input: { token: string; type?: 'email' | 'email_change' },
+  ): Promise<{ emailChanged: boolean }>;
+  forgotPassword(call: AuthCall, input: { email: string }): Promise<void>;
+  resetPassword(call: AuthCall, input: { token: string; newPassword: string }): Promise<void>;
+  changePassword(
+    call: AuthCall & { identity: SignedIn },
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void>;
+  changeEmail(
+    call: AuthCall & { identity: SignedIn },
+    input: { newEmail: string; currentPassword: string },
+  ): Promise<void>;
+  /** Ends every other session; the count when the provider tells it. */
+  signOutOthers(call: AuthCall & { identity: SignedIn }): Promise<number | null>;
+};

@@ -1,0 +1,222 @@
+import type { AuthError } from '@supabase/supabase-js';
+import { eq } from 'drizzle-orm';
+
+import { withRls, withServiceRole } from '@/db/rls';
+import { profiles } from '@/db/schema';
+import { recordAuditEvent, type AuditEvent } from '@/server/audit/record-event';
+import { appUrl } from '@/server/platform/app-url';
+import { AppError } from '@/server/platform/errors';
+import type { RequestScope } from '@/server/platform/request-scope';
+
+import { ANONYMOUS, type Identity } from '../identity';
+import { assertPasswordAllowed } from '../password';
+import { ROLE_PERMISSIONS } from '../permissions';
+import type { AuthCall, AuthProvider } from '../provider';
+
+import { supabaseForRequest, type SupabaseAuthConfig } from './client';
+import { verifiedSupabaseClaims } from './verify-token';
+
+const SIGN_IN_FAILED = 'The email or password is incorrect.';
+const LINK_INVALID = 'This link is invalid or has expired.';
+
+/** Supabase Auth's refusal as our error; anything unexpected is a 502 (their side). */
+function refusal(error: AuthError, expected: Record<string, AppError>): AppError {
+  const known = error.code ? expected[error.code] : undefined;
+  if (known) return known;
+  if (error.status === 422 && error.code === 'weak_password') {
+    return new AppError('VALIDATION_FAILED', `Invalid input: password ${error.message}`, {
+      fields: [{ path: 'password', message: error.message }],
+    });
+  }
+  return new AppError('BAD_GATEWAY', 'The sign-in service did not answer as expected.');
+}
+
+/**
+ * Supabase Auth through @supabase/ssr: Supabase keeps the accounts, sessions and
+ * mail; we verify its tokens locally and keep profiles, roles and the audit trail.
+ */
+export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
+  const clientFor = (
+    scope: Pick<RequestScope, 'cookies' | 'secureCookies'> & { cookieHeader: string | null },
+  ) => supabaseForRequest(config, scope, (cookie) => scope.cookies.push(cookie));
+  const client = (call: AuthCall) => clientFor({ ...call.scope, cookieHeader: call.cookieHeader });
+
+  const audit = (call: AuthCall, event: AuditEvent) =>
+    withServiceRole(call.db, (tx) => recordAuditEvent(tx, event, call.scope));
+
+  return {
+    kind: 'supabase',
+
+    async identify(request, db, scope) {
+      // Without a scope (page rendering) nothing can be written back: the proxy has
+      // refreshed the session already, so here it is only read.
+      const supabase = clientFor({
+        cookies: scope?.cookies ?? [],
+        secureCookies: scope?.secureCookies ?? true,
+        cookieHeader: request.headers.get('cookie'),
+      });
+      const claims = await verifiedSupabaseClaims(supabase, config);
+      if (!claims?.sub) return ANONYMOUS;
+      const [profile] = await withRls(db, claims, (tx) =>
+        tx.select({ role: profiles.role }).from(profiles).where(eq(profiles.id, claims.sub!)),
+      );
+      if (!profile) return ANONYMOUS;
+      const identity: Identity = {
+        kind: 'user',
+        userId: claims.sub,
+        sessionId: claims.session_id,
+        claims,
+        permissions: ROLE_PERMISSIONS[profile.role],
+      };
+      return identity;
+    },
+
+    async signUp(call, input) {
+      assertPasswordAllowed(input.password, 'password');
+      // Supabase answers alike whether or not the address has an account.
+      const { error } = await client(call).auth.signUp({
+        email: input.email,
+        password: input.password,
+        options: {
+          emailRedirectTo: appUrl('/verify-email'),
+          data: { display_name: input.displayName ?? null },
+        },
+      });
+      if (error) throw refusal(error, {});
+    },
+
+    async signIn(call, input) {
+      const { data, error } = await client(call).auth.signInWithPassword(input);
+      if (error) {
+        throw refusal(error, {
+          invalid_credentials: new AppError('UNAUTHORIZED', SIGN_IN_FAILED),
+          email_not_confirmed: new AppError(
+            'FORBIDDEN',
+            'Confirm your email address first: open the link we sent you.',
+          ),
+        });
+      }
+      const userId = data.user.id;
+      await audit(call, {
+        actorId: userId,
+        action: 'auth.sign_in',
+        resourceType: 'user',
+        resourceId: userId,
+      });
+      return { userId };
+    },
+
+    async signOut(call) {
+      await client(call).auth.signOut({ scope: 'local' });
+      if (call.identity.kind === 'user') {
+        await audit(call, {
+          actorId: call.identity.userId,
+          action: 'auth.sign_out',
+          resourceType: 'session',
+          resourceId: call.identity.sessionId,
+        });
+      }
+    },
+
+    async confirmEmail(call, input) {
+      const type = input.type ?? 'email';
+      const { error } = await client(call).auth.verifyOtp({ token_hash: input.token, type });
+      if (error) throw refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) });
+      return { emailChanged: type === 'email_change' };
+    },
+
+    async forgotPassword(call, input) {
+      const { error } = await client(call).auth.resetPasswordForEmail(input.email, {
+        redirectTo: appUrl('/reset-password'),
+      });
+      if (error) throw refusal(error, {});
+    },
+
+    async resetPassword(call, input) {
+      assertPasswordAllowed(input.newPassword, 'newPassword');
+      const supabase = client(call);
+      const { data, error } = await supabase.auth.verifyOtp({
+        token_hash: input.token,
+        type: 'recovery',
+      });
+      if (error || !data.user) {
+        throw error
+          ? refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) })
+          : new AppError('NOT_FOUND', LINK_INVALID);
+      }
+      const updated = await supabase.auth.updateUser({ password: input.newPassword });
+      if (updated.error) throw refusal(updated.error, {});
+      // As with the built-in provider: every session ends, this one included.
+      await supabase.auth.signOut({ scope: 'global' });
+      await audit(call, {
+        actorId: data.user.id,
+        action: 'auth.password_reset',
+        resourceType: 'user',
+        resourceId: data.user.id,
+      });
+    },
+
+    async changePassword(call, input) {
+      assertPasswordAllowed(input.newPassword, 'newPassword');
+      await assertSupabasePassword(config, call, input.currentPassword);
+      const supabase = client(call);
+      const { error } = await supabase.auth.updateUser({ password: input.newPassword });
+      if (error) throw refusal(error, {});
+      await supabase.auth.signOut({ scope: 'others' });
+      await audit(call, {
+        actorId: call.identity.userId,
+        action: 'auth.password_changed',
+        resourceType: 'user',
+        resourceId: call.identity.userId,
+      });
+    },
+
+    async changeEmail(call, input) {
+      await assertSupabasePassword(config, call, input.currentPassword);
+      const { error } = await client(call).auth.updateUser(
+        { email: input.newEmail },
+        { emailRedirectTo: appUrl('/verify-email') },
+      );
+      if (error) throw refusal(error, {});
+      await audit(call, {
+        actorId: call.identity.userId,
+        action: 'auth.email_change_requested',
+        resourceType: 'user',
+        resourceId: call.identity.userId,
+      });
+    },
+
+    async signOutOthers(call) {
+      const { error } = await client(call).auth.signOut({ scope: 'others' });
+      if (error) throw refusal(error, {});
+      // Supabase does not say how many sessions ended.
+      return null;
+    },
+  };
+}
+
+/**
+ * Supabase Auth has no "check this password" call: a sign-in on a throwaway
+ * client (whose cookies go nowhere) checks it, and that session is ended again.
+ */
+async function assertSupabasePassword(
+  config: SupabaseAuthConfig,
+  call: AuthCall & { identity: { claims: { email?: string } } },
+  password: string,
+) {
+  const email = call.identity.claims.email;
+  const probe = supabaseForRequest(
+    config,
+    { cookieHeader: null, secureCookies: call.scope.secureCookies },
+    () => {},
+  );
+  const { error } = email
+    ? await probe.auth.signInWithPassword({ email, password })
+    : { error: null };
+  if (!email || error) {
+    throw new AppError('FORBIDDEN', 'The current password is incorrect.', {
+      fields: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
+    });
+  }
+  await probe.auth.signOut({ scope: 'local' });
+}
