@@ -1,13 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+import { refreshSupabaseSession } from '@/server/auth/supabase/refresh-session';
 import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/security-headers';
 
 /**
  * Pages only (API routes set their own headers in the request pipeline): a fresh
  * CSP nonce per request, which Next.js reads from the forwarded request header and
- * puts on its own scripts, and the request id.
+ * puts on its own scripts, and the request id; under Supabase Auth, a session
+ * refresh the page could not write itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = pageContentSecurityPolicy(nonce, {
     dev: process.env.NODE_ENV === 'development',
@@ -19,8 +21,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('x-request-id', requestId);
   requestHeaders.set('Content-Security-Policy', csp);
+  const sessionCookies = await refreshSupabaseSession(request, requestHeaders);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const cookie of sessionCookies) response.headers.append('Set-Cookie', cookie);
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('x-request-id', requestId);
   return response;

@@ -1,7 +1,8 @@
 import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { AppError } from '@/server/platform/errors';
-import { isPlainHttpLocalhost, type RequestScope } from '@/server/platform/request-scope';
+import { isPlainHttpLocalhost } from '@/server/platform/localhost';
+import type { RequestScope } from '@/server/platform/request-scope';
 
 import { ROLE_PERMISSIONS, type Permission } from './permissions';
 import type { AuthProvider } from './provider';

@@ -1,6 +1,7 @@
 import { clientIpOf } from './client-ip';
 import { errorResponse } from './envelope';
 import { INTERNAL_ERROR_MESSAGE, publicError } from './errors';
+import { isPlainHttpLocalhost } from './localhost';
 import { logger, type Logger } from './logger';
 import { recordRequest } from './metrics';
 import type { LimitDecision } from './rate-limit/check';
@@ -106,9 +107,4 @@ function setRateLimitHeaders(headers: Headers, decision: LimitDecision) {
   headers.set('X-RateLimit-Remaining', String(decision.remaining));
   headers.set('X-RateLimit-Reset', String(Math.ceil(decision.resetAt / 1000)));
   if (!decision.allowed) headers.set('Retry-After', String(Math.max(1, resetSeconds)));
-}
-
-/** The one place where browsers refuse Secure cookies. */
-export function isPlainHttpLocalhost(url: URL): boolean {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

@@ -4,18 +4,42 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 
+function SignOutOthersButton(props: { onClick: () => void; disabled: boolean }) {
+  return (
+    <button
+      type="button"
+      {...props}
+      className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
+    >
+      Sign out everywhere else
+    </button>
+  );
+}
+
 const when = (date: Date | string) => new Date(date).toLocaleString();
 
-export function SessionList() {
+/** `listed` is false under Supabase Auth, which keeps sessions to itself. */
+export function SessionList({ listed }: { listed: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sessions = useQuery(trpc.sessions.list.queryOptions());
+  const sessions = useQuery(trpc.sessions.list.queryOptions(undefined, { enabled: listed }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() });
   const revoke = useMutation(trpc.sessions.revoke.mutationOptions({ onSuccess: refresh }));
   const revokeOthers = useMutation(
     trpc.sessions.revokeOthers.mutationOptions({ onSuccess: refresh }),
   );
 
+  if (!listed) {
+    return (
+      <div className="space-y-2">
+        <SignOutOthersButton
+          onClick={() => revokeOthers.mutate()}
+          disabled={revokeOthers.isPending || revokeOthers.isSuccess}
+        />
+        {revokeOthers.isSuccess && <p role="status">Your other devices are signed out.</p>}
+      </div>
+    );
+  }
   if (sessions.isPending) return <p>Loading sessions…</p>;
   if (sessions.isError) return <p role="alert">Could not load your sessions.</p>;
 
@@ -50,14 +74,10 @@ export function SessionList() {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
+      <SignOutOthersButton
         onClick={() => revokeOthers.mutate()}
         disabled={sessions.data.length < 2 || revokeOthers.isPending}
-        className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
-      >
-        Sign out everywhere else
-      </button>
+      />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import {
 import type { AuthProvider } from '../provider';
 
 import { supabaseAuthProvider } from './provider';
+import { refreshSupabaseSession } from './refresh-session';
 
 // The Supabase provider through the real @supabase/ssr and supabase-js, against the
 // local stand-in of Supabase Auth, on the same test database.
@@ -197,5 +198,30 @@ describe('Supabase Auth provider', () => {
     expect(out.status).toBe(200);
     const afterCookie = cookieHeaderFrom(out, cookie);
     expect(afterCookie).not.toContain(storageKey());
+  });
+
+  it('refreshes an expiring session before a page renders, for the response and the page', async () => {
+    const { signIn } = await signedInWithSupabase();
+    const session = await sessionIn(cookieHeaderFrom(signIn));
+    const config = { url: standIn.url, publishableKey: standIn.publishableKey };
+    const request = (cookie: string) =>
+      new Request('http://localhost/dashboard', { headers: { cookie } });
+
+    const fresh = new Headers();
+    expect(await refreshSupabaseSession(request(cookieHeaderWith(session)), fresh, config)).toEqual(
+      [],
+    );
+
+    const expiring = { ...session, expires_at: Math.floor(Date.now() / 1000) + 10 };
+    const forwarded = new Headers();
+    const setCookies = await refreshSupabaseSession(
+      request(cookieHeaderWith(expiring)),
+      forwarded,
+      config,
+    );
+    expect(setCookies.length).toBeGreaterThan(0);
+    const refreshed = await sessionIn(forwarded.get('cookie')!);
+    expect(refreshed.refresh_token).not.toBe(session.refresh_token);
+    expect(refreshed.user.id).toBe(session.user.id);
   });
 });
