@@ -1,14 +1,16 @@
 -- Audit rows are added only through this function. It lives in a schema that
 -- Supabase's Data API does not expose, so a signed-in user calling PostgREST
 -- directly cannot write to the trail at all; the app, in its RLS transactions, can,
--- and then only as the user it acts for. The service path names any actor.
+-- and then only as the user it acts for. The service path names any actor: it is
+-- recognised by the role actually assumed (only members of service_role can take
+-- it), not by the claims, which any SQL session can set.
 CREATE SCHEMA IF NOT EXISTS private;
 --> statement-breakpoint
 REVOKE ALL ON SCHEMA private FROM PUBLIC;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA private TO authenticated, service_role;
 --> statement-breakpoint
-REVOKE INSERT ON public.audit_logs FROM anon, authenticated;
+REVOKE INSERT ON public.audit_logs FROM anon, authenticated, service_role;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION private.record_audit_event(
   p_actor_id uuid,
@@ -23,7 +25,7 @@ CREATE OR REPLACE FUNCTION private.record_audit_event(
 ) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $fn$
 BEGIN
-  IF coalesce(auth.jwt() ->> 'role', '') <> 'service_role'
+  IF current_setting('role') <> 'service_role'
      AND (auth.uid() IS NULL OR p_actor_id IS DISTINCT FROM auth.uid()) THEN
     RAISE EXCEPTION 'an audit event may only name the signed-in user as its actor'
       USING ERRCODE = 'insufficient_privilege';

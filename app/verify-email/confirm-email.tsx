@@ -5,7 +5,7 @@ import Link from 'next/link';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-export function ConfirmEmail({ token }: { token: string }) {
+export function ConfirmEmail({ token, type }: { token: string; type?: 'email' | 'email_change' }) {
   const trpc = useTRPC();
   const verify = useMutation(trpc.auth.verifyEmail.mutationOptions());
   if (verify.isSuccess) {
@@ -25,7 +25,7 @@ export function ConfirmEmail({ token }: { token: string }) {
       <button
         type="button"
         disabled={verify.isPending}
-        onClick={() => verify.mutate({ token })}
+        onClick={() => verify.mutate({ token, type })}
         className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
       >
         Confirm my email

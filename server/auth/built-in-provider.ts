@@ -6,11 +6,8 @@ import { signInAsService, signOutAsService } from './accounts';
 import { requestEmailChangeAsService } from './email-change';
 import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
 import { identifyBySessionCookie } from './identity';
-import {
-  changePasswordAsService,
-  passwordResetMessageAsService,
-  resetPasswordAsService,
-} from './password-change';
+import { changePasswordAsService } from './password-change';
+import { passwordResetMessageAsService, resetPasswordAsService } from './password-reset';
 import type { AuthProvider } from './provider';
 import { revokeOtherSessions } from './session-list';
 import { clearedSessionCookie, sessionCookie } from './session-token';

@@ -76,4 +76,27 @@ describe('change email', () => {
     const confirm = await api.postJson('/auth/verify-email', { token }, asNewCaller());
     expect(confirm.status).toBe(409);
   });
+
+  it('a password reset voids a change of address requested before it (no takeover)', async () => {
+    const victim = await signedInUser(api, db());
+    const attackerAddress = newTestEmail();
+    // Whoever holds the old password asks to move the account to their address...
+    await api.postJson(
+      '/me/email',
+      { newEmail: attackerAddress, currentPassword: TEST_PASSWORD },
+      { cookie: victim.cookie, ...asNewCaller() },
+    );
+    const { token: changeToken } = await lastMailTo(db(), attackerAddress);
+    // ...the owner resets the password...
+    await api.postJson('/auth/forgot-password', { email: victim.email }, asNewCaller());
+    const { token: resetToken } = await lastMailTo(db(), victim.email);
+    await api.postJson(
+      '/auth/reset-password',
+      { token: resetToken, newPassword: 'the owner takes it back' },
+      asNewCaller(),
+    );
+    // ...and the pending change is gone with the old password.
+    const late = await api.postJson('/auth/verify-email', { token: changeToken }, asNewCaller());
+    expect(late.status).toBe(404);
+  });
 });

@@ -26,6 +26,8 @@ export async function issueEmailToken(
 ) {
   // 256 random bits; only the hash is kept.
   const token = randomBytes(32).toString('base64url');
+  // The user's row lock makes concurrent issues queue, so one live link remains.
+  await tx.execute(sql`select 1 from auth.users where id = ${userId} for update`);
   await tx
     .delete(emailTokens)
     .where(
@@ -68,4 +70,15 @@ export async function consumeEmailToken(
       newEmail: emailTokens.newEmail,
     });
   return row ?? null;
+}
+
+/**
+ * Voids every unused link of the user: after a password reset or change, or an
+ * address change, no link mailed before it may still act on the account (say, a
+ * change of address requested by whoever had the old password).
+ */
+export async function voidEmailTokens(tx: Tx, userId: string) {
+  await tx
+    .delete(emailTokens)
+    .where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
 }

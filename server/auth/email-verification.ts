@@ -9,7 +9,7 @@ import { verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
-import { consumeEmailToken, issueEmailToken } from './email-tokens';
+import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
 
 /** A new verification link for an account whose address is not confirmed yet. */
 export async function verificationMessageAsService(
@@ -38,6 +38,7 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
             returning id`,
       );
       if (!user) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
+      if (link.newEmail) await voidEmailTokens(tx, user.id);
       await recordAuditEvent(
         tx,
         {

@@ -22,7 +22,9 @@ beforeAll(async () => {
       await tx.execute(sql`insert into auth.users (id, email) values (${id}, ${`${id}@x.test`})`);
       await tx.execute(sql`insert into user_sessions (id, user_id, token_hash, expires_at)
                            values (${sessionOf[id]!}, ${id}, ${`hash-${id}`}, now() + interval '1 day')`);
-      await tx.execute(sql`insert into audit_logs (actor_id, action) values (${id}, 'seed')`);
+      await tx.execute(
+        sql`select private.record_audit_event(${id}::uuid, 'seed', null, null, null, true, null, null, null)`,
+      );
     }
   });
 });
@@ -158,6 +160,13 @@ describe('audit_logs', () => {
     expect(await as('a', record(null))).toBe('42501');
     expect(await as('anon', record(null))).toBe('42501');
     expect(await as('service', record(null))).toHaveLength(1);
+    expect(await as('service', sql`insert into audit_logs (action) values ('direct')`)).toBe(
+      '42501',
+    );
+    // Claims are only what the app says; a session that forges them is still refused.
+    const forged = sql`select set_config('request.jwt.claims', '{"role":"service_role","sub":null}', true),
+                              private.record_audit_event(${b}::uuid, 'x', null, null, null, true, null, null, null)`;
+    expect(await as('a', forged)).toBe('42501');
     const mine = await as('a', sql`select action from audit_logs where action = 'x'`);
     expect(mine).toEqual([{ action: 'x' }]);
   });

@@ -1,7 +1,8 @@
 import { getDatabase } from '@/db/client';
-
 import { measureDatabaseLatencyMs } from '@/db/latency';
+import { supabaseConfigFromEnv } from '@/server/auth/supabase/client';
 
+import { appUrl } from './app-url';
 import { env } from './env';
 import { logger } from './logger';
 import { registerDatabaseMetrics } from './metrics';
@@ -19,7 +20,20 @@ export async function startServer() {
       () => measureDatabaseLatencyMs(db),
       kind === 'embedded' ? 1 : env.DATABASE_POOL_MAX,
     );
-    logger.info({ database: kind, rateLimitStore: rateLimitStore().kind }, 'ready');
+    logger.info(
+      {
+        database: kind,
+        rateLimitStore: rateLimitStore().kind,
+        auth: supabaseConfigFromEnv() ? 'supabase' : 'built-in',
+        appUrl: appUrl('/'),
+      },
+      'ready',
+    );
+    if (env.NODE_ENV === 'production' && !env.APP_URL && !env.VERCEL_PROJECT_PRODUCTION_URL) {
+      logger.warn(
+        `APP_URL is not set: emailed links point at ${appUrl('/')}. Set APP_URL to the address users reach.`,
+      );
+    }
     if (
       env.NODE_ENV === 'production' &&
       !env.TRUSTED_IP_HEADER &&

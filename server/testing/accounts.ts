@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Database } from '@/db/types';
-import { listOutboxAsService } from '@/server/mail/mailer';
+import { desc, eq } from 'drizzle-orm';
+
+import { withServiceRole } from '@/db/rls';
+import { emailOutbox } from '@/db/schema';
 
 import type { apiClient } from './api-client';
 import { uniqueClientIp } from './scope';
@@ -18,7 +21,14 @@ export const cookieOf = (response: Response) =>
 
 /** The newest mail to `to` in the outbox, and the first link in it. */
 export async function lastMailTo(db: Database, to: string) {
-  const message = (await listOutboxAsService(db, 500)).find((entry) => entry.toAddress === to);
+  const [message] = await withServiceRole(db, (tx) =>
+    tx
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, to))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1),
+  );
   if (!message) throw new Error(`no mail to ${to}`);
   const link = new URL(message.textBody.match(/https?:\/\/\S+/)![0]);
   return { message, link, token: link.searchParams.get('token') };

@@ -54,9 +54,6 @@ export function supabaseForRequest(
         }
       },
     },
-    // Links carry a token hash that the server verifies (verifyOtp): no PKCE
-    // verifier cookie is needed.
-    auth: { flowType: 'implicit', detectSessionInUrl: false },
     realtime: { transport: NoRealtimeTransport as never },
   });
 }

@@ -19,16 +19,51 @@ import { verifiedSupabaseClaims } from './verify-token';
 const SIGN_IN_FAILED = 'The email or password is incorrect.';
 const LINK_INVALID = 'This link is invalid or has expired.';
 
-/** Supabase Auth's refusal as our error; anything unexpected is a 502 (their side). */
-function refusal(error: AuthError, expected: Record<string, AppError>): AppError {
+/**
+ * Supabase Auth's refusal as our error: the expected ones as given, a weak password
+ * against its field, throttling as 429, other refusals as 400; only its own faults
+ * and unreachability are a 502.
+ */
+function refusal(
+  error: AuthError,
+  expected: Record<string, AppError>,
+  passwordField = 'password',
+): AppError {
   const known = error.code ? expected[error.code] : undefined;
   if (known) return known;
-  if (error.status === 422 && error.code === 'weak_password') {
-    return new AppError('VALIDATION_FAILED', `Invalid input: password ${error.message}`, {
-      fields: [{ path: 'password', message: error.message }],
+  if (error.code === 'weak_password') {
+    return new AppError('VALIDATION_FAILED', `Invalid input: ${passwordField} ${error.message}`, {
+      fields: [{ path: passwordField, message: error.message }],
     });
   }
+  if (error.status === 429) {
+    return new AppError('RATE_LIMITED', 'Too many attempts. Try again in a minute.');
+  }
+  if (error.status && error.status >= 400 && error.status < 500) {
+    return new AppError('BAD_REQUEST', 'The sign-in service refused this request.');
+  }
   return new AppError('BAD_GATEWAY', 'The sign-in service did not answer as expected.');
+}
+
+/**
+ * Refusals that would tell a caller whether an address has an account (it exists;
+ * Supabase's mail throttle, which only registered addresses reach). They are
+ * logged and answered like success.
+ */
+const REVEALING = new Set([
+  'email_exists',
+  'user_already_exists',
+  'user_not_found',
+  'over_email_send_rate_limit',
+]);
+
+function throwUnlessRevealing(error: AuthError | null, call: AuthCall) {
+  if (!error) return;
+  if (error.code && REVEALING.has(error.code)) {
+    call.scope.log.info({ code: error.code }, 'Supabase Auth refusal answered as success');
+    return;
+  }
+  throw refusal(error, {});
 }
 
 /**
@@ -82,7 +117,7 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
           data: { display_name: input.displayName ?? null },
         },
       });
-      if (error) throw refusal(error, {});
+      throwUnlessRevealing(error, call);
     },
 
     async signIn(call, input) {
@@ -120,8 +155,12 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
 
     async confirmEmail(call, input) {
       const type = input.type ?? 'email';
-      const { error } = await client(call).auth.verifyOtp({ token_hash: input.token, type });
+      const supabase = client(call);
+      const { error } = await supabase.auth.verifyOtp({ token_hash: input.token, type });
       if (error) throw refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) });
+      // Opening a link confirms an address; it does not sign whoever opened it in
+      // (else a link of the attacker's own account would sign a victim into it).
+      await supabase.auth.signOut({ scope: 'local' });
       return { emailChanged: type === 'email_change' };
     },
 
@@ -129,7 +168,7 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       const { error } = await client(call).auth.resetPasswordForEmail(input.email, {
         redirectTo: appUrl('/reset-password'),
       });
-      if (error) throw refusal(error, {});
+      throwUnlessRevealing(error, call);
     },
 
     async resetPassword(call, input) {
@@ -145,9 +184,11 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
           : new AppError('NOT_FOUND', LINK_INVALID);
       }
       const updated = await supabase.auth.updateUser({ password: input.newPassword });
-      if (updated.error) throw refusal(updated.error, {});
-      // As with the built-in provider: every session ends, this one included.
-      await supabase.auth.signOut({ scope: 'global' });
+      // As with the built-in provider: every session ends, this one included; and if
+      // the update failed, the session the link opened must not stay in the browser.
+      const ended = await supabase.auth.signOut({ scope: updated.error ? 'local' : 'global' });
+      if (updated.error) throw refusal(updated.error, {}, 'newPassword');
+      if (ended.error) throw refusal(ended.error, {});
       await audit(call, {
         actorId: data.user.id,
         action: 'auth.password_reset',
@@ -161,8 +202,9 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       await assertSupabasePassword(config, call, input.currentPassword);
       const supabase = client(call);
       const { error } = await supabase.auth.updateUser({ password: input.newPassword });
-      if (error) throw refusal(error, {});
-      await supabase.auth.signOut({ scope: 'others' });
+      if (error) throw refusal(error, {}, 'newPassword');
+      const ended = await supabase.auth.signOut({ scope: 'others' });
+      if (ended.error) throw refusal(ended.error, {});
       await audit(call, {
         actorId: call.identity.userId,
         action: 'auth.password_changed',
@@ -177,7 +219,7 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
         { email: input.newEmail },
         { emailRedirectTo: appUrl('/verify-email') },
       );
-      if (error) throw refusal(error, {});
+      throwUnlessRevealing(error, call);
       await audit(call, {
         actorId: call.identity.userId,
         action: 'auth.email_change_requested',

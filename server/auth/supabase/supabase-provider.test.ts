@@ -5,7 +5,7 @@ import {
   stringFromBase64URL,
   stringToBase64URL,
 } from '@supabase/ssr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { Database } from '@/db/types';
 import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/server/testing/accounts';
@@ -147,9 +147,17 @@ describe('Supabase Auth provider', () => {
       await standIn.signAccessToken({ ...claims, aud: 'someone-else' }),
       await standIn.signAccessToken({ ...claims, iss: 'https://evil.example/auth/v1' }),
       await standIn.signAccessToken({ ...claims, role: 'service_role' }),
+      await standIn.signAccessToken(claims, { kid: 'a-key-nobody-published' }),
     ];
-    for (const token of forged) {
-      expect(await identify(token)).toEqual({ kind: 'anonymous', transactions: 0 });
+    // Nor any request to Supabase: no key-set refetch, no GET /user fallback.
+    const outbound = vi.spyOn(globalThis, 'fetch');
+    try {
+      for (const token of forged) {
+        expect(await identify(token)).toEqual({ kind: 'anonymous', transactions: 0 });
+      }
+      expect(outbound).not.toHaveBeenCalled();
+    } finally {
+      outbound.mockRestore();
     }
   });
 
@@ -223,5 +231,33 @@ describe('Supabase Auth provider', () => {
     const refreshed = await sessionIn(forwarded.get('cookie')!);
     expect(refreshed.refresh_token).not.toBe(session.refresh_token);
     expect(refreshed.user.id).toBe(session.user.id);
+  });
+
+  it('changes the email through the link Supabase mails to the new address', async () => {
+    const { signIn } = await signedInWithSupabase();
+    const headers = { cookie: cookieHeaderFrom(signIn), ...asNewCaller() };
+    const newEmail = newTestEmail();
+    const request = await api.postJson(
+      '/me/email',
+      { newEmail, currentPassword: TEST_PASSWORD },
+      headers,
+    );
+    expect(request.status).toBe(202);
+    const link = mailTo(newEmail);
+    expect(link.type).toBe('email_change');
+    const confirm = await api.postJson(
+      '/auth/verify-email',
+      { token: link.tokenHash, type: 'email_change' },
+      asNewCaller(),
+    );
+    expect((await confirm.json()).data).toEqual({ verified: true, emailChanged: true });
+    // Confirming signs nobody in (no login CSRF through someone else's link).
+    expect(cookieHeaderFrom(confirm)).not.toContain(storageKey());
+    const again = await api.postJson(
+      '/auth/sign-in',
+      { email: newEmail, password: TEST_PASSWORD },
+      asNewCaller(),
+    );
+    expect(again.status).toBe(200);
   });
 });

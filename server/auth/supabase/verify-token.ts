@@ -1,11 +1,12 @@
 import type { Claims } from '@/db/rls';
 
 import type { SupabaseAuthConfig, SupabaseForRequest } from './client';
+import { signingKeyFor } from './signing-keys';
 
-// Supabase's asymmetric signing keys. A symmetric (HS*) or unsigned token, or one
-// without a key id, would make getClaims ask the Auth server instead of checking
-// locally; we refuse those outright.
-const ASYMMETRIC_ALGORITHMS = new Set(['ES256', 'RS256', 'EdDSA']);
+// The asymmetric algorithms supabase-js verifies locally. A symmetric (HS*) or
+// unsigned token, or one without a key id, would make getClaims ask the Auth server
+// instead; we refuse those outright.
+const ASYMMETRIC_ALGORITHMS = new Set(['ES256', 'RS256']);
 
 function decodeSegment(segment: string | undefined): Record<string, unknown> | null {
   try {
@@ -28,14 +29,14 @@ function plausibleClaims(token: string, config: SupabaseAuthConfig) {
   if (!audience.includes('authenticated')) return null;
   if (payload.iss !== new URL('/auth/v1', config.url).toString()) return null;
   if (payload.role !== 'authenticated' || typeof payload.sub !== 'string') return null;
-  return payload;
+  return { kid: header.kid };
 }
 
 /**
  * The verified claims of the session in the request's cookies, or null. The
  * signature and expiry are checked by getClaims against the project's published
- * keys (fetched once and cached by supabase-js), so no network call is made per
- * request; a refresh happens only when the access token is about to expire.
+ * keys (cached, see signing-keys.ts), so no network call is made per request; a
+ * refresh happens only when the access token is about to expire.
  */
 export async function verifiedSupabaseClaims(
   supabase: SupabaseForRequest,
@@ -43,9 +44,13 @@ export async function verifiedSupabaseClaims(
 ): Promise<Claims | null> {
   const { data } = await supabase.auth.getSession();
   const token = data.session?.access_token;
-  if (!token || !plausibleClaims(token, config)) return null;
+  const plausible = token ? plausibleClaims(token, config) : null;
+  if (!token || !plausible) return null;
+  const key = await signingKeyFor(config, plausible.kid);
+  if (!key) return null;
   try {
-    const { data: verified, error } = await supabase.auth.getClaims(token);
+    // Given the key, getClaims checks the signature and expiry without a request.
+    const { data: verified, error } = await supabase.auth.getClaims(token, { keys: [key] });
     if (error || !verified) return null;
     const claims = verified.claims;
     return {
