@@ -23,7 +23,7 @@ const pageRequest = (incoming: Headers) =>
  */
 export const getPageIdentity = cache(async (): Promise<Identity> => {
   const incoming = await headers();
-  return resolveIdentity(pageRequest(incoming), await getDb(), defaultAuthProvider(), null);
+  return resolveIdentity(pageRequest(incoming), await getDb(), await defaultAuthProvider(), null);
 });
 
 /** For protected pages: the signed-in user, or a redirect to sign-in and back. */
@@ -53,7 +53,7 @@ export async function pageCaller() {
       identity: await getPageIdentity(),
       scope,
       transport: 'trpc',
-      auth: defaultAuthProvider(),
+      auth: await defaultAuthProvider(),
       request: pageRequest(incoming),
     }),
   );

@@ -1,3 +1,4 @@
+import { apiKeysRouter } from './api-keys/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   me: meRouter,
   sessions: sessionsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 /** The type TypeScript clients import to call the API with full types. */

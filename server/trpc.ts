@@ -43,7 +43,7 @@ export async function createContext(
   deps: AdapterDeps,
 ): Promise<Context> {
   const db = await deps.getDb();
-  const auth = deps.auth ?? defaultAuthProvider();
+  const auth = deps.auth ?? (await defaultAuthProvider());
   const identity = await resolveIdentity(request, db, auth, scope);
   return buildContext({ db, identity, scope, transport, auth, request });
 }
@@ -87,6 +87,8 @@ export type ApiMeta = OpenApiMeta & {
   successBodyAlsoWith?: Record<number, string>;
   /** A stricter limit on top of the global one; `health` replaces it instead. */
   rateLimit?: NamedLimit;
+  /** Set by permissionProcedure, for the OpenAPI document. */
+  permission?: Permission;
 };
 
 const t = initTRPC
@@ -145,7 +147,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export function permissionProcedure(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!ctx.identity.permissions.includes(permission)) {
       throw new AppError('FORBIDDEN', `This needs the ${permission} permission.`, { permission });
     }

@@ -2,3 +2,4 @@ export * from './core';
 export * from './auth';
 export * from './mail';
 export * from './email-tokens';
+export * from './api-keys';

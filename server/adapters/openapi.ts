@@ -12,10 +12,12 @@ type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
 type Response = { description: string; content?: Record<string, { schema?: unknown }> };
 type Operation = {
   operationId?: string;
+  description?: string;
   requestBody?: unknown;
   responses?: Record<string, Response>;
+  security?: Record<string, string[]>[];
 };
-type StatusMeta = Pick<ApiMeta, 'successStatus' | 'successBodyAlsoWith'>;
+type StatusMeta = Pick<ApiMeta, 'successStatus' | 'successBodyAlsoWith' | 'permission'>;
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorEnvelope' };
 
@@ -59,6 +61,17 @@ function wrapInEnvelopes(document: OpenApiDocument): OpenApiDocument {
         json.schema = status.startsWith('2') ? envelopeOf(json.schema) : ERROR_REF;
       }
       const meta = statusMeta.get(operation.operationId ?? '');
+      if (meta?.permission) {
+        // The scope an API key needs (OpenAPI 3.1 lists it for any scheme type); a
+        // session needs its holder's role to include it.
+        const scope = [meta.permission];
+        operation.security = [
+          { bearerApiKey: scope },
+          { apiKeyHeader: scope },
+          { sessionCookie: [] },
+        ];
+        operation.description = `Needs the \`${meta.permission}\` permission (an API key's scope).`;
+      }
       const success = responses['200'];
       if (success && meta?.successStatus) {
         responses[String(meta.successStatus)] = success;
@@ -103,9 +116,15 @@ export function getOpenApiDocument(): OpenApiDocument {
         '{ success: false, error: { code, message, details? }, timestamp, requestId }.',
       version: getVersion().version,
       baseUrl: REST_PREFIX,
-      tags: ['core', 'auth', 'me', 'sessions'],
-      // The built-in provider's session; API keys add their scheme with their module.
+      tags: ['core', 'auth', 'me', 'sessions', 'api-keys'],
+      // Any one of these: an API key (either header) or the built-in provider's session.
       securitySchemes: {
+        bearerApiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key: `Authorization: Bearer sk_live_…`',
+        },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
       },
     }),

@@ -1,15 +1,19 @@
 import { builtInAuthProvider } from './built-in-provider';
 import type { AuthProvider } from './provider';
-import { supabaseConfigFromEnv } from './supabase/client';
-import { supabaseAuthProvider } from './supabase/provider';
+import { supabaseConfigFromEnv } from './supabase/config';
 
-let configured: AuthProvider | undefined;
+let configured: Promise<AuthProvider> | undefined;
 
-/** Supabase Auth when its variables are set, else the built-in provider. */
-export function defaultAuthProvider(): AuthProvider {
-  if (!configured) {
+/**
+ * Supabase Auth when its variables are set, else the built-in provider. Loaded on
+ * demand, so deployments without Supabase never load supabase-js.
+ */
+export function defaultAuthProvider(): Promise<AuthProvider> {
+  configured ??= (async () => {
     const supabase = supabaseConfigFromEnv();
-    configured = supabase ? supabaseAuthProvider(supabase) : builtInAuthProvider;
-  }
+    if (!supabase) return builtInAuthProvider;
+    const { supabaseAuthProvider } = await import('./supabase/provider');
+    return supabaseAuthProvider(supabase);
+  })();
   return configured;
 }

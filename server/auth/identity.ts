@@ -1,5 +1,6 @@
 import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
 import type { Database } from '@/db/types';
+import { apiKeyFrom, identifyByApiKey } from '@/server/api-keys/verify';
 import { AppError } from '@/server/platform/errors';
 import { isPlainHttpLocalhost } from '@/server/platform/localhost';
 import type { RequestScope } from '@/server/platform/request-scope';
@@ -42,8 +43,8 @@ function isCrossSite(request: Request): boolean {
 }
 
 /**
- * Step 2 of the pipeline: the provider turns the request's cookies into verified
- * claims, or the caller is anonymous. Every cross-site write is refused first,
+ * Step 2 of the pipeline: an API key, or the provider's session cookies, become
+ * verified claims; otherwise the caller is anonymous. Every cross-site write is refused first,
  * cookie or not: that also stops a forged sign-in into an attacker's account
  * (login CSRF).
  */
@@ -56,6 +57,9 @@ export async function resolveIdentity(
   if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
     throw new AppError('FORBIDDEN', 'Cross-site requests are not accepted.');
   }
+  // A request that carries an API key is that key's, whatever cookies it has.
+  const apiKey = apiKeyFrom(request.headers);
+  if (apiKey) return identifyByApiKey(apiKey, db, scope);
   return provider.identify(request, db, scope);
 }
 

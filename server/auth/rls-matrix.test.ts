@@ -130,7 +130,14 @@ describe('session revocation', () => {
 
 describe('TRUNCATE, which RLS would not stop', () => {
   it('is refused to the API roles on every table', async () => {
-    for (const table of ['profiles', 'user_sessions', 'audit_logs', 'error_reports']) {
+    for (const table of [
+      'profiles',
+      'user_sessions',
+      'audit_logs',
+      'error_reports',
+      'email_tokens',
+      'api_keys',
+    ]) {
       for (const who of ['anon', 'a'] as const) {
         expect(await as(who, sql.raw(`truncate ${table}`))).toBe('42501');
       }
@@ -184,5 +191,46 @@ describe('audit_logs', () => {
       .execute(sql`truncate audit_logs`)
       .catch((error: unknown) => pgErrorCode(error));
     expect(truncate).toBe('42501');
+  });
+});
+
+describe('email_tokens and email_outbox: the service path only', () => {
+  it('are invisible and unwritable to the API roles', async () => {
+    for (const table of ['email_tokens', 'email_outbox']) {
+      for (const who of ['anon', 'a'] as const) {
+        expect(await as(who, sql.raw(`select * from ${table}`))).toEqual([]);
+        expect(await as(who, sql.raw(`delete from ${table} returning 1`))).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('api_keys', () => {
+  it('owners see and revoke their own keys only, and change nothing else', async () => {
+    const hash = `hash-${randomUUID()}`;
+    const created = await as(
+      'a',
+      sql`insert into api_keys (user_id, name, key_hash, display_prefix, scopes)
+          values (${a}, 'k', ${hash}, 'sk_test_abcd', array['profile:read']) returning id`,
+    );
+    const id = (created as { id: string }[])[0]!.id;
+    expect(
+      await as(
+        'a',
+        sql`insert into api_keys (user_id, name, key_hash, display_prefix, scopes)
+            values (${b}, 'k', ${`${hash}-b`}, 'sk_test_abcd', array['profile:read'])`,
+      ),
+    ).toBe('42501');
+    expect(ids(await as('b', sql`select id from api_keys where id = ${id}`))).toEqual([]);
+    expect(
+      await as('b', sql`update api_keys set revoked_at = now() where id = ${id} returning id`),
+    ).toEqual([]);
+    expect(await as('a', sql`update api_keys set scopes = array['admin'] where id = ${id}`)).toBe(
+      '42501',
+    );
+    expect(await as('a', sql`delete from api_keys where id = ${id}`)).toBe('42501');
+    expect(
+      ids(await as('a', sql`update api_keys set revoked_at = now() where id = ${id} returning id`)),
+    ).toEqual([id]);
   });
 });

@@ -65,6 +65,13 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     // Set by server.mjs, never by hand: the secret header carrying the socket address.
     SOCKET_IP_HEADER: z.string().optional(),
+    // API keys start with `<prefix>_<mode>_`; a key of another prefix or mode is
+    // refused without a query. Mode: `live` in production, else `test`.
+    API_KEY_PREFIX: z
+      .string()
+      .regex(/^[a-z]{2,8}$/, '2 to 8 lower-case letters')
+      .default('sk'),
+    API_KEY_MODE: z.enum(['live', 'test']).optional(),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.
     BENCH_BARE_ROUTE: z.stringbool().default(false),
   },

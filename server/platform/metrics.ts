@@ -11,6 +11,7 @@ type Metrics = {
   duration: client.Summary<'route'>;
   rateLimitDecisions: client.Counter<'rule' | 'outcome'>;
   cacheResults: client.Counter<'cache' | 'result'>;
+  apiKeyFailures: client.Counter<'reason'>;
 };
 
 const holder = globalThis as typeof globalThis & { __leanSaasMetrics?: Metrics };
@@ -45,6 +46,12 @@ function createMetrics(): Metrics {
       name: 'cache_results_total',
       help: 'Cache lookups by cache and result (hit_l1, hit_l2, miss) and L2 errors',
       labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+    apiKeyFailures: new client.Counter({
+      name: 'api_key_verification_failures_total',
+      help: 'Refused API keys by reason (malformed, unknown, revoked, expired)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };
@@ -94,6 +101,10 @@ export function countRateLimitDecision(rule: string, outcome: RateLimitOutcome) 
 }
 
 export type CacheResult = 'hit_l1' | 'hit_l2' | 'miss' | 'error';
+
+export function countApiKeyFailure(reason: string) {
+  metrics().apiKeyFailures.inc({ reason });
+}
 
 export function countCacheResult(cache: string, result: CacheResult) {
   metrics().cacheResults.inc({ cache, result });

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { measureDatabaseLatencyMs } from '@/db/latency';
-import { supabaseConfigFromEnv } from '@/server/auth/supabase/client';
+import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
 
 import { appUrl } from './app-url';
 import { env } from './env';

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Sessions' };
 
 export default async function SessionsPage() {
   await requireUser('/dashboard/sessions');
-  const listed = defaultAuthProvider().kind === 'built-in';
+  const listed = (await defaultAuthProvider()).kind === 'built-in';
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Sessions</h1>

@@ -1,15 +1,6 @@
 import { createServerClient, parseCookieHeader, serializeCookieHeader } from '@supabase/ssr';
 
-import { env } from '@/server/platform/env';
-
-export type SupabaseAuthConfig = { url: string; publishableKey: string };
-
-/** Supabase Auth when both variables are set; otherwise the built-in provider. */
-export function supabaseConfigFromEnv(): SupabaseAuthConfig | null {
-  const url = env.NEXT_PUBLIC_SUPABASE_URL;
-  const publishableKey = env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY;
-  return url && publishableKey ? { url, publishableKey } : null;
-}
+import type { SupabaseAuthConfig } from './config';
 
 /**
  * supabase-js builds a realtime client as it is created, and on Node 20 (no global

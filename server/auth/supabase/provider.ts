@@ -13,7 +13,8 @@ import { assertPasswordAllowed } from '../password';
 import { ROLE_PERMISSIONS } from '../permissions';
 import type { AuthCall, AuthProvider } from '../provider';
 
-import { supabaseForRequest, type SupabaseAuthConfig } from './client';
+import { supabaseForRequest } from './client';
+import type { SupabaseAuthConfig } from './config';
 import { verifiedSupabaseClaims } from './verify-token';
 
 const SIGN_IN_FAILED = 'The email or password is incorrect.';

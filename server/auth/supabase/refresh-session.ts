@@ -2,8 +2,7 @@ import { parseCookieHeader } from '@supabase/ssr';
 
 import { isPlainHttpLocalhost } from '@/server/platform/localhost';
 
-import { supabaseConfigFromEnv, supabaseForRequest } from './client';
-import { verifiedSupabaseClaims } from './verify-token';
+import { supabaseConfigFromEnv } from './config';
 
 /**
  * For the proxy, before a page renders: when the Supabase access token is about to
@@ -19,6 +18,11 @@ export async function refreshSupabaseSession(
   config = supabaseConfigFromEnv(),
 ) {
   if (!config) return [];
+  // Loaded only under Supabase Auth, so other deployments never load supabase-js.
+  const [{ supabaseForRequest }, { verifiedSupabaseClaims }] = await Promise.all([
+    import('./client'),
+    import('./verify-token'),
+  ]);
   const setCookies: string[] = [];
   const supabase = supabaseForRequest(
     config,

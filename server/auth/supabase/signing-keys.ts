@@ -1,6 +1,6 @@
 import type { JWK } from '@supabase/supabase-js';
 
-import type { SupabaseAuthConfig } from './client';
+import type { SupabaseAuthConfig } from './config';
 
 /** Keys are re-read after 10 minutes (as supabase-js does), and an unknown key id may
  * trigger a re-read at most every 30 seconds, so forged tokens cannot make us call out. */

@@ -1,6 +1,7 @@
 import type { Claims } from '@/db/rls';
 
-import type { SupabaseAuthConfig, SupabaseForRequest } from './client';
+import type { SupabaseForRequest } from './client';
+import type { SupabaseAuthConfig } from './config';
 import { signingKeyFor } from './signing-keys';
 
 // The asymmetric algorithms supabase-js verifies locally. A symmetric (HS*) or

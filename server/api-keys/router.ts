@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+import { permissionProcedure, router } from '@/server/trpc';
+
+import {
+  apiKeyIdInput,
+  apiKeyOutput,
+  createApiKeyInput,
+  createApiKeyOutput,
+  listApiKeysInput,
+  listApiKeysOutput,
+} from './schemas';
+import { createOwnApiKey, listOwnApiKeys, revokeOwnApiKey } from './service';
+import { apiKeyCache, keyTag } from './verify';
+
+const tags = ['api-keys'];
+
+export const apiKeysRouter = router({
+  list: permissionProcedure('api-keys:read')
+    .meta({
+      openapi: { method: 'GET', path: '/api-keys', tags, summary: 'Your API keys, newest first' },
+    })
+    .input(listApiKeysInput)
+    .output(listApiKeysOutput)
+    .query(({ ctx, input }) => ctx.rls((tx) => listOwnApiKeys(tx, input))),
+
+  create: permissionProcedure('api-keys:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/api-keys',
+        tags,
+        summary: 'Create an API key (the key is in this response only)',
+      },
+      successStatus: 201,
+      rateLimit: 'apiKeyCreate',
+    })
+    .input(createApiKeyInput)
+    .output(createApiKeyOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.rls((tx) => createOwnApiKey(tx, ctx.identity, input, ctx.scope)),
+    ),
+
+  revoke: permissionProcedure('api-keys:write')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/api-keys/{id}',
+        tags,
+        summary: 'Revoke an API key (refused everywhere within 5 seconds)',
+      },
+    })
+    .input(apiKeyIdInput)
+    .output(z.object({ revoked: z.literal(true), apiKey: apiKeyOutput }))
+    .mutation(async ({ ctx, input }) => {
+      const apiKey = await ctx.rls((tx) =>
+        revokeOwnApiKey(tx, ctx.identity.userId, input.id, ctx.scope),
+      );
+      // After the commit: this process and the shared cache forget the key now,
+      // other instances' short-lived local copies within the cache's 5-second bound.
+      await apiKeyCache().invalidateTag(keyTag(input.id));
+      return { revoked: true as const, apiKey };
+    }),
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+import { PERMISSIONS } from '@/server/auth/permissions';
+
+export const apiKeyOutput = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  displayPrefix: z.string(),
+  scopes: z.array(z.enum(PERMISSIONS)),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+  status: z.enum(['active', 'expired', 'revoked']),
+});
+
+export const listApiKeysInput = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const listApiKeysOutput = z.object({
+  items: z.array(apiKeyOutput),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  scopes: z.array(z.enum(PERMISSIONS)).min(1).max(PERMISSIONS.length),
+  // Absent: the key does not expire.
+  expiresAt: z.coerce
+    .date()
+    .refine((date) => date.getTime() > Date.now(), 'must be in the future')
+    .optional(),
+});
+
+export const createApiKeyOutput = z.object({
+  /** The key itself. Shown this once: only its hash is kept. */
+  key: z.string(),
+  apiKey: apiKeyOutput,
+});
+
+export const apiKeyIdInput = z.object({ id: z.uuid() });

@@ -1,0 +1,193 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+
+import { withServiceRole } from '@/db/rls';
+import { apiKeys, profiles } from '@/db/schema';
+import type { Database } from '@/db/types';
+import { recordAuditEvent } from '@/server/audit/record-event';
+import type { Identity } from '@/server/auth/identity';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/auth/permissions';
+import { appCache } from '@/server/platform/cache/app-cache';
+import { env } from '@/server/platform/env';
+import { AppError } from '@/server/platform/errors';
+import { logger } from '@/server/platform/logger';
+import { countApiKeyFailure } from '@/server/platform/metrics';
+import type { RequestScope } from '@/server/platform/request-scope';
+
+import { parseApiKey } from './key-format';
+
+/** What verification needs of a key, cached by hash. */
+type KeyRecord = {
+  id: string;
+  userId: string;
+  scopes: Permission[];
+  role: Role;
+  expiresAt: Date | null;
+  revoked: boolean;
+};
+
+const KNOWN_TTL_SECONDS = 60;
+// An unknown hash is remembered briefly, so a script polling with a deleted key
+// does not cost a query per call.
+const UNKNOWN_TTL_SECONDS = 30;
+const TOUCH_AFTER_MS = 60_000;
+const FAILURE_AUDIT_EVERY_MS = 10 * 60_000;
+
+export const apiKeyCache = () => appCache('api-keys');
+export const keyTag = (keyId: string) => `api-key:${keyId}`;
+export const userTag = (userId: string) => `user:${userId}`;
+
+/** This deployment's key shape: `API_KEY_PREFIX`, and `live` only in production. */
+export const keyShape = () => ({
+  prefix: env.API_KEY_PREFIX,
+  mode: env.API_KEY_MODE ?? (env.NODE_ENV === 'production' ? 'live' : 'test'),
+});
+
+/**
+ * The key a request carries, from `Authorization: Bearer …` or `X-API-Key`, or
+ * null. Two different keys in one request are refused rather than guessed between.
+ */
+export function apiKeyFrom(headers: Headers): string | null {
+  const authorization = headers.get('authorization');
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  if (authorization && !bearer) {
+    throw new AppError('UNAUTHORIZED', 'The Authorization header must be "Bearer <API key>".');
+  }
+  const header = headers.get('x-api-key');
+  if (bearer && header && bearer !== header) {
+    throw new AppError('UNAUTHORIZED', 'Send one API key, not two different ones.');
+  }
+  return bearer ?? header;
+}
+
+async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord | null> {
+  const [row] = await withServiceRole(db, (tx) =>
+    tx
+      .select({
+        id: apiKeys.id,
+        userId: apiKeys.userId,
+        scopes: apiKeys.scopes,
+        expiresAt: apiKeys.expiresAt,
+        revokedAt: apiKeys.revokedAt,
+        role: profiles.role,
+      })
+      .from(apiKeys)
+      .innerJoin(profiles, eq(profiles.id, apiKeys.userId))
+      .where(eq(apiKeys.keyHash, hash)),
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    scopes: row.scopes as Permission[],
+    role: row.role,
+    expiresAt: row.expiresAt,
+    revoked: row.revokedAt !== null,
+  };
+}
+
+async function cachedKey(db: Database, hash: string): Promise<KeyRecord | null> {
+  const cache = apiKeyCache();
+  const cached = await cache.get<KeyRecord | 'unknown'>(`hash:${hash}`);
+  if (cached !== undefined) return cached === 'unknown' ? null : cached;
+  const record = await loadKeyAsService(db, hash);
+  await cache.set(`hash:${hash}`, record ?? 'unknown', {
+    ttlSeconds: record ? KNOWN_TTL_SECONDS : UNKNOWN_TTL_SECONDS,
+    tags: record ? [keyTag(record.id), userTag(record.userId)] : [],
+  });
+  return record;
+}
+
+// Per process: when each key's last use was last written, and its last failure audited.
+const touchedAt = new Map<string, number>();
+const failureAuditedAt = new Map<string, number>();
+
+/** last_used_at, at most once a minute per key, never awaited by the request. */
+function touch(db: Database, keyId: string) {
+  const now = Date.now();
+  if (now - (touchedAt.get(keyId) ?? 0) < TOUCH_AFTER_MS) return;
+  touchedAt.set(keyId, now);
+  withServiceRole(db, (tx) =>
+    tx
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(
+        and(
+          eq(apiKeys.id, keyId),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+        ),
+      ),
+  ).catch((error: unknown) => logger.warn({ err: error }, 'could not record API key use'));
+}
+
+/**
+ * A refused known key leaves one audit row per key per ten minutes, not one per
+ * request; every refusal is counted in the metrics.
+ */
+function refuse(
+  db: Database,
+  scope: RequestScope | null,
+  reason: 'malformed' | 'unknown' | 'revoked' | 'expired',
+  record?: KeyRecord,
+): never {
+  countApiKeyFailure(reason);
+  const now = Date.now();
+  if (record && scope && now - (failureAuditedAt.get(record.id) ?? 0) > FAILURE_AUDIT_EVERY_MS) {
+    failureAuditedAt.set(record.id, now);
+    withServiceRole(db, (tx) =>
+      recordAuditEvent(
+        tx,
+        {
+          actorId: record.userId,
+          action: 'api_key.verification_failed',
+          resourceType: 'api_key',
+          resourceId: record.id,
+          success: false,
+          details: { reason, reportedAtMostEvery: '10 minutes' },
+        },
+        scope,
+      ),
+    ).catch((error: unknown) => logger.warn({ err: error }, 'could not audit API key failure'));
+  }
+  const messages = {
+    malformed: 'The API key is malformed or mistyped.',
+    unknown: 'The API key is not valid.',
+    revoked: 'The API key has been revoked.',
+    expired: 'The API key has expired.',
+  };
+  throw new AppError('UNAUTHORIZED', messages[reason]);
+}
+
+/**
+ * Pipeline step 2 for API keys. A malformed or mistyped key is refused before any
+ * query or cache lookup; a known key from the cache costs no query. The key's
+ * permissions are its scopes, and never more than its owner's role allows today.
+ */
+export async function identifyByApiKey(
+  raw: string,
+  db: Database,
+  scope: RequestScope | null,
+): Promise<Identity> {
+  const parsed = parseApiKey(raw, keyShape());
+  if (!parsed) return refuse(db, scope, 'malformed');
+  const record = await cachedKey(db, parsed.hash);
+  if (!record) return refuse(db, scope, 'unknown');
+  if (record.revoked) return refuse(db, scope, 'revoked', record);
+  if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) {
+    return refuse(db, scope, 'expired', record);
+  }
+  touch(db, record.id);
+  const allowed = ROLE_PERMISSIONS[record.role];
+  const permissions = record.scopes.filter((scope) => allowed.includes(scope));
+  return {
+    kind: 'user',
+    userId: record.userId,
+    apiKeyId: record.id,
+    claims: {
+      sub: record.userId,
+      role: 'authenticated',
+      api_key_id: record.id,
+      scopes: permissions,
+    },
+    permissions,
+  };
+}
