@@ -3,27 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { auditLogs } from '@/db/schema';
-import type { Database } from '@/db/types';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
+import { countingDb } from '@/server/testing/counting-db';
 import { testScope } from '@/server/testing/scope';
 
 import { generateApiKey } from './key-format';
 import { identifyByApiKey } from './verify';
 
 const { api, db } = testApi();
-
-/** A database that counts the transactions opened on it. */
-function countingDb(inner: Database) {
-  const counter = { transactions: 0 };
-  const counted = new Proxy(inner, {
-    get(target, property, receiver) {
-      if (property === 'transaction') counter.transactions++;
-      return Reflect.get(target, property, receiver);
-    },
-  });
-  return { counted, counter };
-}
 
 async function createKey(cookie: string, body: Record<string, unknown>) {
   const response = await api.postJson('/api-keys', body, { cookie, ...asNewCaller() });

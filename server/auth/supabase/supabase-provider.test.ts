@@ -7,9 +7,9 @@ import {
 } from '@supabase/ssr';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { Database } from '@/db/types';
 import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
+import { countingDb } from '@/server/testing/counting-db';
 import { testScope } from '@/server/testing/scope';
 import {
   startSupabaseAuthStandIn,
@@ -81,18 +81,6 @@ function cookieHeaderWith(session: unknown) {
     .join('; ');
 }
 
-/** A database that counts the transactions opened on it. */
-function countingDb(inner: Database) {
-  const counter = { transactions: 0 };
-  const db = new Proxy(inner, {
-    get(target, property, receiver) {
-      if (property === 'transaction') counter.transactions++;
-      return Reflect.get(target, property, receiver);
-    },
-  });
-  return { db, counter };
-}
-
 describe('Supabase Auth provider', () => {
   it('signs up, confirms through the mailed link, signs in, and knows the caller', async () => {
     const { email, userId, signIn } = await signedInWithSupabase();
@@ -126,7 +114,7 @@ describe('Supabase Auth provider', () => {
     const session = await sessionIn(cookieHeaderFrom(signIn));
     const claims = JSON.parse(stringFromBase64URL(session.access_token.split('.')[1]));
     const identify = async (accessToken: string) => {
-      const { db: counted, counter } = countingDb(db());
+      const { counted, counter } = countingDb(db());
       const request = new Request('http://localhost/api/v1/me', {
         headers: { cookie: cookieHeaderWith({ ...session, access_token: accessToken }) },
       });
