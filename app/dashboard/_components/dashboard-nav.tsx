@@ -4,6 +4,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/profile', label: 'Profile' },
   { href: '/dashboard/sessions', label: 'Sessions' },
+  { href: '/dashboard/api-keys', label: 'API keys' },
 ];
 
 export function DashboardNav() {
