@@ -26,7 +26,7 @@ const withKey = (key: string, headers: Record<string, string> = {}) => ({
 
 describe('API keys over REST', () => {
   it('creates a key shown once, which then authenticates as its owner by either header', async () => {
-    const { cookie, userId } = await signedInUser(api, db());
+    const { cookie, userId, email } = await signedInUser(api, db());
     const created = await createKey(cookie, { name: 'CI', scopes: ['profile:read'] });
     expect(created.status).toBe(201);
     const { key, apiKey } = created.body.data;
@@ -37,7 +37,7 @@ describe('API keys over REST', () => {
     for (const headers of [withKey(key), { 'x-api-key': key, ...asNewCaller() }]) {
       const me = await api.rest('/me', { headers });
       expect(me.status).toBe(200);
-      expect((await me.json()).data.id).toBe(userId);
+      expect((await me.json()).data).toMatchObject({ id: userId, email, emailVerified: true });
     }
     const list = await (await api.rest('/api-keys', { headers: { cookie } })).json();
     expect(JSON.stringify(list)).not.toContain(key);

@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { authUsers } from 'drizzle-orm/supabase';
 
 import { withServiceRole } from '@/db/rls';
 import { apiKeys, profiles } from '@/db/schema';
@@ -21,6 +22,8 @@ type KeyRecord = {
   userId: string;
   scopes: Permission[];
   role: Role;
+  email: string | null;
+  emailVerified: boolean;
   expiresAt: Date | null;
   revoked: boolean;
 };
@@ -69,9 +72,12 @@ async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord |
         expiresAt: apiKeys.expiresAt,
         revokedAt: apiKeys.revokedAt,
         role: profiles.role,
+        email: authUsers.email,
+        emailConfirmedAt: authUsers.emailConfirmedAt,
       })
       .from(apiKeys)
       .innerJoin(profiles, eq(profiles.id, apiKeys.userId))
+      .innerJoin(authUsers, eq(authUsers.id, apiKeys.userId))
       .where(eq(apiKeys.keyHash, hash)),
   );
   if (!row) return null;
@@ -80,6 +86,8 @@ async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord |
     userId: row.userId,
     scopes: row.scopes as Permission[],
     role: row.role,
+    email: row.email,
+    emailVerified: row.emailConfirmedAt !== null,
     expiresAt: row.expiresAt,
     revoked: row.revokedAt !== null,
   };
@@ -185,6 +193,8 @@ export async function identifyByApiKey(
     claims: {
       sub: record.userId,
       role: 'authenticated',
+      email: record.email ?? undefined,
+      email_verified: record.emailVerified,
       api_key_id: record.id,
       scopes: permissions,
     },

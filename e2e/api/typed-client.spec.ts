@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+
+import { expect, test } from '@playwright/test';
+
+import { signedInCookie } from '../support/mailbox';
+
+const run = promisify(execFile);
+
+test('the typed tRPC client example calls the running app with an API key', async ({
+  request,
+  baseURL,
+}) => {
+  const email = `client-${randomUUID()}@example.com`;
+  const cookie = await signedInCookie(request, email);
+  const created = await request.post('/api/v1/api-keys', {
+    headers: { cookie },
+    data: { name: 'example', scopes: ['profile:read', 'api-keys:read'] },
+  });
+  expect(created.status()).toBe(201);
+  const { key } = (await created.json()).data;
+
+  const { stdout } = await run('npx', ['tsx', 'examples/trpc-client.ts'], {
+    env: { ...process.env, LEAN_SAAS_URL: baseURL, LEAN_SAAS_API_KEY: key },
+    timeout: 60_000,
+  });
+  const output = JSON.parse(stdout.trim());
+  expect(output).toMatchObject({
+    email,
+    permissions: ['profile:read', 'api-keys:read'],
+    keys: [{ name: 'example', status: 'active' }],
+  });
+
+  // The REST equivalent, as the README shows it with curl.
+  const rest = await request.get('/api/v1/me', { headers: { 'x-api-key': key } });
+  expect((await rest.json()).data.email).toBe(email);
+
+  const { stdout: refused, stderr } = await run('npx', ['tsx', 'examples/trpc-client.ts'], {
+    env: { ...process.env, LEAN_SAAS_URL: baseURL, LEAN_SAAS_API_KEY: `${key.slice(0, -1)}x` },
+    timeout: 60_000,
+  }).catch((error: { stdout: string; stderr: string }) => error);
+  expect(refused).toBe('');
+  expect(stderr).toMatch(/malformed or mistyped/);
+});
