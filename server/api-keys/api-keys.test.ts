@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
+
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { auditLogs } from '@/db/schema';
+import { withServiceRole } from '@/db/rls';
+import { apiKeys, auditLogs } from '@/db/schema';
+import { NAMED_LIMITS } from '@/server/platform/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { countingDb } from '@/server/testing/counting-db';
-import { testScope } from '@/server/testing/scope';
+import { testScope, uniqueClientIp } from '@/server/testing/scope';
 
 import { generateApiKey } from './key-format';
 import { identifyByApiKey } from './verify';
@@ -157,28 +161,106 @@ describe('API keys over REST', () => {
     ]);
   });
 
-  it('counts the rate limit on the key, whatever address calls', async () => {
+  it("counts the rate limit on the key, apart from its owner's session", async () => {
     const { cookie } = await signedInUser(api, db());
     const { key } = (await createKey(cookie, { name: 'rl', scopes: ['profile:read'] })).body.data;
-    const remaining = async () =>
-      Number((await api.rest('/me', { headers: withKey(key) })).headers.get('ratelimit-remaining'));
-    const before = await remaining();
-    expect(await remaining()).toBe(before - 1);
+    const remaining = async (headers: Record<string, string>) =>
+      Number((await api.rest('/me', { headers })).headers.get('ratelimit-remaining'));
+    const first = await remaining(withKey(key));
+    const session = await remaining({ cookie, ...asNewCaller() });
+    expect(await remaining(withKey(key))).toBe(first - 1);
+    expect(await remaining({ cookie, ...asNewCaller() })).toBe(session - 1);
+  });
+
+  it('a key cannot create a key that outlives it', async () => {
+    const { cookie } = await signedInUser(api, db());
+    const soon = new Date(Date.now() + 3_600_000);
+    const { key } = (
+      await createKey(cookie, {
+        name: 'short',
+        scopes: ['api-keys:write', 'profile:read'],
+        expiresAt: soon.toISOString(),
+      })
+    ).body.data;
+    const forever = await api.postJson(
+      '/api-keys',
+      { name: 'forever', scopes: ['profile:read'], expiresAt: '2099-01-01T00:00:00Z' },
+      withKey(key),
+    );
+    expect(forever.status).toBe(400);
+    expect((await forever.json()).error.details.fields[0].path).toBe('expiresAt');
+    const child = await api.postJson(
+      '/api-keys',
+      { name: 'child', scopes: ['profile:read'] },
+      withKey(key),
+    );
+    expect(child.status).toBe(201);
+    expect(new Date((await child.json()).data.apiKey.expiresAt).getTime()).toBe(soon.getTime());
+  });
+
+  it('pages through keys created in the same instant without skipping any', async () => {
+    const { cookie, userId } = await signedInUser(api, db());
+    await withServiceRole(db(), (tx) =>
+      tx.insert(apiKeys).values(
+        ['a', 'b', 'c'].map((name) => ({
+          userId,
+          name,
+          keyHash: `same-instant-${randomUUID()}`,
+          displayPrefix: 'sk_test_same',
+          scopes: ['profile:read'],
+        })),
+      ),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `limit=1&cursor=${cursor}` : 'limit=1';
+      const page = (await (await api.rest(`/api-keys?${query}`, { headers: { cookie } })).json())
+        .data;
+      seen.push(...page.items.map((item: { name: string }) => item.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('leaves other Authorization schemes alone, and limits refused keys per address', async () => {
+    const basic = await api.rest('/version', {
+      headers: { authorization: 'Basic dXNlcjpwYXNz', ...asNewCaller() },
+    });
+    expect(basic.status).toBe(200);
+    const headers = withKey('sk_test_nope');
+    const statuses = [];
+    for (let i = 0; i <= NAMED_LIMITS.apiKeyFailure.requests; i++) {
+      statuses.push((await api.rest('/version', { headers })).status);
+    }
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
 
 describe('API key verification cost', () => {
-  it('a malformed or mistyped key never reaches the database or the cache', async () => {
+  it('a malformed or mistyped key never reaches the database', async () => {
     const { counted, counter } = countingDb(db());
+    const caller = () => testScope({ clientIp: uniqueClientIp() });
+    const refused = (raw: string) =>
+      expect(identifyByApiKey(raw, counted, caller())).rejects.toThrow(/malformed or mistyped/);
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 60 }), async (raw) => {
-        await expect(identifyByApiKey(raw, counted, testScope())).rejects.toThrow();
+        await refused(raw);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-    const key = generateApiKey('sk', 'test');
-    const typo = key.slice(0, 10) + (key[10] === 'a' ? 'b' : 'a') + key.slice(11);
-    await expect(identifyByApiKey(typo, counted, testScope())).rejects.toThrow(/mistyped/);
+    // Well-formed keys with one character changed or cut off: the checksum's job.
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.constantFrom(...'0123456789abcXYZ'), async (at, char) => {
+        const key = generateApiKey('sk', 'test');
+        const position = 8 + (at % (key.length - 8));
+        if (key[position] === char) return;
+        await refused(key.slice(0, position) + char + key.slice(position + 1));
+        await refused(key.slice(0, position));
+      }),
+      { numRuns: 200 },
+    );
     expect(counter.transactions).toBe(0);
   });
 

@@ -27,7 +27,11 @@ export const listApiKeysOutput = z.object({
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1).max(80),
-  scopes: z.array(z.enum(PERMISSIONS)).min(1).max(PERMISSIONS.length),
+  scopes: z
+    .array(z.enum(PERMISSIONS))
+    .min(1)
+    .max(PERMISSIONS.length)
+    .transform((scopes) => [...new Set(scopes)]),
   // Absent: the key does not expire.
   expiresAt: z.coerce
     .date()

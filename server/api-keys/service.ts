@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 
 import { apiKeys, type ApiKey } from '@/db/schema';
 import type { Tx } from '@/db/types';
@@ -29,42 +29,54 @@ export function toApiKeyOutput(row: ApiKey) {
   };
 }
 
-// The cursor is the last row's (created_at, id), opaque to clients.
-const encodeCursor = (row: ApiKey) =>
-  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+// The cursor is the last row's (created_at, id), opaque to clients. created_at goes
+// as Postgres prints it, to the microsecond: a JS Date would round to the
+// millisecond and skip rows created within the same one.
+const encodeCursor = (createdAt: string, id: string) =>
+  Buffer.from(`${createdAt}|${id}`).toString('base64url');
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function decodeCursor(cursor: string) {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(createdAt ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!TIMESTAMP.test(createdAt) || !UUID.test(id)) {
     throw new AppError('VALIDATION_FAILED', 'Invalid input: cursor', {
       fields: [{ path: 'cursor', message: 'Not a cursor this API returned.' }],
     });
   }
-  return { createdAt: date, id };
+  return { createdAt, id };
 }
 
 /** The caller's keys, newest first, one page at a time (RLS: their own only). */
 export async function listOwnApiKeys(tx: Tx, input: { limit: number; cursor?: string }) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await tx
-    .select()
+    .select({ key: apiKeys, cursorAt: sql<string>`${apiKeys.createdAt}::text` })
     .from(apiKeys)
     .where(
       after
-        ? or(
-            lt(apiKeys.createdAt, after.createdAt),
-            and(eq(apiKeys.createdAt, after.createdAt), lt(apiKeys.id, after.id)),
-          )
+        ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
         : undefined,
     )
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
   return {
-    items: page.map(toApiKeyOutput),
-    nextCursor: rows.length > input.limit ? encodeCursor(page.at(-1)!) : null,
+    items: page.map((row) => toApiKeyOutput(row.key)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.cursorAt, last.key.id) : null,
   };
+}
+
+/** A key may not create a key that outlives it: its own expiry, if any, is the ceiling. */
+async function expiryCeiling(tx: Tx, callerKeyId: string | undefined) {
+  if (!callerKeyId) return null;
+  const [caller] = await tx
+    .select({ expiresAt: apiKeys.expiresAt })
+    .from(apiKeys)
+    .where(eq(apiKeys.id, callerKeyId));
+  return caller?.expiresAt ?? null;
 }
 
 /**
@@ -75,7 +87,7 @@ export async function listOwnApiKeys(tx: Tx, input: { limit: number; cursor?: st
  */
 export async function createOwnApiKey(
   tx: Tx,
-  caller: { userId: string; permissions: readonly Permission[] },
+  caller: { userId: string; apiKeyId?: string; permissions: readonly Permission[] },
   input: { name: string; scopes: Permission[]; expiresAt?: Date },
   audit: AuditContext,
 ) {
@@ -88,6 +100,13 @@ export async function createOwnApiKey(
         fields: [{ path: 'scopes', message: `You do not hold ${beyond.join(', ')}.` }],
       },
     );
+  }
+  const ceiling = await expiryCeiling(tx, caller.apiKeyId);
+  const expiresAt = input.expiresAt ?? ceiling;
+  if (ceiling && expiresAt && expiresAt > ceiling) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid input: expiresAt after your key expires', {
+      fields: [{ path: 'expiresAt', message: 'A key cannot outlive the key that creates it.' }],
+    });
   }
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
@@ -120,7 +139,7 @@ export async function createOwnApiKey(
       keyHash: hash,
       displayPrefix,
       scopes: input.scopes,
-      expiresAt: input.expiresAt ?? null,
+      expiresAt: expiresAt ?? null,
     })
     .returning();
   await recordAuditEvent(
@@ -130,7 +149,11 @@ export async function createOwnApiKey(
       action: 'api_key.created',
       resourceType: 'api_key',
       resourceId: row!.id,
-      details: { name: input.name, scopes: input.scopes },
+      details: {
+        name: input.name,
+        scopes: input.scopes,
+        ...(caller.apiKeyId ? { createdByApiKey: caller.apiKeyId } : {}),
+      },
     },
     audit,
   );

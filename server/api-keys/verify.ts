@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
+import { LRUCache } from 'lru-cache';
 
 import { withServiceRole } from '@/db/rls';
 import { apiKeys, profiles } from '@/db/schema';
@@ -8,10 +9,12 @@ import { recordAuditEvent } from '@/server/audit/record-event';
 import type { Identity } from '@/server/auth/identity';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/auth/permissions';
 import { appCache } from '@/server/platform/cache/app-cache';
+import { DEFAULT_L1_TTL_MS } from '@/server/platform/cache/cache';
 import { env } from '@/server/platform/env';
 import { AppError } from '@/server/platform/errors';
 import { logger } from '@/server/platform/logger';
 import { countApiKeyFailure } from '@/server/platform/metrics';
+import { enforceNamedLimit, ipKey } from '@/server/platform/rate-limit/enforce';
 import type { RequestScope } from '@/server/platform/request-scope';
 
 import { parseApiKey } from './key-format';
@@ -28,10 +31,10 @@ type KeyRecord = {
   revoked: boolean;
 };
 
-const KNOWN_TTL_SECONDS = 60;
-// An unknown hash is remembered briefly, so a script polling with a deleted key
-// does not cost a query per call.
-const UNKNOWN_TTL_SECONDS = 30;
+// Also in the shared store, a verified key lives only as long as the local copies
+// do: whatever an invalidation misses (a read racing a revocation, Redis briefly
+// down, a role change), no instance serves it for more than 5 seconds.
+const KNOWN_TTL_SECONDS = DEFAULT_L1_TTL_MS / 1000;
 const TOUCH_AFTER_MS = 60_000;
 const FAILURE_AUDIT_EVERY_MS = 10 * 60_000;
 
@@ -50,11 +53,13 @@ export const keyShape = () => ({
  * null. Two different keys in one request are refused rather than guessed between.
  */
 export function apiKeyFrom(headers: Headers): string | null {
-  const authorization = headers.get('authorization');
-  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-  if (authorization && !bearer) {
-    throw new AppError('UNAUTHORIZED', 'The Authorization header must be "Bearer <API key>".');
-  }
+  // Only a bearer token that starts like our keys is one; any other Authorization
+  // (a proxy's Basic auth, another service's token) is not ours to judge.
+  const bearer =
+    headers
+      .get('authorization')
+      ?.match(/^Bearer\s+(\S+)$/i)?.[1]
+      ?.match(new RegExp(`^${env.API_KEY_PREFIX}_.*`))?.[0] ?? null;
   const header = headers.get('x-api-key');
   if (bearer && header && bearer !== header) {
     throw new AppError('UNAUTHORIZED', 'Send one API key, not two different ones.');
@@ -93,21 +98,27 @@ async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord |
   };
 }
 
+/**
+ * Known keys come from the cache. Unknown ones are not cached (random keys with a
+ * valid checksum would only fill it); the failure limit per address bounds them.
+ */
 async function cachedKey(db: Database, hash: string): Promise<KeyRecord | null> {
   const cache = apiKeyCache();
-  const cached = await cache.get<KeyRecord | 'unknown'>(`hash:${hash}`);
-  if (cached !== undefined) return cached === 'unknown' ? null : cached;
+  const cached = await cache.get<KeyRecord>(`hash:${hash}`);
+  if (cached !== undefined) return cached;
   const record = await loadKeyAsService(db, hash);
-  await cache.set(`hash:${hash}`, record ?? 'unknown', {
-    ttlSeconds: record ? KNOWN_TTL_SECONDS : UNKNOWN_TTL_SECONDS,
-    tags: record ? [keyTag(record.id), userTag(record.userId)] : [],
-  });
+  if (record) {
+    await cache.set(`hash:${hash}`, record, {
+      ttlSeconds: KNOWN_TTL_SECONDS,
+      tags: [keyTag(record.id), userTag(record.userId)],
+    });
+  }
   return record;
 }
 
-// Per process: when each key's last use was last written, and its last failure audited.
-const touchedAt = new Map<string, number>();
-const failureAuditedAt = new Map<string, number>();
+// Per process, bounded: when each key's last use was written, and its last failure audited.
+const touchedAt = new LRUCache<string, number>({ max: 10_000 });
+const failureAuditedAt = new LRUCache<string, number>({ max: 10_000 });
 
 /** last_used_at, at most once a minute per key, never awaited by the request. */
 function touch(db: Database, keyId: string) {
@@ -131,13 +142,15 @@ function touch(db: Database, keyId: string) {
  * A refused known key leaves one audit row per key per ten minutes, not one per
  * request; every refusal is counted in the metrics.
  */
-function refuse(
+async function refuse(
   db: Database,
   scope: RequestScope | null,
   reason: 'malformed' | 'unknown' | 'revoked' | 'expired',
   record?: KeyRecord,
-): never {
+): Promise<never> {
   countApiKeyFailure(reason);
+  // Refusals are counted per address, so guessing keys soon meets 429s.
+  if (scope) await enforceNamedLimit(scope, 'apiKeyFailure', ipKey(scope.clientIp));
   const now = Date.now();
   if (record && scope && now - (failureAuditedAt.get(record.id) ?? 0) > FAILURE_AUDIT_EVERY_MS) {
     failureAuditedAt.set(record.id, now);

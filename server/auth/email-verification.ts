@@ -4,6 +4,7 @@ import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
+import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/app-url';
@@ -26,7 +27,7 @@ export async function verificationMessageAsService(
  */
 export async function confirmEmailAsService(db: Database, token: string, audit: AuditContext) {
   try {
-    return await withServiceRole(db, async (tx) => {
+    const confirmed = await withServiceRole(db, async (tx) => {
       const link = await consumeEmailToken(tx, token, ['verify_email', 'change_email']);
       if (!link) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
       const [user] = await queryRows<{ id: string }>(
@@ -51,6 +52,9 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
       );
       return { userId: user.id, emailChanged: link.newEmail !== null };
     });
+    // API keys carry the owner's email: drop their cached copies.
+    await apiKeyCache().invalidateTag(userTag(confirmed.userId));
+    return confirmed;
   } catch (error) {
     if (pgErrorCode(error) === '23505') {
       throw new AppError('CONFLICT', 'That address now belongs to another account.');

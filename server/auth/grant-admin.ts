@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
+import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent } from '@/server/audit/record-event';
 
 import { normalizeEmail } from './accounts';
@@ -13,14 +14,14 @@ import { normalizeEmail } from './accounts';
  * no such account exists.
  */
 export async function grantAdminAsService(db: Database, email: string): Promise<boolean> {
-  return withServiceRole(db, async (tx) => {
+  const userId = await withServiceRole(db, async (tx) => {
     const [user] = await queryRows<{ id: string }>(
       tx,
       sql`update public.profiles set role = 'admin', updated_at = now()
           where id = (select id from auth.users where email = ${normalizeEmail(email)})
           returning id`,
     );
-    if (!user) return false;
+    if (!user) return null;
     await tx.execute(
       sql`update public.user_sessions set revoked_at = now() where user_id = ${user.id} and revoked_at is null`,
     );
@@ -35,6 +36,10 @@ export async function grantAdminAsService(db: Database, email: string): Promise<
       },
       { requestId: 'cli', clientIp: null, userAgent: 'admin:grant' },
     );
-    return true;
+    return user.id;
   });
+  if (!userId) return false;
+  // Their API keys carry the role too: drop the cached copies now (peers within 5 s).
+  await apiKeyCache().invalidateTag(userTag(userId));
+  return true;
 }

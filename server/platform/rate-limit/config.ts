@@ -38,6 +38,8 @@ export const NAMED_LIMITS = {
   signUp: rule(5, 60, 'closed'),
   passwordReset: rule(5, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),
+  // Refused API keys per address: a client with a stale key sees 401s; a guesser, 429s.
+  apiKeyFailure: rule(30, 60, 'open'),
   checkout: rule(3, 60, 'closed'),
 } satisfies Record<string, LimitRule>;
 

@@ -32,7 +32,7 @@ async function tierOf(identity: Identity, scope: RequestScope): Promise<Tier> {
   }
 }
 
-const ipKey = (clientIp: string | null) => `ip:${clientIp ?? 'unknown'}`;
+export const ipKey = (clientIp: string | null) => `ip:${clientIp ?? 'unknown'}`;
 
 /** Whom the global limit counts: the API key, else the user, else the client address. */
 export function rateLimitKey(identity: Identity, clientIp: string | null): string {
