@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -13,13 +13,19 @@ const buttonClass =
 export function ApiKeyList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const keys = useQuery(trpc.apiKeys.list.queryOptions({ limit: 100 }));
+  const keys = useInfiniteQuery(
+    trpc.apiKeys.list.infiniteQueryOptions(
+      { limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = keys.data?.pages.flatMap((page) => page.items) ?? [];
   const [confirming, setConfirming] = useState<string | null>(null);
   const revoke = useMutation(
     trpc.apiKeys.revoke.mutationOptions({
       onSuccess: () => {
         setConfirming(null);
-        return queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+        return queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.pathKey() });
       },
     }),
   );
@@ -27,11 +33,11 @@ export function ApiKeyList() {
   let body;
   if (keys.isPending) body = <p>Loading keys…</p>;
   else if (keys.isError) body = <p role="alert">Could not load your API keys.</p>;
-  else if (keys.data.items.length === 0) body = <p>No keys yet. Create one above.</p>;
+  else if (items.length === 0) body = <p>No keys yet. Create one above.</p>;
   else {
     body = (
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-        {keys.data.items.map((key) => (
+        {items.map((key) => (
           <li
             key={key.id}
             aria-label={`API key ${key.name}`}
@@ -81,6 +87,16 @@ export function ApiKeyList() {
         Your keys
       </h2>
       {body}
+      {keys.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => keys.fetchNextPage()}
+          disabled={keys.isFetchingNextPage}
+          className={buttonClass}
+        >
+          {keys.isFetchingNextPage ? 'Loading…' : 'Show older keys'}
+        </button>
+      )}
       {revoke.isError && <p role="alert">{revoke.error.message}</p>}
     </section>
   );

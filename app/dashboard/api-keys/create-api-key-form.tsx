@@ -54,7 +54,7 @@ export function CreateApiKeyForm({ scopes }: { scopes: Permission[] }) {
     trpc.apiKeys.create.mutationOptions({
       onSuccess: async (result) => {
         setNewKey(result.key);
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.pathKey() });
       },
       onError: failed,
     }),
