@@ -55,11 +55,8 @@ export const keyShape = () => ({
 export function apiKeyFrom(headers: Headers): string | null {
   // Only a bearer token that starts like our keys is one; any other Authorization
   // (a proxy's Basic auth, another service's token) is not ours to judge.
-  const bearer =
-    headers
-      .get('authorization')
-      ?.match(/^Bearer\s+(\S+)$/i)?.[1]
-      ?.match(new RegExp(`^${env.API_KEY_PREFIX}_.*`))?.[0] ?? null;
+  const token = headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const bearer = token?.startsWith(`${env.API_KEY_PREFIX}_`) ? token : null;
   const header = headers.get('x-api-key');
   if (bearer && header && bearer !== header) {
     throw new AppError('UNAUTHORIZED', 'Send one API key, not two different ones.');

@@ -7,7 +7,7 @@ import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 
-import { decoyPasswordHash, isOwnHash, verifyPassword } from './password';
+import { decoyPasswordHash, isOwnHash, SIGN_IN_FAILED, verifyPassword } from './password';
 import { createSession, revokeSession } from './sessions';
 
 export type RequestMeta = AuditContext & {
@@ -16,9 +16,6 @@ export type RequestMeta = AuditContext & {
 };
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-// One message for every failed sign-in, so it never reveals whether an account exists.
-const SIGN_IN_FAILED = 'The email or password is incorrect.';
 
 /**
  * Built-in provider sign-in. Only a confirmed address may sign in (so nobody can

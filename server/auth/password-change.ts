@@ -8,7 +8,13 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { AppError } from '@/server/platform/errors';
 
 import { voidEmailTokens } from './email-tokens';
-import { assertPasswordAllowed, hashPassword, isOwnHash, verifyPassword } from './password';
+import {
+  assertPasswordAllowed,
+  hashPassword,
+  isOwnHash,
+  verifyPassword,
+  wrongCurrentPassword,
+} from './password';
 
 /**
  * Sets a new password hash and ends every session but `keepSessionId` (whoever
@@ -58,9 +64,7 @@ async function passwordHashOf(db: Database, userId: string) {
 export async function assertCurrentPassword(db: Database, userId: string, password: string) {
   const hash = await passwordHashOf(db, userId);
   if (!isOwnHash(hash) || !(await verifyPassword(hash, password))) {
-    throw new AppError('FORBIDDEN', 'The current password is incorrect.', {
-      fields: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
-    });
+    throw wrongCurrentPassword();
   }
   return hash;
 }

@@ -59,3 +59,12 @@ export function assertPasswordAllowed(password: string, field: string) {
     });
   }
 }
+
+// One message for every failed sign-in, so it never reveals whether an account exists.
+export const SIGN_IN_FAILED = 'The email or password is incorrect.';
+
+/** The 403 for a wrong current password (changing the password or the email). */
+export const wrongCurrentPassword = () =>
+  new AppError('FORBIDDEN', 'The current password is incorrect.', {
+    fields: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
+  });

@@ -9,7 +9,7 @@ import { AppError } from '@/server/platform/errors';
 import type { RequestScope } from '@/server/platform/request-scope';
 
 import { ANONYMOUS, type Identity } from '../identity';
-import { assertPasswordAllowed } from '../password';
+import { assertPasswordAllowed, SIGN_IN_FAILED, wrongCurrentPassword } from '../password';
 import { ROLE_PERMISSIONS } from '../permissions';
 import type { AuthCall, AuthProvider } from '../provider';
 
@@ -17,7 +17,6 @@ import { supabaseForRequest } from './client';
 import type { SupabaseAuthConfig } from './config';
 import { verifiedSupabaseClaims } from './verify-token';
 
-const SIGN_IN_FAILED = 'The email or password is incorrect.';
 const LINK_INVALID = 'This link is invalid or has expired.';
 
 /**
@@ -257,9 +256,7 @@ async function assertSupabasePassword(
     ? await probe.auth.signInWithPassword({ email, password })
     : { error: null };
   if (!email || error) {
-    throw new AppError('FORBIDDEN', 'The current password is incorrect.', {
-      fields: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
-    });
+    throw wrongCurrentPassword();
   }
   await probe.auth.signOut({ scope: 'local' });
 }
