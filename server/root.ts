@@ -1,4 +1,5 @@
 import { apiKeysRouter } from './api-keys/router';
+import { billingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
@@ -10,6 +11,7 @@ export const appRouter = router({
   me: meRouter,
   sessions: sessionsRouter,
   apiKeys: apiKeysRouter,
+  billing: billingRouter,
 });
 
 /** The type TypeScript clients import to call the API with full types. */

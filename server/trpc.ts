@@ -4,6 +4,9 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { withRls } from '@/db/rls';
 import type { Database, Tx } from '@/db/types';
 
+import { cachedPlanOf } from './billing/entitlements';
+import { entitlementsOf } from './billing/plans';
+import { billingFromEnv, type Billing } from './billing/stripe-client';
 import { recordServerErrorAsService } from './core/error-reports';
 import { AppError, isServerFault, toPublicError } from './platform/errors';
 import { defaultAuthProvider } from './auth/default-provider';
@@ -30,10 +33,16 @@ export type Context = {
   auth: AuthProvider;
   /** The request's Cookie header, for the provider's session. */
   cookieHeader: string | null;
+  /** Stripe (or the local emulator); a 503 when billing is not configured. */
+  billing: () => Billing;
 };
 
 /** What the adapters need from the outside; tests pass their own database and provider. */
-export type AdapterDeps = { getDb: () => Promise<Database>; auth?: AuthProvider };
+export type AdapterDeps = {
+  getDb: () => Promise<Database>;
+  auth?: AuthProvider;
+  billing?: () => Billing | null;
+};
 
 /** The one context builder behind both adapters (pipeline steps 1–2). */
 export async function createContext(
@@ -45,7 +54,7 @@ export async function createContext(
   const db = await deps.getDb();
   const auth = deps.auth ?? (await defaultAuthProvider());
   const identity = await resolveIdentity(request, db, auth, scope);
-  return buildContext({ db, identity, scope, transport, auth, request });
+  return buildContext({ db, identity, scope, transport, auth, request, billing: deps.billing });
 }
 
 export function buildContext(parts: {
@@ -55,7 +64,9 @@ export function buildContext(parts: {
   transport: Transport;
   auth: AuthProvider;
   request: Request;
+  billing?: () => Billing | null;
 }): Context {
+  const billing = parts.billing ?? billingFromEnv;
   const { db, identity } = parts;
   return {
     scope: parts.scope,
@@ -65,6 +76,11 @@ export function buildContext(parts: {
     serviceDb: db,
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
+    billing: () => {
+      const configured = billing();
+      if (!configured) throw new AppError('UNAVAILABLE', 'Billing is not configured.');
+      return configured;
+    },
   };
 }
 
@@ -131,7 +147,10 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Pipeline step 3, per call, so every call of a batch counts. */
 const rateLimited = t.middleware(async ({ ctx, meta, next }) => {
-  await enforceRequestLimits(ctx.scope, ctx.identity, meta?.rateLimit);
+  await enforceRequestLimits(ctx.scope, ctx.identity, meta?.rateLimit, async ({ userId }) => {
+    const plan = await cachedPlanOf(ctx.serviceDb, userId);
+    return entitlementsOf(plan).rateLimitTier;
+  });
   return next();
 });
 

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './mail';
 export * from './email-tokens';
 export * from './api-keys';
+export * from './billing';

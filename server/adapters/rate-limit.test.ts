@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
-import { setTierResolver } from '@/server/platform/rate-limit/enforce';
+import { withServiceRole } from '@/db/rls';
+import { billingAccounts } from '@/db/schema';
+import { forgetPlan } from '@/server/billing/entitlements';
 import { signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
 
 const { api, db } = testApi();
-afterEach(() => setTierResolver(async () => 'free'));
 
 // Each test calls from its own address, so tests never share a counter.
 const newCaller = () => ({ 'x-test-client-ip': uniqueClientIp() });
@@ -98,12 +99,16 @@ describe('rate limits through the REST and tRPC adapters', () => {
   });
 
   it('follows a tier change at once for a signed-in caller', async () => {
-    const { cookie } = await signedInUser(api, db(), { headers: newCaller() });
+    const { cookie, userId } = await signedInUser(api, db(), { headers: newCaller() });
     const headers = { ...newCaller(), cookie };
     const before = await api.rest('/version', { headers });
     expect(before.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.free.requests));
 
-    setTierResolver(async () => 'pro');
+    // What a billing sync does when the user's plan becomes pro.
+    await withServiceRole(db(), (tx) =>
+      tx.insert(billingAccounts).values({ userId, stripeCustomerId: `cus_${userId}`, plan: 'pro' }),
+    );
+    await forgetPlan(userId);
     const after = await api.rest('/version', { headers });
     expect(after.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.pro.requests));
     // The same bucket: what was used on free still counts on pro.

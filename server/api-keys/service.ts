@@ -3,11 +3,12 @@ import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, type ApiKey } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import { planInTx } from '@/server/billing/entitlements';
+import { entitlementsOf } from '@/server/billing/plans';
 import type { Permission } from '@/server/auth/permissions';
 import { AppError } from '@/server/platform/errors';
 
 import { generateApiKey, parseApiKey } from './key-format';
-import { ACTIVE_KEY_LIMITS, planOf } from './plan-limits';
 import { keyShape } from './verify';
 
 export function toApiKeyOutput(row: ApiKey) {
@@ -111,7 +112,7 @@ export async function createOwnApiKey(
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
   );
-  const limit = ACTIVE_KEY_LIMITS[await planOf(caller.userId)];
+  const limit = entitlementsOf(await planInTx(tx, caller.userId)).apiKeys;
   const [active] = await tx
     .select({ value: count() })
     .from(apiKeys)

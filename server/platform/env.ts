@@ -13,6 +13,11 @@ const postgresUrl = z
     'must start with postgres:// or postgresql://',
   );
 
+const stripePrice = z
+  .string()
+  .regex(/^price_/, 'must start with price_')
+  .optional();
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -36,6 +41,18 @@ export const env = createEnv({
       .string()
       .regex(/^(sk|rk)_/, 'must start with sk_ or rk_')
       .optional(),
+    // Signing secret of the webhook endpoint (Stripe dashboard, or `stripe listen`).
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_/, 'must start with whsec_')
+      .optional(),
+    // Set by server.mjs, never by hand: the local Stripe emulator, when no key is set.
+    STRIPE_EMULATOR_URL: z.url().optional(),
+    // The catalog's Stripe prices; unset, the emulator's seeded ids.
+    STRIPE_PRICE_PRO_MONTHLY: stripePrice,
+    STRIPE_PRICE_PRO_YEARLY: stripePrice,
+    STRIPE_PRICE_ENTERPRISE_MONTHLY: stripePrice,
+    STRIPE_PRICE_ENTERPRISE_YEARLY: stripePrice,
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
     MAIL_FROM: z.string().min(3).default('Lean SaaS <no-reply@example.com>'),
     // The dev mailbox (/dev/mailbox) shows the outbox; on outside production, or

@@ -10,22 +10,18 @@ import { withTimeout } from '../timeout';
 import { NAMED_LIMITS, STORE_TIMEOUT_MS, TIER_LIMITS, type NamedLimit, type Tier } from './config';
 import { rateLimitStore } from './store';
 
-type TierResolver = (identity: Identity) => Promise<Tier>;
+/** How to find a signed-in caller's tier (billing's plan lookup). */
+export type TierResolver = (identity: Extract<Identity, { kind: 'user' }>) => Promise<Tier>;
 
-// On globalThis, so a resolver registered at startup is seen by every route bundle.
-const holder = globalThis as typeof globalThis & { __leanSaasTierResolver?: TierResolver };
-
-/** Billing calls this once to make limits follow each caller's plan. */
-export function setTierResolver(resolver: TierResolver) {
-  holder.__leanSaasTierResolver = resolver;
-}
-
-/** The caller's tier; free until billing registers a resolver, and free if it fails. */
-async function tierOf(identity: Identity, scope: RequestScope): Promise<Tier> {
-  const resolver = holder.__leanSaasTierResolver;
-  if (!resolver || identity.kind === 'anonymous') return 'free';
+/** The caller's tier: free for anonymous callers, and free if the lookup fails. */
+async function tierOf(
+  identity: Identity,
+  scope: RequestScope,
+  resolve: TierResolver | undefined,
+): Promise<Tier> {
+  if (!resolve || identity.kind === 'anonymous') return 'free';
   try {
-    return await withTimeout(resolver(identity), STORE_TIMEOUT_MS);
+    return await withTimeout(resolve(identity), STORE_TIMEOUT_MS);
   } catch (error) {
     scope.log.warn({ err: error }, 'plan tier lookup failed; applying the free tier');
     return 'free';
@@ -88,6 +84,7 @@ export async function enforceRequestLimits(
   scope: RequestScope,
   identity: Identity,
   named: NamedLimit | undefined,
+  resolveTier?: TierResolver,
 ) {
   const key = rateLimitKey(identity, scope.clientIp);
   const namedKey = named && PER_ADDRESS.has(named) ? ipKey(scope.clientIp) : key;
@@ -96,7 +93,7 @@ export async function enforceRequestLimits(
     named === 'health'
       ? [checkLimit(store, 'health', NAMED_LIMITS.health, namedKey, scope.log)]
       : [
-          tierOf(identity, scope).then((tier) =>
+          tierOf(identity, scope, resolveTier).then((tier) =>
             checkLimit(store, 'global', TIER_LIMITS[tier], key, scope.log),
           ),
           ...(named ? [checkLimit(store, named, NAMED_LIMITS[named], namedKey, scope.log)] : []),

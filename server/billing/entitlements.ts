@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+
+import { withServiceRole } from '@/db/rls';
+import { billingAccounts } from '@/db/schema';
+import type { Database, DbOrTx } from '@/db/types';
+import { appCache } from '@/server/platform/cache/app-cache';
+
+import type { Plan } from './plans';
+
+const PLAN_TTL_SECONDS = 300;
+
+export const billingCache = () => appCache('billing');
+const planTag = (userId: string) => `billing:${userId}`;
+
+/**
+ * A user's plan as the database holds it, read in the caller's transaction (under
+ * RLS a user reads only their own account). For decisions that must be exact, such
+ * as the API-key limit taken under a lock.
+ */
+export async function planInTx(tx: DbOrTx, userId: string): Promise<Plan> {
+  const [account] = await tx
+    .select({ plan: billingAccounts.plan })
+    .from(billingAccounts)
+    .where(eq(billingAccounts.userId, userId));
+  return account?.plan ?? 'free';
+}
+
+/**
+ * A user's plan for the hot path (the rate-limit tier of every request): cached in
+ * both levels, dropped whenever a sync changes it, and at most 5 s stale on another
+ * instance.
+ */
+export function cachedPlanOf(db: Database, userId: string): Promise<Plan> {
+  return billingCache().getOrLoad(
+    `plan:${userId}`,
+    () => withServiceRole(db, (tx) => planInTx(tx, userId)),
+    { ttlSeconds: PLAN_TTL_SECONDS, tags: [planTag(userId)] },
+  );
+}
+
+/** After a commit that changed a user's plan. */
+export const forgetPlan = (userId: string) => billingCache().invalidateTag(planTag(userId));

@@ -1,0 +1,60 @@
+import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+
+import { apiKeys, billingAccounts, subscriptions } from '@/db/schema';
+import type { Tx } from '@/db/types';
+import type { LimitDecision } from '@/server/platform/rate-limit/check';
+
+import { entitlementsOf } from './plans';
+import { ENTITLING_STATUSES } from './sync';
+
+const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
+
+/**
+ * The billing page's figures, read as the caller (RLS): plan, the subscription
+ * behind it, and usage against the plan's limits. Requests are this request's own
+ * view of the global limit, so the figure is the limiter's, not an estimate.
+ */
+export async function billingOverviewOf(tx: Tx, userId: string, requests?: LimitDecision) {
+  const [account] = await tx
+    .select({ plan: billingAccounts.plan })
+    .from(billingAccounts)
+    .where(eq(billingAccounts.userId, userId));
+  const plan = account?.plan ?? 'free';
+  const rows = await tx
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(desc(subscriptions.createdAt))
+    .limit(20);
+  const subscription =
+    rows.find((row) => ENTITLING_STATUSES.includes(row.status) && row.plan) ?? rows[0] ?? null;
+  const [activeKeys] = await tx
+    .select({ value: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.userId, userId),
+        isNull(apiKeys.revokedAt),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+      ),
+    );
+  return {
+    plan,
+    subscription,
+    hasBillingAccount: account !== undefined,
+    usage: {
+      apiKeys: {
+        used: activeKeys?.value ?? 0,
+        limit: finiteOrNull(entitlementsOf(plan).apiKeys),
+      },
+      requests:
+        requests && !requests.degraded
+          ? {
+              used: requests.limit - requests.remaining,
+              limit: requests.limit,
+              resetsAt: new Date(requests.resetAt),
+            }
+          : null,
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { appUrl } from '@/server/platform/app-url';
+import { AppError } from '@/server/platform/errors';
+
+import type { BillingCall } from './billing-call';
+import { stripeCustomerIdOf } from './customer';
+
+/** A Stripe customer-portal session: change plan, cancel, update the card, invoices. */
+export async function openBillingPortal(call: BillingCall): Promise<{ url: string }> {
+  const customer = await stripeCustomerIdOf(call.db, call.userId);
+  if (!customer) {
+    throw new AppError('CONFLICT', 'You have no billing account yet. Choose a plan first.');
+  }
+  const session = await call.stripe.billingPortal.sessions.create({
+    customer,
+    return_url: appUrl('/dashboard/billing'),
+  });
+  return { url: session.url };
+}

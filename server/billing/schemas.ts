@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+import { INTERVALS, PLAN_IDS } from './plans';
+
+export const checkoutInput = z.object({
+  plan: z.enum(['pro', 'enterprise']),
+  interval: z.enum(INTERVALS).default('month'),
+});
+
+export const redirectOutput = z.object({
+  /** Stripe's hosted page; send the user's browser there. */
+  url: z.url(),
+});
+
+export const confirmCheckoutInput = z.object({
+  sessionId: z.string().regex(/^cs_[A-Za-z0-9_]{1,250}$/, 'must be a Checkout Session id (cs_…)'),
+});
+
+const limitUsage = z.object({
+  used: z.number().int(),
+  /** Null: unlimited. */
+  limit: z.number().int().nullable(),
+});
+
+export const subscriptionView = z.object({
+  id: z.string(),
+  status: z.string(),
+  plan: z.enum(PLAN_IDS).nullable(),
+  interval: z.enum(INTERVALS).nullable(),
+  cancelAtPeriodEnd: z.boolean(),
+  cancelAt: z.date().nullable(),
+  canceledAt: z.date().nullable(),
+  currentPeriodEnd: z.date().nullable(),
+});
+
+export const billingOverview = z.object({
+  plan: z.enum(PLAN_IDS),
+  /** The subscription that grants the plan, else the most recent one; null if none. */
+  subscription: subscriptionView.nullable(),
+  hasBillingAccount: z.boolean(),
+  usage: z.object({
+    apiKeys: limitUsage,
+    /** This caller's global limit, as counted for this very request; null if unknown. */
+    requests: limitUsage.extend({ resetsAt: z.date() }).nullable(),
+  }),
+});
+
+export const planCatalog = z.array(
+  z.object({
+    id: z.enum(PLAN_IDS),
+    name: z.string(),
+    description: z.string(),
+    amounts: z.object({ month: z.number().int(), year: z.number().int() }),
+    highlights: z.array(z.string()),
+    apiKeys: z.number().int().nullable(),
+  }),
+);

@@ -1,0 +1,172 @@
+import { eq, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+
+import { withServiceRole } from '@/db/rls';
+import { billingAccounts, subscriptions, type Subscription } from '@/db/schema';
+import type { Database, Tx } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+
+import { forgetPlan } from './entitlements';
+import { PLAN_RANK, planOfPrice, type Plan } from './plans';
+
+/** Statuses that grant the plan: past_due keeps it while Stripe retries the payment. */
+export const ENTITLING_STATUSES = ['active', 'trialing', 'past_due'];
+const ENTITLING = new Set(ENTITLING_STATUSES);
+
+export type SyncResult = { userId: string; plan: Plan; previousPlan: Plan };
+
+type Row = typeof subscriptions.$inferInsert;
+
+const fromUnix = (seconds: number | null | undefined) =>
+  seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
+
+/** Our row for a Stripe subscription; the period comes from its (first) item. */
+function toRow(subscription: Stripe.Subscription, userId: string): Row {
+  const item = subscription.items.data[0];
+  const priceId = item?.price.id ?? 'unknown';
+  return {
+    id: subscription.id,
+    userId,
+    stripeCustomerId:
+      typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
+    status: subscription.status,
+    priceId,
+    plan: planOfPrice(priceId)?.plan ?? null,
+    interval: planOfPrice(priceId)?.interval ?? null,
+    quantity: item?.quantity ?? 1,
+    cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    cancelAt: fromUnix(subscription.cancel_at),
+    canceledAt: fromUnix(subscription.canceled_at),
+    endedAt: fromUnix(subscription.ended_at),
+    currentPeriodStart: fromUnix(item?.current_period_start),
+    currentPeriodEnd: fromUnix(item?.current_period_end),
+    createdAt: fromUnix(subscription.created)!,
+    updatedAt: new Date(),
+  };
+}
+
+const TRACKED = ['status', 'priceId', 'quantity', 'cancelAtPeriodEnd', 'currentPeriodEnd'] as const;
+
+/** What changed between our row and Stripe's, as `{ field: [before, after] }`. */
+function changesOf(before: Subscription, after: Row) {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of TRACKED) {
+    const [was, now] = [before[field], after[field]];
+    const same = was instanceof Date && now instanceof Date ? +was === +now : was === now;
+    if (!same) changes[field] = [was, now];
+  }
+  return changes;
+}
+
+/** The best plan the customer's live subscriptions grant. */
+function grantedPlan(rows: Row[]): Plan {
+  return rows
+    .filter((row) => ENTITLING.has(row.status) && row.plan)
+    .map((row) => row.plan as Plan)
+    .reduce<Plan>((best, plan) => (PLAN_RANK[plan] > PLAN_RANK[best] ? plan : best), 'free');
+}
+
+async function auditSubscriptionChange(
+  tx: Tx,
+  userId: string,
+  before: Subscription | undefined,
+  after: Row,
+  context: AuditContext,
+) {
+  const base = { actorId: userId, resourceType: 'subscription', resourceId: after.id };
+  if (!before) {
+    const details = { status: after.status, priceId: after.priceId, plan: after.plan };
+    await recordAuditEvent(
+      tx,
+      { ...base, action: 'billing.subscription_created', details },
+      context,
+    );
+    return;
+  }
+  const changes = changesOf(before, after);
+  if (Object.keys(changes).length === 0) return;
+  const action =
+    after.status === 'canceled' && before.status !== 'canceled'
+      ? 'billing.subscription_canceled'
+      : 'billing.subscription_updated';
+  await recordAuditEvent(tx, { ...base, action, details: { changes } }, context);
+}
+
+/**
+ * Makes our copy of one customer's billing state equal Stripe's, in the caller's
+ * (service) transaction: reads every subscription from Stripe, upserts them,
+ * derives the plan, and audits what changed. Events only say "look again": reading
+ * the current state, not the event's payload, makes duplicates and any order of
+ * delivery converge. A lock per customer keeps two syncs from interleaving.
+ * Null when the customer is not one of ours.
+ */
+export async function syncCustomerInTx(
+  tx: Tx,
+  stripe: Stripe,
+  customerId: string,
+  context: AuditContext,
+): Promise<SyncResult | null> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`billing:${customerId}`}, 0))`,
+  );
+  const [account] = await tx
+    .select()
+    .from(billingAccounts)
+    .where(eq(billingAccounts.stripeCustomerId, customerId))
+    .for('update');
+  if (!account) return null;
+
+  const fetched = await stripe.subscriptions.list({
+    customer: customerId,
+    status: 'all',
+    limit: 100,
+  });
+  const rows = fetched.data.map((subscription) => toRow(subscription, account.userId));
+  const stored = await tx
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.stripeCustomerId, customerId));
+  const storedById = new Map(stored.map((row) => [row.id, row]));
+
+  for (const row of rows) {
+    await auditSubscriptionChange(tx, account.userId, storedById.get(row.id), row, context);
+    await tx
+      .insert(subscriptions)
+      .values(row)
+      .onConflictDoUpdate({ target: subscriptions.id, set: { ...row, createdAt: undefined } });
+  }
+
+  const plan = grantedPlan(rows);
+  if (plan !== account.plan) {
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: account.userId,
+        action: 'billing.plan_changed',
+        resourceType: 'billing_account',
+        resourceId: account.userId,
+        details: { from: account.plan, to: plan },
+      },
+      context,
+    );
+  }
+  await tx
+    .update(billingAccounts)
+    .set({ plan, syncedAt: new Date() })
+    .where(eq(billingAccounts.userId, account.userId));
+  return { userId: account.userId, plan, previousPlan: account.plan };
+}
+
+/** `syncCustomerInTx` in its own transaction, then the cached plan is dropped. */
+export async function syncStripeCustomer(
+  db: Database,
+  stripe: Stripe,
+  customerId: string,
+  context: AuditContext,
+): Promise<SyncResult | null> {
+  const result = await withServiceRole(db, (tx) =>
+    syncCustomerInTx(tx, stripe, customerId, context),
+  );
+  if (result) await forgetPlan(result.userId);
+  return result;
+}

@@ -1,0 +1,60 @@
+import Stripe from 'stripe';
+
+import type { Database } from '@/db/types';
+import { recordServerErrorAsService } from '@/server/core/error-reports';
+import { errorResponse, jsonResponse, successBody } from '@/server/platform/envelope';
+import { AppError, publicError } from '@/server/platform/errors';
+import { runApiRequest } from '@/server/platform/request-scope';
+
+import type { Billing } from './stripe-client';
+import { handleStripeWebhook } from './webhook';
+
+export const STRIPE_WEBHOOK_ROUTE = 'POST /api/webhooks/stripe';
+
+export type WebhookDeps = { getDb: () => Promise<Database>; billing: () => Billing | null };
+
+/**
+ * `POST /api/webhooks/stripe`: the body is read as raw text (the signature covers
+ * its exact bytes) and never parsed before it is verified. 2xx means "applied or
+ * nothing to do"; 4xx a request Stripe did not sign; 5xx "retry later" — a failed
+ * sync left nothing behind.
+ */
+export const createStripeWebhookHandler = (deps: WebhookDeps) => (incoming: Request) =>
+  runApiRequest(incoming, STRIPE_WEBHOOK_ROUTE, async (request, scope) => {
+    const billing = deps.billing();
+    if (!billing) {
+      return errorResponse(
+        publicError('UNAVAILABLE', 'Billing is not configured (STRIPE_SECRET_KEY).'),
+        scope.requestId,
+      );
+    }
+    const db = await deps.getDb();
+    try {
+      const outcome = await handleStripeWebhook(
+        db,
+        billing,
+        { rawBody: await request.text(), signature: request.headers.get('stripe-signature') },
+        scope,
+      );
+      return jsonResponse(successBody(outcome, scope.requestId), 200);
+    } catch (error) {
+      if (error instanceof AppError) {
+        return errorResponse(
+          publicError(error.appCode, error.message, error.details),
+          scope.requestId,
+        );
+      }
+      scope.log.error({ err: error }, 'Stripe event not applied; Stripe will retry');
+      void recordServerErrorAsService(db, error, {
+        route: STRIPE_WEBHOOK_ROUTE,
+        requestId: scope.requestId,
+      }).catch(() => undefined);
+      // Stripe unreachable while re-reading the state: its fault, and worth a retry.
+      return error instanceof Stripe.errors.StripeError
+        ? errorResponse(
+            publicError('BAD_GATEWAY', 'Stripe did not answer while applying the event.'),
+            scope.requestId,
+          )
+        : errorResponse(publicError('INTERNAL', 'The event was not applied.'), scope.requestId);
+    }
+  });
