@@ -1,18 +1,84 @@
-// `npm start`: the Next.js production server, plus the one thing `next start` cannot
-// give the app: the client's socket address. It travels to the request pipeline in
-// a header whose name is chosen at random per process, so a client cannot forge it
-// (see server/platform/client-ip.ts). On Vercel this file is not used.
+// `npm start` (and `npm run dev` with --dev): the Next.js server, plus two things
+// `next start` cannot give the app.
+// 1. The client's socket address. It travels to the request pipeline in a header
+//    whose name is chosen at random per process, so a client cannot forge it (see
+//    server/platform/client-ip.ts).
+// 2. Billing without a Stripe account: when STRIPE_SECRET_KEY is unset, the local
+//    Stripe emulator (server/stripe-emulator) runs as a child process, and the app's
+//    Stripe SDK talks to it; it delivers signed webhooks back to this server.
+// On Vercel this file is not used.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import path from 'node:path';
 
 import next from 'next';
 
+const dev = process.argv.includes('--dev');
 const socketIpHeader = `x-socket-ip-${randomBytes(12).toString('hex')}`;
 process.env.SOCKET_IP_HEADER = socketIpHeader;
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
-const app = next({ dev: false, hostname, port });
+
+/** Starts the emulator and resolves with its URL, once it listens. */
+function startStripeEmulator() {
+  const webhookSecret =
+    process.env.STRIPE_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString('hex')}`;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'server/stripe-emulator/main.ts')],
+    {
+      env: {
+        ...process.env,
+        // A fixed offset from the app's port, so `npm run billing:sync` finds it too.
+        STRIPE_EMULATOR_PORT: process.env.STRIPE_EMULATOR_PORT || String(port + 9000),
+        STRIPE_EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+        STRIPE_EMULATOR_STATE: path.resolve(
+          process.env.DATA_DIR || '.data',
+          'stripe-emulator.json',
+        ),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      stop();
+      process.exit(0);
+    });
+  }
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the Stripe emulator exited (${code})`)));
+    child.on('message', (message) => {
+      if (message?.type !== 'listening') return;
+      child.removeAllListeners('exit');
+      child.once('exit', (code) => console.error(`The Stripe emulator stopped (${code}).`));
+      child.disconnect();
+      resolve({ url: message.url, webhookSecret });
+    });
+  });
+}
+
+if (!process.env.STRIPE_SECRET_KEY) {
+  try {
+    const emulator = await startStripeEmulator();
+    process.env.STRIPE_EMULATOR_URL = emulator.url;
+    process.env.STRIPE_WEBHOOK_SECRET = emulator.webhookSecret;
+  } catch (error) {
+    console.error(
+      `Cannot start the local Stripe emulator (${error.message}). ` +
+        'It needs the dev dependencies (npm ci); or set STRIPE_SECRET_KEY to use Stripe.',
+    );
+    process.exit(1);
+  }
+}
+
+const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
-import { withRls, withServiceRole, type Claims } from '@/db/rls';
+import { withServiceRole } from '@/db/rls';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
+import { idsOf, rlsCallers, type Caller, type QueryOutcome } from '@/server/testing/rls-callers';
 
 // The RLS matrix for the auth tables: anonymous / user A / user B / service role ×
 // select / insert / update / delete, run against the real policies and privileges.
@@ -30,26 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-type Who = 'anon' | 'a' | 'b' | 'service';
-const claims: Record<'anon' | 'a' | 'b', Claims> = {
-  anon: { role: 'anon' },
-  a: { role: 'authenticated', sub: a },
-  b: { role: 'authenticated', sub: b },
-};
-
-/** Runs `query` as `who`; the rows it returned, or the SQLSTATE it was refused with. */
-async function as(who: Who, query: SQL): Promise<Record<string, unknown>[] | string> {
-  const run = (tx: Parameters<Parameters<typeof withServiceRole>[1]>[0]) => queryRows(tx, query);
-  try {
-    return who === 'service'
-      ? await withServiceRole(testDb.db, run)
-      : await withRls(testDb.db, claims[who], run);
-  } catch (error) {
-    return pgErrorCode(error) ?? String(error);
-  }
-}
-const ids = (result: Record<string, unknown>[] | string) =>
-  typeof result === 'string' ? result : result.map((row) => row.id).sort();
+const as = rlsCallers(() => testDb.db, { a, b });
+const ids = (result: QueryOutcome) => idsOf(result);
 
 describe('profiles', () => {
   it('select: own row only; service sees all', async () => {
@@ -147,7 +130,7 @@ describe('TRUNCATE, which RLS would not stop', () => {
 
 describe('audit_logs', () => {
   it('select: own events only', async () => {
-    const actors = async (who: Who) => {
+    const actors = async (who: Caller) => {
       const rows = await as(who, sql`select actor_id as id from audit_logs`);
       return ids(rows);
     };

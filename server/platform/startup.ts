@@ -25,6 +25,7 @@ export async function startServer() {
         database: kind,
         rateLimitStore: rateLimitStore().kind,
         auth: supabaseConfigFromEnv() ? 'supabase' : 'built-in',
+        billing: env.STRIPE_SECRET_KEY ? 'stripe' : env.STRIPE_EMULATOR_URL ? 'emulator' : 'off',
         appUrl: appUrl('/'),
       },
       'ready',
@@ -32,6 +33,11 @@ export async function startServer() {
     if (env.NODE_ENV === 'production' && !env.APP_URL && !env.VERCEL_PROJECT_PRODUCTION_URL) {
       logger.warn(
         `APP_URL is not set: emailed links point at ${appUrl('/')}. Set APP_URL to the address users reach.`,
+      );
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      logger.warn(
+        'STRIPE_WEBHOOK_SECRET is not set: Stripe webhooks are refused, and plans change only when a user returns from checkout or `npm run billing:sync` runs.',
       );
     }
     if (

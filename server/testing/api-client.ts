@@ -5,21 +5,22 @@ import type { Database } from '@/db/types';
 import { createRestHandler } from '@/server/adapters/rest';
 import { createTrpcHandler } from '@/server/adapters/trpc';
 import type { AuthProvider } from '@/server/auth/provider';
+import type { Billing } from '@/server/billing/stripe-client';
 import type { AdapterDeps } from '@/server/trpc';
+
+type ApiClientOptions = { auth?: () => AuthProvider; billing?: () => Billing | null };
 
 /**
  * Calls the real REST and tRPC adapters (the same handlers the route files export)
  * in-process, on a test database.
  */
-export function apiClient(
-  db: Database | (() => Database),
-  options: { auth?: () => AuthProvider } = {},
-) {
+export function apiClient(db: Database | (() => Database), options: ApiClientOptions = {}) {
   const deps: AdapterDeps = {
     getDb: async () => (typeof db === 'function' ? db() : db),
     get auth() {
       return options.auth?.();
     },
+    billing: () => options.billing?.() ?? null,
   };
   const rest = createRestHandler(deps);
   const trpc = createTrpcHandler(deps);
@@ -51,7 +52,7 @@ export function apiClient(
  * A fresh test database for this file (created before its tests, dropped after)
  * and an API client on it.
  */
-export function testApi(options: { auth?: () => AuthProvider } = {}) {
+export function testApi(options: ApiClientOptions = {}) {
   let testDb: TestDatabase | undefined;
   beforeAll(async () => {
     testDb = await createTestDatabase();

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+
+import { asc } from 'drizzle-orm';
+import type Stripe from 'stripe';
+
+import { withServiceRole } from '@/db/rls';
+import { billingAccounts } from '@/db/schema';
+import type { Database } from '@/db/types';
+
+import { syncStripeCustomer } from './sync';
+
+export type SyncAllReport = { customers: number; planChanges: number; failures: string[] };
+
+/**
+ * Re-syncs every customer from Stripe: the reconciliation after a webhook outage.
+ * One customer's failure is reported and does not stop the others.
+ */
+export async function syncAllCustomersAsService(
+  db: Database,
+  stripe: Stripe,
+): Promise<SyncAllReport> {
+  const accounts = await withServiceRole(db, (tx) =>
+    tx
+      .select({ customerId: billingAccounts.stripeCustomerId })
+      .from(billingAccounts)
+      .orderBy(asc(billingAccounts.createdAt)),
+  );
+  const context = {
+    requestId: `billing-sync-${randomUUID()}`,
+    clientIp: null,
+    userAgent: 'billing:sync',
+  };
+  const report: SyncAllReport = { customers: 0, planChanges: 0, failures: [] };
+  for (const { customerId } of accounts) {
+    try {
+      const result = await syncStripeCustomer(db, stripe, customerId, context);
+      report.customers += 1;
+      if (result && result.plan !== result.previousPlan) report.planChanges += 1;
+    } catch (error) {
+      report.failures.push(
+        `${customerId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  return report;
+}
