@@ -58,7 +58,6 @@ function startStripeEmulator() {
       if (message?.type !== 'listening') return;
       child.removeAllListeners('exit');
       child.once('exit', (code) => console.error(`The Stripe emulator stopped (${code}).`));
-      child.disconnect();
       resolve({ url: message.url, webhookSecret });
     });
   });

@@ -27,6 +27,11 @@ export async function SiteHeader() {
               </Link>
             </li>
             <li>
+              <Link href="/pricing" className={linkClass}>
+                Pricing
+              </Link>
+            </li>
+            <li>
               <Link href="/docs/api" className={linkClass}>
                 API
               </Link>

@@ -5,6 +5,7 @@ const LINKS = [
   { href: '/dashboard/profile', label: 'Profile' },
   { href: '/dashboard/sessions', label: 'Sessions' },
   { href: '/dashboard/api-keys', label: 'API keys' },
+  { href: '/dashboard/billing', label: 'Billing' },
 ];
 
 export function DashboardNav() {

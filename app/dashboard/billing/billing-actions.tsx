@@ -1,0 +1,89 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+
+import { FormMessage } from '@/app/_components/form';
+import { useTRPC } from '@/app/_components/trpc-provider';
+import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import type { Interval, PaidPlan } from '@/server/billing/plans';
+
+export const primaryButtonClass =
+  'inline-block rounded-md bg-indigo-600 px-4 py-2 text-center font-medium text-white hover:bg-indigo-500 disabled:opacity-60';
+
+export const secondaryButtonClass =
+  'inline-block rounded-md border border-slate-300 px-4 py-2 text-center font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900';
+
+// Stripe's pages are on another origin, so this is a full navigation, not router.push.
+const goTo = ({ url }: { url: string }) => window.location.assign(url);
+
+/** Opens the Stripe customer portal: change plan, cancel, update the card, invoices. */
+export function ManageBillingButton() {
+  const trpc = useTRPC();
+  const { outcome, clear, failed } = useFormOutcome();
+  const portal = useMutation(
+    trpc.billing.portal.mutationOptions({ onSuccess: goTo, onError: failed }),
+  );
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        onClick={() => {
+          clear();
+          portal.mutate();
+        }}
+        disabled={portal.isPending || portal.isSuccess}
+        className={secondaryButtonClass}
+      >
+        Manage billing
+      </button>
+      <FormMessage outcome={outcome} />
+    </div>
+  );
+}
+
+/**
+ * Starts a Stripe Checkout for a paid plan; its accessible name is always `label`.
+ * `offerPortal`: on a conflict, show a Manage billing button here (false where the
+ * page already shows one).
+ */
+export function UpgradeButton({
+  plan,
+  interval,
+  label,
+  offerPortal,
+}: {
+  plan: PaidPlan;
+  interval: Interval;
+  label: string;
+  offerPortal: boolean;
+}) {
+  const trpc = useTRPC();
+  const { outcome, clear, failed } = useFormOutcome();
+  const checkout = useMutation(
+    trpc.billing.checkout.mutationOptions({ onSuccess: goTo, onError: failed }),
+  );
+  // Someone who already pays changes plan in the portal; checkout refuses with 409.
+  const alreadyPays = checkout.error?.data?.code === 'CONFLICT';
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        onClick={() => {
+          clear();
+          checkout.mutate({ plan, interval });
+        }}
+        disabled={checkout.isPending || checkout.isSuccess}
+        className={primaryButtonClass}
+      >
+        {label}
+      </button>
+      {(checkout.isPending || checkout.isSuccess) && (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          Opening secure checkout…
+        </p>
+      )}
+      <FormMessage outcome={outcome} />
+      {alreadyPays && offerPortal && <ManageBillingButton />}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+
+import { PLAN_IDS, PLANS, type Plan } from '@/server/billing/plans';
+import { requireUser } from '@/server/page-session';
+
+import { ConfirmCheckout } from './confirm-checkout';
+
+export const metadata: Metadata = { title: 'Checkout complete' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CheckoutSuccessPage({ searchParams }: Props) {
+  const { session_id: sessionId } = await searchParams;
+  const id = typeof sessionId === 'string' ? sessionId : '';
+  const path = '/dashboard/billing/success';
+  await requireUser(id ? `${path}?session_id=${encodeURIComponent(id)}` : path);
+  const planNames = Object.fromEntries(PLAN_IDS.map((plan) => [plan, PLANS[plan].name])) as Record<
+    Plan,
+    string
+  >;
+  return <ConfirmCheckout sessionId={id} planNames={planNames} />;
+}
