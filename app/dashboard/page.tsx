@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { PLANS } from '@/server/billing/plans';
 
 import { pageCaller, requireUser } from '@/server/page-session';
 
@@ -6,7 +9,11 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   await requireUser('/dashboard');
-  const me = await (await pageCaller()).me.get();
+  const caller = await pageCaller();
+  const [me, billing] = await Promise.all([
+    caller.me.get(),
+    caller.billing.subscription().catch(() => ({ plan: 'free' as const })),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-3xl font-bold tracking-tight">
@@ -20,7 +27,14 @@ export default async function DashboardPage() {
         <dt className="font-medium">Role</dt>
         <dd>{me.role}</dd>
         <dt className="font-medium">Plan</dt>
-        <dd>Free (billing arrives with its module)</dd>
+        <dd>
+          <Link
+            href="/dashboard/billing"
+            className="text-indigo-600 underline dark:text-indigo-400"
+          >
+            {PLANS[billing.plan].name}
+          </Link>
+        </dd>
       </dl>
     </div>
   );

@@ -92,7 +92,8 @@ export function BillingOverview({ plans }: { plans: PlanSummary[] }) {
 
   const { plan, subscription, hasBillingAccount, usage } = overview.data;
   const current = plans.find((summary) => summary.id === plan);
-  const upgrades = plans.filter((summary) => summary.rank > (current?.rank ?? 0));
+  // Someone who already pays switches plan in Stripe's portal (one subscription each).
+  const upgrades = plan === 'free' ? plans.filter((summary) => summary.id !== 'free') : [];
 
   return (
     <div className="space-y-10">
@@ -124,11 +125,11 @@ export function BillingOverview({ plans }: { plans: PlanSummary[] }) {
         <h2 id="change-heading" className="text-xl font-semibold">
           Change plan
         </h2>
-        {upgrades.length > 0 && (
-          <p className="text-slate-600 dark:text-slate-300">
-            Upgrades here are billed monthly; pick yearly billing on the pricing page.
-          </p>
-        )}
+        <p className="text-slate-600 dark:text-slate-300">
+          {upgrades.length > 0
+            ? 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'
+            : 'Switch plans, update your card or cancel in the billing portal.'}
+        </p>
         <div className="flex flex-wrap items-start gap-3">
           {upgrades.map((summary) =>
             summary.id === 'free' ? null : (
