@@ -1,10 +1,10 @@
 /**
- * An API key for the benchmark, made the way a user makes one: sign up, open the
+ * A user and an API key for the benchmark, made the way a user makes one: sign up, open the
  * confirmation link from the dev mailbox, sign in, create a key.
  */
 const PASSWORD = 'correct horse battery staple';
 
-async function postJson(base: string, path: string, body: unknown, cookie = '') {
+export async function postJson(base: string, path: string, body: unknown, cookie = '') {
   const response = await fetch(base + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -14,7 +14,8 @@ async function postJson(base: string, path: string, body: unknown, cookie = '') 
   return response;
 }
 
-export async function provisionApiKey(base: string): Promise<string> {
+/** A signed-in bench user (session cookie) with one API key. */
+export async function provisionApiKey(base: string): Promise<{ key: string; cookie: string }> {
   const email = `bench-${Date.now()}@example.com`;
   await postJson(base, '/api/v1/auth/sign-up', { email, password: PASSWORD });
   const mailbox = await (await fetch(`${base}/dev/mailbox`)).text();
@@ -29,5 +30,5 @@ export async function provisionApiKey(base: string): Promise<string> {
     { name: 'bench', scopes: ['profile:read'] },
     cookie,
   );
-  return ((await created.json()) as { data: { key: string } }).data.key;
+  return { key: ((await created.json()) as { data: { key: string } }).data.key, cookie };
 }

@@ -13,12 +13,15 @@ import autocannon from 'autocannon';
 
 import { benchLimiter } from './limiter';
 import { provisionApiKey } from './provision-key';
+import { benchWebhook } from './webhook';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP_S = 3;
 const base = `http://127.0.0.1:${PORT}`;
+// server.mjs starts the Stripe emulator at PORT + 9000 and signs with this secret.
+const WEBHOOK_SECRET = 'whsec_bench_only';
 
 type Target = { name: string; path: string; headers?: Record<string, string> };
 
@@ -71,13 +74,16 @@ async function main() {
       PORT: String(PORT),
       // Every API route is rate limited; raise the limits far above the load.
       RATE_LIMIT_MULTIPLIER: '100000',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      // Always the local emulator, never a Stripe account.
+      STRIPE_SECRET_KEY: '',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
   try {
     await waitForServer();
-    const apiKey = await provisionApiKey(base);
+    const { key: apiKey, cookie } = await provisionApiKey(base);
     console.log(
       `${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s warm-up, ` +
         `npm start (server.mjs), Node ${process.version}\n`,
@@ -105,6 +111,13 @@ async function main() {
         `| ${row.target} | ${Math.round(row.rps)} | ${ratio} | ${row.p50} | ${row.p99} |`,
       );
     }
+    await benchWebhook({
+      base,
+      emulatorUrl: `http://127.0.0.1:${PORT + 9000}`,
+      secret: WEBHOOK_SECRET,
+      cookie,
+      seconds: DURATION_S,
+    });
   } finally {
     process.kill(-server.pid!, 'SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
