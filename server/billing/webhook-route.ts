@@ -10,6 +10,9 @@ import type { Billing } from './stripe-client';
 import { handleStripeWebhook } from './webhook';
 
 export const STRIPE_WEBHOOK_ROUTE = 'POST /api/webhooks/stripe';
+// An event embeds whole objects (an invoice with many lines); refusing one would make
+// Stripe retry it for days. Larger than any API request, still bounded.
+const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 export type WebhookDeps = { getDb: () => Promise<Database>; billing: () => Billing | null };
 
@@ -20,41 +23,46 @@ export type WebhookDeps = { getDb: () => Promise<Database>; billing: () => Billi
  * sync left nothing behind.
  */
 export const createStripeWebhookHandler = (deps: WebhookDeps) => (incoming: Request) =>
-  runApiRequest(incoming, STRIPE_WEBHOOK_ROUTE, async (request, scope) => {
-    const billing = deps.billing();
-    if (!billing) {
-      return errorResponse(
-        publicError('UNAVAILABLE', 'Billing is not configured (STRIPE_SECRET_KEY).'),
-        scope.requestId,
-      );
-    }
-    const db = await deps.getDb();
-    try {
-      const outcome = await handleStripeWebhook(
-        db,
-        billing,
-        { rawBody: await request.text(), signature: request.headers.get('stripe-signature') },
-        scope,
-      );
-      return jsonResponse(successBody(outcome, scope.requestId), 200);
-    } catch (error) {
-      if (error instanceof AppError) {
+  runApiRequest(
+    incoming,
+    STRIPE_WEBHOOK_ROUTE,
+    async (request, scope) => {
+      const billing = deps.billing();
+      if (!billing) {
         return errorResponse(
-          publicError(error.appCode, error.message, error.details),
+          publicError('UNAVAILABLE', 'Billing is not configured (STRIPE_SECRET_KEY).'),
           scope.requestId,
         );
       }
-      scope.log.error({ err: error }, 'Stripe event not applied; Stripe will retry');
-      void recordServerErrorAsService(db, error, {
-        route: STRIPE_WEBHOOK_ROUTE,
-        requestId: scope.requestId,
-      }).catch(() => undefined);
-      // Stripe unreachable while re-reading the state: its fault, and worth a retry.
-      return error instanceof Stripe.errors.StripeError
-        ? errorResponse(
-            publicError('BAD_GATEWAY', 'Stripe did not answer while applying the event.'),
+      const db = await deps.getDb();
+      try {
+        const outcome = await handleStripeWebhook(
+          db,
+          billing,
+          { rawBody: await request.text(), signature: request.headers.get('stripe-signature') },
+          scope,
+        );
+        return jsonResponse(successBody(outcome, scope.requestId), 200);
+      } catch (error) {
+        if (error instanceof AppError) {
+          return errorResponse(
+            publicError(error.appCode, error.message, error.details),
             scope.requestId,
-          )
-        : errorResponse(publicError('INTERNAL', 'The event was not applied.'), scope.requestId);
-    }
-  });
+          );
+        }
+        scope.log.error({ err: error }, 'Stripe event not applied; Stripe will retry');
+        void recordServerErrorAsService(db, error, {
+          route: STRIPE_WEBHOOK_ROUTE,
+          requestId: scope.requestId,
+        }).catch(() => undefined);
+        // Stripe unreachable while re-reading the state: its fault, and worth a retry.
+        return error instanceof Stripe.errors.StripeError
+          ? errorResponse(
+              publicError('BAD_GATEWAY', 'Stripe did not answer while applying the event.'),
+              scope.requestId,
+            )
+          : errorResponse(publicError('INTERNAL', 'The event was not applied.'), scope.requestId);
+      }
+    },
+    WEBHOOK_MAX_BODY_BYTES,
+  );

@@ -42,6 +42,7 @@ export async function runApiRequest(
   request: Request,
   route: string,
   handle: (request: Request, scope: RequestScope) => Promise<Response>,
+  maxBodyBytes = MAX_BODY_BYTES,
 ): Promise<Response> {
   const startedAt = performance.now();
   const requestId = requestIdFrom(request.headers);
@@ -59,13 +60,13 @@ export async function runApiRequest(
 
   let response: Response;
   try {
-    const bounded = await withBoundedBody(request, MAX_BODY_BYTES);
+    const bounded = await withBoundedBody(request, maxBodyBytes);
     response = bounded
       ? await handle(bounded, scope)
       : errorResponse(
           publicError(
             'PAYLOAD_TOO_LARGE',
-            `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+            `The request body is larger than ${maxBodyBytes} bytes.`,
           ),
           requestId,
         );
