@@ -1,4 +1,5 @@
 import { apiKeysRouter } from './api-keys/router';
+import { auditRouter } from './audit/router';
 import { billingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
@@ -12,6 +13,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   apiKeys: apiKeysRouter,
   billing: billingRouter,
+  audit: auditRouter,
 });
 
 /** The type TypeScript clients import to call the API with full types. */

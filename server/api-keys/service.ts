@@ -6,6 +6,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { planInTx } from '@/server/billing/entitlements';
 import { entitlementsOf } from '@/server/billing/plans';
 import type { Permission } from '@/server/auth/permissions';
+import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
 import { AppError } from '@/server/platform/errors';
 
 import { generateApiKey, parseApiKey } from './key-format';
@@ -30,36 +31,13 @@ export function toApiKeyOutput(row: ApiKey) {
   };
 }
 
-// The cursor is the last row's (created_at, id), opaque to clients. created_at goes
-// as Postgres prints it, to the microsecond: a JS Date would round to the
-// millisecond and skip rows created within the same one.
-const encodeCursor = (createdAt: string, id: string) =>
-  Buffer.from(`${createdAt}|${id}`).toString('base64url');
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function decodeCursor(cursor: string) {
-  const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!TIMESTAMP.test(createdAt) || !UUID.test(id)) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid input: cursor', {
-      fields: [{ path: 'cursor', message: 'Not a cursor this API returned.' }],
-    });
-  }
-  return { createdAt, id };
-}
-
 /** The caller's keys, newest first, one page at a time (RLS: their own only). */
 export async function listOwnApiKeys(tx: Tx, input: { limit: number; cursor?: string }) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await tx
-    .select({ key: apiKeys, cursorAt: sql<string>`${apiKeys.createdAt}::text` })
+    .select({ key: apiKeys, cursorAt: cursorTextOf(apiKeys.createdAt) })
     .from(apiKeys)
-    .where(
-      after
-        ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
-        : undefined,
-    )
+    .where(after ? olderThan(apiKeys.createdAt, apiKeys.id, after) : undefined)
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);

@@ -89,6 +89,8 @@ export const env = createEnv({
       .regex(/^[a-z]{2,8}$/, '2 to 8 lower-case letters')
       .default('sk'),
     API_KEY_MODE: z.enum(['live', 'test']).optional(),
+    // What `npm run audit:prune` keeps when run without --older-than.
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.
     BENCH_BARE_ROUTE: z.stringbool().default(false),
   },

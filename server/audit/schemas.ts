@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Dates as ISO strings or YYYY-MM-DD; a bare date's `to` covers the whole day. */
+const day = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+const filterFields = z.object({
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_.:-]{1,80}$/, 'an action name such as api_key.created')
+    .optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+const rangeInOrder = (filter: { from?: string; to?: string }) =>
+  !filter.from || !filter.to || startOf(filter.from) < endOf(filter.to);
+const rangeMessage = { message: 'must not be before from', path: ['to'] };
+
+export const auditFilterInput = filterFields.refine(rangeInOrder, rangeMessage);
+
+export const listAuditInput = filterFields
+  .extend({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .refine(rangeInOrder, rangeMessage);
+
+/** The first instant a `from` covers. */
+export function startOf(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+}
+
+/** The first instant after what a `to` covers (a bare date: the next day). */
+export function endOf(value: string): Date {
+  if (value.length !== 10) return new Date(value);
+  const next = new Date(`${value}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+export const auditEventOutput = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  success: z.boolean(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const listAuditOutput = z.object({
+  items: z.array(auditEventOutput),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const exportAuditOutput = z.object({
+  filename: z.string(),
+  /** RFC 4180 CSV, header row first. */
+  csv: z.string(),
+  rows: z.number().int(),
+  /** More events matched than one export holds; narrow the date range. */
+  truncated: z.boolean(),
+});
