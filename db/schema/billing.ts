@@ -72,6 +72,8 @@ export const subscriptions = pgTable(
   },
   (table) => [
     index('subscriptions_user_id_idx').on(table.userId),
+    // Every sync reads a customer's subscriptions under that customer's lock.
+    index('subscriptions_stripe_customer_id_idx').on(table.stripeCustomerId),
     check('subscriptions_plan_known', sql`${table.plan} is null or ${planCheck(table.plan)}`),
     pgPolicy('subscriptions_select_own', {
       for: 'select',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
-import { forgetPlan } from '@/server/billing/entitlements';
+import { rememberPlan } from '@/server/billing/entitlements';
 import { signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { uniqueClientIp } from '@/server/testing/scope';
@@ -108,7 +108,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
     await withServiceRole(db(), (tx) =>
       tx.insert(billingAccounts).values({ userId, stripeCustomerId: `cus_${userId}`, plan: 'pro' }),
     );
-    await forgetPlan(userId);
+    await rememberPlan(userId, 'pro');
     const after = await api.rest('/version', { headers });
     expect(after.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.pro.requests));
     // The same bucket: what was used on free still counts on pro.

@@ -35,8 +35,8 @@ describe.each([
 ])('$table', ({ table, key, own }) => {
   const select = sql.raw(`select ${key} from ${table}`);
 
-  it('select: own row only; service sees all', async () => {
-    expect(idsOf(await as('anon', select), key)).toEqual([]);
+  it('select: own row only; service sees all; anonymous not at all', async () => {
+    expect(await as('anon', select)).toBe('42501');
     expect(idsOf(await as('a', select), key)).toEqual([own(a)]);
     expect(idsOf(await as('b', select), key)).toEqual([own(b)]);
     expect(idsOf(await as('service', select), key)).toEqual([own(a), own(b)].sort());
@@ -46,6 +46,7 @@ describe.each([
     for (const who of ['anon', 'a'] as const) {
       expect(await as(who, sql.raw(`update ${table} set plan = 'enterprise'`))).toBe('42501');
       expect(await as(who, sql.raw(`delete from ${table}`))).toBe('42501');
+      expect(await as(who, sql.raw(`truncate ${table}`))).toBe('42501');
     }
     expect(
       await as(

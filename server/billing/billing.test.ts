@@ -154,6 +154,22 @@ describe('billing', () => {
     }
   });
 
+  it('never sells a second subscription: asks Stripe, and expires the other open checkout', async () => {
+    stripe.emulator().setWebhookUrl(undefined); // our copy lags behind Stripe
+    try {
+      const user = await signedIn();
+      const firstTab = await checkout(user.headers);
+      const secondTab = await checkout(user.headers);
+      expect((await payCheckout(firstTab)).status).not.toBe(303); // expired by the second
+      expect((await payCheckout(secondTab)).status).toBe(303);
+      expect((await user.overview()).plan).toBe('free'); // no webhook yet
+      const again = await api.postJson('/billing/checkout', { plan: 'enterprise' }, user.headers);
+      expect(again.status).toBe(409);
+    } finally {
+      stripe.emulator().setWebhookUrl(stripe.webhookUrl());
+    }
+  });
+
   it('a declined card changes nothing', async () => {
     const user = await signedIn();
     const declined = await payCheckout(await checkout(user.headers), '4000 0000 0000 0002');

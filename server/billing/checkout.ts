@@ -1,7 +1,5 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 
-import { subscriptions } from '@/db/schema';
 import { recordAuditEvent } from '@/server/audit/record-event';
 import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
@@ -9,29 +7,21 @@ import { AppError } from '@/server/platform/errors';
 import type { BillingCall } from './billing-call';
 import { ensureStripeCustomer, stripeCustomerIdOf } from './customer';
 import { stripePriceIds, type Interval, type PaidPlan } from './plans';
-import { ENTITLING_STATUSES, syncStripeCustomer, type SyncResult } from './sync';
+import { callStripe, isStripeNotFound } from './stripe-errors';
+import { syncStripeCustomer, type SyncResult } from './sync';
+
+// Subscriptions that still bill or may resume: a customer with one changes plan in
+// the portal rather than buying a second.
+const FINISHED = new Set<Stripe.Subscription.Status>(['canceled', 'incomplete_expired']);
 
 /**
- * A Stripe Checkout Session for a paid plan. A user who already pays changes plan in
- * the customer portal instead, so nobody ends up with two subscriptions.
+ * Refuses a second subscription, asking Stripe itself (our copy may lag behind a
+ * webhook), and expires the customer's other open Checkout Sessions, so two tabs
+ * cannot both be paid.
  */
-export async function startCheckout(
-  call: BillingCall,
-  input: { plan: PaidPlan; interval: Interval },
-): Promise<{ url: string }> {
-  const [live] = await call.rls((tx) =>
-    tx
-      .select({ id: subscriptions.id })
-      .from(subscriptions)
-      .where(
-        and(
-          eq(subscriptions.userId, call.userId),
-          inArray(subscriptions.status, ENTITLING_STATUSES),
-          isNotNull(subscriptions.plan),
-        ),
-      )
-      .limit(1),
-  );
+async function assertNoOtherPurchase(stripe: Stripe, customer: string) {
+  const existing = await stripe.subscriptions.list({ customer, status: 'all', limit: 20 });
+  const live = existing.data.find((subscription) => !FINISHED.has(subscription.status));
   if (live) {
     throw new AppError(
       'CONFLICT',
@@ -39,17 +29,31 @@ export async function startCheckout(
       { subscriptionId: live.id },
     );
   }
-  const customer = await ensureStripeCustomer(call.db, call.stripe, call);
-  const session = await call.stripe.checkout.sessions.create({
-    mode: 'subscription',
-    customer,
-    line_items: [{ price: stripePriceIds()[input.plan][input.interval], quantity: 1 }],
-    // Stripe fills in the placeholder; the success page syncs from that session.
-    success_url: `${appUrl('/dashboard/billing/success')}?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: appUrl('/pricing?checkout=canceled'),
-    client_reference_id: call.userId,
-    metadata: { userId: call.userId, plan: input.plan },
-    subscription_data: { metadata: { userId: call.userId } },
+  const sessions = await stripe.checkout.sessions.list({ customer, status: 'open', limit: 20 });
+  for (const session of sessions.data) {
+    if (session.status === 'open') await stripe.checkout.sessions.expire(session.id);
+  }
+}
+
+/** A Stripe Checkout Session for a paid plan; the caller opens its URL. */
+export async function startCheckout(
+  call: BillingCall,
+  input: { plan: PaidPlan; interval: Interval },
+): Promise<{ url: string }> {
+  const session = await callStripe(async () => {
+    const customer = await ensureStripeCustomer(call.db, call.stripe, call);
+    await assertNoOtherPurchase(call.stripe, customer);
+    return call.stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer,
+      line_items: [{ price: stripePriceIds()[input.plan][input.interval], quantity: 1 }],
+      // Stripe fills in the placeholder; the success page syncs from that session.
+      success_url: `${appUrl('/dashboard/billing/success')}?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: appUrl('/pricing?checkout=canceled'),
+      client_reference_id: call.userId,
+      metadata: { userId: call.userId, plan: input.plan },
+      subscription_data: { metadata: { userId: call.userId } },
+    });
   });
   if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL');
   await call.rls((tx) =>
@@ -75,19 +79,21 @@ export async function startCheckout(
 export async function confirmCheckout(call: BillingCall, sessionId: string): Promise<SyncResult> {
   const customer = await stripeCustomerIdOf(call.db, call.userId);
   const session = customer
-    ? await call.stripe.checkout.sessions.retrieve(sessionId).catch((error: unknown) => {
-        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) {
-          return null;
-        }
-        throw error;
-      })
+    ? await callStripe(() =>
+        call.stripe.checkout.sessions.retrieve(sessionId).catch((error: unknown) => {
+          if (isStripeNotFound(error)) return null;
+          throw error;
+        }),
+      )
     : null;
   const sessionCustomer =
     typeof session?.customer === 'string' ? session.customer : session?.customer?.id;
   if (!session || !customer || sessionCustomer !== customer) {
     throw new AppError('NOT_FOUND', 'No such checkout session.');
   }
-  const result = await syncStripeCustomer(call.db, call.stripe, customer, call.audit);
+  const result = await callStripe(() =>
+    syncStripeCustomer(call.db, call.stripe, customer, call.audit),
+  );
   if (!result) throw new Error('the billing account vanished during the sync');
   return result;
 }

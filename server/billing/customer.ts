@@ -5,6 +5,8 @@ import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import type { Database } from '@/db/types';
 
+import { callStripe } from './stripe-errors';
+
 /** The user's Stripe customer id, or null before their first checkout. */
 export async function stripeCustomerIdOf(db: Database, userId: string): Promise<string | null> {
   const [account] = await withServiceRole(db, (tx) =>
@@ -28,9 +30,11 @@ export async function ensureStripeCustomer(
 ): Promise<string> {
   const existing = await stripeCustomerIdOf(db, user.userId);
   if (existing) return existing;
-  const customer = await stripe.customers.create(
-    { email: user.email ?? undefined, metadata: { userId: user.userId } },
-    { idempotencyKey: `lean-saas-customer-${user.userId}` },
+  const customer = await callStripe(() =>
+    stripe.customers.create(
+      { email: user.email ?? undefined, metadata: { userId: user.userId } },
+      { idempotencyKey: `lean-saas-customer-${user.userId}` },
+    ),
   );
   await withServiceRole(db, (tx) =>
     tx

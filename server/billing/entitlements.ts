@@ -7,7 +7,9 @@ import { appCache } from '@/server/platform/cache/app-cache';
 
 import type { Plan } from './plans';
 
-const PLAN_TTL_SECONDS = 300;
+// Kept short: a lookup that read the old plan just before a change committed may
+// still store it after the change's own write, and this bounds how long it lasts.
+const PLAN_TTL_SECONDS = 60;
 
 export const billingCache = () => appCache('billing');
 const planTag = (userId: string) => `billing:${userId}`;
@@ -27,8 +29,7 @@ export async function planInTx(tx: DbOrTx, userId: string): Promise<Plan> {
 
 /**
  * A user's plan for the hot path (the rate-limit tier of every request): cached in
- * both levels, dropped whenever a sync changes it, and at most 5 s stale on another
- * instance.
+ * both levels and rewritten by every sync.
  */
 export function cachedPlanOf(db: Database, userId: string): Promise<Plan> {
   return billingCache().getOrLoad(
@@ -38,5 +39,15 @@ export function cachedPlanOf(db: Database, userId: string): Promise<Plan> {
   );
 }
 
-/** After a commit that changed a user's plan. */
-export const forgetPlan = (userId: string) => billingCache().invalidateTag(planTag(userId));
+/**
+ * After a commit that may have changed a user's plan: this instance and the shared
+ * level hold the new plan at once; other instances' local copies within 5 s.
+ */
+export async function rememberPlan(userId: string, plan: Plan) {
+  const cache = billingCache();
+  await cache.invalidateTag(planTag(userId));
+  await cache.set(`plan:${userId}`, plan, {
+    ttlSeconds: PLAN_TTL_SECONDS,
+    tags: [planTag(userId)],
+  });
+}

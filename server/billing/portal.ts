@@ -3,6 +3,7 @@ import { AppError } from '@/server/platform/errors';
 
 import type { BillingCall } from './billing-call';
 import { stripeCustomerIdOf } from './customer';
+import { callStripe } from './stripe-errors';
 
 /** A Stripe customer-portal session: change plan, cancel, update the card, invoices. */
 export async function openBillingPortal(call: BillingCall): Promise<{ url: string }> {
@@ -10,9 +11,11 @@ export async function openBillingPortal(call: BillingCall): Promise<{ url: strin
   if (!customer) {
     throw new AppError('CONFLICT', 'You have no billing account yet. Choose a plan first.');
   }
-  const session = await call.stripe.billingPortal.sessions.create({
-    customer,
-    return_url: appUrl('/dashboard/billing'),
-  });
+  const session = await callStripe(() =>
+    call.stripe.billingPortal.sessions.create({
+      customer,
+      return_url: appUrl('/dashboard/billing'),
+    }),
+  );
   return { url: session.url };
 }

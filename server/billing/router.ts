@@ -83,6 +83,7 @@ export const billingRouter = router({
         summary: 'Open the Stripe customer portal (change plan, cancel, invoices)',
       },
       successStatus: 201,
+      rateLimit: 'billing',
     })
     .output(redirectOutput)
     .mutation(({ ctx }) => openBillingPortal(billingCall(ctx))),
@@ -95,6 +96,7 @@ export const billingRouter = router({
         tags,
         summary: 'Apply a finished checkout now, without waiting for the webhook',
       },
+      rateLimit: 'billing',
     })
     .input(confirmCheckoutInput)
     .output(billingOverview)

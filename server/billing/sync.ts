@@ -6,7 +6,7 @@ import { billingAccounts, subscriptions, type Subscription } from '@/db/schema';
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 
-import { forgetPlan } from './entitlements';
+import { rememberPlan } from './entitlements';
 import { PLAN_RANK, planOfPrice, type Plan } from './plans';
 
 /** Statuses that grant the plan: past_due keeps it while Stripe retries the payment. */
@@ -92,20 +92,44 @@ async function auditSubscriptionChange(
   await recordAuditEvent(tx, { ...base, action, details: { changes } }, context);
 }
 
+/** One customer's subscriptions as Stripe had them when the read began. */
+export type StripeSnapshot = {
+  customerId: string;
+  readAt: Date;
+  subscriptions: Stripe.Subscription[];
+};
+
 /**
- * Makes our copy of one customer's billing state equal Stripe's, in the caller's
- * (service) transaction: reads every subscription from Stripe, upserts them,
- * derives the plan, and audits what changed. Events only say "look again": reading
- * the current state, not the event's payload, makes duplicates and any order of
- * delivery converge. A lock per customer keeps two syncs from interleaving.
- * Null when the customer is not one of ours.
+ * Reads the customer's subscriptions from Stripe, outside any transaction (a slow
+ * Stripe must never hold a database connection or lock). `readAt` is taken before
+ * the read: every change Stripe had made by then is in the snapshot.
  */
-export async function syncCustomerInTx(
-  tx: Tx,
+export async function readStripeSnapshot(
   stripe: Stripe,
   customerId: string,
+): Promise<StripeSnapshot> {
+  const readAt = new Date();
+  const subscriptions = await stripe.subscriptions
+    .list({ customer: customerId, status: 'all', limit: 100 })
+    .autoPagingToArray({ limit: 1_000 });
+  return { customerId, readAt, subscriptions };
+}
+
+/**
+ * Makes our copy of one customer's billing state equal a snapshot of Stripe's, in
+ * the caller's (service) transaction: upserts every subscription, derives the plan,
+ * audits what changed. Events only say "look again": applying what Stripe holds,
+ * not the event's payload, makes duplicates and any order of delivery converge. A
+ * lock per customer serialises the writers, and a snapshot older than the one
+ * already applied is dropped, so a slow read can never undo a newer one.
+ * Null when the customer is not one of ours.
+ */
+export async function applySnapshotInTx(
+  tx: Tx,
+  snapshot: StripeSnapshot,
   context: AuditContext,
 ): Promise<SyncResult | null> {
+  const { customerId } = snapshot;
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`billing:${customerId}`}, 0))`,
   );
@@ -115,13 +139,10 @@ export async function syncCustomerInTx(
     .where(eq(billingAccounts.stripeCustomerId, customerId))
     .for('update');
   if (!account) return null;
+  const unchanged = { userId: account.userId, plan: account.plan, previousPlan: account.plan };
+  if (account.syncedAt && account.syncedAt >= snapshot.readAt) return unchanged;
 
-  const fetched = await stripe.subscriptions.list({
-    customer: customerId,
-    status: 'all',
-    limit: 100,
-  });
-  const rows = fetched.data.map((subscription) => toRow(subscription, account.userId));
+  const rows = snapshot.subscriptions.map((subscription) => toRow(subscription, account.userId));
   const stored = await tx
     .select()
     .from(subscriptions)
@@ -152,21 +173,20 @@ export async function syncCustomerInTx(
   }
   await tx
     .update(billingAccounts)
-    .set({ plan, syncedAt: new Date() })
+    .set({ plan, syncedAt: snapshot.readAt })
     .where(eq(billingAccounts.userId, account.userId));
   return { userId: account.userId, plan, previousPlan: account.plan };
 }
 
-/** `syncCustomerInTx` in its own transaction, then the cached plan is dropped. */
+/** Reads the customer from Stripe, applies it in a short transaction, caches the plan. */
 export async function syncStripeCustomer(
   db: Database,
   stripe: Stripe,
   customerId: string,
   context: AuditContext,
 ): Promise<SyncResult | null> {
-  const result = await withServiceRole(db, (tx) =>
-    syncCustomerInTx(tx, stripe, customerId, context),
-  );
-  if (result) await forgetPlan(result.userId);
+  const snapshot = await readStripeSnapshot(stripe, customerId);
+  const result = await withServiceRole(db, (tx) => applySnapshotInTx(tx, snapshot, context));
+  if (result) await rememberPlan(result.userId, result.plan);
   return result;
 }

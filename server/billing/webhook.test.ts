@@ -9,6 +9,7 @@ import { testApi } from '@/server/testing/api-client';
 import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/server/testing/stripe';
 
 import { emulatorStripe, type Billing } from './stripe-client';
+import { applySnapshotInTx } from './sync';
 import { createStripeWebhookHandler } from './webhook-route';
 
 // The webhook on its own: events are collected from the emulator (no automatic
@@ -153,6 +154,42 @@ describe('POST /api/webhooks/stripe', () => {
     });
     expect(states[1]).toEqual(states[0]);
     expect(states[2]).toEqual(states[0]);
+  });
+
+  it('drops a snapshot older than the one already applied', async () => {
+    const { user, events } = await customerWithHistory();
+    expect((await deliver(events.at(-1)!)).status).toBe(200);
+    const applied = await stateOf(user.userId);
+    const [account] = await withServiceRole(db(), (tx) =>
+      tx.select().from(billingAccounts).where(eq(billingAccounts.userId, user.userId)),
+    );
+    // A read that began before the applied one, finishing late: Stripe said "free".
+    const stale = { customerId: account!.stripeCustomerId, readAt: new Date(0), subscriptions: [] };
+    const context = { requestId: 'stale', clientIp: null, userAgent: null };
+    const result = await withServiceRole(db(), (tx) => applySnapshotInTx(tx, stale, context));
+    expect(result).toMatchObject({ plan: 'enterprise', previousPlan: 'enterprise' });
+    expect(await stateOf(user.userId)).toEqual(applied);
+  });
+
+  it('a deleted Stripe customer puts the user back on free', async () => {
+    const { user, events } = await customerWithHistory();
+    expect((await deliver(events.at(-1)!)).status).toBe(200);
+    const customerId = (events[0]!.data.object as { customer: string }).customer;
+    const deleted = {
+      id: `evt_deleted_${Date.now()}`,
+      object: 'event',
+      type: 'customer.deleted',
+      data: { object: { id: customerId, object: 'customer', deleted: true } },
+    } as unknown as Stripe.Event;
+    expect((await deliver(deleted)).status).toBe(200);
+    expect(await stateOf(user.userId)).toEqual({ plan: undefined, subscriptions: [] });
+    const [audit] = await withServiceRole(db(), (tx) =>
+      tx
+        .select({ action: auditLogs.action })
+        .from(auditLogs)
+        .where(eq(auditLogs.action, 'billing.customer_deleted')),
+    );
+    expect(audit).toEqual({ action: 'billing.customer_deleted' });
   });
 
   it('acknowledges an event type it does not handle', async () => {

@@ -1,15 +1,17 @@
+import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 
 import { withServiceRole } from '@/db/rls';
-import { stripeEvents } from '@/db/schema';
-import type { Database } from '@/db/types';
+import { billingAccounts, stripeEvents, subscriptions } from '@/db/schema';
+import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 import type { Logger } from '@/server/platform/logger';
 
-import { forgetPlan } from './entitlements';
+import { rememberPlan } from './entitlements';
 import type { Billing } from './stripe-client';
-import { syncCustomerInTx, type SyncResult } from './sync';
+import { isStripeNotFound } from './stripe-errors';
+import { applySnapshotInTx, readStripeSnapshot, type SyncResult } from './sync';
 
 /** Events after which a customer's subscriptions may differ from ours. */
 const RESYNC_EVENTS = new Set([
@@ -54,18 +56,88 @@ function verifiedEvent(billing: Billing, rawBody: string, signature: string | nu
   }
 }
 
+/** The customer an event is about; for customer.* events, the object itself. */
 function customerOf(event: Stripe.Event): string | null {
-  const object = event.data.object as { customer?: string | { id: string } | null };
+  const object = event.data.object as { id?: string; customer?: string | { id: string } | null };
+  if (event.type.startsWith('customer.') && !event.type.startsWith('customer.subscription.')) {
+    return object.id ?? null;
+  }
   const customer = object.customer;
   if (!customer) return null;
   return typeof customer === 'string' ? customer : customer.id;
 }
 
+const alreadyApplied = (db: Database, eventId: string) =>
+  withServiceRole(db, async (tx) => {
+    const [row] = await tx
+      .select({ id: stripeEvents.id })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, eventId));
+    return row !== undefined;
+  });
+
 /**
- * One Stripe event, applied at most once: the event id, the re-synced state and the
- * audit rows commit together, so a failure anywhere leaves nothing behind and
- * Stripe's retry starts clean (the caller answers 5xx). A redelivered event finds
- * its id and does nothing.
+ * The customer's state from Stripe, read before any transaction opens. Null when
+ * Stripe no longer has the customer: nothing to apply, and retrying would not help.
+ */
+async function snapshotFor(billing: Billing, customerId: string, log: Logger) {
+  try {
+    return await readStripeSnapshot(billing.stripe, customerId);
+  } catch (error) {
+    if (!isStripeNotFound(error)) throw error;
+    log.warn({ customerId }, 'Stripe no longer has this customer; event acknowledged');
+    return null;
+  }
+}
+
+/** A deleted Stripe customer: the user is back on free and may check out afresh. */
+async function forgetCustomerInTx(tx: Tx, customerId: string, context: AuditContext) {
+  const [account] = await tx
+    .delete(billingAccounts)
+    .where(eq(billingAccounts.stripeCustomerId, customerId))
+    .returning();
+  if (!account) return null;
+  await tx.delete(subscriptions).where(eq(subscriptions.stripeCustomerId, customerId));
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: account.userId,
+      action: 'billing.customer_deleted',
+      resourceType: 'billing_account',
+      resourceId: account.userId,
+      details: { customerId, from: account.plan },
+    },
+    context,
+  );
+  return { userId: account.userId, plan: 'free' as const, previousPlan: account.plan };
+}
+
+async function recordPaymentFailure(
+  tx: Tx,
+  event: Stripe.Event,
+  userId: string,
+  context: AuditContext,
+) {
+  const invoice = event.data.object as Stripe.Invoice;
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: userId,
+      action: 'billing.payment_failed',
+      resourceType: 'invoice',
+      resourceId: invoice.id,
+      details: { amountDue: invoice.amount_due, currency: invoice.currency },
+      success: false,
+    },
+    context,
+  );
+}
+
+/**
+ * One Stripe event, applied at most once. Stripe is read first, outside any
+ * transaction; then the event id, the applied state and the audit rows commit
+ * together, so a failure anywhere leaves nothing behind and Stripe's retry starts
+ * clean (the caller answers 5xx). A redelivered event finds its id and does nothing.
  */
 export async function handleStripeWebhook(
   db: Database,
@@ -74,8 +146,16 @@ export async function handleStripeWebhook(
   context: AuditContext & { log: Logger },
 ): Promise<WebhookOutcome> {
   const event = verifiedEvent(billing, request.rawBody, request.signature);
-  const customerId = RESYNC_EVENTS.has(event.type) ? customerOf(event) : null;
   const log = context.log.child({ stripeEvent: event.id, type: event.type });
+  if (await alreadyApplied(db, event.id)) {
+    return { received: true, duplicate: true, ignored: false };
+  }
+  const customerId =
+    RESYNC_EVENTS.has(event.type) || event.type === 'customer.deleted' ? customerOf(event) : null;
+  const snapshot =
+    customerId && event.type !== 'customer.deleted'
+      ? await snapshotFor(billing, customerId, log)
+      : null;
 
   const outcome = await withServiceRole(db, async (tx) => {
     const inserted = await tx
@@ -83,35 +163,21 @@ export async function handleStripeWebhook(
       .values({ id: event.id, type: event.type })
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id });
-    if (inserted.length === 0) return { duplicate: true, ignored: false, synced: null };
-    if (!customerId) return { duplicate: false, ignored: true, synced: null };
-
-    const synced: SyncResult | null = await syncCustomerInTx(
-      tx,
-      billing.stripe,
-      customerId,
-      context,
-    );
+    if (inserted.length === 0) return { duplicate: true, synced: null };
+    if (event.type === 'customer.deleted' && customerId) {
+      return { duplicate: false, synced: await forgetCustomerInTx(tx, customerId, context) };
+    }
+    if (!snapshot) return { duplicate: false, synced: null };
+    const synced: SyncResult | null = await applySnapshotInTx(tx, snapshot, context);
     if (!synced) log.warn({ customerId }, 'Stripe event for a customer we do not know; ignored');
     if (synced && event.type === 'invoice.payment_failed') {
-      const invoice = event.data.object as Stripe.Invoice;
-      await recordAuditEvent(
-        tx,
-        {
-          actorId: synced.userId,
-          action: 'billing.payment_failed',
-          resourceType: 'invoice',
-          resourceId: invoice.id,
-          details: { amountDue: invoice.amount_due, currency: invoice.currency },
-          success: false,
-        },
-        context,
-      );
+      await recordPaymentFailure(tx, event, synced.userId, context);
     }
-    return { duplicate: false, ignored: !synced, synced };
+    return { duplicate: false, synced };
   });
 
-  if (outcome.synced) await forgetPlan(outcome.synced.userId);
-  log.info({ duplicate: outcome.duplicate, ignored: outcome.ignored }, 'Stripe event handled');
-  return { received: true, duplicate: outcome.duplicate, ignored: outcome.ignored };
+  if (outcome.synced) await rememberPlan(outcome.synced.userId, outcome.synced.plan);
+  const ignored = !outcome.duplicate && !outcome.synced;
+  log.info({ duplicate: outcome.duplicate, ignored }, 'Stripe event handled');
+  return { received: true, duplicate: outcome.duplicate, ignored };
 }

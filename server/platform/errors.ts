@@ -48,8 +48,14 @@ export class AppError extends TRPCError {
   readonly appCode: ErrorCode;
   readonly details?: PublicError['details'];
 
-  constructor(code: ErrorCode, message: string, details?: PublicError['details']) {
-    super({ code: ERROR_CODES[code].trpc, message });
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: PublicError['details'],
+    /** What went wrong underneath, for the server log only. */
+    cause?: unknown,
+  ) {
+    super({ code: ERROR_CODES[code].trpc, message, cause });
     this.appCode = code;
     this.details = details;
   }

@@ -41,6 +41,8 @@ export const NAMED_LIMITS = {
   // Refused API keys per address: a client with a stale key sees 401s; a guesser, 429s.
   apiKeyFailure: rule(30, 60, 'open'),
   checkout: rule(3, 60, 'closed'),
+  // Portal and confirm each call Stripe, whose rate limit the whole account shares.
+  billing: rule(10, 60, 'closed'),
 } satisfies Record<string, LimitRule>;
 
 export type NamedLimit = keyof typeof NAMED_LIMITS;

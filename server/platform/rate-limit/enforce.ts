@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { LRUCache } from 'lru-cache';
+
 import { AppError } from '../errors';
 import type { Identity } from '@/server/auth/identity';
 import type { RequestScope } from '../request-scope';
@@ -13,7 +15,11 @@ import { rateLimitStore } from './store';
 /** How to find a signed-in caller's tier (billing's plan lookup). */
 export type TierResolver = (identity: Extract<Identity, { kind: 'user' }>) => Promise<Tier>;
 
-/** The caller's tier: free for anonymous callers, and free if the lookup fails. */
+// The last tier each recent caller resolved to, so a slow or failed lookup does not
+// throttle a paying customer at the free limit.
+const lastKnownTier = new LRUCache<string, Tier>({ max: 10_000 });
+
+/** The caller's tier: free for anonymous callers; the last known one if the lookup fails. */
 async function tierOf(
   identity: Identity,
   scope: RequestScope,
@@ -21,10 +27,16 @@ async function tierOf(
 ): Promise<Tier> {
   if (!resolve || identity.kind === 'anonymous') return 'free';
   try {
-    return await withTimeout(resolve(identity), STORE_TIMEOUT_MS);
+    const tier = await withTimeout(resolve(identity), STORE_TIMEOUT_MS);
+    lastKnownTier.set(identity.userId, tier);
+    return tier;
   } catch (error) {
-    scope.log.warn({ err: error }, 'plan tier lookup failed; applying the free tier');
-    return 'free';
+    const fallback = lastKnownTier.get(identity.userId) ?? 'free';
+    scope.log.warn(
+      { err: error, fallback },
+      'plan tier lookup failed; applying the last known tier',
+    );
+    return fallback;
   }
 }
 
