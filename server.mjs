@@ -12,9 +12,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
+import nextEnv from '@next/env';
 import next from 'next';
 
 const dev = process.argv.includes('--dev');
+// The .env files, now: what they set decides below whether the emulator runs (Next
+// would load them only later, inside next()).
+nextEnv.loadEnvConfig(process.cwd(), dev);
 const socketIpHeader = `x-socket-ip-${randomBytes(12).toString('hex')}`;
 process.env.SOCKET_IP_HEADER = socketIpHeader;
 
@@ -25,15 +29,21 @@ const hostname = process.env.HOSTNAME || '0.0.0.0';
 function startStripeEmulator() {
   const webhookSecret =
     process.env.STRIPE_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString('hex')}`;
+  // The app's own address as the emulator can reach it, for webhook deliveries.
+  const appHost = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+  const emulatorPort = port + 9000 <= 65_535 ? port + 9000 : 0;
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, 'server/stripe-emulator/main.ts')],
     {
+      // Only what it needs: never the app's database or API secrets.
       env: {
-        ...process.env,
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TMPDIR: process.env.TMPDIR,
         // A fixed offset from the app's port, so `npm run billing:sync` finds it too.
-        STRIPE_EMULATOR_PORT: process.env.STRIPE_EMULATOR_PORT || String(port + 9000),
-        STRIPE_EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+        STRIPE_EMULATOR_PORT: process.env.STRIPE_EMULATOR_PORT || String(emulatorPort),
+        STRIPE_EMULATOR_WEBHOOK_URL: `http://${appHost}:${port}/api/webhooks/stripe`,
         STRIPE_WEBHOOK_SECRET: webhookSecret,
         STRIPE_EMULATOR_STATE: path.resolve(
           process.env.DATA_DIR || '.data',
@@ -57,7 +67,11 @@ function startStripeEmulator() {
     child.on('message', (message) => {
       if (message?.type !== 'listening') return;
       child.removeAllListeners('exit');
-      child.once('exit', (code) => console.error(`The Stripe emulator stopped (${code}).`));
+      // Billing cannot work without it: stop, so a supervisor restarts both.
+      child.once('exit', (code) => {
+        console.error(`The Stripe emulator stopped (${code}); stopping the app.`);
+        process.exit(1);
+      });
       resolve({ url: message.url, webhookSecret });
     });
   });
@@ -70,8 +84,9 @@ if (!process.env.STRIPE_SECRET_KEY) {
     process.env.STRIPE_WEBHOOK_SECRET = emulator.webhookSecret;
   } catch (error) {
     console.error(
-      `Cannot start the local Stripe emulator (${error.message}). ` +
-        'It needs the dev dependencies (npm ci); or set STRIPE_SECRET_KEY to use Stripe.',
+      `Cannot start the local Stripe emulator (${error.message}). It needs the dev ` +
+        'dependencies (npm ci) and a free port (STRIPE_EMULATOR_PORT, default PORT + 9000); ' +
+        'or set STRIPE_SECRET_KEY to use Stripe.',
     );
     process.exit(1);
   }

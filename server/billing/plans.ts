@@ -17,7 +17,7 @@ export type Entitlements = {
   apiKeys: number;
   /** The global request limit's tier (server/platform/rate-limit/config.ts). */
   rateLimitTier: Tier;
-  /** Feature flags a product checks with `hasFeature`. */
+  /** Feature flags a product checks with `hasFeature(plan, name)`. */
   features: { prioritySupport: boolean; sso: boolean };
 };
 
@@ -104,3 +104,7 @@ export function planOfPrice(priceId: string): { plan: PaidPlan; interval: Interv
 }
 
 export const entitlementsOf = (plan: Plan): Entitlements => PLANS[plan].entitlements;
+
+/** Whether a plan includes a feature flag; check it where the feature is served. */
+export const hasFeature = (plan: Plan, feature: keyof Entitlements['features']): boolean =>
+  PLANS[plan].entitlements.features[feature];

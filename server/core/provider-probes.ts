@@ -27,14 +27,21 @@ function cachedHttpProbe(url: string, key: string, isUp: (status: number) => boo
   };
 }
 
-// A restricted Stripe key may lack the balance permission (403) yet be valid.
+// A restricted Stripe key may lack the balance permission (403) yet be valid. The
+// local emulator is checked the same way, on a route it serves.
 export const stripeProbe = env.STRIPE_SECRET_KEY
   ? cachedHttpProbe(
       'https://api.stripe.com/v1/balance',
       env.STRIPE_SECRET_KEY,
       (status) => status === 200 || status === 403,
     )
-  : null;
+  : env.STRIPE_EMULATOR_URL
+    ? cachedHttpProbe(
+        `${env.STRIPE_EMULATOR_URL}/v1/prices?limit=1`,
+        'sk_test_emulator',
+        (status) => status === 200,
+      )
+    : null;
 
 // A sending-only Resend key cannot list domains (401 restricted) but proves reachability.
 export const emailProbe = env.RESEND_API_KEY

@@ -35,6 +35,17 @@ export async function startServer() {
         `APP_URL is not set: emailed links point at ${appUrl('/')}. Set APP_URL to the address users reach.`,
       );
     }
+    const missingPrices = [
+      'STRIPE_PRICE_PRO_MONTHLY',
+      'STRIPE_PRICE_PRO_YEARLY',
+      'STRIPE_PRICE_ENTERPRISE_MONTHLY',
+      'STRIPE_PRICE_ENTERPRISE_YEARLY',
+    ] as const;
+    const unset = missingPrices.filter((name) => !env[name]);
+    if (env.STRIPE_SECRET_KEY && unset.length > 0) {
+      // The emulator's price ids mean nothing to Stripe: every checkout would fail.
+      throw new Error(`STRIPE_SECRET_KEY is set, so ${unset.join(', ')} must be set too.`);
+    }
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       logger.warn(
         'STRIPE_WEBHOOK_SECRET is not set: Stripe webhooks are refused, and plans change only when a user returns from checkout or `npm run billing:sync` runs.',
