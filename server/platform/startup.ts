@@ -35,13 +35,13 @@ export async function startServer() {
         `APP_URL is not set: emailed links point at ${appUrl('/')}. Set APP_URL to the address users reach.`,
       );
     }
-    const missingPrices = [
+    const priceVariables = [
       'STRIPE_PRICE_PRO_MONTHLY',
       'STRIPE_PRICE_PRO_YEARLY',
       'STRIPE_PRICE_ENTERPRISE_MONTHLY',
       'STRIPE_PRICE_ENTERPRISE_YEARLY',
     ] as const;
-    const unset = missingPrices.filter((name) => !env[name]);
+    const unset = priceVariables.filter((name) => !env[name]);
     if (env.STRIPE_SECRET_KEY && unset.length > 0) {
       // The emulator's price ids mean nothing to Stripe: every checkout would fail.
       throw new Error(`STRIPE_SECRET_KEY is set, so ${unset.join(', ')} must be set too.`);
