@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/types';
 import { withTimeout } from '@/server/platform/timeout';
 
+import { evaluateAlerts } from './alert-rules';
 import type { DependencyCheck, HealthOutput } from './schemas';
 import { getVersion } from './version';
 
@@ -31,7 +32,7 @@ async function timed(probe: Probe | null, timeoutMs: number): Promise<Dependency
 /**
  * Every check runs in parallel under its own timeout, so health answers within
  * `timeoutMs` whatever hangs. Without the database nothing works (unhealthy); any
- * other configured dependency being down degrades the service.
+ * other configured dependency being down, or a firing alert rule, degrades the service.
  */
 export async function checkHealth(deps: HealthDeps): Promise<HealthOutput> {
   const [database, redis, stripe, email] = await Promise.all([
@@ -41,15 +42,17 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthOutput> {
     timed(deps.email, deps.timeoutMs),
   ]);
   const others = [redis, stripe, email];
+  const alerts = evaluateAlerts({ database, redis });
   const status =
     database.status === 'down'
       ? 'unhealthy'
-      : others.some((check) => check.status === 'down')
+      : others.some((check) => check.status === 'down') || alerts.length > 0
         ? 'degraded'
         : 'healthy';
   return {
     status,
     checks: { database, redis, stripe, email },
+    alerts,
     uptimeSeconds: Math.round(process.uptime()),
     version: getVersion().version,
   };

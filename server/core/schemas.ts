@@ -21,6 +21,10 @@ export const healthOutput = z.object({
     stripe: dependencyCheck,
     email: dependencyCheck,
   }),
+  /** Alert rules firing now (server/core/alert-rules.ts). */
+  alerts: z.array(
+    z.object({ id: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() }),
+  ),
   uptimeSeconds: z.number(),
   version: z.string(),
 });

@@ -5,6 +5,7 @@ import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
 import { appUrl } from './app-url';
 import { env } from './env';
 import { logger } from './logger';
+import { startMetricHistory } from './metric-history';
 import { registerDatabaseMetrics } from './metrics';
 import { rateLimitStore } from './rate-limit/store';
 
@@ -16,6 +17,7 @@ import { rateLimitStore } from './rate-limit/store';
 export async function startServer() {
   try {
     const { kind, db } = await getDatabase();
+    startMetricHistory();
     registerDatabaseMetrics(
       () => measureDatabaseLatencyMs(db),
       kind === 'embedded' ? 1 : env.DATABASE_POOL_MAX,
