@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/dashboard/sessions', label: 'Sessions' },
   { href: '/dashboard/api-keys', label: 'API keys' },
   { href: '/dashboard/billing', label: 'Billing' },
+  { href: '/dashboard/audit', label: 'Audit log' },
 ];
 
 export function DashboardNav() {
