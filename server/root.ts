@@ -1,3 +1,4 @@
+import { adminRouter } from './admin/router';
 import { apiKeysRouter } from './api-keys/router';
 import { auditRouter } from './audit/router';
 import { billingRouter } from './billing/router';
@@ -14,6 +15,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   billing: billingRouter,
   audit: auditRouter,
+  admin: adminRouter,
 });
 
 /** The type TypeScript clients import to call the API with full types. */

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 
 import type { Database } from '@/db/types';
+import { env } from '@/server/platform/env';
+import { sharedStorePing } from '@/server/platform/redis';
 import { withTimeout } from '@/server/platform/timeout';
 
 import { evaluateAlerts } from './alert-rules';
+import { emailProbe, stripeProbe } from './provider-probes';
 import type { DependencyCheck, HealthOutput } from './schemas';
 import { getVersion } from './version';
 
@@ -62,3 +65,13 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthOutput> {
 export function healthHttpStatus(health: HealthOutput): number {
   return health.status === 'unhealthy' ? 503 : 200;
 }
+
+/** This deployment's health: its database and the services it is configured with. */
+export const checkServiceHealth = (db: Database) =>
+  checkHealth({
+    db,
+    redis: sharedStorePing(),
+    stripe: stripeProbe,
+    email: emailProbe,
+    timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
+  });

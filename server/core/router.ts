@@ -1,13 +1,11 @@
 import { z } from 'zod';
 
 import { env } from '@/server/platform/env';
-import { sharedStorePing } from '@/server/platform/redis';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
 import { recordErrorReportAsService } from './error-reports';
-import { checkHealth, healthHttpStatus } from './health';
+import { checkServiceHealth, healthHttpStatus } from './health';
 import { readMetricsSnapshot } from './metrics-snapshot';
-import { emailProbe, stripeProbe } from './provider-probes';
 import {
   errorReportInput,
   errorReportOutput,
@@ -48,13 +46,7 @@ export const coreRouter = router({
     .input(z.void())
     .output(healthOutput)
     .query(async ({ ctx }) => {
-      const health = await checkHealth({
-        db: ctx.serviceDb,
-        redis: sharedStorePing(),
-        stripe: stripeProbe,
-        email: emailProbe,
-        timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
-      });
+      const health = await checkServiceHealth(ctx.serviceDb);
       ctx.scope.status = healthHttpStatus(health);
       return health;
     }),

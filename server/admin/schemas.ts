@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+import { PLAN_IDS } from '@/server/billing/plans';
+import { healthOutput, metricsOutput } from '@/server/core/schemas';
+
+export const userSearchInput = z.object({
+  /** Part of the email address, case-insensitive. */
+  email: z.string().trim().max(200).optional(),
+  plan: z.enum(PLAN_IDS).optional(),
+  /** Users with a subscription in this state. */
+  status: z.enum(['active', 'trialing', 'past_due', 'canceled', 'unpaid']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
+
+export const userSummary = z.object({
+  id: z.uuid(),
+  email: z.string().nullable(),
+  displayName: z.string().nullable(),
+  role: z.enum(['user', 'admin']),
+  plan: z.enum(PLAN_IDS),
+  subscriptionStatus: z.string().nullable(),
+  emailConfirmed: z.boolean(),
+  createdAt: z.date(),
+});
+
+export const userSearchOutput = z.object({
+  items: z.array(userSummary),
+  nextCursor: z.string().nullable(),
+});
+
+export const userIdInput = z.object({ userId: z.uuid() });
+
+export const userDetailOutput = z.object({
+  user: userSummary,
+  subscriptions: z.array(
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      plan: z.enum(PLAN_IDS).nullable(),
+      interval: z.string().nullable(),
+      cancelAtPeriodEnd: z.boolean(),
+      currentPeriodEnd: z.date().nullable(),
+    }),
+  ),
+  apiKeys: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      displayPrefix: z.string(),
+      scopes: z.array(z.string()),
+      status: z.enum(['active', 'expired', 'revoked']),
+      lastUsedAt: z.date().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  sessions: z.array(
+    z.object({
+      id: z.uuid(),
+      userAgent: z.string().nullable(),
+      ip: z.string().nullable(),
+      createdAt: z.date(),
+      lastSeenAt: z.date(),
+      active: z.boolean(),
+    }),
+  ),
+  recentEvents: z.array(
+    z.object({
+      id: z.uuid(),
+      action: z.string(),
+      actorId: z.uuid().nullable(),
+      success: z.boolean(),
+      createdAt: z.date(),
+    }),
+  ),
+});
+
+export const revokeSessionInput = z.object({ userId: z.uuid(), sessionId: z.uuid() });
+export const revokeApiKeyInput = z.object({ userId: z.uuid(), apiKeyId: z.uuid() });
+export const setRoleInput = z.object({ userId: z.uuid(), role: z.enum(['user', 'admin']) });
+
+const dateRange = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .refine((range) => range.from <= range.to, { message: 'must not be before from', path: ['to'] });
+export const complianceInput = dateRange;
+
+export const complianceOutput = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({ action: z.string(), events: z.number().int(), users: z.number().int() }),
+  ),
+  /** The same rows as CSV, header first. */
+  csv: z.string(),
+});
+
+export const errorReportsInput = z.object({
+  state: z.enum(['open', 'resolved', 'all']).default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const errorReportOutput = z.object({
+  id: z.uuid(),
+  fingerprint: z.string(),
+  source: z.enum(['client', 'server']),
+  severity: z.enum(['low', 'medium', 'high', 'critical']),
+  category: z.string(),
+  message: z.string(),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  count: z.number().int(),
+  firstSeenAt: z.date(),
+  lastSeenAt: z.date(),
+  resolvedAt: z.date().nullable(),
+});
+
+export const errorReportIdInput = z.object({ id: z.uuid() });
+
+export const systemOverviewOutput = z.object({
+  health: healthOutput,
+  metrics: metricsOutput,
+  /** This process's last hour, oldest minute first. */
+  history: z.array(
+    z.object({
+      minute: z.string(),
+      requests: z.number(),
+      serverErrors: z.number(),
+      cacheHits: z.number(),
+      cacheLookups: z.number(),
+      rateLimitRefusals: z.number(),
+    }),
+  ),
+  business: z.object({
+    users: z.number().int(),
+    activeApiKeys: z.number().int(),
+    billingEvents: z.number().int(),
+    billingEventsToday: z.number().int(),
+    activeSubscriptionsByPlan: z.array(
+      z.object({ plan: z.string(), subscriptions: z.number().int() }),
+    ),
+  }),
+});
