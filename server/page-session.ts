@@ -58,3 +58,10 @@ export async function pageCaller() {
     }),
   );
 }
+
+/** For admin pages: an admin, else a redirect (sign-in, or the dashboard for non-admins). */
+export async function requireAdmin(returnTo: string): Promise<SignedIn> {
+  const user = await requireUser(returnTo);
+  if (!user.permissions.includes('admin')) redirect('/dashboard?forbidden=admin');
+  return user;
+}
