@@ -26,6 +26,9 @@ export type RequestScope = {
   cookies: string[];
   /** Whether cookies must be Secure: everywhere but plain-http localhost. */
   secureCookies: boolean;
+  /** Who called, once known (set by the context builder), for the log line. */
+  userId?: string;
+  apiKeyId?: string;
   /** The most restrictive rate-limit decision taken for this request. */
   rateLimit?: LimitDecision;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
@@ -89,6 +92,8 @@ export async function runApiRequest(
       route: scope.route,
       status: response.status,
       durationMs: Math.round(durationMs * 10) / 10,
+      userId: scope.userId,
+      apiKeyId: scope.apiKeyId,
     },
     'request',
   );
