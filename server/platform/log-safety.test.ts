@@ -25,11 +25,12 @@ describe('logs', () => {
     const user = await signedInUser(api, db(), { email, headers });
     const as = { ...headers, cookie: user.cookie };
     await api.postJson('/auth/sign-in', { email, password: 'a wrong password 123' }, headers);
-    await api.postJson(
-      '/me/password',
+    const changed = await api.postJson(
+      '/auth/change-password',
       { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase 42' },
       as,
     );
+    expect(changed.status).toBe(200);
     const created = await api.postJson(
       '/api-keys',
       { name: 'logged?', scopes: ['profile:read'] },
