@@ -1,8 +1,11 @@
 /**
- * Runs once when the server starts. The Node.js part lives in its own module so
- * that the edge bundle never sees it.
+ * Runs once when the server starts. Tracing first (only when an exporter is
+ * configured), then the Node.js start-up checks, in their own module so that the
+ * edge bundle never sees them.
  */
 export async function register() {
+  const { registerTracing } = await import('./server/platform/tracing');
+  await registerTracing();
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./server/platform/startup');
   await startServer();

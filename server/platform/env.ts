@@ -91,6 +91,12 @@ export const env = createEnv({
     API_KEY_MODE: z.enum(['live', 'test']).optional(),
     // What `npm run audit:prune` keeps when run without --older-than.
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    // Tracing (instrumentation.ts) runs only where an exporter is configured: an
+    // OTLP endpoint, or Vercel's own (set by Vercel when a trace drain is on).
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+    VERCEL_OTEL_ENDPOINTS: z.string().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('lean-saas'),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.
     BENCH_BARE_ROUTE: z.stringbool().default(false),
   },
