@@ -58,7 +58,7 @@ export const builtInAuthProvider: AuthProvider = {
   confirmEmail: ({ db, scope }, input) => confirmEmailAsService(db, input.token, scope),
 
   async forgotPassword({ db, scope }, input) {
-    const message = await passwordResetMessageAsService(db, input.email);
+    const message = await passwordResetMessageAsService(db, input.email, scope);
     if (message) await deliverMail(db, scope.log, message);
   },
 

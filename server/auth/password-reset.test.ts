@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+
+import { withServiceRole } from '@/db/rls';
+import { auditLogs } from '@/db/schema';
 
 import {
   asNewCaller,
@@ -15,7 +19,7 @@ const NEW_PASSWORD = 'a brand new passphrase';
 
 describe('forgot and reset password', () => {
   it('answers the same for known and unknown addresses; only the owner gets a link', async () => {
-    const { email } = await signedInUser(api, db());
+    const { email, userId } = await signedInUser(api, db());
     const unknown = newTestEmail();
     const known = await api.postJson('/auth/forgot-password', { email }, asNewCaller());
     const other = await api.postJson('/auth/forgot-password', { email: unknown }, asNewCaller());
@@ -26,6 +30,10 @@ describe('forgot and reset password', () => {
     expect(message.subject).toBe('Reset your password');
     expect(link.pathname).toBe('/reset-password');
     await expect(lastMailTo(db(), unknown)).rejects.toThrow(/no mail/);
+    const audited = await withServiceRole(db(), (tx) =>
+      tx.select({ action: auditLogs.action }).from(auditLogs).where(eq(auditLogs.actorId, userId)),
+    );
+    expect(audited.map((row) => row.action)).toContain('auth.password_reset_requested');
   });
 
   it('resets once, ends every session, and the new password is the only one', async () => {

@@ -17,14 +17,31 @@ import { replacePassword } from './password-change';
  * The reset link for `email`, or null when no account has that address. The
  * caller answers the same either way.
  */
-export async function passwordResetMessageAsService(db: Database, email: string) {
+export async function passwordResetMessageAsService(
+  db: Database,
+  email: string,
+  audit: AuditContext,
+) {
   const address = normalizeEmail(email);
   const token = await withServiceRole(db, async (tx) => {
     const [user] = await tx
       .select({ id: authUsers.id })
       .from(authUsers)
       .where(eq(authUsers.email, address));
-    return user ? issueEmailToken(tx, user.id, 'reset_password') : null;
+    if (!user) return null;
+    const issued = await issueEmailToken(tx, user.id, 'reset_password');
+    // Issuing a link voids the previous one: a change of state, so it is audited.
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: user.id,
+        action: 'auth.password_reset_requested',
+        resourceType: 'user',
+        resourceId: user.id,
+      },
+      audit,
+    );
+    return issued;
   });
   return token ? passwordResetEmail(address, appUrl(`/reset-password?token=${token}`)) : null;
 }
