@@ -10,6 +10,7 @@ import { verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
+import { grantBootstrapAdmin } from './bootstrap-admin';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
 
 /** A new verification link for an account whose address is not confirmed yet. */
@@ -30,15 +31,16 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
     const confirmed = await withServiceRole(db, async (tx) => {
       const link = await consumeEmailToken(tx, token, ['verify_email', 'change_email']);
       if (!link) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
-      const [user] = await queryRows<{ id: string }>(
+      const [user] = await queryRows<{ id: string; email: string }>(
         tx,
         sql`update auth.users
             set email = coalesce(${link.newEmail}, email), email_confirmed_at = now(),
                 updated_at = now()
             where id = ${link.userId}
-            returning id`,
+            returning id, email`,
       );
       if (!user) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
+      await grantBootstrapAdmin(tx, user, audit);
       if (link.newEmail) await voidEmailTokens(tx, user.id);
       await recordAuditEvent(
         tx,

@@ -97,6 +97,18 @@ export const env = createEnv({
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
     VERCEL_OTEL_ENDPOINTS: z.string().optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default('lean-saas'),
+    // Addresses that become admins when their owner confirms them (the first admin of
+    // a fresh deployment, without a shell): comma-separated. Built-in provider only.
+    ADMIN_EMAILS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((email) => email.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email())),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.
     BENCH_BARE_ROUTE: z.stringbool().default(false),
   },
