@@ -6,6 +6,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 import {
   chromiumExecutable,
+  E2E_ADMINS,
   E2E_RATE_LIMIT_MULTIPLIER,
   e2eDatabaseUrl,
   METRICS_TOKEN,
@@ -68,6 +69,8 @@ export default defineConfig({
       METRICS_TOKEN,
       // The production build, with the dev mailbox on so specs can follow emailed links.
       DEV_MAILBOX: 'true',
+      // The admin specs' account becomes an admin when it confirms its address.
+      ADMIN_EMAILS: Object.values(E2E_ADMINS).join(','),
       RATE_LIMIT_MULTIPLIER: String(E2E_RATE_LIMIT_MULTIPLIER),
       // A shared Redis (REDIS_URL) keeps counters across runs: start each run afresh.
       REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX,

@@ -27,3 +27,9 @@ export function e2eDatabaseUrl(): string | undefined {
   url.pathname = `/${process.env.E2E_DATABASE_NAME}`;
   return url.toString();
 }
+
+/** Accounts that become admins when they confirm their address (ADMIN_EMAILS), one per spec. */
+export const E2E_ADMINS = {
+  flow: 'admin-flow@example.com',
+  accessibility: 'admin-a11y@example.com',
+} as const;
