@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 
+import { getPageIdentity } from '@/server/page-session';
+
 import { DashboardNav } from './_components/dashboard-nav';
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const identity = await getPageIdentity();
+  const isAdmin = identity.kind === 'user' && identity.permissions.includes('admin');
   return (
     <div>
-      <DashboardNav />
+      <DashboardNav isAdmin={isAdmin} />
       {children}
     </div>
   );

@@ -7,7 +7,12 @@ import { pageCaller, requireUser } from '@/server/page-session';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ forbidden?: string }>;
+}) {
+  const { forbidden } = await searchParams;
   await requireUser('/dashboard');
   const caller = await pageCaller();
   const [me, billing] = await Promise.all([
@@ -16,6 +21,14 @@ export default async function DashboardPage() {
   ]);
   return (
     <div className="space-y-4">
+      {forbidden === 'admin' && (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-400 bg-amber-50 p-3 dark:bg-amber-950"
+        >
+          That page is for admins only.
+        </p>
+      )}
       <h1 className="text-3xl font-bold tracking-tight">
         Welcome{me.displayName ? `, ${me.displayName}` : ''}
       </h1>

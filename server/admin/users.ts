@@ -117,7 +117,14 @@ export async function userDetailAsAdmin(db: Database, userId: string) {
       await tx
         .select()
         .from(auditLogs)
-        .where(or(eq(auditLogs.actorId, userId), eq(auditLogs.resourceId, userId)))
+        // By them, about them, or about something of theirs (an admin revoking their key).
+        .where(
+          or(
+            eq(auditLogs.actorId, userId),
+            eq(auditLogs.resourceId, userId),
+            sql`${auditLogs.details} ->> 'userId' = ${userId}`,
+          ),
+        )
         .orderBy(desc(auditLogs.createdAt))
         .limit(25),
     ];

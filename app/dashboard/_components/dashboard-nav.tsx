@@ -9,13 +9,15 @@ const LINKS = [
   { href: '/dashboard/audit', label: 'Audit log' },
 ];
 
-export function DashboardNav() {
+/** The dashboard's sections; admins also get a link to the admin area. */
+export function DashboardNav({ isAdmin = false }: { isAdmin?: boolean }) {
+  const links = isAdmin ? [...LINKS, { href: '/admin', label: 'Admin' }] : LINKS;
   return (
     <nav
       aria-label="Dashboard"
       className="mb-8 flex gap-4 border-b border-slate-200 pb-3 text-sm dark:border-slate-800"
     >
-      {LINKS.map((link) => (
+      {links.map((link) => (
         <Link
           key={link.href}
           href={link.href}

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+import { E2E_ADMINS } from '../support/environment';
+import { E2E_PASSWORD, signedInCookie } from '../support/mailbox';
+
+const PAGES = [
+  '/pricing',
+  '/dashboard',
+  '/dashboard/profile',
+  '/dashboard/sessions',
+  '/dashboard/api-keys',
+  '/dashboard/billing',
+  '/dashboard/audit',
+  '/admin/users',
+  '/admin/system',
+  '/admin/errors',
+  '/admin/compliance',
+];
+
+// The dashboard and admin pages, as an admin sees them, against WCAG 2.1 A and AA.
+test('the dashboard and admin pages have no serious or critical axe violations', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await signedInCookie(request, E2E_ADMINS.accessibility);
+  await page.goto('/sign-in?next=/dashboard');
+  await page.getByLabel('Email').fill(E2E_ADMINS.accessibility);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  const found: string[] = [];
+  for (const path of PAGES) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    for (const violation of results.violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        const targets = violation.nodes.map((node) => node.target.join(' ')).join('; ');
+        found.push(`${path}: ${violation.id} (${violation.impact}) at ${targets}`);
+      }
+    }
+  }
+  expect(found).toEqual([]);
+});
