@@ -34,7 +34,7 @@ test('an admin finds a user, revokes their API key (it stops working) and sees t
   await page.getByRole('link', { name: victim }).click();
   await expect(page.getByRole('heading', { level: 1, name: victim })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('button', { name: 'Revoke', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, revoke Leaked key' }).click();
   await expect(page.getByText('API key revoked.')).toBeVisible();
   expect((await request.get('/api/v1/me', { headers: byKey })).status()).toBe(401);

@@ -1,0 +1,60 @@
+'use client';
+
+import type { FormEvent } from 'react';
+
+import { Field } from '@/app/_components/form';
+
+import { primaryButtonClass } from '../_components/styles';
+import type { DateRange } from './compliance-report';
+
+/** The range applies on submit; `problem` is the server's reason for refusing it. */
+export function ComplianceForm({
+  initialRange,
+  onRun,
+  problem,
+}: {
+  initialRange: DateRange;
+  onRun: (range: DateRange) => void;
+  problem: string | null;
+}) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    onRun({ from: String(form.get('from') ?? ''), to: String(form.get('to') ?? '') });
+  }
+
+  return (
+    // noValidate: the server checks the range and its refusal names the field.
+    <form onSubmit={submit} noValidate aria-label="Report range" className="space-y-3">
+      <div className="flex flex-wrap items-end gap-4">
+        <Field
+          label="From"
+          name="from"
+          type="date"
+          required
+          defaultValue={initialRange.from}
+          aria-describedby="compliance-dates-hint"
+        />
+        <Field
+          label="To"
+          name="to"
+          type="date"
+          required
+          defaultValue={initialRange.to}
+          aria-describedby="compliance-dates-hint"
+        />
+        <button type="submit" className={primaryButtonClass}>
+          Run report
+        </button>
+      </div>
+      <p id="compliance-dates-hint" className="text-sm text-slate-600 dark:text-slate-300">
+        From and To are whole days in UTC.
+      </p>
+      {problem && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

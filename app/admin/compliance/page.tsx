@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+
+import { requireAdmin } from '@/server/page-session';
+
+import { ComplianceReport, type DateRange } from './compliance-report';
+
+export const metadata: Metadata = { title: 'Compliance report · Admin' };
+
+/** From the first of this month to today, as whole UTC days. */
+function monthToDate(now: Date): DateRange {
+  const today = now.toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+export default async function AdminCompliancePage() {
+  await requireAdmin('/admin/compliance');
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Compliance report</h1>
+        <p className="max-w-prose text-slate-600 dark:text-slate-300">
+          How many audit events of each action happened in a date range, and to how many distinct
+          users, most frequent first.
+        </p>
+      </div>
+      {/* The default is worked out here so server and browser render the same dates. */}
+      <ComplianceReport initialRange={monthToDate(new Date())} />
+    </div>
+  );
+}
