@@ -109,6 +109,8 @@ export const env = createEnv({
           .filter(Boolean),
       )
       .pipe(z.array(z.email())),
+    // Vercel Cron sends it as a bearer token; unset, the cron routes answer 404.
+    CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.
     BENCH_BARE_ROUTE: z.stringbool().default(false),
   },
