@@ -77,7 +77,9 @@ function startStripeEmulator() {
   });
 }
 
-if (!process.env.STRIPE_SECRET_KEY) {
+// A preset STRIPE_EMULATOR_URL: another process's emulator (several local instances
+// share one, as they would share Stripe).
+if (!process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_EMULATOR_URL) {
   try {
     const emulator = await startStripeEmulator();
     process.env.STRIPE_EMULATOR_URL = emulator.url;

@@ -1,1 +1,2 @@
+-- lock-ok: subscriptions is created by 0011 in the same release, so it is empty when this runs.
 CREATE INDEX "subscriptions_stripe_customer_id_idx" ON "subscriptions" USING btree ("stripe_customer_id");
