@@ -70,9 +70,13 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
   }
 }
 
-/** A throwaway in-memory database with every migration applied (tests). */
-export async function openMemoryDatabase(): Promise<EmbeddedDatabase> {
+/**
+ * A throwaway in-memory database with every migration applied (tests); `setup` runs
+ * first, on the empty database (e.g. to give it Supabase's shape).
+ */
+export async function openMemoryDatabase(setup?: string): Promise<EmbeddedDatabase> {
   const client = new PGlite();
+  if (setup) await client.exec(setup);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };

@@ -13,15 +13,23 @@ export type TestDatabase = { db: Database; close: () => Promise<void> };
 /**
  * A fresh, fully migrated database for one test file: in-memory PGlite by default,
  * or a new database on the TEST_DATABASE_URL server, dropped again on close.
+ * `beforeMigrations` is SQL run on the empty database first.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!env.TEST_DATABASE_URL) return openMemoryDatabase();
+export async function createTestDatabase(
+  options: { beforeMigrations?: string } = {},
+): Promise<TestDatabase> {
+  if (!env.TEST_DATABASE_URL) return openMemoryDatabase(options.beforeMigrations);
 
   const name = `leansaas_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(env.TEST_DATABASE_URL);
   url.pathname = `/${name}`;
+  if (options.beforeMigrations) {
+    const setup = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await setup.unsafe(options.beforeMigrations);
+    await setup.end({ timeout: 5 });
+  }
   await migratePostgres(url.toString());
   const opened = openPostgresDatabase(url.toString(), {
     prepare: env.DATABASE_PREPARE ?? true,

@@ -5,10 +5,12 @@ import {
   index,
   jsonb,
   pgPolicy,
+  pgSchema,
   pgTable,
   text,
   timestamp,
   uuid,
+  varchar,
 } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
@@ -126,3 +128,16 @@ export type Profile = typeof profiles.$inferSelect;
 export type UserSession = typeof userSessions.$inferSelect;
 export type AuditLog = typeof auditLogs.$inferSelect;
 export type NewAuditLog = typeof auditLogs.$inferInsert;
+
+/**
+ * Accounts as the service path may read them (migration 0015): a view over
+ * auth.users, which on Supabase the service role cannot read directly.
+ */
+export const userAccounts = pgSchema('private')
+  .view('user_accounts', {
+    id: uuid('id').notNull(),
+    email: varchar('email', { length: 255 }),
+    emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }),
+  })
+  .existing();

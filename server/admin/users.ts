@@ -1,5 +1,4 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { authUsers } from 'drizzle-orm/supabase';
 
 import { withServiceRole } from '@/db/rls';
 import {
@@ -8,6 +7,7 @@ import {
   billingAccounts,
   profiles,
   subscriptions,
+  userAccounts,
   userSessions,
 } from '@/db/schema';
 import type { Database, Tx } from '@/db/types';
@@ -30,12 +30,12 @@ const planOf = sql<'free' | 'pro' | 'enterprise'>`coalesce(${billingAccounts.pla
 
 const summaryColumns = {
   id: profiles.id,
-  email: authUsers.email,
+  email: userAccounts.email,
   displayName: profiles.displayName,
   role: profiles.role,
   plan: planOf,
   subscriptionStatus: latestStatus,
-  emailConfirmedAt: authUsers.emailConfirmedAt,
+  emailConfirmedAt: userAccounts.emailConfirmedAt,
   createdAt: profiles.createdAt,
 };
 
@@ -59,7 +59,7 @@ const usersQuery = (tx: Tx) =>
   tx
     .select({ ...summaryColumns, cursorAt: cursorTextOf(profiles.createdAt) })
     .from(profiles)
-    .innerJoin(authUsers, eq(authUsers.id, profiles.id))
+    .innerJoin(userAccounts, eq(userAccounts.id, profiles.id))
     .leftJoin(billingAccounts, eq(billingAccounts.userId, profiles.id));
 
 /** LIKE's wildcards in what an admin typed are matched literally. */
@@ -69,7 +69,7 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 export async function searchUsersAsAdmin(db: Database, input: SearchInput) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const conditions: SQL[] = [
-    ...(input.email ? [ilike(authUsers.email, `%${likeEscaped(input.email)}%`)] : []),
+    ...(input.email ? [ilike(userAccounts.email, `%${likeEscaped(input.email)}%`)] : []),
     ...(input.plan ? [sql`${planOf} = ${input.plan}`] : []),
     ...(input.status
       ? [

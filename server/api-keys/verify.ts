@@ -1,9 +1,8 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { authUsers } from 'drizzle-orm/supabase';
 import { LRUCache } from 'lru-cache';
 
 import { withServiceRole } from '@/db/rls';
-import { apiKeys, profiles } from '@/db/schema';
+import { apiKeys, profiles, userAccounts } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
 import type { Identity } from '@/server/auth/identity';
@@ -74,12 +73,12 @@ async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord |
         expiresAt: apiKeys.expiresAt,
         revokedAt: apiKeys.revokedAt,
         role: profiles.role,
-        email: authUsers.email,
-        emailConfirmedAt: authUsers.emailConfirmedAt,
+        email: userAccounts.email,
+        emailConfirmedAt: userAccounts.emailConfirmedAt,
       })
       .from(apiKeys)
       .innerJoin(profiles, eq(profiles.id, apiKeys.userId))
-      .innerJoin(authUsers, eq(authUsers.id, apiKeys.userId))
+      .innerJoin(userAccounts, eq(userAccounts.id, apiKeys.userId))
       .where(eq(apiKeys.keyHash, hash)),
   );
   if (!row) return null;

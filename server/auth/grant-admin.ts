@@ -18,7 +18,7 @@ export async function grantAdminAsService(db: Database, email: string): Promise<
     const [user] = await queryRows<{ id: string }>(
       tx,
       sql`update public.profiles set role = 'admin', updated_at = now()
-          where id = (select id from auth.users where email = ${normalizeEmail(email)})
+          where id = (select id from private.user_accounts where email = ${normalizeEmail(email)})
           returning id`,
     );
     if (!user) return null;
