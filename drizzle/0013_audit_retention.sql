@@ -8,7 +8,14 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   v_cutoff text := coalesce(current_setting('lean_saas.audit_prune_before', true), '');
 BEGIN
-  IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND v_cutoff <> '' THEN
+  -- Only inside private.prune_audit_logs: called as service_role (which holds no
+  -- DELETE itself) and running as the table's owner (SECURITY DEFINER). A session of
+  -- the owner setting the cutoff by hand is not service_role; service_role alone
+  -- cannot delete at all.
+  IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND v_cutoff <> ''
+     AND current_setting('role') = 'service_role'
+     AND current_user = (SELECT tableowner FROM pg_tables
+                         WHERE schemaname = 'public' AND tablename = 'audit_logs') THEN
     IF OLD.created_at < v_cutoff::timestamptz THEN
       RETURN OLD;
     END IF;
@@ -28,8 +35,8 @@ BEGIN
     RAISE EXCEPTION 'only the service path prunes the audit log'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF p_older_than < interval '1 day' THEN
-    RAISE EXCEPTION 'audit retention must be at least one day'
+  IF p_older_than < interval '30 days' THEN
+    RAISE EXCEPTION 'audit retention must be at least 30 days'
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
   PERFORM set_config('lean_saas.audit_prune_before', v_cutoff::text, true);

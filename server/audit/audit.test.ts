@@ -119,7 +119,8 @@ describe('GET /api/v1/audit-logs', () => {
 describe('retention (npm run audit:prune)', () => {
   it('parses retention flags', () => {
     expect(parseRetention('365d')).toBe(365);
-    expect(parseRetention('2w')).toBe(14);
+    expect(parseRetention('5w')).toBe(35);
+    expect(parseRetention('2w')).toBeNull();
     expect(parseRetention('1y')).toBe(365);
     expect(parseRetention('0d')).toBeNull();
     expect(parseRetention('forever')).toBeNull();
@@ -137,7 +138,21 @@ describe('retention (npm run audit:prune)', () => {
     );
     const as = rlsCallers(db, { a: randomUUID(), b: randomUUID() });
     expect(await as('a', sql`select private.prune_audit_logs('1 day', null)`)).toBe('42501');
-    expect(await as('service', sql`select private.prune_audit_logs('1 hour', null)`)).toBe('22023');
+    expect(await as('service', sql`select private.prune_audit_logs('7 days', null)`)).toBe('22023');
+    // The owner cannot borrow the prune's way past the trigger by setting the cutoff.
+    const bypass = await db()
+      .transaction(async (tx) => {
+        await queryRows(
+          tx,
+          sql`select set_config('lean_saas.audit_prune_before', 'infinity', true)`,
+        );
+        await queryRows(tx, sql`delete from audit_logs where request_id = ${marker}`);
+      })
+      .then(
+        () => 'deleted',
+        (error: unknown) => pgErrorCode(error),
+      );
+    expect(bypass).toBe('42501');
 
     expect(await pruneAuditLogAsService(db(), 365)).toBe(2);
     const left = await withServiceRole(db(), (tx) =>

@@ -8,12 +8,15 @@ import type { Database } from '@/db/types';
 
 const UNIT_DAYS = { d: 1, w: 7, y: 365 } as const;
 
-/** `365d`, `52w` or `1y` as whole days; null when it is none of those. */
+/** The database refuses shorter retention too (private.prune_audit_logs). */
+export const MIN_RETENTION_DAYS = 30;
+
+/** `365d`, `52w` or `1y` as whole days; null when it is none of those or under 30 days. */
 export function parseRetention(value: string): number | null {
   const match = /^(\d{1,5})([dwy])$/.exec(value.trim());
   if (!match) return null;
   const days = Number(match[1]) * UNIT_DAYS[match[2] as keyof typeof UNIT_DAYS];
-  return days >= 1 ? days : null;
+  return days >= MIN_RETENTION_DAYS ? days : null;
 }
 
 /**

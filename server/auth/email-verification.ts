@@ -40,7 +40,9 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
             returning id, email`,
       );
       if (!user) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
-      await grantBootstrapAdmin(tx, user, audit);
+      // Only the first confirmation of an account's own address: an email change
+      // back to a listed address must not restore a role an admin took away.
+      if (!link.newEmail) await grantBootstrapAdmin(tx, user, audit);
       if (link.newEmail) await voidEmailTokens(tx, user.id);
       await recordAuditEvent(
         tx,
