@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
 import { apiKeys, profiles, userSessions } from '@/db/schema';
@@ -65,20 +65,34 @@ export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKe
 
 /**
  * Makes a user an admin or a user. Sessions read the role on every request, so it
- * applies at once; their API keys' cached copies are dropped. An admin cannot change
- * their own role (so the last admin cannot lock everyone out by mistake).
+ * applies at once; their API keys' cached copies are dropped. Refused: through an
+ * API key (a leaked key must not mint admins), on oneself, and demoting the last
+ * admin. Both rows are locked in id order and the actor's own role re-read, so two
+ * admins demoting each other at once cannot leave none.
  */
-export async function setRoleAsAdmin(call: AdminCall, userId: string, role: 'user' | 'admin') {
+export async function setRoleAsAdmin(
+  call: AdminCall & { viaApiKey: boolean },
+  userId: string,
+  role: 'user' | 'admin',
+) {
+  if (call.viaApiKey) {
+    throw new AppError('FORBIDDEN', 'Roles are changed from a signed-in session, not an API key.');
+  }
   if (userId === call.adminId) {
     throw new AppError('CONFLICT', 'You cannot change your own role.');
   }
   await withServiceRole(call.db, async (tx) => {
-    const [before] = await tx
-      .select({ role: profiles.role })
+    const locked = await tx
+      .select({ id: profiles.id, role: profiles.role })
       .from(profiles)
-      .where(eq(profiles.id, userId))
+      .where(inArray(profiles.id, [userId, call.adminId]))
+      .orderBy(asc(profiles.id))
       .for('update');
+    const before = locked.find((row) => row.id === userId);
     if (!before) throw new AppError('NOT_FOUND', 'No such user.');
+    if (locked.find((row) => row.id === call.adminId)?.role !== 'admin') {
+      throw new AppError('FORBIDDEN', 'You are no longer an admin.');
+    }
     if (before.role === role) return;
     await tx
       .update(profiles)

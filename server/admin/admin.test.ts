@@ -197,6 +197,18 @@ describe('the admin area', () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details.fields[0].path).toBe('role');
 
+    // An admin's API key (even with the admin scope) cannot change roles.
+    const adminKey = await json(
+      await api.postJson('/api-keys', { name: 'ops', scopes: ['admin'] }, boss.headers),
+    );
+    const byKey = await api.sendJson(
+      'PUT',
+      `/admin/users/${user.userId}/role`,
+      { role: 'user' },
+      { ...asNewCaller(), authorization: `Bearer ${adminKey.body.data.key}` },
+    );
+    expect(byKey.status).toBe(403);
+
     const audited = await withServiceRole(db(), (tx) =>
       tx
         .select({ action: auditLogs.action })

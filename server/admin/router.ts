@@ -108,7 +108,8 @@ export const adminRouter = router({
     .input(setRoleInput)
     .output(done)
     .mutation(async ({ ctx, input }) => {
-      await setRoleAsAdmin(adminCall(ctx), input.userId, input.role);
+      const viaApiKey = ctx.identity.apiKeyId !== undefined;
+      await setRoleAsAdmin({ ...adminCall(ctx), viaApiKey }, input.userId, input.role);
       return { done: true as const };
     }),
 
