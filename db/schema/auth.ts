@@ -116,10 +116,16 @@ export const auditLogs = pgTable(
   },
   (table) => [
     index('audit_logs_actor_id_created_at_idx').on(table.actorId, table.createdAt),
+    // Events about a user that someone else did (an admin revoking their key).
+    index('audit_logs_resource_id_idx').on(table.resourceId),
+    index('audit_logs_subject_user_idx').using('btree', sql`(${table.details} ->> 'userId')`),
+    // Date ranges across everyone: the compliance report and retention.
+    index('audit_logs_created_at_idx').on(table.createdAt),
+    // A user reads what they did and what was done to their account.
     pgPolicy('audit_logs_select_own', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.actorId} = ${authUid}`,
+      using: sql`${table.actorId} = ${authUid} or ${table.resourceId} = (${authUid})::text or (${table.details} ->> 'userId') = (${authUid})::text`,
     }),
   ],
 );

@@ -154,6 +154,13 @@ describe('the admin area', () => {
     );
     expect(revokeKey.status).toBe(200);
     expect((await api.rest('/me', { headers: keyHeaders })).status).toBe(401);
+    // The user sees it in their own log: that someone else did it, not from where.
+    const told = await json(
+      await api.rest('/audit-logs?action=admin.api_key_revoked', { headers: user.headers }),
+    );
+    expect(told.body.data.items).toMatchObject([
+      { action: 'admin.api_key_revoked', actedBy: 'someone else', ip: null, userAgent: null },
+    ]);
 
     const detail = (
       await json(await api.rest(`/admin/users/${user.userId}`, { headers: boss.headers }))

@@ -108,7 +108,7 @@ describe('GET /api/v1/audit-logs', () => {
     expect(truncated).toBe(false);
     const lines = (csv as string).trim().split('\n');
     expect(lines[0]).toBe(
-      'createdAt,action,success,resourceType,resourceId,ip,userAgent,requestId,details',
+      'createdAt,action,actedBy,success,resourceType,resourceId,ip,userAgent,requestId,details',
     );
     expect(lines).toHaveLength(4);
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 
-import { auditLogs } from '@/db/schema';
+import { auditLogs, type AuditLog } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
 
@@ -12,13 +12,40 @@ export type AuditFilter = { action?: string; from?: string; to?: string };
 /** The most rows one CSV export holds. */
 export const EXPORT_LIMIT = 10_000;
 
-function conditions(actorId: string, filter: AuditFilter): SQL[] {
+/** What the user did, and what was done to their account or their things. */
+const aboutUser = (userId: string) =>
+  or(
+    eq(auditLogs.actorId, userId),
+    eq(auditLogs.resourceId, userId),
+    sql`${auditLogs.details} ->> 'userId' = ${userId}`,
+  )!;
+
+function conditions(userId: string, filter: AuditFilter): SQL[] {
   return [
-    eq(auditLogs.actorId, actorId),
+    aboutUser(userId),
     ...(filter.action ? [eq(auditLogs.action, filter.action)] : []),
     ...(filter.from ? [gte(auditLogs.createdAt, startOf(filter.from))] : []),
     ...(filter.to ? [lt(auditLogs.createdAt, endOf(filter.to))] : []),
   ];
+}
+
+/**
+ * An event as its subject sees it: who acted is told (you, someone else, the
+ * system), but not another person's address or browser.
+ */
+function asSeenBy(userId: string, event: AuditLog) {
+  const byYou = event.actorId === userId;
+  return {
+    ...event,
+    actorId: undefined,
+    actedBy: byYou
+      ? ('you' as const)
+      : event.actorId
+        ? ('someone else' as const)
+        : ('system' as const),
+    ip: byYou ? event.ip : null,
+    userAgent: byYou ? event.userAgent : null,
+  };
 }
 
 /**
@@ -27,7 +54,7 @@ function conditions(actorId: string, filter: AuditFilter): SQL[] {
  */
 export async function listOwnAuditEvents(
   tx: Tx,
-  actorId: string,
+  userId: string,
   input: AuditFilter & { limit: number; cursor?: string },
 ) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
@@ -36,7 +63,7 @@ export async function listOwnAuditEvents(
     .from(auditLogs)
     .where(
       and(
-        ...conditions(actorId, input),
+        ...conditions(userId, input),
         ...(after ? [olderThan(auditLogs.createdAt, auditLogs.id, after)] : []),
       ),
     )
@@ -45,7 +72,7 @@ export async function listOwnAuditEvents(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ event }) => ({ ...event, actorId: undefined })),
+    items: page.map(({ event }) => asSeenBy(userId, event)),
     nextCursor:
       rows.length > input.limit && last ? encodeCursor(last.cursorAt, last.event.id) : null,
   };
@@ -54,6 +81,7 @@ export async function listOwnAuditEvents(
 const COLUMNS = [
   'createdAt',
   'action',
+  'actedBy',
   'success',
   'resourceType',
   'resourceId',
@@ -68,17 +96,17 @@ const COLUMNS = [
 const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** The caller's matching events as CSV (newest first, at most EXPORT_LIMIT rows). */
-export async function exportOwnAuditEvents(tx: Tx, actorId: string, filter: AuditFilter) {
+export async function exportOwnAuditEvents(tx: Tx, userId: string, filter: AuditFilter) {
   const rows = await tx
     .select()
     .from(auditLogs)
-    .where(and(...conditions(actorId, filter)))
+    .where(and(...conditions(userId, filter)))
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(EXPORT_LIMIT + 1);
   const kept = rows.slice(0, EXPORT_LIMIT);
   const csv = stringify(
     kept.map((row) => ({
-      ...row,
+      ...asSeenBy(userId, row),
       createdAt: row.createdAt.toISOString(),
       details: row.details ? JSON.stringify(row.details) : '',
     })),

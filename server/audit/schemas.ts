@@ -42,6 +42,8 @@ export function endOf(value: string): Date {
 export const auditEventOutput = z.object({
   id: z.uuid(),
   action: z.string(),
+  /** Who acted: the user, someone else (an admin), or the system (Stripe, a job). */
+  actedBy: z.enum(['you', 'someone else', 'system']),
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
