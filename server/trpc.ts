@@ -56,8 +56,6 @@ export async function createContext(
   const identity = await resolveIdentity(request, db, auth, scope);
   if (identity.kind === 'user') {
     // Every later log line of this request says who it was for.
-    scope.userId = identity.userId;
-    scope.apiKeyId = identity.apiKeyId;
     scope.log = scope.log.child({ userId: identity.userId, apiKeyId: identity.apiKeyId });
   }
   return buildContext({ db, identity, scope, transport, auth, request, billing: deps.billing });

@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { endOf, startOf } from '@/server/audit/schemas';
+import { toCsv } from '@/server/platform/csv';
 
 /**
  * For a date range (whole UTC days): how many events of each action happened, and
@@ -27,6 +27,6 @@ export async function complianceReportAsAdmin(db: Database, range: { from: strin
     events: Number(row.events),
     users: Number(row.users),
   }));
-  const csv = stringify(counted, { header: true, columns: ['action', 'events', 'users'] });
+  const csv = toCsv(counted, ['action', 'events', 'users']);
   return { ...range, rows: counted, csv };
 }

@@ -1,4 +1,4 @@
-import { desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
 import { errorReports } from '@/db/schema';
@@ -39,12 +39,18 @@ export async function errorReportAsAdmin(call: AdminCall, id: string) {
 /** Marks a report resolved; it reopens by itself if the error happens again. */
 export async function resolveErrorReportAsAdmin(call: AdminCall, id: string) {
   return withServiceRole(call.db, async (tx) => {
-    const [report] = await tx
+    const [resolved] = await tx
       .update(errorReports)
-      .set({ resolvedAt: sql`coalesce(${errorReports.resolvedAt}, now())` })
-      .where(eq(errorReports.id, id))
+      .set({ resolvedAt: sql`now()` })
+      .where(and(eq(errorReports.id, id), isNull(errorReports.resolvedAt)))
       .returning();
-    if (!report) throw new AppError('NOT_FOUND', 'No such error report.');
+    if (!resolved) {
+      // Already resolved: nothing changes, nothing to audit.
+      const [report] = await tx.select().from(errorReports).where(eq(errorReports.id, id));
+      if (!report) throw new AppError('NOT_FOUND', 'No such error report.');
+      return report;
+    }
+    const report = resolved;
     await recordAuditEvent(
       tx,
       {

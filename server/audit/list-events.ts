@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
 
 import { auditLogs, type AuditLog } from '@/db/schema';
 import type { Tx } from '@/db/types';
+import { toCsv } from '@/server/platform/csv';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
 
 import { endOf, startOf } from './schemas';
@@ -91,10 +91,6 @@ const COLUMNS = [
   'details',
 ] as const;
 
-// A cell that starts like a formula runs as one in a spreadsheet; some cells hold
-// text a stranger chose (the user agent of a refused request), so they are quoted.
-const neutralizeFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 /** The caller's matching events as CSV (newest first, at most EXPORT_LIMIT rows). */
 export async function exportOwnAuditEvents(tx: Tx, userId: string, filter: AuditFilter) {
   const rows = await tx
@@ -104,13 +100,13 @@ export async function exportOwnAuditEvents(tx: Tx, userId: string, filter: Audit
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(EXPORT_LIMIT + 1);
   const kept = rows.slice(0, EXPORT_LIMIT);
-  const csv = stringify(
+  const csv = toCsv(
     kept.map((row) => ({
       ...asSeenBy(userId, row),
       createdAt: row.createdAt.toISOString(),
       details: row.details ? JSON.stringify(row.details) : '',
     })),
-    { header: true, columns: [...COLUMNS], cast: { string: neutralizeFormula } },
+    [...COLUMNS],
   );
   const day = new Date().toISOString().slice(0, 10);
   return {

@@ -34,10 +34,11 @@ export const builtInAuthProvider: AuthProvider = {
       replacesSessionId: currentSessionId(identity),
     });
     if (result.kind === 'unverified') {
-      const message = await verificationMessageAsService(db, {
-        id: result.userId,
-        email: result.email,
-      });
+      const message = await verificationMessageAsService(
+        db,
+        { id: result.userId, email: result.email },
+        scope,
+      );
       await deliverMail(db, scope.log, message);
       throw new AppError(
         'FORBIDDEN',

@@ -17,8 +17,23 @@ import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tok
 export async function verificationMessageAsService(
   db: Database,
   user: { id: string; email: string },
+  audit: AuditContext,
 ) {
-  const token = await withServiceRole(db, (tx) => issueEmailToken(tx, user.id, 'verify_email'));
+  const token = await withServiceRole(db, async (tx) => {
+    const issued = await issueEmailToken(tx, user.id, 'verify_email');
+    // The new link voids the previous one: a change of state, audited.
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: user.id,
+        action: 'auth.verification_sent',
+        resourceType: 'user',
+        resourceId: user.id,
+      },
+      audit,
+    );
+    return issued;
+  });
   return verificationEmail(user.email, appUrl(`/verify-email?token=${token}`));
 }
 

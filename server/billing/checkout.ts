@@ -41,7 +41,7 @@ export async function startCheckout(
   input: { plan: PaidPlan; interval: Interval },
 ): Promise<{ url: string }> {
   const session = await callStripe(async () => {
-    const customer = await ensureStripeCustomer(call.db, call.stripe, call);
+    const customer = await ensureStripeCustomer(call.db, call.stripe, call, call.audit);
     await assertNoOtherPurchase(call.stripe, customer);
     return call.stripe.checkout.sessions.create({
       mode: 'subscription',

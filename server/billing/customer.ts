@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import type { Database } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 
 import { callStripe } from './stripe-errors';
 
@@ -27,6 +28,7 @@ export async function ensureStripeCustomer(
   db: Database,
   stripe: Stripe,
   user: { userId: string; email: string | null },
+  audit: AuditContext,
 ): Promise<string> {
   const existing = await stripeCustomerIdOf(db, user.userId);
   if (existing) return existing;
@@ -36,12 +38,25 @@ export async function ensureStripeCustomer(
       { idempotencyKey: `lean-saas-customer-${user.userId}` },
     ),
   );
-  await withServiceRole(db, (tx) =>
-    tx
+  await withServiceRole(db, async (tx) => {
+    const [created] = await tx
       .insert(billingAccounts)
       .values({ userId: user.userId, stripeCustomerId: customer.id })
-      .onConflictDoNothing({ target: billingAccounts.userId }),
-  );
+      .onConflictDoNothing({ target: billingAccounts.userId })
+      .returning({ userId: billingAccounts.userId });
+    if (!created) return;
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: user.userId,
+        action: 'billing.customer_created',
+        resourceType: 'billing_account',
+        resourceId: user.userId,
+        details: { customerId: customer.id },
+      },
+      audit,
+    );
+  });
   const stored = await stripeCustomerIdOf(db, user.userId);
   if (!stored) throw new Error('billing account vanished after insert');
   return stored;

@@ -26,9 +26,6 @@ export type RequestScope = {
   cookies: string[];
   /** Whether cookies must be Secure: everywhere but plain-http localhost. */
   secureCookies: boolean;
-  /** Who called, once known (set by the context builder), for the log line. */
-  userId?: string;
-  apiKeyId?: string;
   /** The most restrictive rate-limit decision taken for this request. */
   rateLimit?: LimitDecision;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
@@ -84,7 +81,8 @@ export async function runApiRequest(
   const durationMs = performance.now() - startedAt;
   recordRequest(scope.method, scope.route, response.status, durationMs / 1000);
   // The error itself is logged once, with its details, where it is caught; this
-  // line only records that the request happened.
+  // line only records that the request happened (with the user and key ids, which
+  // the context builder bound to scope.log once it knew them).
   scope.log[response.status >= 500 ? 'warn' : 'info'](
     {
       method: scope.method,
@@ -92,8 +90,6 @@ export async function runApiRequest(
       route: scope.route,
       status: response.status,
       durationMs: Math.round(durationMs * 10) / 10,
-      userId: scope.userId,
-      apiKeyId: scope.apiKeyId,
     },
     'request',
   );
