@@ -15,7 +15,14 @@ export const tracingConfigured = () =>
  */
 export async function registerTracing(): Promise<boolean> {
   if (!tracingConfigured()) return false;
-  const { registerOTel } = await import('@vercel/otel');
-  registerOTel({ serviceName: env.OTEL_SERVICE_NAME });
+  const [{ registerOTel }, { QueryStringRedactor }] = await Promise.all([
+    import('@vercel/otel'),
+    import('./trace-redaction'),
+  ]);
+  registerOTel({
+    serviceName: env.OTEL_SERVICE_NAME,
+    // Query strings out first (emailed links carry one-time tokens), then export.
+    spanProcessors: [new QueryStringRedactor(), 'auto'],
+  });
   return true;
 }
