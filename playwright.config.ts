@@ -7,6 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
 import {
   chromiumExecutable,
   E2E_ADMINS,
+  E2E_STRIPE_WEBHOOK_SECRET,
   E2E_RATE_LIMIT_MULTIPLIER,
   e2eDatabaseUrl,
   METRICS_TOKEN,
@@ -71,6 +72,7 @@ export default defineConfig({
       DEV_MAILBOX: 'true',
       // The admin specs' account becomes an admin when it confirms its address.
       ADMIN_EMAILS: Object.values(E2E_ADMINS).join(','),
+      STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
       RATE_LIMIT_MULTIPLIER: String(E2E_RATE_LIMIT_MULTIPLIER),
       // A shared Redis (REDIS_URL) keeps counters across runs: start each run afresh.
       REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX,

@@ -33,3 +33,6 @@ export const E2E_ADMINS = {
   flow: 'admin-flow@example.com',
   accessibility: 'admin-a11y@example.com',
 } as const;
+
+/** The e2e server signs and checks Stripe webhooks with this (a second instance too). */
+export const E2E_STRIPE_WEBHOOK_SECRET = 'whsec_e2e_only_0123456789';
