@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 
 import { benchLimiter } from './limiter';
 import { provisionApiKey } from './provision-key';
+import { benchTwoInstances } from './two-instances';
 import { benchWebhook } from './webhook';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -126,7 +127,18 @@ async function main() {
   }
 }
 
+/** Two processes need a shared Postgres: BENCH_DATABASE_URL (a server URL). */
+async function twoInstances() {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) {
+    console.log('\n(set BENCH_DATABASE_URL to a Postgres server to measure two instances too)');
+    return;
+  }
+  await benchTwoInstances({ serverUrl, connections: CONNECTIONS, seconds: DURATION_S });
+}
+
 main()
+  .then(twoInstances)
   .then(() => benchLimiter(process.env.REDIS_URL))
   .catch((error: unknown) => {
     console.error(error);
