@@ -14,7 +14,7 @@ const SUPABASE_PRESENT = [
   `create role authenticated nologin noinherit`,
   `create role service_role nologin noinherit bypassrls`,
   `create schema auth`,
-  `create table auth.users (id uuid primary key, email varchar(255), supabase_only text)`,
+  `create table auth.users (id uuid primary key, email varchar(255), email_confirmed_at timestamptz, supabase_only text)`,
   `create function auth.uid() returns uuid language sql stable
      as $$ select '11111111-1111-4111-8111-111111111111'::uuid $$`,
   // On Supabase these belong to Supabase Auth's own role, not to us.
@@ -38,7 +38,12 @@ describe('the bootstrap migration', () => {
       sql`select column_name as name from information_schema.columns
           where table_schema = 'auth' and table_name = 'users' order by ordinal_position`,
     );
-    expect(columns.map((column) => column.name)).toEqual(['id', 'email', 'supabase_only']);
+    expect(columns.map((column) => column.name)).toEqual([
+      'id',
+      'email',
+      'email_confirmed_at',
+      'supabase_only',
+    ]);
     // Missing helpers are created.
     const [jwt] = await queryRows(
       db,

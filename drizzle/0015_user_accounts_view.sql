@@ -2,9 +2,9 @@
 -- auth.users itself: on Supabase, auth.users belongs to supabase_auth_admin and
 -- service_role holds no privilege on it, while the role that runs migrations
 -- (postgres) may read it. A view runs with its owner's privileges, so it gives the
--- service path exactly these four columns and nothing else; API roles get nothing.
+-- service path exactly these three columns and nothing else; API roles get nothing.
 CREATE OR REPLACE VIEW private.user_accounts AS
-  SELECT id, email, email_confirmed_at, created_at FROM auth.users;
+  SELECT id, email, email_confirmed_at FROM auth.users;
 --> statement-breakpoint
 REVOKE ALL ON private.user_accounts FROM PUBLIC, anon, authenticated;
 --> statement-breakpoint

@@ -144,6 +144,5 @@ export const userAccounts = pgSchema('private')
     id: uuid('id').notNull(),
     email: varchar('email', { length: 255 }),
     emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }),
   })
   .existing();
