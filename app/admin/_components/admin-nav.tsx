@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SectionNav } from '@/app/_components/section-nav';
 
 const LINKS = [
   { href: '/admin/users', label: 'Users' },
@@ -8,20 +8,5 @@ const LINKS = [
 ];
 
 export function AdminNav() {
-  return (
-    <nav
-      aria-label="Admin"
-      className="mb-8 flex gap-4 border-b border-slate-200 pb-3 text-sm dark:border-slate-800"
-    >
-      {LINKS.map((link) => (
-        <Link
-          key={link.href}
-          href={link.href}
-          className="hover:text-indigo-600 dark:hover:text-indigo-400"
-        >
-          {link.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionNav label="Admin" links={LINKS} />;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { downloadFile } from '../_components/download-file';
+import { downloadFile } from '@/app/_components/download-file';
 import { secondaryButtonClass } from '../_components/styles';
 
 /** Saves the report on screen; the server already sent it as CSV. */

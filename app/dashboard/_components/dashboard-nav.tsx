@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SectionNav } from '@/app/_components/section-nav';
 
 const LINKS = [
   { href: '/dashboard', label: 'Overview' },
@@ -12,20 +12,5 @@ const LINKS = [
 /** The dashboard's sections; admins also get a link to the admin area. */
 export function DashboardNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const links = isAdmin ? [...LINKS, { href: '/admin', label: 'Admin' }] : LINKS;
-  return (
-    <nav
-      aria-label="Dashboard"
-      className="mb-8 flex gap-4 border-b border-slate-200 pb-3 text-sm dark:border-slate-800"
-    >
-      {links.map((link) => (
-        <Link
-          key={link.href}
-          href={link.href}
-          className="hover:text-indigo-600 dark:hover:text-indigo-400"
-        >
-          {link.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionNav label="Dashboard" links={links} />;
 }

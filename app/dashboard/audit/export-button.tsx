@@ -2,22 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { downloadFile } from '@/app/_components/download-file';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import type { AuditFilter } from '@/server/audit/list-events';
 
 import { secondaryButtonClass } from './audit-filters';
-
-function download(filename: string, csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking right after the click can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 const count = (rows: number) =>
   `${rows.toLocaleString('en-US')} ${rows === 1 ? 'event' : 'events'}`;
@@ -30,7 +19,7 @@ export function ExportButton({ filter, disabled }: { filter: AuditFilter; disabl
     // staleTime 0: an export is what the log holds now, not a cached copy.
     mutationFn: () =>
       queryClient.fetchQuery(trpc.audit.export.queryOptions(filter, { staleTime: 0 })),
-    onSuccess: (file) => download(file.filename, file.csv),
+    onSuccess: (file) => downloadFile(file.filename, file.csv),
   });
 
   return (
