@@ -1,6 +1,7 @@
 export type AuditEvent = {
   id: string;
   action: string;
+  actedBy: 'you' | 'someone else' | 'system';
   resourceType: string | null;
   resourceId: string | null;
   details: Record<string, unknown> | null;
@@ -59,7 +60,9 @@ function Details({ details }: { details: AuditEvent['details'] }) {
   );
 }
 
-const COLUMNS = ['Time', 'Action', 'Result', 'Resource', 'IP', 'Details'];
+const COLUMNS = ['Time', 'Action', 'By', 'Result', 'Resource', 'IP', 'Details'];
+
+const ACTED_BY = { you: 'You', 'someone else': 'An admin', system: 'System' } as const;
 
 function Row({ event }: { event: AuditEvent }) {
   return (
@@ -70,6 +73,7 @@ function Row({ event }: { event: AuditEvent }) {
       <td className={cellClass}>
         <code>{event.action}</code>
       </td>
+      <td className={cellClass}>{ACTED_BY[event.actedBy]}</td>
       <td className={cellClass}>
         <ResultBadge success={event.success} />
       </td>
