@@ -5,6 +5,7 @@ import { apiKeys, profiles, userSessions } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { apiKeyCache, keyTag, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import { forgetProfile } from '@/server/auth/profile-cache';
 import { AppError } from '@/server/platform/errors';
 
 /** Who acts, and the request it came in, for the audit row. */
@@ -111,4 +112,5 @@ export async function setRoleAsAdmin(
     );
   });
   await apiKeyCache().invalidateTag(userTag(userId));
+  await forgetProfile(userId);
 }

@@ -231,6 +231,16 @@ describe('the admin area', () => {
     );
   });
 
+  it('a role change shows in the user’s /me at once, though /me is cached', async () => {
+    const user = await account();
+    const roleOf = async () =>
+      (await json(await api.rest('/me', { headers: user.headers }))).body.data.role;
+    expect(await roleOf()).toBe('user');
+    expect(await roleOf()).toBe('user'); // now from the cache
+    await api.sendJson('PUT', `/admin/users/${user.userId}/role`, { role: 'admin' }, boss.headers);
+    expect(await roleOf()).toBe('admin');
+  });
+
   it('lists, shows and resolves error reports', async () => {
     const message = `Checkout exploded ${randomUUID()}`;
     await api.postJson(

@@ -11,6 +11,7 @@ import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
 import { grantBootstrapAdmin } from './bootstrap-admin';
+import { forgetProfile } from './profile-cache';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
 
 /** A new verification link for an account whose address is not confirmed yet. */
@@ -73,6 +74,8 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
     });
     // API keys carry the owner's email: drop their cached copies.
     await apiKeyCache().invalidateTag(userTag(confirmed.userId));
+    // A listed address may have made them an admin (ADMIN_EMAILS).
+    await forgetProfile(confirmed.userId);
     return confirmed;
   } catch (error) {
     if (pgErrorCode(error) === '23505') {

@@ -7,6 +7,7 @@ import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent } from '@/server/audit/record-event';
 
 import { normalizeEmail } from './accounts';
+import { forgetProfile } from './profile-cache';
 
 /**
  * Makes the account with `email` an admin (`npm run admin:grant -- email`). Its
@@ -41,5 +42,6 @@ export async function grantAdminAsService(db: Database, email: string): Promise<
   if (!userId) return false;
   // Their API keys carry the role too: drop the cached copies now (peers within 5 s).
   await apiKeyCache().invalidateTag(userTag(userId));
+  await forgetProfile(userId);
   return true;
 }

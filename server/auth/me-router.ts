@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { authCall, permissionProcedure, router } from '@/server/trpc';
 
-import { getOwnProfile, toMe, updateOwnProfile } from './profile';
+import { toMe, updateOwnProfile } from './profile';
+import { cachedOwnProfile, forgetProfile } from './profile-cache';
 import {
   acceptedOutput,
   changeEmailInput,
@@ -64,7 +65,7 @@ export const meRouter = router({
     .input(z.void())
     .output(meOutput)
     .query(async ({ ctx }) => {
-      const profile = await ctx.rls((tx) => getOwnProfile(tx, ctx.identity.userId));
+      const profile = await cachedOwnProfile(ctx.rls, ctx.identity.userId);
       return toMe(profile, ctx.identity);
     }),
 
@@ -83,6 +84,7 @@ export const meRouter = router({
       const profile = await ctx.rls((tx) =>
         updateOwnProfile(tx, ctx.identity.userId, input, ctx.scope),
       );
+      await forgetProfile(ctx.identity.userId);
       return toMe(profile, ctx.identity);
     }),
 
