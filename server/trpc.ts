@@ -82,7 +82,11 @@ export function buildContext(parts: {
     cookieHeader: parts.request.headers.get('cookie'),
     billing: () => {
       const configured = billing();
-      if (!configured) throw new AppError('UNAVAILABLE', 'Billing is not configured.');
+      if (!configured)
+        throw new AppError(
+          'UNAVAILABLE',
+          'Billing is not configured: set STRIPE_SECRET_KEY, or start the app with npm start / npm run dev, which run the local Stripe emulator.',
+        );
       return configured;
     },
   };

@@ -31,6 +31,21 @@ export function toApiKeyOutput(row: ApiKey) {
   };
 }
 
+/** A user's keys that still work: not revoked, not expired (what the plan caps). */
+export async function countActiveKeys(tx: Tx, userId: string): Promise<number> {
+  const [active] = await tx
+    .select({ value: count() })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.userId, userId),
+        isNull(apiKeys.revokedAt),
+        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+      ),
+    );
+  return active?.value ?? 0;
+}
+
 /** The caller's keys, newest first, one page at a time (RLS: their own only). */
 export async function listOwnApiKeys(tx: Tx, input: { limit: number; cursor?: string }) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
@@ -91,16 +106,7 @@ export async function createOwnApiKey(
     sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
   );
   const limit = entitlementsOf(await planInTx(tx, caller.userId)).apiKeys;
-  const [active] = await tx
-    .select({ value: count() })
-    .from(apiKeys)
-    .where(
-      and(
-        isNull(apiKeys.revokedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
-      ),
-    );
-  if ((active?.value ?? 0) >= limit) {
+  if ((await countActiveKeys(tx, caller.userId)) >= limit) {
     throw new AppError(
       'FORBIDDEN',
       `Your plan allows ${limit} active API keys. Revoke one or upgrade your plan.`,

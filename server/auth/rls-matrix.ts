@@ -7,7 +7,13 @@ import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { TestDatabase } from '@/db/test-database';
-import { idsOf, rlsCallers, type Caller, type QueryOutcome } from '@/server/testing/rls-callers';
+import {
+  idsOf,
+  rlsCallers,
+  seedAccounts,
+  type Caller,
+  type QueryOutcome,
+} from '@/server/testing/rls-callers';
 
 /** The auth tables' RLS matrix, on the database `openDatabase` gives (also a Supabase-shaped one). */
 export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>) {
@@ -20,13 +26,7 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
 
   beforeAll(async () => {
     testDb = await openDatabase();
-    // Accounts come from the auth service (Supabase Auth owns auth.users there).
-    for (const id of [a, b]) {
-      await queryRows(
-        testDb.db,
-        sql`insert into auth.users (id, email) values (${id}, ${`${id}@x.test`})`,
-      );
-    }
+    await seedAccounts(testDb.db, [a, b]);
     await withServiceRole(testDb.db, async (tx) => {
       for (const id of [a, b]) {
         await tx.execute(sql`insert into user_sessions (id, user_id, token_hash, expires_at)

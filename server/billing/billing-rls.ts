@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { TestDatabase } from '@/db/test-database';
-import { idsOf, rlsCallers } from '@/server/testing/rls-callers';
+import { idsOf, rlsCallers, seedAccounts } from '@/server/testing/rls-callers';
 
 /** The billing tables' RLS matrix, on the database `openDatabase` gives (also a Supabase-shaped one). */
 export function describeBillingRlsMatrix(openDatabase: () => Promise<TestDatabase>) {
@@ -19,13 +18,7 @@ export function describeBillingRlsMatrix(openDatabase: () => Promise<TestDatabas
 
   beforeAll(async () => {
     testDb = await openDatabase();
-    // Accounts come from the auth service (Supabase Auth owns auth.users there).
-    for (const id of [a, b]) {
-      await queryRows(
-        testDb.db,
-        sql`insert into auth.users (id, email) values (${id}, ${`${id}@x.test`})`,
-      );
-    }
+    await seedAccounts(testDb.db, [a, b]);
     await withServiceRole(testDb.db, async (tx) => {
       for (const id of [a, b]) {
         await tx.execute(sql`insert into billing_accounts (user_id, stripe_customer_id, plan)

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 
-import { apiKeys, billingAccounts, subscriptions } from '@/db/schema';
+import { billingAccounts, subscriptions } from '@/db/schema';
 import type { Tx } from '@/db/types';
+import { countActiveKeys } from '@/server/api-keys/service';
 import type { LimitDecision } from '@/server/platform/rate-limit/check';
 
 import { entitlementsOf } from './plans';
@@ -28,23 +29,13 @@ export async function billingOverviewOf(tx: Tx, userId: string, requests?: Limit
     .limit(20);
   const subscription =
     rows.find((row) => ENTITLING_STATUSES.includes(row.status) && row.plan) ?? rows[0] ?? null;
-  const [activeKeys] = await tx
-    .select({ value: count() })
-    .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.userId, userId),
-        isNull(apiKeys.revokedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
-      ),
-    );
   return {
     plan,
     subscription,
     hasBillingAccount: account !== undefined,
     usage: {
       apiKeys: {
-        used: activeKeys?.value ?? 0,
+        used: await countActiveKeys(tx, userId),
         limit: finiteOrNull(entitlementsOf(plan).apiKeys),
       },
       requests:

@@ -24,6 +24,7 @@ const fromUnix = (seconds: number | null | undefined) =>
 function toRow(subscription: Stripe.Subscription, userId: string): Row {
   const item = subscription.items.data[0];
   const priceId = item?.price.id ?? 'unknown';
+  const sold = planOfPrice(priceId);
   return {
     id: subscription.id,
     userId,
@@ -31,8 +32,8 @@ function toRow(subscription: Stripe.Subscription, userId: string): Row {
       typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
     status: subscription.status,
     priceId,
-    plan: planOfPrice(priceId)?.plan ?? null,
-    interval: planOfPrice(priceId)?.interval ?? null,
+    plan: sold?.plan ?? null,
+    interval: sold?.interval ?? null,
     quantity: item?.quantity ?? 1,
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
     cancelAt: fromUnix(subscription.cancel_at),

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
@@ -33,3 +33,10 @@ export function rlsCallers(db: () => Database, users: { a: string; b: string }) 
 /** The `id` column of the rows, sorted, or the refusal's SQLSTATE. */
 export const idsOf = (result: QueryOutcome, column = 'id') =>
   typeof result === 'string' ? result : result.map((row) => row[column]).sort();
+
+/** Accounts as the auth service makes them (Supabase Auth owns auth.users there). */
+export async function seedAccounts(db: Database, ids: string[]) {
+  for (const id of ids) {
+    await queryRows(db, sql`insert into auth.users (id, email) values (${id}, ${`${id}@x.test`})`);
+  }
+}
