@@ -3,9 +3,11 @@
 // 1. The client's socket address. It travels to the request pipeline in a header
 //    whose name is chosen at random per process, so a client cannot forge it (see
 //    server/platform/client-ip.ts).
-// 2. Billing without a Stripe account: when STRIPE_SECRET_KEY is unset, the local
-//    Stripe emulator (server/stripe-emulator) runs as a child process, and the app's
-//    Stripe SDK talks to it; it delivers signed webhooks back to this server.
+// 2. Billing without a Stripe account: when STRIPE_SECRET_KEY is unset and the app
+//    is local (server/platform/local-app.mjs), the local Stripe emulator
+//    (server/stripe-emulator) runs as a child process, and the app's Stripe SDK talks
+//    to it; it delivers signed webhooks back to this server. A deployed app never
+//    starts it: without Stripe its billing is off, and its pages say so.
 // On Vercel this file is not used.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +16,8 @@ import path from 'node:path';
 
 import nextEnv from '@next/env';
 import next from 'next';
+
+import { isLocalApp } from './server/platform/local-app.mjs';
 
 const dev = process.argv.includes('--dev');
 // The .env files, now: what they set decides below whether the emulator runs (Next
@@ -79,7 +83,7 @@ function startStripeEmulator() {
 
 // A preset STRIPE_EMULATOR_URL: another process's emulator (several local instances
 // share one, as they would share Stripe).
-if (!process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_EMULATOR_URL) {
+if (!process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_EMULATOR_URL && isLocalApp(process.env)) {
   try {
     const emulator = await startStripeEmulator();
     process.env.STRIPE_EMULATOR_URL = emulator.url;

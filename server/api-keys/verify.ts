@@ -10,6 +10,7 @@ import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/auth/perm
 import { appCache } from '@/server/platform/cache/app-cache';
 import { DEFAULT_L1_TTL_MS } from '@/server/platform/cache/cache';
 import { env } from '@/server/platform/env';
+import { isLocal } from '@/server/platform/stand-ins';
 import { AppError } from '@/server/platform/errors';
 import { logger } from '@/server/platform/logger';
 import { countApiKeyFailure } from '@/server/platform/metrics';
@@ -41,10 +42,10 @@ export const apiKeyCache = () => appCache('api-keys');
 export const keyTag = (keyId: string) => `api-key:${keyId}`;
 export const userTag = (userId: string) => `user:${userId}`;
 
-/** This deployment's key shape: `API_KEY_PREFIX`, and `live` only in production. */
+/** This deployment's key shape: `API_KEY_PREFIX`, and `live` only when deployed. */
 export const keyShape = () => ({
   prefix: env.API_KEY_PREFIX,
-  mode: env.API_KEY_MODE ?? (env.NODE_ENV === 'production' ? 'live' : 'test'),
+  mode: env.API_KEY_MODE ?? (isLocal() ? 'test' : 'live'),
 });
 
 /**

@@ -64,8 +64,6 @@ export async function deliverMail(db: Database, log: Logger, ...messages: EmailM
   }
 }
 
-export const devMailboxEnabled = () => env.DEV_MAILBOX ?? env.NODE_ENV !== 'production';
-
 /** The newest outbox messages, for the dev mailbox. */
 export function listOutboxAsService(db: Database, limit = 50) {
   return withServiceRole(db, (tx) =>

@@ -55,12 +55,15 @@ export const env = createEnv({
     STRIPE_PRICE_ENTERPRISE_YEARLY: stripePrice,
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
     MAIL_FROM: z.string().min(3).default('Lean SaaS <no-reply@example.com>'),
-    // The dev mailbox (/dev/mailbox) shows the outbox; on outside production, or
-    // where this is set (the e2e server).
+    // The dev mailbox (/dev/mailbox) shows the outbox. Unset: on when the app is local
+    // and RESEND_API_KEY is unset; a deployed app never serves it (stand-ins.ts).
     DEV_MAILBOX: z.stringbool().optional(),
     HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    // `memory` lets a deployed single server count limits in its own process instead of
+    // stopping at start for want of Redis (stand-ins.ts).
+    RATE_LIMIT_STORE: z.enum(['memory']).optional(),
     // Tests and local development may raise every limit; production keeps 1.
     RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
     // Namespace of rate-limit and cache keys in a shared Redis.
@@ -83,7 +86,7 @@ export const env = createEnv({
     // Set by server.mjs, never by hand: the secret header carrying the socket address.
     SOCKET_IP_HEADER: z.string().optional(),
     // API keys start with `<prefix>_<mode>_`; a key of another prefix or mode is
-    // refused without a query. Mode: `live` in production, else `test`.
+    // refused without a query. Mode: `test` on a local app, `live` when deployed.
     API_KEY_PREFIX: z
       .string()
       .regex(/^[a-z]{2,8}$/, '2 to 8 lower-case letters')

@@ -8,6 +8,7 @@ import { logger } from './logger';
 import { startMetricHistory } from './metric-history';
 import { registerDatabaseMetrics } from './metrics';
 import { rateLimitStore } from './rate-limit/store';
+import { devMailboxEnabled, isLocal, missingForDeployment } from './stand-ins';
 
 /**
  * Validates the environment (importing the logger imports env) and opens the
@@ -16,6 +17,14 @@ import { rateLimitStore } from './rate-limit/store';
  */
 export async function startServer() {
   try {
+    const supabaseAuth = supabaseConfigFromEnv() !== null;
+    const missing = missingForDeployment({ supabaseAuth });
+    if (missing.length > 0) {
+      throw new Error(
+        `APP_URL (${env.APP_URL ?? 'Vercel'}) is not a local address, so the local stand-ins are off ` +
+          `and these must be set:\n  - ${missing.join('\n  - ')}\nSee docs/deploy.md.`,
+      );
+    }
     const { kind, db } = await getDatabase();
     startMetricHistory();
     registerDatabaseMetrics(
@@ -26,13 +35,15 @@ export async function startServer() {
       {
         database: kind,
         rateLimitStore: rateLimitStore().kind,
-        auth: supabaseConfigFromEnv() ? 'supabase' : 'built-in',
+        auth: supabaseAuth ? 'supabase' : 'built-in',
+        local: isLocal(),
         billing: env.STRIPE_SECRET_KEY ? 'stripe' : env.STRIPE_EMULATOR_URL ? 'emulator' : 'off',
         appUrl: appUrl('/'),
       },
       'ready',
     );
-    if (env.NODE_ENV === 'production' && !env.APP_URL && !env.VERCEL_PROJECT_PRODUCTION_URL) {
+    announceStandIns();
+    if (!isLocal() && !env.APP_URL && !env.VERCEL_PROJECT_PRODUCTION_URL) {
       logger.warn(
         `APP_URL is not set: emailed links point at ${appUrl('/')}. Set APP_URL to the address users reach.`,
       );
@@ -67,5 +78,22 @@ export async function startServer() {
   } catch (error) {
     console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
+  }
+}
+
+/** One line per stand-in in use, so a newcomer knows where mail and payments went. */
+function announceStandIns() {
+  if (devMailboxEnabled()) {
+    logger.info(`Emails land in the dev mailbox at ${appUrl('/dev/mailbox')}`);
+  }
+  if (!env.STRIPE_SECRET_KEY && env.STRIPE_EMULATOR_URL) {
+    logger.info(
+      `Payments go to the local Stripe emulator at ${env.STRIPE_EMULATOR_URL} (card 4242 4242 4242 4242 pays)`,
+    );
+  } else if (!env.STRIPE_SECRET_KEY) {
+    logger.warn('Billing is off: set STRIPE_SECRET_KEY and the STRIPE_PRICE_* variables.');
+  }
+  if (rateLimitStore().kind === 'memory') {
+    logger.info('Rate limits are counted in this process only (set REDIS_URL to share them).');
   }
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { devMailboxEnabled } from '@/server/platform/stand-ins';
+
 import { CredentialsForm } from '../_components/credentials-form';
 
 export const metadata: Metadata = { title: 'Create an account' };
@@ -12,7 +14,10 @@ export default function SignUpPage() {
       <p className="text-slate-600 dark:text-slate-300">
         At least 8 characters; a passphrase of a few words is both strong and easy to remember.
       </p>
-      <CredentialsForm mode="sign-up" />
+      <CredentialsForm
+        mode="sign-up"
+        mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined}
+      />
       <p className="text-sm">
         Already have an account?{' '}
         <Link href="/sign-in" className="text-indigo-600 underline dark:text-indigo-400">

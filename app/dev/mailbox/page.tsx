@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db/client';
-import { devMailboxEnabled, listOutboxAsService } from '@/server/mail/mailer';
+import { listOutboxAsService } from '@/server/mail/mailer';
+import { devMailboxEnabled } from '@/server/platform/stand-ins';
 
 export const metadata: Metadata = { title: 'Dev mailbox' };
 
 const LINK = /https?:\/\/\S+/g;
 
-/** Every email the app "sent" while no provider is configured. Never in production. */
+/** Every email the app "sent" while no provider is configured. Only on a local app (stand-ins.ts). */
 export default async function DevMailboxPage() {
   if (!devMailboxEnabled()) notFound();
   const messages = await listOutboxAsService(await getDb());

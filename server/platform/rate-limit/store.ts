@@ -1,5 +1,4 @@
 import { env } from '../env';
-import { logger } from '../logger';
 import { getRedis, getUpstash } from '../redis';
 
 import { memoryStore, redisStore, upstashStore, type RateLimitStore } from './backends';
@@ -12,10 +11,8 @@ function selectStore(): RateLimitStore {
   if (upstash) return upstashStore(upstash, prefix);
   const redis = getRedis();
   if (redis) return redisStore(redis, prefix);
-  logger.warn(
-    'Rate limits are counted in this process only (no REDIS_URL or Upstash): ' +
-      'fine for one instance, not shared across several.',
-  );
+  // Start-up says so in one line (startup.ts); a deployed app gets here only with
+  // RATE_LIMIT_STORE=memory.
   return memoryStore(prefix);
 }
 
