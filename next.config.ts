@@ -1,4 +1,5 @@
 import { execSync } from 'node:child_process';
+import { networkInterfaces } from 'node:os';
 
 import type { NextConfig } from 'next';
 
@@ -20,6 +21,17 @@ function buildCommit(): string {
   }
 }
 
+// `npm run dev` serves its scripts only to origins it knows (Next 16 blocks the rest,
+// and the page never hydrates): localhost is built in; add 127.0.0.1 and this
+// machine's own addresses, so a phone on the LAN can try the app too.
+function devOrigins(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && address.family === 'IPv4')
+    .map((address) => address!.address);
+  return [...new Set(['127.0.0.1', ...addresses])];
+}
+
 const toHeaders = (headers: Record<string, string>) =>
   Object.entries(headers).map(([key, value]) => ({ key, value }));
 
@@ -27,6 +39,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   env: { APP_COMMIT: buildCommit() },
+  allowedDevOrigins: devOrigins(),
   // Native/WASM and worker-thread packages must be loaded by Node, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pino', 'proper-lockfile', 'ioredis'],
   async headers() {

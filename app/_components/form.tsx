@@ -1,26 +1,66 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+'use client';
+
+import { useId, useSyncExternalStore, type InputHTMLAttributes, type ReactNode } from 'react';
+
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900';
 
-/** A labelled input: the label wraps it, so no id is needed to tie them. */
+/**
+ * A labelled input (the label wraps it); with an error, the input is marked invalid
+ * and described by the message, which screen readers read with the field.
+ */
 export function Field({
   label,
+  error,
   ...input
-}: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const errorId = useId();
   return (
     <label className="block">
       <span className="text-sm font-medium">{label}</span>
-      <input className={inputClass} {...input} />
+      <input
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...input}
+      />
+      {error && <FieldError id={errorId}>{error}</FieldError>}
     </label>
   );
 }
 
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <span id={id} className="mt-1 block text-sm text-red-600 dark:text-red-400">
+      {children}
+    </span>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and until React has taken over the page. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Disabled until the page is interactive: a form submitted before its script runs
+ * would be sent by the browser itself, and a password must never travel that way
+ * (the forms say method="post" too, so even then it stays out of URLs and logs).
+ */
 export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  const hydrated = useHydrated();
   return (
     <button
       type="submit"
-      disabled={pending}
+      disabled={pending || !hydrated}
       className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
     >
       {children}
@@ -48,15 +88,25 @@ export function FormMessage({ outcome }: { outcome: FormOutcome }) {
 }
 
 /** A new password: the browser may suggest one; the server applies the rules. */
-export function NewPasswordField({ label = 'New password' }: { label?: string }) {
+export function NewPasswordField({
+  label = 'New password',
+  name = 'newPassword',
+  error,
+}: {
+  label?: string;
+  name?: string;
+  error?: string;
+}) {
   return (
     <Field
       label={label}
-      name="newPassword"
+      name={name}
       type="password"
       required
-      minLength={8}
+      minLength={PASSWORD_MIN_LENGTH}
+      maxLength={PASSWORD_MAX_LENGTH}
       autoComplete="new-password"
+      error={error}
     />
   );
 }

@@ -207,4 +207,48 @@ describe('built-in provider over REST', () => {
     });
     expect(sameOrigin.status).toBe(200);
   });
+
+  // Under `npm start` request.url carries the bind address (0.0.0.0), and browsers
+  // send no Sec-Fetch-Site to a plain-http LAN address: only Origin and Host.
+  const atLanAddress = (path: string, headers: Record<string, string>, body: unknown) =>
+    api.rest(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...caller(), ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('signs in at a LAN address over plain http, with a cookie that works there', async () => {
+    const { email } = await signUp();
+    const lan = { host: '192.168.1.20:3000', origin: 'http://192.168.1.20:3000' };
+    const response = await atLanAddress('/auth/sign-in', lan, { email, password: PASSWORD });
+    expect(response.status).toBe(200);
+    // Not __Host-/Secure: a browser drops Secure cookies set over plain http.
+    expect(response.headers.get('set-cookie')).toMatch(/^lean_session=[^;]+; Path=\/; /);
+    expect(response.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
+  it('uses the __Host- Secure cookie when a proxy says the browser used https', async () => {
+    const { email } = await signUp();
+    const headers = {
+      host: 'app.example.com',
+      origin: 'https://app.example.com',
+      'x-forwarded-proto': 'https',
+    };
+    const response = await atLanAddress('/auth/sign-in', headers, { email, password: PASSWORD });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-lean_session=.*; Secure$/);
+  });
+
+  it('still refuses a cross-site sign-in that carries only an Origin', async () => {
+    const { email } = await signUp();
+    for (const origin of ['http://evil.example', 'http://192.168.1.20:3001', 'null']) {
+      const forged = await atLanAddress(
+        '/auth/sign-in',
+        { host: '192.168.1.20:3000', origin },
+        { email, password: PASSWORD },
+      );
+      expect(forged.status, origin).toBe(403);
+      expect(forged.headers.get('set-cookie')).toBeNull();
+    }
+  });
 });

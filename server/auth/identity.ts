@@ -2,7 +2,7 @@ import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { apiKeyFrom, identifyByApiKey } from '@/server/api-keys/verify';
 import { AppError } from '@/server/platform/errors';
-import { isPlainHttpLocalhost } from '@/server/platform/localhost';
+import { isSameOrigin, servedOverHttps } from '@/server/platform/request-origin';
 import type { RequestScope } from '@/server/platform/request-scope';
 
 import { ROLE_PERMISSIONS, type Permission } from './permissions';
@@ -38,8 +38,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 function isCrossSite(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');
   if (site) return site !== 'same-origin';
+  // Browsers send Sec-Fetch-Site only to secure origins: over plain http at a LAN
+  // address, Origin is all there is.
   const origin = request.headers.get('origin');
-  return origin !== null && origin !== new URL(request.url).origin;
+  return origin !== null && !isSameOrigin(request, origin);
 }
 
 /**
@@ -65,7 +67,7 @@ export async function resolveIdentity(
 
 /** The built-in provider's session cookie, looked up by its hash. */
 export async function identifyBySessionCookie(request: Request, db: Database): Promise<Identity> {
-  const secure = !isPlainHttpLocalhost(new URL(request.url));
+  const secure = servedOverHttps(request);
   const token = sessionTokenFrom(request.headers.get('cookie'), secure);
   if (!token) return ANONYMOUS;
   const session = await findSessionAsService(db, token);

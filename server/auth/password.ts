@@ -1,15 +1,18 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+
 import { AppError } from '@/server/platform/errors';
 
-/**
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
+
+/*
  * Passwords per NIST SP 800-63B: at least 8 characters, no composition rules, a
  * generous maximum, and none of the most common passwords (zxcvbn's list of about
  * 50,000). Hashed with argon2id at the library's defaults (19 MiB, 2 passes,
  * OWASP's recommended minimum).
  */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 

@@ -1,11 +1,11 @@
 import { clientIpOf } from './client-ip';
 import { errorResponse } from './envelope';
 import { INTERNAL_ERROR_MESSAGE, publicError } from './errors';
-import { isPlainHttpLocalhost } from './localhost';
 import { logger, type Logger } from './logger';
 import { recordRequest } from './metrics';
 import type { LimitDecision } from './rate-limit/check';
 import { withBoundedBody } from './request-body';
+import { servedOverHttps } from './request-origin';
 import { requestIdFrom } from './security-headers';
 
 /** The largest request body any API route accepts. */
@@ -24,7 +24,7 @@ export type RequestScope = {
   userAgent: string | null;
   /** Set-Cookie values a procedure asked for (sign-in, sign-out). */
   cookies: string[];
-  /** Whether cookies must be Secure: everywhere but plain-http localhost. */
+  /** Whether cookies are Secure (and `__Host-`): wherever the browser used https. */
   secureCookies: boolean;
   /** The most restrictive rate-limit decision taken for this request. */
   rateLimit?: LimitDecision;
@@ -55,7 +55,7 @@ export async function runApiRequest(
     clientIp: clientIpOf(request.headers),
     userAgent: request.headers.get('user-agent'),
     cookies: [],
-    secureCookies: !isPlainHttpLocalhost(new URL(request.url)),
+    secureCookies: servedOverHttps(request),
   };
 
   let response: Response;

@@ -1,14 +1,24 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { FormEvent } from 'react';
 
-import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { Field, FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
+import { signInInput, signUpInput } from '@/server/auth/schemas';
 
 type Mode = 'sign-in' | 'sign-up';
+
+const LABELS = { email: 'Email', password: 'Password', displayName: 'Name' };
+
+// The service also refuses short and common passwords; the length the browser can
+// check before anything is sent.
+const signUpForm = signUpInput.extend({
+  password: signUpInput.shape.password.min(PASSWORD_MIN_LENGTH),
+});
 
 /**
  * Only a path on this origin is followed after sign-in. Resolving it as the browser
@@ -22,52 +32,91 @@ function safeNext(next: string | undefined) {
     : '/dashboard';
 }
 
-export function CredentialsForm({ mode, next }: { mode: Mode; next?: string }) {
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+export function CredentialsForm({
+  mode,
+  next,
+  mailboxUrl,
+}: {
+  mode: Mode;
+  next?: string;
+  /** Where a local app's emails land (the dev mailbox), shown after sign-up. */
+  mailboxUrl?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
-  const signIn = useMutation(
+  const signInForm = useValidatedForm(signInInput, LABELS);
+  const signUp = useValidatedForm(signUpForm, LABELS);
+  const form = mode === 'sign-in' ? signInForm : signUp;
+
+  const signInMutation = useMutation(
     trpc.auth.signIn.mutationOptions({
       onSuccess: () => {
         router.push(safeNext(next));
         router.refresh();
       },
-      onError: failed,
+      onError: signInForm.failed,
     }),
   );
   // Sign-up signs nobody in: the account starts once the mailed link is opened.
-  const signUp = useMutation(
+  const signUpMutation = useMutation(
     trpc.auth.signUp.mutationOptions({
-      onSuccess: (result) => succeeded(result.message),
-      onError: failed,
+      onSuccess: (result) => signUp.succeeded(result.message),
+      onError: signUp.failed,
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email'));
-    const password = String(form.get('password'));
-    if (mode === 'sign-in') signIn.mutate({ email, password });
-    else
-      signUp.mutate({ email, password, displayName: String(form.get('displayName')) || undefined });
-  }
+  const onSubmit =
+    mode === 'sign-in'
+      ? signInForm.submitWith(
+          (data) => ({ email: text(data, 'email'), password: text(data, 'password') }),
+          (input) => signInMutation.mutate(input),
+        )
+      : signUp.submitWith(
+          (data) => ({
+            email: text(data, 'email'),
+            password: text(data, 'password'),
+            displayName: text(data, 'displayName') || undefined,
+          }),
+          (input) => signUpMutation.mutate(input),
+        );
 
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4" noValidate>
-      {mode === 'sign-up' && <Field label="Name" name="displayName" autoComplete="name" />}
-      <Field label="Email" name="email" type="email" required autoComplete="email" />
+    <form method="post" onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate>
+      {mode === 'sign-up' && (
+        <Field label="Name" autoComplete="name" maxLength={80} {...form.field('displayName')} />
+      )}
       <Field
-        label="Password"
-        name="password"
-        type="password"
+        label="Email"
+        type="email"
         required
-        minLength={mode === 'sign-up' ? 8 : undefined}
-        autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+        maxLength={254}
+        autoComplete="email"
+        {...form.field('email')}
       />
-      <FormMessage outcome={outcome} />
-      <SubmitButton pending={signIn.isPending || signUp.isPending}>
+      {mode === 'sign-up' ? (
+        <NewPasswordField label="Password" {...form.field('password')} />
+      ) : (
+        <Field
+          label="Password"
+          type="password"
+          required
+          autoComplete="current-password"
+          {...form.field('password')}
+        />
+      )}
+      <FormMessage outcome={form.outcome} />
+      {mode === 'sign-up' && form.outcome?.ok && mailboxUrl && (
+        <p className="text-sm">
+          This app runs locally and sends no real email:{' '}
+          <Link href={mailboxUrl} className="text-indigo-600 underline dark:text-indigo-400">
+            open the dev mailbox
+          </Link>{' '}
+          to find the confirmation link.
+        </p>
+      )}
+      <SubmitButton pending={signInMutation.isPending || signUpMutation.isPending}>
         {mode === 'sign-in' ? 'Sign in' : 'Create account'}
       </SubmitButton>
     </form>

@@ -1,32 +1,41 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { forgotPasswordInput } from '@/server/auth/schemas';
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
+  const form = useValidatedForm(forgotPasswordInput, { email: 'Email' });
   const request = useMutation(
     trpc.auth.forgotPassword.mutationOptions({
-      onSuccess: (result) => succeeded(result.message),
-      onError: failed,
+      onSuccess: (result) => form.succeeded(result.message),
+      onError: form.failed,
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    request.mutate({ email: String(new FormData(event.currentTarget).get('email')) });
-  }
-
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4" noValidate>
-      <Field label="Email" name="email" type="email" required autoComplete="email" />
-      <FormMessage outcome={outcome} />
+    <form
+      method="post"
+      onSubmit={form.submitWith(
+        (data) => ({ email: String(data.get('email') ?? '') }),
+        (input) => request.mutate(input),
+      )}
+      className="max-w-sm space-y-4"
+      noValidate
+    >
+      <Field
+        label="Email"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="email"
+        {...form.field('email')}
+      />
+      <FormMessage outcome={form.outcome} />
       <SubmitButton pending={request.isPending}>Send me a link</SubmitButton>
     </form>
   );

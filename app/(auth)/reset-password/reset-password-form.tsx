@@ -2,20 +2,24 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { FormEvent } from 'react';
 
 import { FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
+import { resetPasswordInput } from '@/server/auth/schemas';
+
+const resetForm = resetPasswordInput.extend({
+  newPassword: resetPasswordInput.shape.newPassword.min(PASSWORD_MIN_LENGTH),
+});
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
-  const { outcome, clear, failed } = useFormOutcome();
-  const reset = useMutation(
-    trpc.auth.resetPassword.mutationOptions({
-      onError: failed,
-    }),
-  );
+  const form = useValidatedForm(resetForm, {
+    token: 'The reset link',
+    newPassword: 'New password',
+  });
+  const reset = useMutation(trpc.auth.resetPassword.mutationOptions({ onError: form.failed }));
 
   if (reset.isSuccess) {
     return (
@@ -28,17 +32,27 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const newPassword = String(new FormData(event.currentTarget).get('newPassword'));
-    reset.mutate({ token, newPassword });
-  }
-
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4" noValidate>
-      <NewPasswordField />
-      <FormMessage outcome={outcome} />
+    <form
+      method="post"
+      onSubmit={form.submitWith(
+        (data) => ({ token, newPassword: String(data.get('newPassword') ?? '') }),
+        (input) => reset.mutate(input),
+      )}
+      className="max-w-sm space-y-4"
+      noValidate
+    >
+      <NewPasswordField {...form.field('newPassword')} />
+      {form.errors.token && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {form.errors.token}. Ask for a new one on the{' '}
+          <Link href="/forgot-password" className="underline">
+            forgot-password page
+          </Link>
+          .
+        </p>
+      )}
+      <FormMessage outcome={form.outcome} />
       <SubmitButton pending={reset.isPending}>Set my new password</SubmitButton>
     </form>
   );

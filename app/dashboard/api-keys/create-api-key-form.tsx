@@ -1,11 +1,12 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 
-import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { Field, FieldError, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { createApiKeyInput } from '@/server/api-keys/schemas';
 import type { Permission } from '@/server/auth/permissions';
 
 const EXPIRY_DAYS = [
@@ -45,10 +46,26 @@ function NewKey({ value }: { value: string }) {
   );
 }
 
+// A new key can read its own profile (GET /api/v1/me, the quick start's first call);
+// anything more is a choice the user makes.
+const PRESELECTED: Permission[] = ['profile:read'];
+
+const LABELS = { name: 'Name', scopes: 'Scopes', expiresAt: 'Expiry' };
+
+function readKeyForm(data: FormData) {
+  const days = Number(data.get('expiry')) || null;
+  return {
+    name: String(data.get('name') ?? ''),
+    scopes: data.getAll('scopes').map(String) as Permission[],
+    expiresAt: days ? new Date(Date.now() + days * 86_400_000) : undefined,
+  };
+}
+
 export function CreateApiKeyForm({ scopes }: { scopes: Permission[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { outcome, clear, failed } = useFormOutcome();
+  const form = useValidatedForm(createApiKeyInput, LABELS);
+  const scopesErrorId = useId();
   const [newKey, setNewKey] = useState<string | null>(null);
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
@@ -56,38 +73,46 @@ export function CreateApiKeyForm({ scopes }: { scopes: Permission[] }) {
         setNewKey(result.key);
         await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.pathKey() });
       },
-      onError: failed,
+      onError: form.failed,
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
+  const submit = form.submitWith(readKeyForm, (input) => {
     setNewKey(null);
-    const form = new FormData(event.currentTarget);
-    const days = Number(form.get('expiry')) || null;
-    create.mutate({
-      name: String(form.get('name')),
-      scopes: form.getAll('scopes').map(String) as Permission[],
-      expiresAt: days ? new Date(Date.now() + days * 86_400_000) : undefined,
-    });
-  }
+    create.mutate(input);
+  });
 
   return (
     <section aria-labelledby="create-key-heading" className="space-y-4">
       <h2 id="create-key-heading" className="text-xl font-semibold">
         Create a key
       </h2>
-      <form onSubmit={submit} className="max-w-lg space-y-4" noValidate>
-        <Field label="Name" name="name" required maxLength={80} placeholder="e.g. CI deploys" />
-        <fieldset className="space-y-1">
+      <form method="post" onSubmit={submit} className="max-w-lg space-y-4" noValidate>
+        <Field
+          label="Name"
+          required
+          maxLength={80}
+          placeholder="e.g. CI deploys"
+          {...form.field('name')}
+        />
+        <fieldset
+          className="space-y-1"
+          aria-invalid={form.errors.scopes ? true : undefined}
+          aria-describedby={form.errors.scopes ? scopesErrorId : undefined}
+        >
           <legend className="text-sm font-medium">Scopes</legend>
           {scopes.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope} />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope}
+                defaultChecked={PRESELECTED.includes(scope)}
+              />
               <code>{scope}</code>
             </label>
           ))}
+          {form.errors.scopes && <FieldError id={scopesErrorId}>{form.errors.scopes}</FieldError>}
         </fieldset>
         <label className="block">
           <span className="text-sm font-medium">Expires</span>
@@ -102,7 +127,7 @@ export function CreateApiKeyForm({ scopes }: { scopes: Permission[] }) {
             ))}
           </select>
         </label>
-        <FormMessage outcome={outcome} />
+        <FormMessage outcome={form.outcome} />
         <SubmitButton pending={create.isPending}>Create key</SubmitButton>
       </form>
       {newKey && <NewKey value={newKey} />}

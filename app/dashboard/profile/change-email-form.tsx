@@ -1,46 +1,58 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { changeEmailInput } from '@/server/auth/schemas';
 
 export function ChangeEmailForm({ email }: { email: string }) {
   const trpc = useTRPC();
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
+  const form = useValidatedForm(changeEmailInput, {
+    newEmail: 'New email',
+    currentPassword: 'Password',
+  });
   const change = useMutation(
     trpc.me.changeEmail.mutationOptions({
-      onSuccess: (result) => succeeded(result.message),
-      onError: failed,
+      onSuccess: (result) => form.succeeded(result.message),
+      onError: form.failed,
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const form = new FormData(event.currentTarget);
-    change.mutate({
-      newEmail: String(form.get('newEmail')),
-      currentPassword: String(form.get('currentPassword')),
-    });
-  }
-
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4" noValidate aria-label="Change email">
+    <form
+      method="post"
+      onSubmit={form.submitWith(
+        (data) => ({
+          newEmail: String(data.get('newEmail') ?? ''),
+          currentPassword: String(data.get('currentPassword') ?? ''),
+        }),
+        (input) => change.mutate(input),
+      )}
+      className="max-w-sm space-y-4"
+      noValidate
+      aria-label="Change email"
+    >
       <p className="text-sm">
         Current address: <span className="font-medium">{email}</span>
       </p>
-      <Field label="New email" name="newEmail" type="email" required autoComplete="email" />
+      <Field
+        label="New email"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="email"
+        {...form.field('newEmail')}
+      />
       <Field
         label="Password for the email change"
-        name="currentPassword"
         type="password"
         required
         autoComplete="current-password"
+        {...form.field('currentPassword')}
       />
-      <FormMessage outcome={outcome} />
+      <FormMessage outcome={form.outcome} />
       <SubmitButton pending={change.isPending}>Change email</SubmitButton>
     </form>
   );

@@ -1,44 +1,53 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 
 import { Field, FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
+import { changePasswordInput } from '@/server/auth/schemas';
+
+const changePasswordForm = changePasswordInput.extend({
+  newPassword: changePasswordInput.shape.newPassword.min(PASSWORD_MIN_LENGTH),
+});
 
 export function ChangePasswordForm() {
   const trpc = useTRPC();
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
+  const form = useValidatedForm(changePasswordForm, {
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+  });
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
-      onSuccess: () => succeeded('Password changed. Your other devices are signed out.'),
-      onError: failed,
+      onSuccess: () => form.succeeded('Password changed. Your other devices are signed out.'),
+      onError: form.failed,
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const form = new FormData(event.currentTarget);
-    change.mutate({
-      currentPassword: String(form.get('currentPassword')),
-      newPassword: String(form.get('newPassword')),
-    });
-    event.currentTarget.reset();
-  }
-
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4" noValidate aria-label="Change password">
+    <form
+      method="post"
+      onSubmit={form.submitWith(
+        (data) => ({
+          currentPassword: String(data.get('currentPassword') ?? ''),
+          newPassword: String(data.get('newPassword') ?? ''),
+        }),
+        (input) => change.mutate(input),
+      )}
+      className="max-w-sm space-y-4"
+      noValidate
+      aria-label="Change password"
+    >
       <Field
         label="Current password"
-        name="currentPassword"
         type="password"
         required
         autoComplete="current-password"
+        {...form.field('currentPassword')}
       />
-      <NewPasswordField />
-      <FormMessage outcome={outcome} />
+      <NewPasswordField {...form.field('newPassword')} />
+      <FormMessage outcome={form.outcome} />
       <SubmitButton pending={change.isPending}>Change password</SubmitButton>
     </form>
   );

@@ -1,42 +1,51 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { useValidatedForm } from '@/app/_components/use-validated-form';
+import { updateMeInput } from '@/server/auth/schemas';
+
+const LABELS = { displayName: 'Display name', avatarUrl: 'Avatar URL' };
 
 export function ProfileForm(props: { displayName: string; avatarUrl: string }) {
   const trpc = useTRPC();
-  const { outcome, succeeded, failed } = useFormOutcome();
+  const form = useValidatedForm(updateMeInput, LABELS);
   const update = useMutation(
     trpc.me.update.mutationOptions({
-      onSuccess: () => succeeded('Profile saved.'),
-      onError: failed,
+      onSuccess: () => form.succeeded('Profile saved.'),
+      onError: form.failed,
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const avatarUrl = String(form.get('avatarUrl')).trim();
-    update.mutate({
-      displayName: String(form.get('displayName')).trim() || null,
-      avatarUrl: avatarUrl || null,
-    });
-  }
-
   return (
-    <form onSubmit={submit} className="max-w-sm space-y-4">
-      <Field label="Display name" name="displayName" defaultValue={props.displayName} />
+    <form
+      method="post"
+      onSubmit={form.submitWith(
+        (data) => ({
+          displayName: String(data.get('displayName') ?? '').trim() || null,
+          avatarUrl: String(data.get('avatarUrl') ?? '').trim() || null,
+        }),
+        (input) => update.mutate(input),
+      )}
+      className="max-w-sm space-y-4"
+      noValidate
+    >
+      <Field
+        label="Display name"
+        maxLength={80}
+        defaultValue={props.displayName}
+        {...form.field('displayName')}
+      />
       <Field
         label="Avatar URL (https)"
-        name="avatarUrl"
         type="url"
+        maxLength={2_048}
         defaultValue={props.avatarUrl}
+        {...form.field('avatarUrl')}
       />
-      <FormMessage outcome={outcome} />
+      <FormMessage outcome={form.outcome} />
       <SubmitButton pending={update.isPending}>Save profile</SubmitButton>
     </form>
   );

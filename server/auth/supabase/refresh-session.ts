@@ -1,6 +1,6 @@
 import { parseCookieHeader } from '@supabase/ssr';
 
-import { isPlainHttpLocalhost } from '@/server/platform/localhost';
+import { servedOverHttps } from '@/server/platform/request-origin';
 
 import { supabaseConfigFromEnv } from './config';
 
@@ -28,7 +28,7 @@ export async function refreshSupabaseSession(
     config,
     {
       cookieHeader: request.headers.get('cookie'),
-      secureCookies: !isPlainHttpLocalhost(new URL(request.url)),
+      secureCookies: servedOverHttps(request),
     },
     (cookie) => setCookies.push(cookie),
   );

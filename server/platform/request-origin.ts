@@ -1,0 +1,47 @@
+import { env } from './env';
+
+const first = (value: string | null) => value?.split(',')[0]?.trim() || null;
+
+/**
+ * Whether the browser reached us over https. Under `npm start` Next.js fills
+ * x-forwarded-proto from the socket unless a proxy in front already did; on Vercel
+ * it is always https. A caller who lies here only harms its own cookies: a Secure
+ * cookie over http is dropped, a plain one over https is still host-only.
+ */
+export function servedOverHttps(request: Request): boolean {
+  if (env.VERCEL) return true;
+  const forwarded = first(request.headers.get('x-forwarded-proto'));
+  if (forwarded) return forwarded === 'https';
+  return new URL(request.url).protocol === 'https:';
+}
+
+/**
+ * The hosts this request may legitimately come from: the Host the browser used, the
+ * host a proxy in front says the browser used, and APP_URL's. Under `npm start`
+ * request.url carries the bind address (0.0.0.0), which no browser ever uses.
+ */
+function hostsOf(request: Request): Set<string> {
+  const hosts = new Set<string>();
+  for (const header of ['host', 'x-forwarded-host']) {
+    const host = first(request.headers.get(header));
+    if (host) hosts.add(host.toLowerCase());
+  }
+  if (env.APP_URL) hosts.add(new URL(env.APP_URL).host);
+  if (hosts.size === 0) hosts.add(new URL(request.url).host);
+  return hosts;
+}
+
+/**
+ * Whether a request's Origin header names this app. A page on another site cannot
+ * set Host or X-Forwarded-Host on a request it makes (only a CORS preflight, which
+ * we never grant, would allow such a header), so comparing against them is safe.
+ */
+export function isSameOrigin(request: Request, origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // "null" (sandboxed frames, file://) or garbage
+  }
+  return hostsOf(request).has(host);
+}
