@@ -68,8 +68,8 @@ export default defineConfig({
       APP_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR,
       METRICS_TOKEN,
-      // The production build, with the dev mailbox on so specs can follow emailed links.
-      DEV_MAILBOX: 'true',
+      // The production build as `npm start` runs it: a local app, so the dev mailbox
+      // and the Stripe emulator are on by default, and specs follow emailed links.
       // The admin specs' account becomes an admin when it confirms its address.
       ADMIN_EMAILS: Object.values(E2E_ADMINS).join(','),
       STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,

@@ -23,8 +23,14 @@ export default function LandingPage() {
         </p>
         <div className="flex flex-wrap gap-3">
           <Link
-            href="/docs/api"
+            href="/sign-up"
             className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500"
+          >
+            Get started
+          </Link>
+          <Link
+            href="/docs/api"
+            className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
           >
             Explore the API
           </Link>

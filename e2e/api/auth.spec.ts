@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 import { expect, test } from '@playwright/test';
 
-import { signedInCookie } from '../support/mailbox';
+import { E2E_PASSWORD, signedInCookie } from '../support/mailbox';
 
 test('GET /api/v1/me is 401 without credentials', async ({ request }) => {
   const response = await request.get('/api/v1/me');
@@ -59,4 +60,71 @@ test('sign-up answers alike for a new and a registered address (no enumeration)'
   expect(second.status()).toBe(202);
   expect(first.headers()['set-cookie']).toBeUndefined();
   expect((await first.json()).data).toEqual((await second.json()).data);
+});
+
+/** A raw HTTP request with the Host a browser at another address would send. */
+function postAs(
+  baseURL: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; setCookie: string[] }> {
+  const target = new URL(pathname, baseURL);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            setCookie: response.headers['set-cookie'] ?? [],
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+test('sign-in works opened at a LAN address over plain http; another origin is refused', async ({
+  request,
+  baseURL,
+}) => {
+  const email = `lan-${randomUUID()}@example.com`;
+  await signedInCookie(request, email);
+  const lanHost = `192.168.77.5:${new URL(baseURL!).port}`;
+  const credentials = JSON.stringify({ email, password: E2E_PASSWORD });
+
+  // What Chromium sends from http://<LAN IP>: an Origin, but no Sec-Fetch-Site.
+  const sameOrigin = await postAs(
+    baseURL!,
+    '/api/v1/auth/sign-in',
+    { host: lanHost, origin: `http://${lanHost}`, 'content-type': 'application/json' },
+    credentials,
+  );
+  expect(sameOrigin.status).toBe(200);
+  // A cookie the browser keeps over plain http: not Secure, not __Host-.
+  expect(sameOrigin.setCookie.join()).toMatch(/^lean_session=/);
+  expect(sameOrigin.setCookie.join()).not.toMatch(/Secure/);
+
+  for (const [contentType, body] of [
+    ['application/json', credentials],
+    ['text/plain', credentials],
+    ['application/x-www-form-urlencoded', `email=${encodeURIComponent(email)}`],
+    [
+      'multipart/form-data; boundary=x',
+      `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n`,
+    ],
+  ]) {
+    const crossSite = await postAs(
+      baseURL!,
+      '/api/v1/auth/sign-in',
+      { host: lanHost, origin: 'http://evil.example', 'content-type': contentType! },
+      body!,
+    );
+    expect([403, 415], contentType).toContain(crossSite.status);
+    expect(crossSite.setCookie).toEqual([]);
+  }
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from '../support/test';
 
 import { E2E_PASSWORD } from '../support/mailbox';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 
 import { E2E_PASSWORD, signedInCookie } from '../support/mailbox';
 

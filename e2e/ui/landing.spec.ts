@@ -1,4 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { expect, test } from '../support/test';
 
 /** Fails the test on any CSP violation, page error or request leaving the app. */
 function watchPage(page: Page, baseURL: string) {

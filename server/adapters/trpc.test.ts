@@ -12,6 +12,11 @@ describe('tRPC adapter', () => {
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('tells caches to keep nothing, as REST does', async () => {
+    const response = await api.trpc('core.version');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('maps validation errors to 400 with the same codes and fields as REST', async () => {
     const response = await api.trpc('core.reportError', {
       method: 'POST',

@@ -76,6 +76,9 @@ export async function runApiRequest(
   }
 
   response.headers.set('x-request-id', requestId);
+  // API answers carry user data (tRPC's as much as REST's): no browser or shared
+  // cache may keep them unless a route says otherwise.
+  if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');
   if (scope.rateLimit) setRateLimitHeaders(response.headers, scope.rateLimit);
   for (const cookie of scope.cookies) response.headers.append('Set-Cookie', cookie);
   const durationMs = performance.now() - startedAt;

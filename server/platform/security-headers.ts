@@ -29,6 +29,9 @@ export function pageContentSecurityPolicy(
     // dev mode needs eval for fast refresh.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'nonce-${nonce}'${options.dev ? " 'unsafe-inline'" : ''}`,
+    // Style attributes (charts, React's style={}) cannot run script, and a nonce
+    // cannot cover them: allow them, while <style> elements still need the nonce.
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { deviceName } from '@/app/_components/device-name';
 
 function SignOutOthersButton(props: { onClick: () => void; disabled: boolean }) {
   return (
@@ -49,8 +50,8 @@ export function SessionList({ listed }: { listed: boolean }) {
         {sessions.data.map((session) => (
           <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
             <div className="text-sm">
-              <p className="font-medium">
-                {session.userAgent ?? 'Unknown device'}
+              <p className="font-medium" title={session.userAgent ?? undefined}>
+                {deviceName(session.userAgent)}
                 {session.current && (
                   <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
                     This device

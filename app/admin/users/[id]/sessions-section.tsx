@@ -13,6 +13,7 @@ import { DateTime } from '../../_components/date-time';
 import { Section } from '../../_components/section';
 import type { UserDetail } from '../../_components/types';
 import { useRefreshUser } from './use-refresh-user';
+import { deviceName } from '@/app/_components/device-name';
 
 type Session = UserDetail['sessions'][number];
 
@@ -41,8 +42,8 @@ export function SessionsSection({ userId, sessions }: { userId: string; sessions
         <DataTable caption="Sessions" columns={COLUMNS}>
           {sessions.map((session) => (
             <tr key={session.id}>
-              <td className={`${cellClass} break-words`}>
-                {session.userAgent ?? 'Unknown device'}
+              <td className={`${cellClass} break-words`} title={session.userAgent ?? undefined}>
+                {deviceName(session.userAgent)}
               </td>
               <td className={`${cellClass} break-all`}>{session.ip ?? 'Unknown'}</td>
               <td className={cellClass}>
