@@ -56,7 +56,16 @@ export async function startTestCluster(): Promise<TestCluster> {
   await asClusterOwner('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
   const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const start = () =>
-    asClusterOwner('pg_ctl', ['start', '-w', '-D', data, '-l', path.join(dir, 'log'), '-o', options]);
+    asClusterOwner('pg_ctl', [
+      'start',
+      '-w',
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'log'),
+      '-o',
+      options,
+    ]);
   const stop = (mode: 'immediate' | 'fast') =>
     asClusterOwner('pg_ctl', ['stop', '-w', '-D', data, '-m', mode]);
   await start();
