@@ -10,3 +10,53 @@ export function pgErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** A transaction outran its deadline: the database (or the way to it) is not answering. */
+export class DatabaseDeadlineError extends Error {
+  readonly code = 'DATABASE_DEADLINE';
+  constructor(ms: number) {
+    super(`database did not answer within ${ms} ms`);
+    this.name = 'DatabaseDeadlineError';
+  }
+}
+
+// What an outage looks like from here: postgres.js's own connection codes, the
+// socket's errno, and the SQLSTATEs a server sends while it cannot take work
+// (class 08 connection exceptions, 53300 too many connections, 57P01–57P03
+// shutdown/crash/starting up, 57014 a statement cancelled by statement_timeout).
+const UNAVAILABLE_CODES = new Set([
+  'DATABASE_DEADLINE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+]);
+
+/**
+ * True when a query failed because the database could not serve it (down, restarting,
+ * unreachable, too slow), not because of the query: the request is worth retrying
+ * and the answer is a 503, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error; current && typeof current === 'object';) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+      return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -14,10 +14,32 @@ export type PostgresOptions = {
 
 export type PostgresDatabase = { db: Database; close: () => Promise<void> };
 
+/**
+ * How the pool behaves when the database goes away and comes back. postgres.js's
+ * defaults suit a database that never leaves: a 30 s connect timeout and a reconnect
+ * backoff that grows to 20 s, so during an outage a request waits 12–60 s before it
+ * fails, and after the database returns a connection may sit out its backoff first.
+ */
+export const OUTAGE_OPTIONS = {
+  /** A connect that has not finished startup by then fails (CONNECT_TIMEOUT) and its socket is dropped. */
+  connect_timeout: 2,
+  /**
+   * Seconds before a failed connection tries again, with a request waiting on it:
+   * 50 ms doubling to 400 ms, jittered, so a request fails within connect_timeout
+   * plus this, and the pool is back within a second of the database.
+   */
+  backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 0.4),
+  /** Idle connections are closed, so one whose peer vanished silently is not handed out later. */
+  idle_timeout: 20,
+  /** TCP keepalive probes an idle socket after this many seconds (default 60). */
+  keep_alive: 10,
+} as const;
+
 export function openPostgresDatabase(url: string, options: PostgresOptions): PostgresDatabase {
   const client = postgres(url, {
     prepare: options.prepare,
     max: options.max,
+    ...OUTAGE_OPTIONS,
     onnotice: () => {},
     connection: { application_name: 'lean-saas' },
   });

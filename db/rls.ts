@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 
+import { DatabaseDeadlineError } from './pg-error';
 import type { Database, Tx } from './types';
 
 /** Verified claims, in the shape Supabase Auth puts in its JWT. */
@@ -17,10 +18,35 @@ export const ANONYMOUS_CLAIMS: Claims = { role: 'anon' };
 const ROLE_BY_CLAIM = { anon: 'anon', authenticated: 'authenticated' } as const;
 
 /**
+ * Server side, a statement run for a user may take this long (Supabase's default for
+ * `authenticated`; SET ROLE does not apply a role's own setting, so it is set here).
+ */
+const STATEMENT_TIMEOUT = '8s';
+
+/**
+ * Client side, the whole transaction gets this long. A database that stopped
+ * answering (a dead socket, a proxy that never completes startup) would otherwise
+ * hold the request for as long as TCP takes to give up: minutes. Longer than the
+ * statement timeout, so a merely slow statement is cancelled by the server first.
+ */
+export const TRANSACTION_DEADLINE_MS = 10_000;
+
+function withinDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DatabaseDeadlineError(TRANSACTION_DEADLINE_MS)),
+      TRANSACTION_DEADLINE_MS,
+    );
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Runs `fn` in a transaction as the claims' role with the claims visible to RLS
  * policies (`auth.uid()`, `auth.jwt()`). Both settings go in one statement, as bound
  * parameters, and are local to the transaction, so nothing survives it (safe behind
- * a transaction pooler).
+ * a transaction pooler). The statement timeout rides along in the same statement.
  */
 export async function withRls<T>(
   db: Database,
@@ -31,12 +57,14 @@ export async function withRls<T>(
     throw new Error(`withRls: role ${String(claims.role)} is not allowed`);
   }
   const role = ROLE_BY_CLAIM[claims.role];
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
-    );
-    return fn(tx);
-  });
+  return withinDeadline(
+    db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true), set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true)`,
+      );
+      return fn(tx);
+    }),
+  );
 }
 
 /**
@@ -45,6 +73,7 @@ export async function withRls<T>(
  * callers say so in their names.
  */
 export async function withServiceRole<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // No deadline here: jobs (audit prune, compliance exports) may rightly run long.
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: 'service_role' })}, true), set_config('role', 'service_role', true)`,

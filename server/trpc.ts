@@ -1,6 +1,7 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 
+import { isDatabaseUnavailable } from '@/db/pg-error';
 import { withRls } from '@/db/rls';
 import type { Database, Tx } from '@/db/types';
 
@@ -191,7 +192,8 @@ export function reportError(error: TRPCError, scope: RequestScope, db: Database 
   if (!isServerFault(error)) return;
   const cause = error.cause ?? error;
   scope.log.error({ err: cause, route: scope.route }, 'unexpected error');
-  if (!db) return;
+  // Recording needs the database; during an outage that only adds load to it.
+  if (!db || isDatabaseUnavailable(cause)) return;
   recordServerErrorAsService(db, cause, { route: scope.route, requestId: scope.requestId }).catch(
     (recordError: unknown) =>
       scope.log.error({ err: recordError }, 'could not record error report'),

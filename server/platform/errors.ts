@@ -2,6 +2,8 @@ import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 
+import { isDatabaseUnavailable } from '@/db/pg-error';
+
 /**
  * The one error vocabulary of the API. Each code maps once to a tRPC code, which
  * fixes the HTTP status for both the tRPC and the REST adapter; `status` restates
@@ -34,6 +36,8 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The service is briefly unavailable. Try again in a few seconds.';
 
 export type FieldError = { path: string; message: string };
 export type PublicError = {
@@ -105,6 +109,11 @@ export function toPublicError(error: TRPCError): PublicError {
     return publicError('VALIDATION_FAILED', `Invalid input: ${names}`, { fields });
   }
   const code = CODE_BY_TRPC.get(error.code) ?? 'INTERNAL';
+  // A database outage is not our bug: the client may retry, and a load balancer
+  // should route around us, so it is a 503 (without the driver's message).
+  if (code === 'INTERNAL' && isDatabaseUnavailable(error.cause)) {
+    return publicError('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+  }
   if (code === 'INTERNAL') return publicError(code, INTERNAL_ERROR_MESSAGE);
   return publicError(code, error.message);
 }
