@@ -1,8 +1,7 @@
 import { getDatabase } from '@/db/client';
 import { measureDatabaseLatencyMs } from '@/db/latency';
-import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
-
 import type { Database } from '@/db/types';
+import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
 import { cliJobs } from '@/server/jobs';
 
 import { appUrl } from './app-url';
