@@ -1,25 +1,21 @@
 // `npm run db:migrate`: applies every pending migration to DIRECT_DATABASE_URL (or
-// DATABASE_URL), or to the embedded database in DATA_DIR when neither is set.
+// DATABASE_URL), or to the embedded database in DATA_DIR when neither is set (which
+// the running app, if any, did at its start).
+import { runCli } from '@/server/platform/control/client';
 import { env } from '@/server/platform/env';
 
-import { openEmbeddedDatabase } from './embedded';
+import { migrateEmbeddedJob } from './migrate-job';
 import { migratePostgres } from './postgres';
 
-async function main() {
-  const url = env.DIRECT_DATABASE_URL ?? env.DATABASE_URL;
-  if (url) {
+const url = env.DIRECT_DATABASE_URL ?? env.DATABASE_URL;
+if (url) {
+  try {
     await migratePostgres(url);
     console.log(
       `Migrations applied to ${env.DIRECT_DATABASE_URL ? 'DIRECT_DATABASE_URL' : 'DATABASE_URL'}.`,
     );
-    return;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
   }
-  const embedded = await openEmbeddedDatabase(env.DATA_DIR);
-  await embedded.close();
-  console.log(`Migrations applied to the embedded database in ${env.DATA_DIR}.`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+} else await runCli(migrateEmbeddedJob, {});

@@ -1,18 +1,9 @@
-// `npm run admin:grant -- you@example.com`: makes that account an admin.
-import { getDatabase } from '@/db/client';
+// `npm run admin:grant -- you@example.com`: makes that account an admin (through the
+// running app when it owns the embedded database).
+import { runCli, usage } from '@/server/platform/control/client';
 
-import { grantAdminAsService } from './grant-admin';
+import { grantAdminJob } from './grant-admin-job';
 
 const email = process.argv[2];
-if (!email) {
-  console.error('Usage: npm run admin:grant -- you@example.com');
-  process.exit(2);
-}
-const database = await getDatabase();
-const granted = await grantAdminAsService(database.db, email);
-await database.close();
-if (!granted) {
-  console.error(`No account with the email ${email}.`);
-  process.exit(1);
-}
-console.log(`${email} is now an admin; their sessions were ended, so they sign in again.`);
+if (!email) await usage('Usage: npm run admin:grant -- you@example.com');
+else await runCli(grantAdminJob, { email });

@@ -1,14 +1,39 @@
 import { getDatabase } from '@/db/client';
 import { measureDatabaseLatencyMs } from '@/db/latency';
+import type { Database } from '@/db/types';
 import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
+import { cliJobs } from '@/server/jobs';
 
 import { appUrl } from './app-url';
+import { errorLine } from './control/channel';
+import { startControlServer } from './control/server';
 import { env } from './env';
 import { logger } from './logger';
 import { startMetricHistory } from './metric-history';
 import { registerDatabaseMetrics } from './metrics';
 import { rateLimitStore } from './rate-limit/store';
 import { devMailboxEnabled, isLocal, missingForDeployment } from './stand-ins';
+
+const holder = globalThis as typeof globalThis & { __leanSaasControl?: Promise<unknown> };
+
+/**
+ * Lets `npm run admin:grant` and the other CLIs run their jobs in this app, which
+ * owns DATA_DIR (kept on globalThis, like the database, across dev-mode reloads).
+ * Without it the app still serves; only those CLIs then need it stopped.
+ */
+function startControlChannel(db: Database) {
+  holder.__leanSaasControl ??= startControlServer({
+    dataDir: env.DATA_DIR,
+    db,
+    jobs: cliJobs,
+    log: logger,
+  }).catch((error: unknown) =>
+    logger.error(
+      `The control socket did not start (${errorLine(error)}): npm run admin:grant and the other CLIs need the app stopped.`,
+    ),
+  );
+  return holder.__leanSaasControl;
+}
 
 /**
  * Validates the environment (importing the logger imports env) and opens the
@@ -26,6 +51,8 @@ export async function startServer() {
       );
     }
     const { kind, db } = await getDatabase();
+    // Postgres takes many clients: there the CLIs connect directly.
+    if (kind === 'embedded') await startControlChannel(db);
     startMetricHistory();
     registerDatabaseMetrics(
       () => measureDatabaseLatencyMs(db),
