@@ -1,8 +1,6 @@
-'use client';
+import { Suspense } from 'react';
 
-import { useQuery } from '@tanstack/react-query';
-
-import { useTRPC } from './trpc-provider';
+import { serviceStatus, type ServiceStatus } from '@/server/core/status-snapshot';
 
 const LABEL = { healthy: 'All systems normal', degraded: 'Degraded', unhealthy: 'Down' } as const;
 const DOT = {
@@ -11,18 +9,34 @@ const DOT = {
   unhealthy: 'bg-red-500',
 } as const;
 
-/** Live service status in the footer, read through tRPC + React Query. */
-export function StatusBadge() {
-  const trpc = useTRPC();
-  const health = useQuery(trpc.core.health.queryOptions());
-  const status = health.data?.status;
+/** `undefined`: still being read; `null`: the last probe failed. */
+function StatusLine({ status }: { status: ServiceStatus | null | undefined }) {
   return (
     <span role="status" className="inline-flex items-center gap-2 text-sm">
       <span
         aria-hidden
         className={`h-2 w-2 rounded-full ${status ? DOT[status] : 'bg-slate-400'}`}
       />
-      {status ? LABEL[status] : health.isError ? 'Status unavailable' : 'Checking status…'}
+      {status ? LABEL[status] : status === null ? 'Status unavailable' : 'Checking status…'}
     </span>
+  );
+}
+
+async function CurrentStatus() {
+  return <StatusLine status={await serviceStatus()} />;
+}
+
+/**
+ * Service status in the footer, rendered with the page on the server from a
+ * snapshot probed at most every 30 s per process (server/core/status-snapshot.ts).
+ * A page view costs no API call and no rate-limit budget, so busy pages, or many
+ * users behind one address, never turn the footer into "Status unavailable".
+ * Streamed, so only a process's first view waits for the first probe.
+ */
+export function StatusBadge() {
+  return (
+    <Suspense fallback={<StatusLine status={undefined} />}>
+      <CurrentStatus />
+    </Suspense>
   );
 }

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { expect, test } from '../support/test';
 
+import { E2E_RATE_LIMIT_MULTIPLIER } from '../support/environment';
 import { E2E_PASSWORD, signedInCookie } from '../support/mailbox';
 
 // The whole subscription lifecycle in the browser, offline: the app's pages, the
 // local Stripe emulator's hosted checkout and portal, and its webhooks back.
-test('upgrade on /pricing, pay on checkout, see Pro and its limits; cancel in the portal, back on Free', async ({
+test('upgrade (yearly) on /pricing, pay on checkout, see Pro and its limits; switch plan in the portal, cancel there, back on Free', async ({
   page,
   request,
 }) => {
@@ -20,10 +21,18 @@ test('upgrade on /pricing, pay on checkout, see Pro and its limits; cancel in th
 
   const pro = page.getByRole('region', { name: 'Pro' });
   await expect(pro).toContainText('$19');
-  await pro.getByRole('button', { name: 'Upgrade to Pro' }).click();
+  await page.getByText('Yearly').click();
+  await expect(pro).toContainText('$190');
+  // A double click starts one checkout, not two.
+  const checkoutCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('billing.checkout')) checkoutCalls.push(request.url());
+  });
+  await pro.getByRole('button', { name: 'Upgrade to Pro' }).dblclick();
 
   // Stripe's hosted checkout (here the emulator's page, on its own origin).
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  expect(checkoutCalls).toHaveLength(1);
   await expect(page.getByText(email)).toBeVisible();
   await page.getByRole('button', { name: 'Pay' }).click();
 
@@ -34,8 +43,17 @@ test('upgrade on /pricing, pay on checkout, see Pro and its limits; cancel in th
   await page.getByRole('link', { name: 'Go to billing' }).click();
   await expect(page.getByText('API keys: 0 of 20')).toBeVisible();
   await expect(page.getByText(/^Renews on /)).toBeVisible();
+  // The plan's hourly budget (times the e2e server's multiplier), not health's.
+  const budget = (1_000 * E2E_RATE_LIMIT_MULTIPLIER).toLocaleString('en-US');
+  await expect(page.getByText(new RegExp(`^Requests this hour: \\d+ of ${budget}$`))).toBeVisible();
 
-  await page.getByRole('button', { name: 'Manage billing' }).click();
+  // A subscriber sees their own interval and changes plan in the portal, not checkout.
+  await page.goto('/pricing');
+  await expect(page.getByRole('radio', { name: 'Yearly' })).toBeChecked();
+  await expect(pro.getByRole('button', { name: 'Manage billing' })).toBeVisible();
+  const enterprise = page.getByRole('region', { name: 'Enterprise' });
+  await expect(enterprise.getByRole('button', { name: 'Upgrade to Enterprise' })).toHaveCount(0);
+  await enterprise.getByRole('button', { name: 'Switch plan' }).click();
   await expect(page.getByRole('heading', { name: 'Billing portal' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel now' }).click();
   await expect(page.getByText('You have no active subscriptions.')).toBeVisible();

@@ -158,7 +158,8 @@ describe('billing', () => {
     stripe.emulator().setWebhookUrl(undefined); // our copy lags behind Stripe
     try {
       const user = await signedIn();
-      const firstTab = await checkout(user.headers);
+      // Two tabs on two plans (the same plan would share one session).
+      const firstTab = await checkout(user.headers, 'enterprise');
       const secondTab = await checkout(user.headers);
       expect((await payCheckout(firstTab)).status).not.toBe(303); // expired by the second
       expect((await payCheckout(secondTab)).status).toBe(303);

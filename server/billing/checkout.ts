@@ -1,75 +1,66 @@
-import type Stripe from 'stripe';
-
 import { recordAuditEvent } from '@/server/audit/record-event';
-import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
 import type { BillingCall } from './billing-call';
+import { openCheckoutSession } from './checkout-session';
 import { ensureStripeCustomer, stripeCustomerIdOf } from './customer';
 import { stripePriceIds, type Interval, type PaidPlan } from './plans';
 import { callStripe, isStripeNotFound } from './stripe-errors';
 import { syncStripeCustomer, type SyncResult } from './sync';
 
-// Subscriptions that still bill or may resume: a customer with one changes plan in
-// the portal rather than buying a second.
-const FINISHED = new Set<Stripe.Subscription.Status>(['canceled', 'incomplete_expired']);
+// Checkouts in progress in this process, per user and price: concurrent requests
+// (a double click, several tabs) wait for the one already talking to Stripe and
+// get its session. Across instances Stripe's idempotency key does the same.
+const inProgress = new Map<string, Promise<{ url: string }>>();
 
-/**
- * Refuses a second subscription, asking Stripe itself (our copy may lag behind a
- * webhook), and expires the customer's other open Checkout Sessions, so two tabs
- * cannot both be paid.
- */
-async function assertNoOtherPurchase(stripe: Stripe, customer: string) {
-  const existing = await stripe.subscriptions.list({ customer, status: 'all', limit: 20 });
-  const live = existing.data.find((subscription) => !FINISHED.has(subscription.status));
-  if (live) {
-    throw new AppError(
-      'CONFLICT',
-      'You already have a subscription. Change plans in the billing portal.',
-      { subscriptionId: live.id },
-    );
-  }
-  const sessions = await stripe.checkout.sessions.list({ customer, status: 'open', limit: 20 });
-  for (const session of sessions.data) {
-    if (session.status === 'open') await stripe.checkout.sessions.expire(session.id);
-  }
-}
-
-/** A Stripe Checkout Session for a paid plan; the caller opens its URL. */
-export async function startCheckout(
+async function startCheckoutNow(
   call: BillingCall,
   input: { plan: PaidPlan; interval: Interval },
+  price: string,
 ): Promise<{ url: string }> {
   const session = await callStripe(async () => {
     const customer = await ensureStripeCustomer(call.db, call.stripe, call, call.audit);
-    await assertNoOtherPurchase(call.stripe, customer);
-    return call.stripe.checkout.sessions.create({
-      mode: 'subscription',
-      customer,
-      line_items: [{ price: stripePriceIds()[input.plan][input.interval], quantity: 1 }],
-      // Stripe fills in the placeholder; the success page syncs from that session.
-      success_url: `${appUrl('/dashboard/billing/success')}?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: appUrl('/pricing?checkout=canceled'),
-      client_reference_id: call.userId,
-      metadata: { userId: call.userId, plan: input.plan },
-      subscription_data: { metadata: { userId: call.userId } },
+    return openCheckoutSession(call.stripe, customer, {
+      userId: call.userId,
+      plan: input.plan,
+      price,
     });
   });
-  if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL');
-  await call.rls((tx) =>
-    recordAuditEvent(
-      tx,
-      {
-        actorId: call.userId,
-        action: 'billing.checkout_started',
-        resourceType: 'checkout_session',
-        resourceId: session.id,
-        details: { plan: input.plan, interval: input.interval },
-      },
-      call.audit,
-    ),
-  );
+  // One audit event per session Stripe created, not per click that reached it.
+  if (session.created) {
+    await call.rls((tx) =>
+      recordAuditEvent(
+        tx,
+        {
+          actorId: call.userId,
+          action: 'billing.checkout_started',
+          resourceType: 'checkout_session',
+          resourceId: session.id,
+          details: { plan: input.plan, interval: input.interval },
+        },
+        call.audit,
+      ),
+    );
+  }
   return { url: session.url };
+}
+
+/**
+ * A Stripe Checkout Session for a paid plan; the caller opens its URL. Idempotent
+ * per user and price for a few minutes (checkout-session.ts): every request in
+ * that window gets the same session, or a 409 while Stripe is still creating it.
+ */
+export function startCheckout(
+  call: BillingCall,
+  input: { plan: PaidPlan; interval: Interval },
+): Promise<{ url: string }> {
+  const price = stripePriceIds()[input.plan][input.interval];
+  const key = `${call.userId}:${price}`;
+  const running = inProgress.get(key);
+  if (running) return running;
+  const started = startCheckoutNow(call, input, price).finally(() => inProgress.delete(key));
+  inProgress.set(key, started);
+  return started;
 }
 
 /**

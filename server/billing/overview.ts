@@ -4,6 +4,7 @@ import { billingAccounts, subscriptions } from '@/db/schema';
 import type { Tx } from '@/db/types';
 import { countActiveKeys } from '@/server/api-keys/service';
 import type { LimitDecision } from '@/server/platform/rate-limit/check';
+import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
 
 import { entitlementsOf } from './plans';
 import { ENTITLING_STATUSES } from './sync';
@@ -12,10 +13,12 @@ const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
 
 /**
  * The billing page's figures, read as the caller (RLS): plan, the subscription
- * behind it, and usage against the plan's limits. Requests are this request's own
- * view of the global limit, so the figure is the limiter's, not an estimate.
+ * behind it, and usage against the plan's limits. `tierCount` is this request's
+ * count of the caller's plan-tier limit (not of a stricter limit counted beside
+ * it), so "used" is the limiter's own figure; the budget is the plan's, which the
+ * limiter applies too once its cached tier catches up with a plan change.
  */
-export async function billingOverviewOf(tx: Tx, userId: string, requests?: LimitDecision) {
+export async function billingOverviewOf(tx: Tx, userId: string, tierCount?: LimitDecision) {
   const [account] = await tx
     .select({ plan: billingAccounts.plan })
     .from(billingAccounts)
@@ -39,11 +42,11 @@ export async function billingOverviewOf(tx: Tx, userId: string, requests?: Limit
         limit: finiteOrNull(entitlementsOf(plan).apiKeys),
       },
       requests:
-        requests && !requests.degraded
+        tierCount && !tierCount.degraded
           ? {
-              used: requests.limit - requests.remaining,
-              limit: requests.limit,
-              resetsAt: new Date(requests.resetAt),
+              used: tierCount.limit - tierCount.remaining,
+              limit: TIER_LIMITS[entitlementsOf(plan).rateLimitTier].requests,
+              resetsAt: new Date(tierCount.resetAt),
             }
           : null,
     },

@@ -31,7 +31,7 @@ function billingCall(ctx: UserContext): BillingCall {
 }
 
 const overviewFor = (ctx: UserContext) =>
-  ctx.rls((tx) => billingOverviewOf(tx, ctx.identity.userId, ctx.scope.rateLimit));
+  ctx.rls((tx) => billingOverviewOf(tx, ctx.identity.userId, ctx.scope.tierLimit));
 
 export const billingRouter = router({
   plans: publicProcedure

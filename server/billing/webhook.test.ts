@@ -115,6 +115,13 @@ describe('POST /api/webhooks/stripe', () => {
     expect(wrongSecret.status).toBe(400);
     expect((await wrongSecret.json()).error.details.fields[0].path).toBe('stripe-signature');
     expect((await send(payload, null)).status).toBe(400);
+    // Malformed headers: an empty signature, no timestamp, nothing at all.
+    const now = Math.floor(Date.now() / 1000);
+    for (const header of [`t=${now},v1=`, 't=,v1=', 'v1=', `t=${now}`, 'garbage']) {
+      const malformed = await send(payload, header);
+      expect(malformed.status, header).toBe(400);
+      expect((await malformed.json()).error.details.fields[0].path).toBe('stripe-signature');
+    }
     // The same event, re-serialised: the signature covers the exact bytes.
     expect((await send(JSON.stringify(JSON.parse(payload)), sign(payload))).status).toBe(400);
     expect(await eventCount()).toBe(before);

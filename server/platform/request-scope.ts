@@ -28,6 +28,12 @@ export type RequestScope = {
   secureCookies: boolean;
   /** The most restrictive rate-limit decision taken for this request. */
   rateLimit?: LimitDecision;
+  /**
+   * The caller's plan-tier (global) limit as last counted in this request. Kept
+   * apart from `rateLimit`, which a stricter limit in the same batch (health's)
+   * may hold, so the billing page reports the plan's budget whatever else ran.
+   */
+  tierLimit?: LimitDecision;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
   status?: number;
 };

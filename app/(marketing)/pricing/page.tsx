@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 
-import { PLAN_IDS, PLAN_RANK, PLANS, type Plan } from '@/server/billing/plans';
+import { BillingOffNotice } from '@/app/dashboard/billing/billing-off-notice';
+import { initialInterval, planOffers } from '@/server/billing/plan-offers';
+import { PLAN_IDS, PLANS, type Interval, type Plan } from '@/server/billing/plans';
+import { billingFromEnv } from '@/server/billing/stripe-client';
 import { getPageIdentity, pageCaller } from '@/server/page-session';
 
 import { PricingPlans, type PricingPlan } from './pricing-plans';
@@ -9,23 +12,26 @@ export const metadata: Metadata = { title: 'Pricing' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The signed-in user's plan, or null when signed out. */
-async function currentPlanOf(): Promise<Plan | null> {
+type Viewer = { plan: Plan; interval: Interval } | null;
+
+/** The signed-in user's plan and billing interval, or null when signed out. */
+async function viewerOf(): Promise<Viewer> {
   // Like the header: if the database is down, show the page signed out.
   const identity = await getPageIdentity().catch(() => null);
   if (identity?.kind !== 'user') return null;
   return (await pageCaller()).billing.subscription().then(
-    (overview) => overview.plan,
-    () => 'free' as const,
+    (overview) => ({ plan: overview.plan, interval: initialInterval(overview.subscription) }),
+    () => ({ plan: 'free' as const, interval: 'month' as const }),
   );
 }
 
 export default async function PricingPage({ searchParams }: Props) {
   const { checkout } = await searchParams;
-  const currentPlan = await currentPlanOf();
+  const viewer = await viewerOf();
+  const billingConfigured = billingFromEnv() !== null;
   const plans: PricingPlan[] = PLAN_IDS.map((id) => {
     const { name, description, amounts, highlights } = PLANS[id];
-    return { id, name, description, amounts, highlights, rank: PLAN_RANK[id] };
+    return { id, name, description, amounts, highlights };
   });
   return (
     <div className="space-y-8">
@@ -36,6 +42,7 @@ export default async function PricingPage({ searchParams }: Props) {
           cancel at any time in the billing portal.
         </p>
       </div>
+      {!billingConfigured && <BillingOffNotice />}
       {checkout === 'canceled' && (
         <p
           role="status"
@@ -44,7 +51,11 @@ export default async function PricingPage({ searchParams }: Props) {
           Checkout canceled. You have not been charged.
         </p>
       )}
-      <PricingPlans plans={plans} currentPlan={currentPlan} />
+      <PricingPlans
+        plans={plans}
+        offers={planOffers({ currentPlan: viewer?.plan ?? null, billingConfigured })}
+        initialInterval={viewer?.interval ?? 'month'}
+      />
     </div>
   );
 }

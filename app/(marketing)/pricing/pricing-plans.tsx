@@ -9,6 +9,7 @@ import {
   secondaryButtonClass,
   UpgradeButton,
 } from '@/app/dashboard/billing/billing-actions';
+import type { PlanOffer } from '@/server/billing/plan-offers';
 import type { Interval, Plan } from '@/server/billing/plans';
 
 export type PricingPlan = {
@@ -18,7 +19,6 @@ export type PricingPlan = {
   /** In cents. */
   amounts: Record<Interval, number>;
   highlights: string[];
-  rank: number;
 };
 
 const INTERVAL_LABELS = { month: 'Monthly', year: 'Yearly' } as const;
@@ -67,60 +67,58 @@ function IntervalSwitch({
 
 function PlanAction({
   plan,
-  currentPlan,
-  currentRank,
+  offer,
   interval,
 }: {
   plan: PricingPlan;
-  currentPlan: Plan | null;
-  currentRank: number;
+  offer: PlanOffer;
   interval: Interval;
 }) {
-  if (plan.id === currentPlan) {
-    return (
-      <div className="space-y-3">
-        <p className="font-medium text-emerald-700 dark:text-emerald-400">Current plan</p>
-        {plan.id !== 'free' && <ManageBillingButton />}
-      </div>
-    );
+  const upgrade = `Upgrade to ${plan.name}`;
+  switch (offer) {
+    case 'current':
+    case 'current-manage':
+      return (
+        <div className="space-y-3">
+          <p className="font-medium text-emerald-700 dark:text-emerald-400">Current plan</p>
+          {offer === 'current-manage' && <ManageBillingButton />}
+        </div>
+      );
+    case 'sign-up':
+      return (
+        <Link href="/sign-up" className={secondaryButtonClass}>
+          Get started
+        </Link>
+      );
+    case 'sign-in':
+      return (
+        <Link href="/sign-in?next=/pricing" className={primaryButtonClass}>
+          {upgrade}
+        </Link>
+      );
+    case 'checkout':
+      return plan.id === 'free' ? null : (
+        <UpgradeButton plan={plan.id} interval={interval} label={upgrade} offerPortal />
+      );
+    // A subscriber changes plan (and interval) in Stripe's portal.
+    case 'switch':
+      return <ManageBillingButton label="Switch plan" />;
+    case 'none':
+      return null;
   }
-  if (plan.id === 'free') {
-    return currentPlan ? null : (
-      <Link href="/sign-up" className={secondaryButtonClass}>
-        Get started
-      </Link>
-    );
-  }
-  const label = `Upgrade to ${plan.name}`;
-  if (!currentPlan) {
-    return (
-      <Link href="/sign-in?next=/pricing" className={primaryButtonClass}>
-        {label}
-      </Link>
-    );
-  }
-  // Moving down a plan happens in the billing portal, offered on the current plan's card.
-  if (plan.rank < currentRank) return null;
-  return (
-    <UpgradeButton
-      plan={plan.id}
-      interval={interval}
-      label={label}
-      offerPortal={currentPlan === 'free'}
-    />
-  );
 }
 
-/** `currentPlan` is null when signed out. */
+/** `offers` are decided on the server (server/billing/plan-offers.ts). */
 export function PricingPlans({
   plans,
-  currentPlan,
+  offers,
+  initialInterval,
 }: {
   plans: PricingPlan[];
-  currentPlan: Plan | null;
+  offers: Record<Plan, PlanOffer>;
+  initialInterval: Interval;
 }) {
-  const [interval, chooseInterval] = useState<Interval>('month');
-  const currentRank = plans.find((plan) => plan.id === currentPlan)?.rank ?? 0;
+  const [interval, chooseInterval] = useState<Interval>(initialInterval);
   return (
     <div className="space-y-6">
       <IntervalSwitch value={interval} onChange={chooseInterval} />
@@ -146,12 +144,7 @@ export function PricingPlans({
                 <li key={highlight}>{highlight}</li>
               ))}
             </ul>
-            <PlanAction
-              plan={plan}
-              currentPlan={currentPlan}
-              currentRank={currentRank}
-              interval={interval}
-            />
+            <PlanAction plan={plan} offer={offers[plan.id]} interval={interval} />
           </section>
         ))}
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 
 import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -16,27 +17,57 @@ export const secondaryButtonClass =
 // Stripe's pages are on another origin, so this is a full navigation, not router.push.
 const goTo = ({ url }: { url: string }) => window.location.assign(url);
 
-/** Opens the Stripe customer portal: change plan, cancel, update the card, invoices. */
-export function ManageBillingButton() {
-  const trpc = useTRPC();
+/**
+ * A button that starts one redirect at a time. React Query reports `isPending` a
+ * tick after `mutate`, so a fast double click could start two; the ref refuses
+ * the second click at once, and the state disables the button until the request
+ * fails (success leaves the page).
+ */
+function useRedirectStart() {
+  const busy = useRef(false);
+  const [started, setStarted] = useState(false);
   const { outcome, clear, failed } = useFormOutcome();
+  return {
+    started,
+    outcome,
+    start(run: () => void) {
+      if (busy.current) return;
+      busy.current = true;
+      setStarted(true);
+      clear();
+      run();
+    },
+    failed(error: { message: string }) {
+      busy.current = false;
+      setStarted(false);
+      failed(error);
+    },
+  };
+}
+
+/** Opens the Stripe customer portal: change plan, cancel, update the card, invoices. */
+export function ManageBillingButton({ label = 'Manage billing' }: { label?: string }) {
+  const trpc = useTRPC();
+  const action = useRedirectStart();
   const portal = useMutation(
-    trpc.billing.portal.mutationOptions({ onSuccess: goTo, onError: failed }),
+    trpc.billing.portal.mutationOptions({ onSuccess: goTo, onError: action.failed }),
   );
   return (
     <div className="space-y-2">
       <button
         type="button"
-        onClick={() => {
-          clear();
-          portal.mutate();
-        }}
-        disabled={portal.isPending || portal.isSuccess}
+        onClick={() => action.start(() => portal.mutate())}
+        disabled={action.started}
         className={secondaryButtonClass}
       >
-        Manage billing
+        {label}
       </button>
-      <FormMessage outcome={outcome} />
+      {action.started && (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          Opening the billing portal…
+        </p>
+      )}
+      <FormMessage outcome={action.outcome} />
     </div>
   );
 }
@@ -58,9 +89,9 @@ export function UpgradeButton({
   offerPortal: boolean;
 }) {
   const trpc = useTRPC();
-  const { outcome, clear, failed } = useFormOutcome();
+  const action = useRedirectStart();
   const checkout = useMutation(
-    trpc.billing.checkout.mutationOptions({ onSuccess: goTo, onError: failed }),
+    trpc.billing.checkout.mutationOptions({ onSuccess: goTo, onError: action.failed }),
   );
   // Someone who already pays changes plan in the portal; checkout refuses with 409.
   const alreadyPays = checkout.error?.data?.code === 'CONFLICT';
@@ -68,21 +99,18 @@ export function UpgradeButton({
     <div className="space-y-2">
       <button
         type="button"
-        onClick={() => {
-          clear();
-          checkout.mutate({ plan, interval });
-        }}
-        disabled={checkout.isPending || checkout.isSuccess}
+        onClick={() => action.start(() => checkout.mutate({ plan, interval }))}
+        disabled={action.started}
         className={primaryButtonClass}
       >
         {label}
       </button>
-      {(checkout.isPending || checkout.isSuccess) && (
+      {action.started && (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
           Opening secure checkout…
         </p>
       )}
-      <FormMessage outcome={outcome} />
+      <FormMessage outcome={action.outcome} />
       {alreadyPays && offerPortal && <ManageBillingButton />}
     </div>
   );

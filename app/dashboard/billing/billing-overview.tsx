@@ -7,6 +7,7 @@ import { useTRPC } from '@/app/_components/trpc-provider';
 import type { Plan } from '@/server/billing/plans';
 
 import { ManageBillingButton, UpgradeButton } from './billing-actions';
+import { BillingOffNotice } from './billing-off-notice';
 
 export type PlanSummary = { id: Plan; name: string; rank: number };
 
@@ -83,7 +84,14 @@ function SubscriptionDetails({ subscription }: { subscription: Subscription | nu
   );
 }
 
-export function BillingOverview({ plans }: { plans: PlanSummary[] }) {
+/** `billingConfigured`: billingFromEnv() on the server; without it, nothing to buy. */
+export function BillingOverview({
+  plans,
+  billingConfigured,
+}: {
+  plans: PlanSummary[];
+  billingConfigured: boolean;
+}) {
   const trpc = useTRPC();
   const overview = useQuery(trpc.billing.subscription.queryOptions());
 
@@ -93,7 +101,9 @@ export function BillingOverview({ plans }: { plans: PlanSummary[] }) {
   const { plan, subscription, hasBillingAccount, usage } = overview.data;
   const current = plans.find((summary) => summary.id === plan);
   // Someone who already pays switches plan in Stripe's portal (one subscription each).
-  const upgrades = plan === 'free' ? plans.filter((summary) => summary.id !== 'free') : [];
+  const upgrades =
+    billingConfigured && plan === 'free' ? plans.filter((summary) => summary.id !== 'free') : [];
+  const portal = hasBillingAccount && billingConfigured;
 
   return (
     <div className="space-y-10">
@@ -125,25 +135,31 @@ export function BillingOverview({ plans }: { plans: PlanSummary[] }) {
         <h2 id="change-heading" className="text-xl font-semibold">
           Change plan
         </h2>
-        <p className="text-slate-600 dark:text-slate-300">
-          {upgrades.length > 0
-            ? 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'
-            : 'Switch plans, update your card or cancel in the billing portal.'}
-        </p>
-        <div className="flex flex-wrap items-start gap-3">
-          {upgrades.map((summary) =>
-            summary.id === 'free' ? null : (
-              <UpgradeButton
-                key={summary.id}
-                plan={summary.id}
-                interval="month"
-                label={`Upgrade to ${summary.name}`}
-                offerPortal={!hasBillingAccount}
-              />
-            ),
-          )}
-          {hasBillingAccount && <ManageBillingButton />}
-        </div>
+        {billingConfigured ? (
+          <>
+            <p className="text-slate-600 dark:text-slate-300">
+              {upgrades.length > 0
+                ? 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'
+                : 'Switch plans, update your card or cancel in the billing portal.'}
+            </p>
+            <div className="flex flex-wrap items-start gap-3">
+              {upgrades.map((summary) =>
+                summary.id === 'free' ? null : (
+                  <UpgradeButton
+                    key={summary.id}
+                    plan={summary.id}
+                    interval="month"
+                    label={`Upgrade to ${summary.name}`}
+                    offerPortal={!hasBillingAccount}
+                  />
+                ),
+              )}
+              {portal && <ManageBillingButton />}
+            </div>
+          </>
+        ) : (
+          <BillingOffNotice />
+        )}
         <p>
           <Link href="/pricing" className="text-indigo-600 underline dark:text-indigo-400">
             Compare plans

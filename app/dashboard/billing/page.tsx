@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { PLAN_IDS, PLAN_RANK, PLANS } from '@/server/billing/plans';
+import { billingFromEnv } from '@/server/billing/stripe-client';
 import { requireUser } from '@/server/page-session';
 
 import { BillingOverview, type PlanSummary } from './billing-overview';
@@ -23,7 +24,7 @@ export default async function BillingPage() {
           cancelling are handled by Stripe in the billing portal.
         </p>
       </div>
-      <BillingOverview plans={plans} />
+      <BillingOverview plans={plans} billingConfigured={billingFromEnv() !== null} />
     </div>
   );
 }

@@ -72,6 +72,14 @@ function remember(scope: RequestScope, decision: LimitDecision) {
   if (worse) scope.rateLimit = decision;
 }
 
+/** Keeps the latest count of the tier limit: in a batch, the one with the fewest left. */
+function rememberTier(scope: RequestScope, decision: LimitDecision) {
+  if (decision.degraded) return;
+  if (!scope.tierLimit || decision.remaining <= scope.tierLimit.remaining) {
+    scope.tierLimit = decision;
+  }
+}
+
 function refuse(decision: LimitDecision): never {
   const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetAt - Date.now()) / 1000));
   throw new AppError('RATE_LIMITED', `Too many requests. Retry in ${retryAfterSeconds} s.`, {
@@ -112,6 +120,7 @@ export async function enforceRequestLimits(
         ];
   const decisions = await Promise.all(checks);
   decisions.forEach((decision) => remember(scope, decision));
+  if (named !== 'health') rememberTier(scope, decisions[0]!);
   const refused = decisions.find((decision) => !decision.allowed);
   if (refused) refuse(refused);
 }
