@@ -31,7 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     );
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
-    // Hydrated under the nonce CSP and fetched through tRPC + React Query.
+    // Rendered on the server from the status snapshot, under the nonce CSP.
     await expect(page.getByRole('status')).toHaveText('All systems normal');
 
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
