@@ -14,13 +14,8 @@ import {
 
 const lines = vi.hoisted(() => [] as string[]);
 vi.mock('@/server/platform/logger', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/platform/logger')>();
-  const { default: pino } = await import('pino');
-  const logger = pino(
-    { ...actual.loggerOptions, level: 'info' },
-    { write: (line: string) => void lines.push(line) },
-  );
-  return { ...actual, logger };
+  const { loggerInto } = await import('@/server/testing/captured-logs');
+  return loggerInto(await importOriginal(), lines, 'info');
 });
 
 const BROKEN = ['/api/v1/%ff', '/api/v1/%ED%A0%80', '/dashboard/%ff', '/%', '/a/%zz?x=1'];
