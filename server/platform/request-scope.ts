@@ -67,15 +67,8 @@ export async function runApiRequest(
   let response: Response;
   try {
     const bounded = await withBoundedBody(request, maxBodyBytes);
-    response = bounded
-      ? await handle(bounded, scope)
-      : errorResponse(
-          publicError(
-            'PAYLOAD_TOO_LARGE',
-            `The request body is larger than ${maxBodyBytes} bytes.`,
-          ),
-          requestId,
-        );
+    response =
+      bounded instanceof Request ? await handle(bounded, scope) : errorResponse(bounded, requestId);
   } catch (error) {
     scope.log.error({ err: error, route: scope.route }, 'unhandled error in the request pipeline');
     response = errorResponse(publicError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);
