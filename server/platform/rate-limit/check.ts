@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { countRateLimitDecision } from '../metrics';
 import { withTimeout } from '../timeout';
 
-import type { RateLimitStore } from './backends';
+import type { Consumption, RateLimitStore } from './backends';
 import { STORE_TIMEOUT_MS, type LimitRule } from './config';
 
 export type LimitDecision = {
@@ -20,18 +20,41 @@ export type LimitDecision = {
  * Counts one request against `name` for `key`. If the store fails or is slow, the
  * rule's policy decides: fail open (allow, log, count) or fail closed (503).
  */
-export async function checkLimit(
+export function checkLimit(
   store: RateLimitStore,
   name: string,
   rule: LimitRule,
   key: string,
   log: Logger,
 ): Promise<LimitDecision> {
+  return decide(store.consume(`${name}:${key}`, rule.requests, rule.windowSeconds), name, rule, {
+    log,
+    store,
+  });
+}
+
+/** Reads `name`'s count for `key` without counting; the same fail policy applies. */
+export function peekLimit(
+  store: RateLimitStore,
+  name: string,
+  rule: LimitRule,
+  key: string,
+  log: Logger,
+): Promise<LimitDecision> {
+  return decide(store.peek(`${name}:${key}`, rule.requests, rule.windowSeconds), name, rule, {
+    log,
+    store,
+  });
+}
+
+async function decide(
+  pending: Promise<Consumption>,
+  name: string,
+  rule: LimitRule,
+  { log, store }: { log: Logger; store: RateLimitStore },
+): Promise<LimitDecision> {
   try {
-    const consumed = await withTimeout(
-      store.consume(`${name}:${key}`, rule.requests, rule.windowSeconds),
-      STORE_TIMEOUT_MS,
-    );
+    const consumed = await withTimeout(pending, STORE_TIMEOUT_MS);
     countRateLimitDecision(name, consumed.allowed ? 'allowed' : 'refused');
     return { ...consumed, limit: rule.requests };
   } catch (error) {
