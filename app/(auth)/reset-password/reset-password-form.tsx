@@ -31,13 +31,21 @@ export function ResetPasswordForm({ token }: { token: string }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     clear();
-    const newPassword = String(new FormData(event.currentTarget).get('newPassword'));
-    reset.mutate({ token, newPassword });
+    const form = new FormData(event.currentTarget);
+    reset.mutate({
+      token,
+      newPassword: String(form.get('newPassword')),
+      revokeApiKeys: form.get('revokeApiKeys') === 'on',
+    });
   }
 
   return (
     <form onSubmit={submit} className="max-w-sm space-y-4" noValidate>
       <NewPasswordField />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="revokeApiKeys" defaultChecked />
+        Also revoke my API keys
+      </label>
       <FormMessage outcome={outcome} />
       <SubmitButton pending={reset.isPending}>Set my new password</SubmitButton>
     </form>
