@@ -1,0 +1,27 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { backgroundFor, deferredTasks } from './background';
+import { logger } from './logger';
+
+describe('background work', () => {
+  it('waits for the drain, logs a failed task by name, and runs the rest', async () => {
+    const log = logger.child({});
+    const error = vi.spyOn(log, 'error');
+    const queue = deferredTasks();
+    const background = backgroundFor(queue.defer, log);
+    const done: string[] = [];
+    background('failing', async () => {
+      throw new Error('mail server down');
+    });
+    background('next', async () => {
+      done.push('next');
+      // A task may queue another; the drain runs it too.
+      background('nested', async () => done.push('nested'));
+    });
+    expect(done).toEqual([]);
+    await expect(queue.drain()).resolves.toBeUndefined();
+    expect(done).toEqual(['next', 'nested']);
+    expect(error).toHaveBeenCalledOnce();
+    expect(error.mock.calls[0]![0]).toMatchObject({ task: 'failing', err: expect.any(Error) });
+  });
+});
