@@ -24,4 +24,17 @@ describe('background work', () => {
     expect(error).toHaveBeenCalledOnce();
     expect(error.mock.calls[0]![0]).toMatchObject({ task: 'failing', err: expect.any(Error) });
   });
+
+  it('a drain also waits for a task that a concurrent drain started', async () => {
+    const queue = deferredTasks();
+    let finished = false;
+    queue.defer(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      finished = true;
+    });
+    const first = queue.drain();
+    await queue.drain();
+    expect(finished).toBe(true);
+    await first;
+  });
 });

@@ -33,14 +33,29 @@ export function backgroundFor(defer: Defer, log: Logger): Background {
  */
 export function deferredTasks() {
   const queue: Array<() => Promise<void>> = [];
+  const running = new Set<Promise<void>>();
   const defer: Defer = (task) => {
     queue.push(task);
   };
   return {
     defer,
-    /** Runs every queued task, and any task they queue, one after another. */
+    /**
+     * Runs every queued task, and any task they queue, one after another; and, as
+     * concurrent requests drain the same queue, waits for those another drain runs.
+     */
     async drain() {
-      for (let task = queue.shift(); task; task = queue.shift()) await task();
+      for (;;) {
+        const task = queue.shift();
+        if (task) {
+          const run = task().finally(() => running.delete(run));
+          running.add(run);
+          await run;
+        } else if (running.size > 0) {
+          await Promise.allSettled([...running]);
+        } else {
+          return;
+        }
+      }
     },
   };
 }
