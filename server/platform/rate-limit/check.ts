@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { countRateLimitDecision } from '../metrics';
 import { withTimeout } from '../timeout';
 
-import type { Consumption, RateLimitStore } from './backends';
+import type { RateLimitStore } from './backends';
 import { STORE_TIMEOUT_MS, type LimitRule } from './config';
 
 export type LimitDecision = {
@@ -17,44 +17,23 @@ export type LimitDecision = {
 };
 
 /**
- * Counts one request against `name` for `key`. If the store fails or is slow, the
- * rule's policy decides: fail open (allow, log, count) or fail closed (503).
+ * Counts one request against `name` for `key` (or, with 'peek', reads the count
+ * without adding to it). If the store fails or is slow, the rule's policy decides:
+ * fail open (allow, log, count) or fail closed (503).
  */
-export function checkLimit(
+export async function checkLimit(
   store: RateLimitStore,
   name: string,
   rule: LimitRule,
   key: string,
   log: Logger,
-): Promise<LimitDecision> {
-  return decide(store.consume(`${name}:${key}`, rule.requests, rule.windowSeconds), name, rule, {
-    log,
-    store,
-  });
-}
-
-/** Reads `name`'s count for `key` without counting; the same fail policy applies. */
-export function peekLimit(
-  store: RateLimitStore,
-  name: string,
-  rule: LimitRule,
-  key: string,
-  log: Logger,
-): Promise<LimitDecision> {
-  return decide(store.peek(`${name}:${key}`, rule.requests, rule.windowSeconds), name, rule, {
-    log,
-    store,
-  });
-}
-
-async function decide(
-  pending: Promise<Consumption>,
-  name: string,
-  rule: LimitRule,
-  { log, store }: { log: Logger; store: RateLimitStore },
+  operation: 'consume' | 'peek' = 'consume',
 ): Promise<LimitDecision> {
   try {
-    const consumed = await withTimeout(pending, STORE_TIMEOUT_MS);
+    const consumed = await withTimeout(
+      store[operation](`${name}:${key}`, rule.requests, rule.windowSeconds),
+      STORE_TIMEOUT_MS,
+    );
     countRateLimitDecision(name, consumed.allowed ? 'allowed' : 'refused');
     return { ...consumed, limit: rule.requests };
   } catch (error) {

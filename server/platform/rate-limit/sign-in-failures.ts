@@ -1,5 +1,5 @@
 import type { RequestScope } from '../request-scope';
-import { checkLimit, peekLimit } from './check';
+import { checkLimit } from './check';
 import { NAMED_LIMITS } from './config';
 import { emailLimitKey, ipKey, refuse, remember } from './enforce';
 import { rateLimitStore } from './store';
@@ -29,24 +29,26 @@ const pairKey = (email: string, clientIp: string | null) =>
 /** Refuses (429) when this address, or this account above its ceiling, may not try now. */
 export async function assertSignInAllowed(scope: RequestScope, email: string) {
   const store = rateLimitStore();
-  const pair = await peekLimit(
+  const pair = await checkLimit(
     store,
     'signInFailure',
     NAMED_LIMITS.signInFailure,
     pairKey(email, scope.clientIp),
     scope.log,
+    'peek',
   );
   if (!pair.allowed) {
     remember(scope, pair);
     refuse(pair);
   }
   if (pair.degraded || pair.remaining === pair.limit) return; // no failure from here
-  const account = await peekLimit(
+  const account = await checkLimit(
     store,
     'accountSignInFailure',
     NAMED_LIMITS.accountSignInFailure,
     emailLimitKey(email),
     scope.log,
+    'peek',
   );
   if (!account.allowed) {
     // Free again once either this address's failures or the account's age out.
