@@ -86,6 +86,11 @@ export const verifyEmailOutput = z.object({
 
 export const forgotPasswordInput = z.object({ email });
 
-export const resetPasswordInput = z.object({ token: emailToken, newPassword });
+export const resetPasswordInput = z.object({
+  token: emailToken,
+  newPassword,
+  // A reset assumes the account may be compromised: its API keys go too, unless declined.
+  revokeApiKeys: z.boolean().default(true),
+});
 
 export const changeEmailInput = z.object({ newEmail: email, currentPassword });
