@@ -102,8 +102,13 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Loaded beside its one use (a plain .mjs module: no TypeScript is loaded yet).
+const { rewriteMalformedPath } = await import('./server/platform/malformed-path-guard.mjs');
+
 createServer((request, response) => {
   request.headers[socketIpHeader] = request.socket.remoteAddress ?? '';
+  // Next.js answers a path it cannot percent-decode with a bare 500; send it to ours.
+  rewriteMalformedPath(request);
   handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`Lean SaaS listening on http://localhost:${port}`);

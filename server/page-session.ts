@@ -6,6 +6,8 @@ import { getDb } from '@/db/client';
 
 import { defaultAuthProvider } from './auth/default-provider';
 import { resolveIdentity, type Identity } from './auth/identity';
+import { afterResponse } from './platform/after-response';
+import { backgroundFor } from './platform/background';
 import { logger } from './platform/logger';
 import { clientIpOf } from './platform/client-ip';
 import type { RequestScope } from './platform/request-scope';
@@ -46,6 +48,7 @@ export async function pageCaller() {
     userAgent: incoming.get('user-agent'),
     cookies: [],
     secureCookies: true,
+    background: backgroundFor(afterResponse, logger),
   };
   return createCaller(
     buildContext({

@@ -15,6 +15,7 @@ import { resolveIdentity, type Identity, type Permission } from './auth/identity
 import type { AuthProvider } from './auth/provider';
 import type { NamedLimit } from './platform/rate-limit/config';
 import { enforceRequestLimits } from './platform/rate-limit/enforce';
+import type { Defer } from './platform/background';
 import type { RequestScope } from './platform/request-scope';
 
 export type Transport = 'trpc' | 'rest';
@@ -43,6 +44,8 @@ export type AdapterDeps = {
   getDb: () => Promise<Database>;
   auth?: AuthProvider;
   billing?: () => Billing | null;
+  /** How work runs after the response: Next.js's `after()` unless a test passes a queue. */
+  defer?: Defer;
 };
 
 /** The one context builder behind both adapters (pipeline steps 1–2). */

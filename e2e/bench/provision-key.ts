@@ -14,13 +14,26 @@ export async function postJson(base: string, path: string, body: unknown, cookie
   return response;
 }
 
+/**
+ * The newest confirmation link to `email` on the dev mailbox page. Mail goes out
+ * after the response (Next's after()), so the page is read again until it shows.
+ */
+async function confirmationToken(base: string, email: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const mailbox = await (await fetch(`${base}/dev/mailbox`)).text();
+    const article = mailbox.split('<article').find((part) => part.includes(`Email to ${email}:`));
+    const token = article?.match(/verify-email\?token=([A-Za-z0-9_-]{43})/)?.[1];
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no confirmation link to ${email} in the dev mailbox`);
+}
+
 /** A signed-in bench user (session cookie) with one API key. */
 export async function provisionApiKey(base: string): Promise<{ key: string; cookie: string }> {
   const email = `bench-${Date.now()}@example.com`;
   await postJson(base, '/api/v1/auth/sign-up', { email, password: PASSWORD });
-  const mailbox = await (await fetch(`${base}/dev/mailbox`)).text();
-  const token = mailbox.match(/verify-email\?token=([A-Za-z0-9_-]{43})/)?.[1];
-  if (!token) throw new Error('no confirmation link in the dev mailbox');
+  const token = await confirmationToken(base, email);
   await postJson(base, '/api/v1/auth/verify-email', { token });
   const signIn = await postJson(base, '/api/v1/auth/sign-in', { email, password: PASSWORD });
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;

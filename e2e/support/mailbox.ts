@@ -2,15 +2,23 @@ import type { APIRequestContext } from '@playwright/test';
 
 export const E2E_PASSWORD = 'correct horse battery staple';
 
-/** The first link of the newest mail to `to` with `subject`, read off the dev mailbox page. */
+/**
+ * The first link of the newest mail to `to` with `subject`, read off the dev mailbox
+ * page. Mail goes out after the response (Next's after()), so the page is read
+ * again for a few seconds until it shows.
+ */
 export async function linkFromMailbox(request: APIRequestContext, to: string, subject: string) {
-  const html = await (await request.get('/dev/mailbox')).text();
-  const article = html
-    .split('<article')
-    .find((part) => part.includes(`Email to ${to}: ${subject}`));
-  const href = article?.match(/href="(https?:\/\/[^"]+)"/)?.[1];
-  if (!href) throw new Error(`no "${subject}" mail to ${to} in the dev mailbox`);
-  return new URL(href.replaceAll('&amp;', '&'));
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const html = await (await request.get('/dev/mailbox')).text();
+    const article = html
+      .split('<article')
+      .find((part) => part.includes(`Email to ${to}: ${subject}`));
+    const href = article?.match(/href="(https?:\/\/[^"]+)"/)?.[1];
+    if (href) return new URL(href.replaceAll('&amp;', '&'));
+    if (Date.now() > deadline) throw new Error(`no "${subject}" mail to ${to} in the dev mailbox`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Signs up through the API, confirms through the mailed link, signs in: the session cookie. */

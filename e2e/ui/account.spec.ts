@@ -8,8 +8,12 @@ import { E2E_PASSWORD } from '../support/mailbox';
 
 /** Opens the newest mail to `to` with `subject` in the dev mailbox and follows its link. */
 async function followMailedLink(page: Page, to: string, subject: string) {
-  await page.goto('/dev/mailbox');
   const mail = page.getByRole('article', { name: `Email to ${to}: ${subject}` }).first();
+  // Mail goes out after the response (Next's after()): reload until it is there.
+  await expect(async () => {
+    await page.goto('/dev/mailbox');
+    await expect(mail).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 5_000 });
   await mail.getByRole('link', { name: 'Open link' }).first().click();
 }
 

@@ -21,7 +21,7 @@ test('create a key in the dashboard, call the API with it, revoke it, and it sto
   await page.getByLabel('profile:read').check();
   await page.getByRole('button', { name: 'Create key' }).click();
   const shown = page.getByLabel('New API key');
-  await expect(shown).toHaveText(/^sk_live_[0-9A-Za-z]{28}$/);
+  await expect(shown).toHaveText(/^sk_test_[0-9A-Za-z]{28}$/);
   const key = (await shown.textContent())!;
   await expect(page.getByRole('listitem', { name: 'API key Deploy bot' })).toContainText('active');
 

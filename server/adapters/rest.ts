@@ -23,32 +23,38 @@ function asGet(request: Request): Request {
  * from the library's body, so both adapters share one error mapping.
  */
 export const createRestHandler = (deps: AdapterDeps) => (incoming: Request) =>
-  runApiRequest(incoming, 'rest (unmatched)', async (request, scope) => {
-    let failure: TRPCError | undefined;
-    let context: Context | undefined;
-    const response = await createOpenApiFetchHandler({
-      endpoint: REST_PREFIX,
-      router: appRouter,
-      req: asGet(request),
-      createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
-      responseMeta: () => ({ status: scope.status ?? 200 }),
-      onError: ({ error }) => {
-        failure = error;
-        reportError(error, scope, context?.serviceDb);
-      },
-    });
+  runApiRequest(
+    incoming,
+    'rest (unmatched)',
+    async (request, scope) => {
+      let failure: TRPCError | undefined;
+      let context: Context | undefined;
+      const response = await createOpenApiFetchHandler({
+        endpoint: REST_PREFIX,
+        router: appRouter,
+        req: asGet(request),
+        createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
+        responseMeta: () => ({ status: scope.status ?? 200 }),
+        onError: ({ error }) => {
+          failure = error;
+          reportError(error, scope, context?.serviceDb);
+        },
+      });
 
-    let result: Response;
-    if (failure) {
-      result = errorResponse(toPublicError(failure), scope.requestId);
-    } else {
-      const text = await response.text();
-      result =
-        response.status === 204 || text === ''
-          ? new Response(null, { status: 204 })
-          : jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
-    }
-    return request.method === 'HEAD'
-      ? new Response(null, { status: result.status, headers: result.headers })
-      : result;
-  });
+      let result: Response;
+      if (failure) {
+        result = errorResponse(toPublicError(failure), scope.requestId);
+      } else {
+        const text = await response.text();
+        result =
+          response.status === 204 || text === ''
+            ? new Response(null, { status: 204 })
+            : jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
+      }
+      return request.method === 'HEAD'
+        ? new Response(null, { status: result.status, headers: result.headers })
+        : result;
+    },
+    undefined,
+    deps.defer,
+  );

@@ -13,15 +13,21 @@ import {
 export const TRPC_PREFIX = '/api/trpc';
 
 export const createTrpcHandler = (deps: AdapterDeps) => (incoming: Request) =>
-  runApiRequest(incoming, UNMATCHED_TRPC_ROUTE, async (request, scope) => {
-    let context: Context | undefined;
-    return fetchRequestHandler({
-      endpoint: TRPC_PREFIX,
-      req: request,
-      router: appRouter,
-      // A batch runs every call in it; bound its size (rate limits count each call).
-      maxBatchSize: 10,
-      createContext: async () => (context = await createContext(request, scope, 'trpc', deps)),
-      onError: ({ error }) => reportError(error, scope, context?.serviceDb),
-    });
-  });
+  runApiRequest(
+    incoming,
+    UNMATCHED_TRPC_ROUTE,
+    async (request, scope) => {
+      let context: Context | undefined;
+      return fetchRequestHandler({
+        endpoint: TRPC_PREFIX,
+        req: request,
+        router: appRouter,
+        // A batch runs every call in it; bound its size (rate limits count each call).
+        maxBatchSize: 10,
+        createContext: async () => (context = await createContext(request, scope, 'trpc', deps)),
+        onError: ({ error }) => reportError(error, scope, context?.serviceDb),
+      });
+    },
+    undefined,
+    deps.defer,
+  );

@@ -2,15 +2,17 @@ import { z } from 'zod';
 
 import { PLAN_IDS } from '@/server/billing/plans';
 import { healthOutput, metricsOutput } from '@/server/core/schemas';
+import { cursorInput } from '@/server/platform/cursor';
+import { day, text } from '@/server/platform/input';
 
 export const userSearchInput = z.object({
   /** Part of the email address, case-insensitive. */
-  email: z.string().trim().max(200).optional(),
+  email: text('The email search').trim().max(200).optional(),
   plan: z.enum(PLAN_IDS).optional(),
   /** Users with a subscription in this state. */
   status: z.enum(['active', 'trialing', 'past_due', 'canceled', 'unpaid']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorInput.optional(),
 });
 
 export const userSummary = z.object({
@@ -80,7 +82,7 @@ export const revokeApiKeyInput = z.object({ userId: z.uuid(), apiKeyId: z.uuid()
 export const setRoleInput = z.object({ userId: z.uuid(), role: z.enum(['user', 'admin']) });
 
 const dateRange = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
+  .object({ from: day('The start date'), to: day('The end date') })
   .refine((range) => range.from <= range.to, { message: 'must not be before from', path: ['to'] });
 export const complianceInput = dateRange;
 

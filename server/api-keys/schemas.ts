@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { PERMISSIONS } from '@/server/auth/permissions';
+import { cursorInput } from '@/server/platform/cursor';
+import { instant, text } from '@/server/platform/input';
 
 export const apiKeyOutput = z.object({
   id: z.uuid(),
@@ -16,7 +18,7 @@ export const apiKeyOutput = z.object({
 
 export const listApiKeysInput = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorInput.optional(),
 });
 
 export const listApiKeysOutput = z.object({
@@ -26,15 +28,14 @@ export const listApiKeysOutput = z.object({
 });
 
 export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: text('The key name').trim().min(1).max(80),
   scopes: z
     .array(z.enum(PERMISSIONS))
     .min(1)
     .max(PERMISSIONS.length)
     .transform((scopes) => [...new Set(scopes)]),
   // Absent: the key does not expire.
-  expiresAt: z.coerce
-    .date()
+  expiresAt: instant('The expiry')
     .refine((date) => date.getTime() > Date.now(), 'must be in the future')
     .optional(),
 });

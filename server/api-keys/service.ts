@@ -160,3 +160,35 @@ export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit:
   );
   return toApiKeyOutput(row);
 }
+
+/**
+ * Revokes every live key of a user, each audited, in the caller's (service)
+ * transaction: a password reset, which assumes the account may be in someone
+ * else's hands, offers it. The caller drops the cached keys once this commits.
+ */
+export async function revokeAllApiKeysOf(
+  tx: Tx,
+  userId: string,
+  reason: string,
+  audit: AuditContext,
+) {
+  const revoked = await tx
+    .update(apiKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, displayPrefix: apiKeys.displayPrefix });
+  for (const key of revoked) {
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: userId,
+        action: 'api_key.revoked',
+        resourceType: 'api_key',
+        resourceId: key.id,
+        details: { reason, displayPrefix: key.displayPrefix },
+      },
+      audit,
+    );
+  }
+  return revoked.length;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Dates as ISO strings or YYYY-MM-DD; a bare date's `to` covers the whole day. */
-const day = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+import { cursorInput } from '@/server/platform/cursor';
+import { dayOrDateTime } from '@/server/platform/input';
 
 const filterFields = z.object({
   action: z
@@ -9,8 +9,9 @@ const filterFields = z.object({
     .trim()
     .regex(/^[a-z_.:-]{1,80}$/, 'an action name such as api_key.created')
     .optional(),
-  from: day.optional(),
-  to: day.optional(),
+  // ISO date-times or YYYY-MM-DD; a bare date's `to` covers the whole day.
+  from: dayOrDateTime('The start date').optional(),
+  to: dayOrDateTime('The end date').optional(),
 });
 
 const rangeInOrder = (filter: { from?: string; to?: string }) =>
@@ -22,7 +23,7 @@ export const auditFilterInput = filterFields.refine(rangeInOrder, rangeMessage);
 export const listAuditInput = filterFields
   .extend({
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(200).optional(),
+    cursor: cursorInput.optional(),
   })
   .refine(rangeInOrder, rangeMessage);
 

@@ -12,7 +12,7 @@ import type { AuthProvider } from './provider';
 import { revokeOtherSessions } from './session-list';
 import { clearedSessionCookie, sessionCookie } from './session-token';
 import { SESSION_ABSOLUTE_SECONDS } from './sessions';
-import { signUpAsService } from './sign-up';
+import { signUpAsService, signUpMessageAsService } from './sign-up';
 
 const currentSessionId = (identity: { kind: string; sessionId?: string }) =>
   identity.kind === 'user' ? identity.sessionId : undefined;
@@ -24,7 +24,11 @@ export const builtInAuthProvider: AuthProvider = {
   identify: (request, db) => identifyBySessionCookie(request, db),
 
   async signUp({ db, scope }, input) {
-    await deliverMail(db, scope.log, await signUpAsService(db, input, scope));
+    const outcome = await signUpAsService(db, input, scope);
+    // Only a new account needs a link: issued after the response, so time says nothing.
+    scope.background('sign-up mail', async () =>
+      deliverMail(db, scope.log, await signUpMessageAsService(db, outcome)),
+    );
   },
 
   async signIn({ db, scope, identity }, input) {
@@ -59,8 +63,12 @@ export const builtInAuthProvider: AuthProvider = {
   confirmEmail: ({ db, scope }, input) => confirmEmailAsService(db, input.token, scope),
 
   async forgotPassword({ db, scope }, input) {
-    const message = await passwordResetMessageAsService(db, input.email, scope);
-    if (message) await deliverMail(db, scope.log, message);
+    // Looking the address up, issuing the link and mailing it all wait for the
+    // response, which therefore takes as long whether or not the address has an account.
+    scope.background('password reset mail', async () => {
+      const message = await passwordResetMessageAsService(db, input.email, scope);
+      if (message) await deliverMail(db, scope.log, message);
+    });
   },
 
   resetPassword: ({ db, scope }, input) => resetPasswordAsService(db, input, scope),

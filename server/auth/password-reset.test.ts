@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
@@ -91,5 +91,63 @@ describe('forgot and reset password', () => {
       asNewCaller(),
     );
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('API keys after a reset', () => {
+  async function userWithKey() {
+    const user = await signedInUser(api, db());
+    const created = await api.postJson(
+      '/api-keys',
+      { name: 'CI', scopes: ['profile:read'] },
+      { cookie: user.cookie, ...asNewCaller() },
+    );
+    const { key, apiKey } = (await created.json()).data as { key: string; apiKey: { id: string } };
+    const keyWorks = async () =>
+      (await api.rest('/me', { headers: { 'x-api-key': key, ...asNewCaller() } })).status;
+    // Used once, so it sits in the key cache: the reset must drop it from there too.
+    expect(await keyWorks()).toBe(200);
+    return { ...user, keyId: apiKey.id, keyWorks };
+  }
+
+  async function resetWith(email: string, options: { revokeApiKeys?: boolean }) {
+    await api.postJson('/auth/forgot-password', { email }, asNewCaller());
+    const { token } = await lastMailTo(db(), email);
+    const reset = await api.postJson(
+      '/auth/reset-password',
+      { token, newPassword: NEW_PASSWORD, ...options },
+      asNewCaller(),
+    );
+    expect(reset.status).toBe(200);
+  }
+
+  it('revokes them by default, and audits each', async () => {
+    const { email, userId, keyId, keyWorks } = await userWithKey();
+    await resetWith(email, {});
+    expect(await keyWorks()).toBe(401);
+    const [audited] = await withServiceRole(db(), (tx) =>
+      tx
+        .select({ actorId: auditLogs.actorId, details: auditLogs.details })
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'api_key.revoked'), eq(auditLogs.resourceId, keyId))),
+    );
+    expect(audited).toMatchObject({ actorId: userId, details: { reason: 'password reset' } });
+  });
+
+  it('keeps them when the owner declines', async () => {
+    const { email, keyWorks } = await userWithKey();
+    await resetWith(email, { revokeApiKeys: false });
+    expect(await keyWorks()).toBe(200);
+  });
+
+  it('keeps them across a password change', async () => {
+    const { cookie, password, keyWorks } = await userWithKey();
+    const changed = await api.postJson(
+      '/auth/change-password',
+      { currentPassword: password, newPassword: NEW_PASSWORD },
+      { cookie, ...asNewCaller() },
+    );
+    expect(changed.status).toBe(200);
+    expect(await keyWorks()).toBe(200);
   });
 });

@@ -3,6 +3,8 @@ import { authUsers } from 'drizzle-orm/supabase';
 
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
+import { revokeAllApiKeysOf } from '@/server/api-keys/service';
+import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { passwordResetEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/app-url';
@@ -48,22 +50,28 @@ export async function passwordResetMessageAsService(
 
 /**
  * Sets a new password from a mailed reset link, once. Opening the link proves the
- * address, so it also counts as verifying it; every session ends.
+ * address, so it also counts as verifying it; every session ends, and unless the
+ * caller declines, every API key too (in the same transaction, by the api-keys
+ * module's own function). A password change, by someone who knew the password,
+ * keeps the keys.
  */
 export async function resetPasswordAsService(
   db: Database,
-  input: { token: string; newPassword: string },
+  input: { token: string; newPassword: string; revokeApiKeys: boolean },
   audit: AuditContext,
 ) {
   assertPasswordAllowed(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await withServiceRole(db, async (tx) => {
+  const { userId, keysRevoked } = await withServiceRole(db, async (tx) => {
     const link = await consumeEmailToken(tx, input.token, ['reset_password']);
     if (!link) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
     await replacePassword(tx, link.userId, passwordHash, { keepSessionId: null });
     await tx.execute(sql`
       update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now())
       where id = ${link.userId}`);
+    const keysRevoked = input.revokeApiKeys
+      ? await revokeAllApiKeysOf(tx, link.userId, 'password reset', audit)
+      : 0;
     await recordAuditEvent(
       tx,
       {
@@ -71,8 +79,12 @@ export async function resetPasswordAsService(
         action: 'auth.password_reset',
         resourceType: 'user',
         resourceId: link.userId,
+        details: { revokeApiKeys: input.revokeApiKeys, keysRevoked },
       },
       audit,
     );
+    return { userId: link.userId, keysRevoked };
   });
+  // Cached keys would still be served for a few seconds: drop them, as revocations do.
+  if (keysRevoked > 0) await apiKeyCache().invalidateTag(userTag(userId));
 }

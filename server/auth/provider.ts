@@ -34,7 +34,11 @@ export type AuthProvider = {
     input: { token: string; type?: 'email' | 'email_change' },
   ): Promise<{ emailChanged: boolean }>;
   forgotPassword(call: AuthCall, input: { email: string }): Promise<void>;
-  resetPassword(call: AuthCall, input: { token: string; newPassword: string }): Promise<void>;
+  /** With `revokeApiKeys`, the account's API keys are revoked too. */
+  resetPassword(
+    call: AuthCall,
+    input: { token: string; newPassword: string; revokeApiKeys: boolean },
+  ): Promise<void>;
   changePassword(
     call: AuthCall & { identity: SignedIn },
     input: { currentPassword: string; newPassword: string },

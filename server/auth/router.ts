@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
+import { AppError } from '@/server/platform/errors';
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
+import {
+  assertSignInAllowed,
+  recordFailedSignIn,
+} from '@/server/platform/rate-limit/sign-in-failures';
 import { authCall, publicProcedure, router } from '@/server/trpc';
 
 import { passwordProcedures } from './password-router';
@@ -53,8 +58,17 @@ export const authRouter = router({
     .input(signInInput)
     .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
-      await enforceNamedLimit(ctx.scope, 'signIn', emailLimitKey(input.email));
-      return ctx.auth.signIn(authCall(ctx), input);
+      // Failures are limited per account and address, not per account, so that
+      // nobody can lock an owner out by failing on purpose (sign-in-failures.ts).
+      await assertSignInAllowed(ctx.scope, input.email);
+      try {
+        return await ctx.auth.signIn(authCall(ctx), input);
+      } catch (error) {
+        if (error instanceof AppError && error.appCode === 'UNAUTHORIZED') {
+          await recordFailedSignIn(ctx.scope, input.email);
+        }
+        throw error;
+      }
     }),
 
   signOut: publicProcedure

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { httpsUrl, text } from '@/server/platform/input';
+
 import { PASSWORD_MAX_LENGTH } from './password-rules';
 
 const email = z.email().max(254);
@@ -7,17 +9,18 @@ const email = z.email().max(254);
 export const signUpInput = z.object({
   email,
   // Length and the common-password check are applied by the service (NIST rules).
-  password: z.string().max(PASSWORD_MAX_LENGTH * 4),
-  displayName: z.string().trim().min(1).max(80).optional(),
+  password: text('The password').max(PASSWORD_MAX_LENGTH * 4),
+  displayName: text('The display name').trim().min(1).max(80).optional(),
 });
 
-export const signInInput = z.object({
-  email,
-  password: z
-    .string()
-    .min(1)
-    .max(PASSWORD_MAX_LENGTH * 4),
-});
+// Only compared with a hash, never stored: refusing characters here could lock out
+// whoever set such a password before new passwords were checked.
+const currentPassword = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4);
+
+export const signInInput = z.object({ email, password: currentPassword });
 
 export const sessionOutput = z.object({ userId: z.uuid() });
 
@@ -41,12 +44,8 @@ export const meOutput = z.object({
 
 export const updateMeInput = z
   .object({
-    displayName: z.string().trim().min(1).max(80).nullable().optional(),
-    avatarUrl: z
-      .url({ protocol: /^https$/ })
-      .max(2_048)
-      .nullable()
-      .optional(),
+    displayName: text('The display name').trim().min(1).max(80).nullable().optional(),
+    avatarUrl: httpsUrl('The avatar URL').max(2_048).nullable().optional(),
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'send displayName or avatarUrl');
@@ -66,12 +65,9 @@ export const sessionListOutput = z.array(
 
 export const sessionIdInput = z.object({ id: z.uuid() });
 
-const currentPassword = z
-  .string()
-  .min(1)
-  .max(PASSWORD_MAX_LENGTH * 4);
-// Length and the common-password check are applied by the service (NIST rules).
-const newPassword = z.string().max(PASSWORD_MAX_LENGTH * 4);
+// Length and the common-password check are applied by the service (NIST rules). A lone
+// surrogate would be hashed as U+FFFD, so two different passwords would match.
+const newPassword = text('The new password').max(PASSWORD_MAX_LENGTH * 4);
 // Ours (43 base64url characters) or Supabase Auth's token hashes (56 hex, maybe `pkce_`).
 const emailToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'not a valid link');
 
@@ -90,6 +86,11 @@ export const verifyEmailOutput = z.object({
 
 export const forgotPasswordInput = z.object({ email });
 
-export const resetPasswordInput = z.object({ token: emailToken, newPassword });
+export const resetPasswordInput = z.object({
+  token: emailToken,
+  newPassword,
+  // A reset assumes the account may be compromised: its API keys go too, unless declined.
+  revokeApiKeys: z.boolean().default(true),
+});
 
 export const changeEmailInput = z.object({ newEmail: email, currentPassword });

@@ -13,44 +13,70 @@ import { normalizeEmail } from './accounts';
 import { issueEmailToken } from './email-tokens';
 import { assertPasswordAllowed, hashPassword } from './password';
 
+/** The account a sign-up landed on: new, or the one that already had the address. */
+export type SignUpOutcome = { email: string; userId: string | null; created: boolean };
+
 /**
  * Built-in provider sign-up. The account goes into auth.users (as Supabase Auth
- * would put it, the profile following from the trigger) and a verification link is
- * mailed; nobody is signed in until the address is confirmed. For an address that
- * already has an account the answer is the same, and that address gets a note
- * instead, so sign-up never reveals who is registered.
+ * would put it, the profile following from the trigger); nobody is signed in until
+ * the address is confirmed. For an address that already has an account the answer
+ * is the same and so is the work done before it: one hash, one statement, one audit
+ * row (an attempt on a taken address is worth telling its owner about anyway). The
+ * link and the mail, which differ, come after the response (signUpMessageAsService).
  */
 export async function signUpAsService(
   db: Database,
   input: { email: string; password: string; displayName?: string },
   audit: AuditContext,
-) {
+): Promise<SignUpOutcome> {
   assertPasswordAllowed(input.password, 'password');
   const email = normalizeEmail(input.email);
-  // Hashed in both cases, so the answer takes as long either way.
   const encryptedPassword = await hashPassword(input.password);
-  const token = await withServiceRole(db, async (tx) => {
-    const [created] = await queryRows<{ id: string }>(
+  return withServiceRole(db, async (tx) => {
+    // One statement either way: the insert, or (from the same snapshot) the account
+    // that already has the address.
+    const [account] = await queryRows<{ id: string; created: boolean }>(
       tx,
-      sql`insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data,
-                                  raw_user_meta_data, created_at, updated_at)
-          values (${randomUUID()}, 'authenticated', 'authenticated', ${email}, ${encryptedPassword},
-                  ${JSON.stringify({ provider: 'email', providers: ['email'] })}::jsonb,
-                  ${JSON.stringify({ display_name: input.displayName ?? null })}::jsonb,
-                  now(), now())
-          on conflict (email) where is_sso_user = false do nothing
-          returning id`,
+      sql`with inserted as (
+            insert into auth.users (id, aud, role, email, encrypted_password, raw_app_meta_data,
+                                    raw_user_meta_data, created_at, updated_at)
+            values (${randomUUID()}, 'authenticated', 'authenticated', ${email}, ${encryptedPassword},
+                    ${JSON.stringify({ provider: 'email', providers: ['email'] })}::jsonb,
+                    ${JSON.stringify({ display_name: input.displayName ?? null })}::jsonb,
+                    now(), now())
+            on conflict (email) where is_sso_user = false do nothing
+            returning id)
+          select id, true as created from inserted
+          union all
+          select id, false from auth.users where email = ${email} and is_sso_user = false`,
     );
-    if (!created) return null;
+    // No row: a concurrent sign-up for the address committed while this one waited.
+    const created = account?.created === true;
+    const userId = account?.id ?? null;
     await recordAuditEvent(
       tx,
-      { actorId: created.id, action: 'auth.sign_up', resourceType: 'user', resourceId: created.id },
+      {
+        actorId: created ? userId : null,
+        action: created ? 'auth.sign_up' : 'auth.sign_up_address_taken',
+        resourceType: 'user',
+        resourceId: userId ?? undefined,
+        success: created,
+      },
       audit,
     );
-    return issueEmailToken(tx, created.id, 'verify_email');
+    return { email, userId, created };
   });
-  // The caller mails it; either way exactly one message goes to the address.
-  return token
-    ? verificationEmail(email, appUrl(`/verify-email?token=${token}`))
-    : accountExistsEmail(email, appUrl('/forgot-password'));
+}
+
+/**
+ * Run after the response: a new account gets its confirmation link, an existing
+ * one a note pointing at password reset; either way exactly one message. Should
+ * this never run, nothing is stuck: signing in with the right password mails a
+ * fresh link, and signing up again sends the note.
+ */
+export async function signUpMessageAsService(db: Database, outcome: SignUpOutcome) {
+  const { email, userId, created } = outcome;
+  if (!created || !userId) return accountExistsEmail(email, appUrl('/forgot-password'));
+  const token = await withServiceRole(db, (tx) => issueEmailToken(tx, userId, 'verify_email'));
+  return verificationEmail(email, appUrl(`/verify-email?token=${token}`));
 }

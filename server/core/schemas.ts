@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { jsonObject, text } from '@/server/platform/input';
+
 export const versionOutput = z.object({
   name: z.string(),
   version: z.string(),
@@ -32,7 +34,7 @@ export const healthOutput = z.object({
 export const MAX_METADATA_BYTES = 4_096;
 
 export const errorReportInput = z.object({
-  message: z.string().trim().min(1).max(2_000),
+  message: text('The message').trim().min(1).max(2_000),
   severity: z.enum(['low', 'medium', 'high', 'critical']),
   category: z
     .string()
@@ -40,8 +42,7 @@ export const errorReportInput = z.object({
     .min(1)
     .max(64)
     .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only'),
-  metadata: z
-    .record(z.string().max(64), z.unknown())
+  metadata: jsonObject('The metadata')
     .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_METADATA_BYTES, {
       message: `must serialise to at most ${MAX_METADATA_BYTES} bytes`,
     })

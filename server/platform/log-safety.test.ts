@@ -7,13 +7,8 @@ import { testApi } from '@/server/testing/api-client';
 // (redaction included) at the most verbose level.
 const lines = vi.hoisted(() => [] as string[]);
 vi.mock('@/server/platform/logger', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/platform/logger')>();
-  const { default: pino } = await import('pino');
-  const logger = pino(
-    { ...actual.loggerOptions, level: 'trace' },
-    { write: (line: string) => void lines.push(line) },
-  );
-  return { ...actual, logger };
+  const { loggerInto } = await import('@/server/testing/captured-logs');
+  return loggerInto(await importOriginal(), lines, 'trace');
 });
 
 const { api, db } = testApi();

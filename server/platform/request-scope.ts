@@ -1,3 +1,5 @@
+import { afterResponse } from './after-response';
+import { backgroundFor, type Background, type Defer } from './background';
 import { clientIpOf } from './client-ip';
 import { errorResponse } from './envelope';
 import { INTERNAL_ERROR_MESSAGE, publicError } from './errors';
@@ -36,6 +38,8 @@ export type RequestScope = {
   tierLimit?: LimitDecision;
   /** A procedure may ask for a non-default success status (e.g. 503 from health). */
   status?: number;
+  /** Work for after the response (failures logged); see background.ts. */
+  background: Background;
 };
 
 /**
@@ -49,12 +53,14 @@ export async function runApiRequest(
   route: string,
   handle: (request: Request, scope: RequestScope) => Promise<Response>,
   maxBodyBytes = MAX_BODY_BYTES,
+  defer: Defer = afterResponse,
 ): Promise<Response> {
   const startedAt = performance.now();
   const requestId = requestIdFrom(request.headers);
+  const log = logger.child({ requestId });
   const scope: RequestScope = {
     requestId,
-    log: logger.child({ requestId }),
+    log,
     method: request.method,
     path: new URL(request.url).pathname,
     route,
@@ -62,20 +68,14 @@ export async function runApiRequest(
     userAgent: request.headers.get('user-agent'),
     cookies: [],
     secureCookies: servedOverHttps(request),
+    background: backgroundFor(defer, log),
   };
 
   let response: Response;
   try {
     const bounded = await withBoundedBody(request, maxBodyBytes);
-    response = bounded
-      ? await handle(bounded, scope)
-      : errorResponse(
-          publicError(
-            'PAYLOAD_TOO_LARGE',
-            `The request body is larger than ${maxBodyBytes} bytes.`,
-          ),
-          requestId,
-        );
+    response =
+      bounded instanceof Request ? await handle(bounded, scope) : errorResponse(bounded, requestId);
   } catch (error) {
     scope.log.error({ err: error, route: scope.route }, 'unhandled error in the request pipeline');
     response = errorResponse(publicError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);

@@ -1,3 +1,4 @@
+import { backgroundFor } from '@/server/platform/background';
 import { logger } from '@/server/platform/logger';
 import type { RequestScope } from '@/server/platform/request-scope';
 
@@ -13,6 +14,8 @@ export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {
     userAgent: 'vitest',
     cookies: [],
     secureCookies: false,
+    // Started at once; a test that must await background work passes a deferredTasks queue.
+    background: backgroundFor((task) => void task(), logger),
     ...overrides,
   };
 }

@@ -36,13 +36,21 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form
       method="post"
       onSubmit={form.submitWith(
-        (data) => ({ token, newPassword: String(data.get('newPassword') ?? '') }),
+        (data) => ({
+          token,
+          newPassword: String(data.get('newPassword') ?? ''),
+          revokeApiKeys: data.get('revokeApiKeys') === 'on',
+        }),
         (input) => reset.mutate(input),
       )}
       className="max-w-sm space-y-4"
       noValidate
     >
       <NewPasswordField {...form.field('newPassword')} />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="revokeApiKeys" defaultChecked />
+        Also revoke my API keys
+      </label>
       {form.errors.token && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {form.errors.token}. Ask for a new one on the{' '}

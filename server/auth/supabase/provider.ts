@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 
 import { withRls, withServiceRole } from '@/db/rls';
 import { profiles } from '@/db/schema';
+import { revokeAllApiKeysOf } from '@/server/api-keys/service';
+import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditEvent } from '@/server/audit/record-event';
 import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
@@ -189,12 +191,27 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       const ended = await supabase.auth.signOut({ scope: updated.error ? 'local' : 'global' });
       if (updated.error) throw refusal(updated.error, {}, 'newPassword');
       if (ended.error) throw refusal(ended.error, {});
-      await audit(call, {
-        actorId: data.user.id,
-        action: 'auth.password_reset',
-        resourceType: 'user',
-        resourceId: data.user.id,
+      // The keys are ours, not Supabase's: revoked (if asked) with the audit row, in
+      // one transaction of our own once Supabase has taken the new password.
+      const userId = data.user.id;
+      const keysRevoked = await withServiceRole(call.db, async (tx) => {
+        const count = input.revokeApiKeys
+          ? await revokeAllApiKeysOf(tx, userId, 'password reset', call.scope)
+          : 0;
+        await recordAuditEvent(
+          tx,
+          {
+            actorId: userId,
+            action: 'auth.password_reset',
+            resourceType: 'user',
+            resourceId: userId,
+            details: { revokeApiKeys: input.revokeApiKeys, keysRevoked: count },
+          },
+          call.scope,
+        );
+        return count;
       });
+      if (keysRevoked > 0) await apiKeyCache().invalidateTag(userTag(userId));
     },
 
     async changePassword(call, input) {

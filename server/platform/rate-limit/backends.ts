@@ -11,6 +11,8 @@ export type Consumption = { allowed: boolean; remaining: number; resetAt: number
 export type RateLimitStore = {
   readonly kind: 'upstash' | 'redis' | 'memory';
   consume(bucket: string, requests: number, windowSeconds: number): Promise<Consumption>;
+  /** The bucket's count without adding to it; `allowed` says whether one more would be. */
+  peek(bucket: string, requests: number, windowSeconds: number): Promise<Consumption>;
 };
 
 /** Builds one limiter per distinct (requests, window) and reuses it. */
@@ -53,6 +55,11 @@ function upstashRatelimitStore(
         resetAt: result.reset,
       };
     },
+    async peek(bucket, requests, windowSeconds) {
+      const result = await limiterFor(requests, windowSeconds).getRemaining(bucket);
+      const remaining = Math.max(0, result.remaining);
+      return { allowed: remaining > 0, remaining, resetAt: result.reset };
+    },
   };
 }
 
@@ -92,6 +99,15 @@ export function memoryStore(prefix: string): RateLimitStore {
         allowed: result.consumedPoints <= requests,
         remaining: Math.max(0, requests - result.consumedPoints),
         resetAt: Date.now() + result.msBeforeNext,
+      };
+    },
+    async peek(bucket, requests, windowSeconds) {
+      const result = await counterFor(windowSeconds).get(bucket);
+      const remaining = Math.max(0, requests - (result?.consumedPoints ?? 0));
+      return {
+        allowed: remaining > 0,
+        remaining,
+        resetAt: Date.now() + (result?.msBeforeNext ?? 0),
       };
     },
   };

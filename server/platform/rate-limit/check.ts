@@ -17,8 +17,9 @@ export type LimitDecision = {
 };
 
 /**
- * Counts one request against `name` for `key`. If the store fails or is slow, the
- * rule's policy decides: fail open (allow, log, count) or fail closed (503).
+ * Counts one request against `name` for `key` (or, with 'peek', reads the count
+ * without adding to it). If the store fails or is slow, the rule's policy decides:
+ * fail open (allow, log, count) or fail closed (503).
  */
 export async function checkLimit(
   store: RateLimitStore,
@@ -26,10 +27,11 @@ export async function checkLimit(
   rule: LimitRule,
   key: string,
   log: Logger,
+  operation: 'consume' | 'peek' = 'consume',
 ): Promise<LimitDecision> {
   try {
     const consumed = await withTimeout(
-      store.consume(`${name}:${key}`, rule.requests, rule.windowSeconds),
+      store[operation](`${name}:${key}`, rule.requests, rule.windowSeconds),
       STORE_TIMEOUT_MS,
     );
     countRateLimitDecision(name, consumed.allowed ? 'allowed' : 'refused');

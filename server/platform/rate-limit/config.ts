@@ -34,7 +34,11 @@ export const TIER_LIMITS: Record<Tier, LimitRule> = {
  */
 export const NAMED_LIMITS = {
   health: rule(10, 60, 'open'),
+  // Sign-in attempts per address, whatever the account (spraying many accounts).
   signIn: rule(5, 60, 'closed'),
+  // Failed sign-ins, per account and address, and per account (sign-in-failures.ts).
+  signInFailure: rule(5, 15 * 60, 'closed'),
+  accountSignInFailure: rule(50, 60 * 60, 'closed'),
   signUp: rule(5, 60, 'closed'),
   passwordReset: rule(5, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),

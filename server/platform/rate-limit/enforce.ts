@@ -62,7 +62,7 @@ const PER_ADDRESS = new Set<NamedLimit>(['health', 'signIn', 'signUp', 'password
  * Keeps the decision that the RateLimit-* headers describe: a refusal over any
  * allowance, else the one with the fewest requests left.
  */
-function remember(scope: RequestScope, decision: LimitDecision) {
+export function remember(scope: RequestScope, decision: LimitDecision) {
   if (decision.degraded) return;
   const current = scope.rateLimit;
   const worse =
@@ -80,7 +80,7 @@ function rememberTier(scope: RequestScope, decision: LimitDecision) {
   }
 }
 
-function refuse(decision: LimitDecision): never {
+export function refuse(decision: LimitDecision): never {
   const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetAt - Date.now()) / 1000));
   throw new AppError('RATE_LIMITED', `Too many requests. Retry in ${retryAfterSeconds} s.`, {
     retryAfterSeconds,

@@ -65,6 +65,18 @@ describe(`rate limit store (${env.REDIS_URL ? 'Redis' : 'memory'})`, () => {
     expect((await store.consume(b, 1, 60)).allowed).toBe(true);
   });
 
+  it('peeks at a count without adding to it', async () => {
+    const bucket = randomUUID();
+    expect(await store.peek(bucket, 2, 60)).toMatchObject({ allowed: true, remaining: 2 });
+    await store.consume(bucket, 2, 60);
+    expect(await store.peek(bucket, 2, 60)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await store.peek(bucket, 2, 60)).toMatchObject({ allowed: true, remaining: 1 });
+    await store.consume(bucket, 2, 60);
+    const full = await store.peek(bucket, 2, 60);
+    expect(full).toMatchObject({ allowed: false, remaining: 0 });
+    expect(full.resetAt).toBeGreaterThan(Date.now());
+  });
+
   it('lets requests through again once the window has passed', async () => {
     const bucket = randomUUID();
     for (let i = 0; i < 3; i++) expect((await store.consume(bucket, 3, 1)).allowed).toBe(true);

@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { getOpenApiDocument } from '@/server/adapters/openapi';
+import { grantAdminAsService } from '@/server/auth/grant-admin';
+import { PERMISSIONS } from '@/server/auth/permissions';
+import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
+import { testApi } from '@/server/testing/api-client';
+import { testBilling } from '@/server/testing/stripe';
+
+import { malformedCases, type FuzzCase, type OpenApiPaths } from './malformed-inputs';
+
+// Thousands of requests from two callers: the limits are tested elsewhere, and a 429
+// here would hide whatever the request would have reached.
+vi.hoisted(() => {
+  process.env.RATE_LIMIT_MULTIPLIER = '10000';
+});
+
+const stripe = testBilling(() => db());
+const { api, db } = testApi({ billing: () => stripe.billing() });
+
+/** A signed-in admin's API key holding every scope: it reaches every operation. */
+async function fullScopeKey() {
+  const user = await signedInUser(api, db());
+  expect(await grantAdminAsService(db(), user.email)).toBe(true);
+  const signIn = await api.postJson(
+    '/auth/sign-in',
+    { email: user.email, password: TEST_PASSWORD },
+    asNewCaller(),
+  );
+  const created = await api.postJson(
+    '/api-keys',
+    { name: 'fuzz', scopes: PERMISSIONS },
+    { cookie: cookieOf(signIn), ...asNewCaller() },
+  );
+  expect(created.status).toBe(201);
+  return ((await created.json()).data as { key: string }).key;
+}
+
+let key = '';
+beforeAll(async () => {
+  key = await fullScopeKey();
+});
+
+function send(fuzz: FuzzCase, headers: Record<string, string>) {
+  const init: RequestInit = { method: fuzz.method, headers: { ...headers } };
+  if (fuzz.body !== undefined) {
+    init.body = fuzz.body;
+    (init.headers as Record<string, string>)['content-type'] =
+      fuzz.contentType ?? 'application/json';
+  }
+  return api.rest(fuzz.path, init);
+}
+
+const describeCase = (fuzz: FuzzCase) => {
+  const body = typeof fuzz.body === 'string' ? fuzz.body : fuzz.body ? '<bytes>' : '';
+  return `${fuzz.method} ${fuzz.path.slice(0, 160)} ${body.slice(0, 160)} ${fuzz.contentType ?? ''}`;
+};
+
+describe('malformed input to every REST operation', () => {
+  const cases = malformedCases(getOpenApiDocument().paths as OpenApiPaths);
+
+  it('covers every operation in the document', () => {
+    const operations = Object.entries(getOpenApiDocument().paths ?? {}).flatMap(
+      ([template, item]) =>
+        Object.keys(item!).map((method) => `${method.toUpperCase()} ${template}`),
+    );
+    expect(operations.length).toBeGreaterThan(30);
+    expect(new Set(cases.map((fuzz) => fuzz.operation))).toEqual(new Set(operations));
+  });
+
+  // How many cases each caller must see refused as invalid (not stopped at a 401): an
+  // anonymous caller reaches validation only on the public operations.
+  for (const [caller, headersOf, refusedShare] of [
+    ['an anonymous caller', () => asNewCaller(), 0.2],
+    ['a full-scope API key', () => ({ authorization: `Bearer ${key}`, ...asNewCaller() }), 0.8],
+  ] as const) {
+    it(`never answers ${caller} with a 5xx, and refuses bad input with the envelope`, async () => {
+      const failures: string[] = [];
+      const statuses = new Map<number, number>();
+      for (const fuzz of cases) {
+        const response = await send(fuzz, headersOf());
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        const text = await response.text();
+        if (response.status >= 500) failures.push(`${response.status} ${describeCase(fuzz)}`);
+        else if (response.status >= 400 && !text.startsWith('{"success":false')) {
+          failures.push(`${response.status} without the envelope: ${describeCase(fuzz)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(cases.length * refusedShare);
+    }, 240_000);
+  }
+
+  it('leaves the key working (no case revoked it or broke the account)', async () => {
+    const me = await api.rest('/me', { headers: { authorization: `Bearer ${key}` } });
+    expect(me.status).toBe(200);
+  });
+});
+
+describe('what the fuzz found, as a person would see it', () => {
+  const report = { severity: 'low', category: 'ui' };
+  const fieldsOf = async (response: Response) => {
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    return body.error.details.fields;
+  };
+
+  it('refuses NUL and lone surrogates from an anonymous caller, naming the field', async () => {
+    const nul = await api.postJson('/errors', { ...report, message: 'a\u0000b' }, asNewCaller());
+    expect(await fieldsOf(nul)).toEqual([
+      { path: 'message', message: 'The message cannot contain a NUL character.' },
+    ]);
+    const lone = await api.postJson('/errors', { ...report, message: 'a\ud800' }, asNewCaller());
+    expect(await fieldsOf(lone)).toEqual([
+      {
+        path: 'message',
+        message: 'The message contains a broken character (an unpaired surrogate).',
+      },
+    ]);
+    const metadata = await api.postJson(
+      '/errors',
+      { ...report, message: 'm', metadata: { a: { b: 'c\u0000' } } },
+      asNewCaller(),
+    );
+    expect((await fieldsOf(metadata))[0].message).toBe(
+      'The metadata cannot contain a NUL character.',
+    );
+  });
+
+  it('refuses dates outside 1900-01-01..2999-12-31 and cursors that are not real', async () => {
+    const headers = { authorization: `Bearer ${key}`, ...asNewCaller() };
+    const from = await api.rest('/audit-logs?from=0000-01-01', { headers });
+    expect(await fieldsOf(from)).toEqual([
+      { path: 'from', message: 'The start date must be between 1900-01-01 and 2999-12-31.' },
+    ]);
+    const to = await api.rest('/audit-logs?to=9999-12-31', { headers });
+    expect((await fieldsOf(to))[0].path).toBe('to');
+    const month13 = Buffer.from('2024-13-01 00:00:00+00|0b8f3a5e-4c1d-4e2f-9a7b-6c5d4e3f2a1b');
+    const cursor = await api.rest(`/audit-logs?cursor=${month13.toString('base64url')}`, {
+      headers,
+    });
+    expect(await fieldsOf(cursor)).toEqual([
+      {
+        path: 'cursor',
+        message: 'The cursor is not valid: pass nextCursor from the previous page.',
+      },
+    ]);
+  });
+
+  it('refuses a JSON body that is not UTF-8, whatever it claims', async () => {
+    const post = (body: BodyInit, contentType: string) =>
+      api.rest('/errors', {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...asNewCaller() },
+        body,
+      });
+    const valid = JSON.stringify({ ...report, message: 'fine' });
+    const broken = Buffer.concat([
+      Buffer.from(valid.slice(0, -3)),
+      Buffer.from([0xff, 0x22, 0x7d]),
+    ]);
+    const notUtf8 = await post(broken, 'application/json');
+    expect(notUtf8.status).toBe(400);
+    expect((await notUtf8.json()).error.message).toBe('The body is not valid UTF-8.');
+    const utf16 = await post(valid, 'application/json; charset=utf-16');
+    expect(utf16.status).toBe(415);
+    expect((await post(valid, 'application/json; charset=UTF-8')).status).toBe(201);
+  });
+});
