@@ -102,11 +102,17 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Loaded beside its one use (a plain .mjs module: no TypeScript is loaded yet).
+// Loaded beside their one use (plain .mjs modules: no TypeScript is loaded yet).
 const { rewriteMalformedPath } = await import('./server/platform/malformed-path-guard.mjs');
+const { STATIC_SECURITY_HEADERS } = await import('./server/platform/static-security-headers.mjs');
 
 createServer((request, response) => {
   request.headers[socketIpHeader] = request.socket.remoteAddress ?? '';
+  // Next's own redirects (a trailing slash) skip next.config.ts's headers; every
+  // other response sets the same values again.
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
+    response.setHeader(name, value);
+  }
   // Next.js answers a path it cannot percent-decode with a bare 500; send it to ours.
   rewriteMalformedPath(request);
   handle(request, response);

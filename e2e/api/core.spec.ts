@@ -93,6 +93,14 @@ test.describe('request id and security headers', () => {
     expect((await response.json()).requestId).toBe('e2e-req-0001');
   });
 
+  test("Next's own redirects (a trailing slash) carry them too", async ({ request }) => {
+    for (const path of ['/pricing/', '/dashboard/']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(308);
+      expectSecurityHeaders(response.headers());
+    }
+  });
+
   test('a malformed request id is replaced', async ({ request }) => {
     const response = await request.get('/api/v1/version', { headers: { 'x-request-id': 'no' } });
     expect(response.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,20 +1,9 @@
 /**
  * Security headers, following the OWASP Secure Headers Project. Static ones go on
- * every response through next.config.ts; the page CSP needs a fresh nonce per
- * request and is built in proxy.ts.
+ * every response through next.config.ts (and server.mjs, for Next's own redirects);
+ * the page CSP needs a fresh nonce per request and is built in proxy.ts.
  */
-export const STATIC_SECURITY_HEADERS: Record<string, string> = {
-  // Two years, as required for the HSTS preload list.
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  // OWASP now advises 0: the legacy XSS auditor could itself be abused to leak
-  // data, and modern browsers removed it. The CSP is the real protection.
-  'X-XSS-Protection': '0',
-};
+export { STATIC_SECURITY_HEADERS } from './static-security-headers.mjs';
 
 /** API responses are data, never documents: nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
