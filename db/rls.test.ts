@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { pgErrorCode } from './pg-error';
 import { queryRows } from './query-rows';
-import { withRls, withServiceRole, type Claims } from './rls';
+import { withinDeadline, withRls, withServiceRole, type Claims } from './rls';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 // A table owned by this test: the foundation has no user-owned table of its own yet,
@@ -129,5 +129,30 @@ describe('withServiceRole', () => {
     );
     expect(bodies(rows)).toEqual(['alice 1', 'alice 2', 'bob 1']);
     expect(rows[0]?.role).toBe('service_role');
+  });
+});
+
+describe('the transaction deadline', () => {
+  it('answers at the deadline, and the late transaction rolls back instead of committing', async () => {
+    const body = `late-${randomUUID()}`;
+    let finished!: Promise<unknown>;
+    const late = withinDeadline((checkDeadline) => {
+      finished = testDb.db.transaction(async (tx) => {
+        checkDeadline();
+        await tx.execute(
+          sql`insert into public.rls_test_notes (owner_id, body) values (${alice}, ${body})`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        checkDeadline();
+      });
+      return finished;
+    }, 100);
+    await expect(late).rejects.toMatchObject({ code: 'DATABASE_DEADLINE' });
+    await finished.catch(() => {});
+    const rows = await queryRows(
+      testDb.db,
+      sql`select 1 from public.rls_test_notes where body = ${body}`,
+    );
+    expect(rows).toHaveLength(0);
   });
 });

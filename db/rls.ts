@@ -31,14 +31,30 @@ const STATEMENT_TIMEOUT = '8s';
  */
 export const TRANSACTION_DEADLINE_MS = 10_000;
 
-function withinDeadline<T>(work: Promise<T>): Promise<T> {
+/**
+ * Runs a transaction under the deadline. When it passes, the caller is answered
+ * (a 503) at once; the transaction, still waiting on the database, must then roll
+ * back rather than commit later behind the caller's back, so `run` gets a check to
+ * call at its start and before it returns (a throw inside rolls it back).
+ */
+export function withinDeadline<T>(
+  run: (checkDeadline: () => void) => Promise<T>,
+  ms = TRANSACTION_DEADLINE_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let expired = false;
+  const checkDeadline = () => {
+    if (expired) throw new DatabaseDeadlineError(ms);
+  };
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new DatabaseDeadlineError(TRANSACTION_DEADLINE_MS)),
-      TRANSACTION_DEADLINE_MS,
-    );
+    timer = setTimeout(() => {
+      expired = true;
+      reject(new DatabaseDeadlineError(ms));
+    }, ms);
   });
+  const work = run(checkDeadline);
+  // The late outcome is already answered for; keep it from surfacing as unhandled.
+  work.catch(() => {});
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
@@ -57,12 +73,15 @@ export async function withRls<T>(
     throw new Error(`withRls: role ${String(claims.role)} is not allowed`);
   }
   const role = ROLE_BY_CLAIM[claims.role];
-  return withinDeadline(
+  return withinDeadline((checkDeadline) =>
     db.transaction(async (tx) => {
+      checkDeadline();
       await tx.execute(
         sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true), set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true)`,
       );
-      return fn(tx);
+      const result = await fn(tx);
+      checkDeadline();
+      return result;
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { clientIpOf, normalizeIp } from './client-ip';
+import { clientIpOf, isPrivateAddress, normalizeIp } from './client-ip';
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 
@@ -30,5 +30,16 @@ describe('clientIpOf', () => {
     expect(clientIpOf(headers({ 'x-socket-ip-abc': '::ffff:127.0.0.2' }), 'x-socket-ip-abc')).toBe(
       '127.0.0.2',
     );
+  });
+});
+
+describe('isPrivateAddress', () => {
+  it('knows this machine and its local network from the rest of the world', () => {
+    for (const raw of ['127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.20', '::1', 'fd12::1']) {
+      expect(isPrivateAddress(normalizeIp(raw)!), raw).toBe(true);
+    }
+    for (const raw of ['8.8.8.8', '172.32.0.1', '2001:db8::1', '2a00:1450::1']) {
+      expect(isPrivateAddress(normalizeIp(raw)!), raw).toBe(false);
+    }
   });
 });

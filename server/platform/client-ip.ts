@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 import { env } from './env';
 
@@ -45,4 +45,31 @@ export function clientIpOf(
   // Proxies append to x-forwarded-for: the entry our own proxy added is the last.
   const hop = header === 'x-forwarded-for' ? hops.at(-1) : hops[0];
   return hop ? normalizeIp(hop) : null;
+}
+
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+}
+PRIVATE.addSubnet('fc00::', 7, 'ipv6');
+PRIVATE.addSubnet('fe80::', 10, 'ipv6');
+
+/**
+ * Whether a client address (as clientIpOf gives it) is this machine or its local
+ * network: loopback, RFC 1918, link-local, IPv6 unique-local. A stand-in that shows
+ * other people's mail answers only such clients.
+ */
+export function isPrivateAddress(ip: string): boolean {
+  if (isIP(ip) === 4) return PRIVATE.check(ip, 'ipv4');
+  const prefix = ip.match(/^(.*)::\/64$/)?.[1];
+  if (!prefix) return false;
+  // ::1 arrives as its /64, 0:0:0:0::/64, which holds nothing else in use.
+  if (prefix === '0:0:0:0') return true;
+  return PRIVATE.check(`${prefix}::`, 'ipv6');
 }

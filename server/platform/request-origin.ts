@@ -1,15 +1,17 @@
 import { env } from './env';
+import { isLocal } from './stand-ins';
 
 const first = (value: string | null) => value?.split(',')[0]?.trim() || null;
 
 /**
- * Whether the browser reached us over https. Under `npm start` Next.js fills
- * x-forwarded-proto from the socket unless a proxy in front already did; on Vercel
- * it is always https. A caller who lies here only harms its own cookies: a Secure
- * cookie over http is dropped, a plain one over https is still host-only.
+ * Whether the session cookie must be Secure (and `__Host-`). A deployed app always
+ * says yes: behind a proxy that forgets X-Forwarded-Proto, Next fills in "http", and
+ * a plain cookie there could be overwritten from a sibling subdomain. A local app
+ * asks how the browser reached it (Next fills x-forwarded-proto from the socket
+ * unless a proxy in front did), so plain http at 127.0.0.1 or a LAN address works.
  */
 export function servedOverHttps(request: Request): boolean {
-  if (env.VERCEL) return true;
+  if (!isLocal() || env.APP_URL?.startsWith('https:')) return true;
   const forwarded = first(request.headers.get('x-forwarded-proto'));
   if (forwarded) return forwarded === 'https';
   return new URL(request.url).protocol === 'https:';

@@ -70,9 +70,12 @@ export async function startServer() {
       'ready',
     );
     announceStandIns();
-    if (!isLocal() && !env.APP_URL && !env.VERCEL_PROJECT_PRODUCTION_URL) {
-      logger.warn(
-        `APP_URL is not set: emailed links point at ${appUrl('/')}. Set APP_URL to the address users reach.`,
+    if (env.NODE_ENV === 'production' && isLocal() && !env.APP_URL) {
+      // The rule cannot see a server that others reach without APP_URL (a container
+      // behind a load balancer): say what that means, once, where the operator looks.
+      logger.info(
+        `APP_URL is not set, so this app counts as local: emailed links point at ${appUrl('/')} ` +
+          'and the local stand-ins are on. If others reach this server, set APP_URL to its public address.',
       );
     }
     const priceVariables = [

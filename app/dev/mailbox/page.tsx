@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db/client';
 import { listOutboxAsService } from '@/server/mail/mailer';
+import { clientIpOf, isPrivateAddress } from '@/server/platform/client-ip';
 import { devMailboxEnabled } from '@/server/platform/stand-ins';
 
 export const metadata: Metadata = { title: 'Dev mailbox' };
@@ -12,6 +14,12 @@ const LINK = /https?:\/\/\S+/g;
 /** Every email the app "sent" while no provider is configured. Only on a local app (stand-ins.ts). */
 export default async function DevMailboxPage() {
   if (!devMailboxEnabled()) notFound();
+  // A local app that is reachable from the internet all the same (a server started
+  // without APP_URL): the mailbox holds everyone's reset links, so it answers only
+  // this machine and its network. Without a trusted client address (plain
+  // `next dev`), nothing can be told apart and the local rule alone decides.
+  const client = clientIpOf(await headers());
+  if (client && !isPrivateAddress(client)) notFound();
   const messages = await listOutboxAsService(await getDb());
   return (
     <div className="space-y-6">
