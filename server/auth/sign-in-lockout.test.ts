@@ -77,5 +77,12 @@ describe('failed sign-ins slow a guesser without locking the owner out', () => {
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
 
     expect((await signIn(email, password, uniqueClientIp())).status).toBe(200);
+
+    // A burst from one fresh address is still one guess, not as many as it sends.
+    const burst = uniqueClientIp();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => signIn(email, 'not the password', burst)),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([401, 429, 429, 429]);
   });
 });

@@ -39,6 +39,8 @@ export const NAMED_LIMITS = {
   // Failed sign-ins, per account and address, and per account (sign-in-failures.ts).
   signInFailure: rule(5, 15 * 60, 'closed'),
   accountSignInFailure: rule(50, 60 * 60, 'closed'),
+  // Past that ceiling, the one attempt a clean address gets, taken atomically.
+  signInAfterCeiling: rule(1, 60 * 60, 'closed'),
   signUp: rule(5, 60, 'closed'),
   passwordReset: rule(5, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),

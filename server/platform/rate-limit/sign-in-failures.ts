@@ -15,8 +15,9 @@ import { rateLimitStore } from './store';
  *   read a success from the 200; the owner is not stuck, any other address works.
  * - Per account: 50 failures an hour, from all addresses. Above it, an address that
  *   has already failed on this account in its window is refused; one that has not
- *   is still heard. So the owner, from any address they have not mistyped on, signs
- *   in at once, while each new address a guesser brings buys one guess, not five.
+ *   gets one attempt (taken atomically, so a burst of parallel requests is one). So
+ *   the owner, from any address they have not mistyped on, signs in at once, while
+ *   each new address a guesser brings buys one guess, not five.
  *
  * Only failures count, so the owner's own sign-ins use up nothing; and buckets are
  * keyed by the hashed address whether or not an account has it, so the counting
@@ -41,7 +42,7 @@ export async function assertSignInAllowed(scope: RequestScope, email: string) {
     remember(scope, pair);
     refuse(pair);
   }
-  if (pair.degraded || pair.remaining === pair.limit) return; // no failure from here
+  if (pair.degraded) return;
   const account = await checkLimit(
     store,
     'accountSignInFailure',
@@ -50,7 +51,21 @@ export async function assertSignInAllowed(scope: RequestScope, email: string) {
     scope.log,
     'peek',
   );
-  if (!account.allowed) {
+  if (account.allowed) return;
+  // Past the account's ceiling: an address that failed here before is refused, and
+  // a clean one gets one attempt, consumed before the password is checked, so that
+  // parallel requests cannot all count as its first.
+  const once =
+    pair.remaining === pair.limit
+      ? await checkLimit(
+          store,
+          'signInAfterCeiling',
+          NAMED_LIMITS.signInAfterCeiling,
+          pairKey(email, scope.clientIp),
+          scope.log,
+        )
+      : null;
+  if (!once?.allowed) {
     // Free again once either this address's failures or the account's age out.
     const refusal = { ...account, resetAt: Math.min(account.resetAt, pair.resetAt) };
     remember(scope, refusal);
