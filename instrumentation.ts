@@ -7,6 +7,11 @@ export async function register() {
   const { registerTracing } = await import('./server/platform/tracing');
   await registerTracing();
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startServer } = await import('./server/platform/startup');
-  await startServer();
+  const [{ startServer }, { cliJobs }] = await Promise.all([
+    import('./server/platform/startup'),
+    // The feature modules' jobs come in from here, so that the platform layer
+    // below them never imports them.
+    import('./server/jobs'),
+  ]);
+  await startServer({ controlJobs: cliJobs });
 }

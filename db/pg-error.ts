@@ -23,7 +23,9 @@ export class DatabaseDeadlineError extends Error {
 // What an outage looks like from here: postgres.js's own connection codes, the
 // socket's errno, and the SQLSTATEs a server sends while it cannot take work
 // (class 08 connection exceptions, 53300 too many connections, 57P01–57P03
-// shutdown/crash/starting up, 57014 a statement cancelled by statement_timeout).
+// shutdown/crash/starting up). A statement cancelled by statement_timeout (57014)
+// is not among them: the database answered; the query was too slow, which is our
+// bug to record, not a reason to invite the client to send it again.
 const UNAVAILABLE_CODES = new Set([
   'DATABASE_DEADLINE',
   'CONNECT_TIMEOUT',
@@ -42,7 +44,6 @@ const UNAVAILABLE_CODES = new Set([
   '57P01',
   '57P02',
   '57P03',
-  '57014',
 ]);
 
 /**

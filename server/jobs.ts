@@ -1,4 +1,4 @@
-import { migrateEmbeddedJob } from '@/db/migrate-job';
+import { migrateEmbeddedJob } from '@/server/platform/migrations/migrate-job';
 import { pruneAuditLogJob } from '@/server/audit/prune-job';
 import { grantAdminJob } from '@/server/auth/grant-admin-job';
 import { syncAllCustomersJob } from '@/server/billing/sync-all-job';

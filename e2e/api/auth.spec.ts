@@ -109,8 +109,21 @@ test('sign-in works opened at a LAN address over plain http; another origin is r
   expect(sameOrigin.setCookie.join()).toMatch(/^lean_session=/);
   expect(sameOrigin.setCookie.join()).not.toMatch(/Secure/);
 
+  // JSON with an Origin and no Sec-Fetch-Site reaches the origin check itself, on
+  // both adapters: it must be that check that refuses it.
+  for (const path of ['/api/v1/auth/sign-in', '/api/trpc/auth.signIn']) {
+    const crossSite = await postAs(
+      baseURL!,
+      path,
+      { host: lanHost, origin: 'http://evil.example', 'content-type': 'application/json' },
+      credentials,
+    );
+    expect(crossSite.status, path).toBe(403);
+    expect(crossSite.setCookie).toEqual([]);
+  }
+
+  // What a cross-site <form> can send without a preflight: refused one way or another.
   for (const [contentType, body] of [
-    ['application/json', credentials],
     ['text/plain', credentials],
     ['application/x-www-form-urlencoded', `email=${encodeURIComponent(email)}`],
     [

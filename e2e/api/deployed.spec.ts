@@ -52,5 +52,8 @@ test.describe('a deployed app without provider keys', () => {
     );
     expect(emulator).toBe('down');
     expect(server.output()).toContain('Billing is off');
+    const pricing = await (await fetch(`${base}/pricing`)).text();
+    expect(pricing).toContain('Billing is not configured on this deployment');
+    expect(pricing).not.toContain('Upgrade to');
   });
 });

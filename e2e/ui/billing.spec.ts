@@ -26,7 +26,11 @@ test('upgrade (yearly) on /pricing, pay on checkout, see Pro and its limits; swi
   // A double click starts one checkout, not two.
   const checkoutCalls: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('billing.checkout')) checkoutCalls.push(request.url());
+    // One entry per call: a tRPC batch would carry two calls in one request.
+    const path = new URL(request.url()).pathname;
+    for (const call of path.split('/').at(-1)!.split(',')) {
+      if (call === 'billing.checkout') checkoutCalls.push(request.url());
+    }
   });
   await pro.getByRole('button', { name: 'Upgrade to Pro' }).dblclick();
 

@@ -12,8 +12,13 @@ import { AppError } from '@/server/platform/errors';
 const REUSE_WINDOW_SECONDS = 10 * 60;
 
 // Subscriptions that still bill or may resume: a customer with one changes plan in
-// the portal rather than buying a second.
-const FINISHED = new Set<Stripe.Subscription.Status>(['canceled', 'incomplete_expired']);
+// the portal rather than buying a second. `incomplete` (a first payment that failed)
+// grants nothing and Stripe expires it within a day: it must not block a new try.
+const FINISHED = new Set<Stripe.Subscription.Status>([
+  'canceled',
+  'incomplete',
+  'incomplete_expired',
+]);
 
 export type OpenedSession = { id: string; url: string; created: boolean };
 

@@ -2,10 +2,9 @@ import { getDatabase } from '@/db/client';
 import { measureDatabaseLatencyMs } from '@/db/latency';
 import type { Database } from '@/db/types';
 import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
-import { cliJobs } from '@/server/jobs';
 
 import { appUrl } from './app-url';
-import { errorLine } from './control/channel';
+import { errorLine, type AnyJob } from './control/channel';
 import { startControlServer } from './control/server';
 import { env } from './env';
 import { logger } from './logger';
@@ -21,11 +20,11 @@ const holder = globalThis as typeof globalThis & { __leanSaasControl?: Promise<u
  * owns DATA_DIR (kept on globalThis, like the database, across dev-mode reloads).
  * Without it the app still serves; only those CLIs then need it stopped.
  */
-function startControlChannel(db: Database) {
+function startControlChannel(db: Database, jobs: readonly AnyJob[]) {
   holder.__leanSaasControl ??= startControlServer({
     dataDir: env.DATA_DIR,
     db,
-    jobs: cliJobs,
+    jobs,
     log: logger,
   }).catch((error: unknown) =>
     logger.error(
@@ -40,7 +39,10 @@ function startControlChannel(db: Database) {
  * database, applying migrations to the embedded one, so that a bad variable or a
  * DATA_DIR owned by another process stops the server now, not at the first request.
  */
-export async function startServer() {
+export async function startServer(options: {
+  /** What `npm run …` CLIs may ask this app to run (server/jobs.ts). */
+  controlJobs: readonly AnyJob[];
+}) {
   try {
     const supabaseAuth = supabaseConfigFromEnv() !== null;
     const missing = missingForDeployment({ supabaseAuth });
@@ -52,7 +54,7 @@ export async function startServer() {
     }
     const { kind, db } = await getDatabase();
     // Postgres takes many clients: there the CLIs connect directly.
-    if (kind === 'embedded') await startControlChannel(db);
+    if (kind === 'embedded') await startControlChannel(db, options.controlJobs);
     startMetricHistory();
     registerDatabaseMetrics(
       () => measureDatabaseLatencyMs(db),

@@ -185,33 +185,35 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
           ? refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) })
           : new AppError('NOT_FOUND', LINK_INVALID);
       }
+      // The keys are ours, not Supabase's. Revoked (if asked) before the password
+      // changes: should anything after this fail, they are gone as the user asked,
+      // never left working behind a password that did change.
+      const userId = data.user.id;
+      const keysRevoked = input.revokeApiKeys
+        ? await withServiceRole(call.db, (tx) =>
+            revokeAllApiKeysOf(tx, userId, 'password reset', call.scope),
+          )
+        : 0;
+      if (keysRevoked > 0) await apiKeyCache().invalidateTag(userTag(userId));
       const updated = await supabase.auth.updateUser({ password: input.newPassword });
       // As with the built-in provider: every session ends, this one included; and if
       // the update failed, the session the link opened must not stay in the browser.
       const ended = await supabase.auth.signOut({ scope: updated.error ? 'local' : 'global' });
       if (updated.error) throw refusal(updated.error, {}, 'newPassword');
       if (ended.error) throw refusal(ended.error, {});
-      // The keys are ours, not Supabase's: revoked (if asked) with the audit row, in
-      // one transaction of our own once Supabase has taken the new password.
-      const userId = data.user.id;
-      const keysRevoked = await withServiceRole(call.db, async (tx) => {
-        const count = input.revokeApiKeys
-          ? await revokeAllApiKeysOf(tx, userId, 'password reset', call.scope)
-          : 0;
-        await recordAuditEvent(
+      await withServiceRole(call.db, (tx) =>
+        recordAuditEvent(
           tx,
           {
             actorId: userId,
             action: 'auth.password_reset',
             resourceType: 'user',
             resourceId: userId,
-            details: { revokeApiKeys: input.revokeApiKeys, keysRevoked: count },
+            details: { revokeApiKeys: input.revokeApiKeys, keysRevoked },
           },
           call.scope,
-        );
-        return count;
-      });
-      if (keysRevoked > 0) await apiKeyCache().invalidateTag(userTag(userId));
+        ),
+      );
     },
 
     async changePassword(call, input) {

@@ -170,7 +170,7 @@ describe('while the app runs (it owns DATA_DIR and serves the control socket)', 
   });
 
   it('db:migrate reports that the app applied the migrations at its start', SLOW, async () => {
-    const result = await runCli('db/migrate.ts', [], dataDir);
+    const result = await runCli('server/platform/migrations/migrate-cli.ts', [], dataDir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^The running app applied all \d+ migrations at its start\.\n$/);
   });

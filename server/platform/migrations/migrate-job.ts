@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineJob } from '@/server/platform/control/channel';
 import { env } from '@/server/platform/env';
 
-import { migrationStatus } from './migration-status';
+import { migrationStatus } from '@/db/migration-status';
 
 /**
  * `npm run db:migrate` on the embedded database. Opening it applies every migration,

@@ -1,11 +1,11 @@
 // `npm run db:migrate`: applies every pending migration to DIRECT_DATABASE_URL (or
 // DATABASE_URL), or to the embedded database in DATA_DIR when neither is set (which
 // the running app, if any, did at its start).
+import { migratePostgres } from '@/db/postgres';
 import { runCli } from '@/server/platform/control/client';
 import { env } from '@/server/platform/env';
 
 import { migrateEmbeddedJob } from './migrate-job';
-import { migratePostgres } from './postgres';
 
 const url = env.DIRECT_DATABASE_URL ?? env.DATABASE_URL;
 if (url) {
