@@ -31,6 +31,22 @@ export function Field({
   );
 }
 
+type FieldProps = { label?: string; name: string; error?: string };
+
+/** An email address, with the schema's limit (254, as RFC 5321 allows). */
+export function EmailField({ label = 'Email', ...props }: FieldProps) {
+  return (
+    <Field label={label} type="email" required maxLength={254} autoComplete="email" {...props} />
+  );
+}
+
+/** The password a person already has (sign-in, confirming a change). */
+export function CurrentPasswordField({ label = 'Password', ...props }: FieldProps) {
+  return (
+    <Field label={label} type="password" required autoComplete="current-password" {...props} />
+  );
+}
+
 export function FieldError({ id, children }: { id: string; children: ReactNode }) {
   return (
     <span id={id} className="mt-1 block text-sm text-red-600 dark:text-red-400">

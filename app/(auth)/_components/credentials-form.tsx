@@ -4,7 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
-import { Field, FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
+import {
+  CurrentPasswordField,
+  EmailField,
+  Field,
+  FormMessage,
+  NewPasswordField,
+  SubmitButton,
+} from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
@@ -87,24 +94,11 @@ export function CredentialsForm({
       {mode === 'sign-up' && (
         <Field label="Name" autoComplete="name" maxLength={80} {...form.field('displayName')} />
       )}
-      <Field
-        label="Email"
-        type="email"
-        required
-        maxLength={254}
-        autoComplete="email"
-        {...form.field('email')}
-      />
+      <EmailField {...form.field('email')} />
       {mode === 'sign-up' ? (
         <NewPasswordField label="Password" {...form.field('password')} />
       ) : (
-        <Field
-          label="Password"
-          type="password"
-          required
-          autoComplete="current-password"
-          {...form.field('password')}
-        />
+        <CurrentPasswordField {...form.field('password')} />
       )}
       <FormMessage outcome={form.outcome} />
       {mode === 'sign-up' && form.outcome?.ok && mailboxUrl && (

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 
-import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import { EmailField, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { forgotPasswordInput } from '@/server/auth/schemas';
@@ -27,14 +27,7 @@ export function ForgotPasswordForm() {
       className="max-w-sm space-y-4"
       noValidate
     >
-      <Field
-        label="Email"
-        type="email"
-        required
-        maxLength={254}
-        autoComplete="email"
-        {...form.field('email')}
-      />
+      <EmailField {...form.field('email')} />
       <FormMessage outcome={form.outcome} />
       <SubmitButton pending={request.isPending}>Send me a link</SubmitButton>
     </form>

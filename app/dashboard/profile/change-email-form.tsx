@@ -2,7 +2,12 @@
 
 import { useMutation } from '@tanstack/react-query';
 
-import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
+import {
+  CurrentPasswordField,
+  EmailField,
+  FormMessage,
+  SubmitButton,
+} from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { changeEmailInput } from '@/server/auth/schemas';
@@ -37,19 +42,9 @@ export function ChangeEmailForm({ email }: { email: string }) {
       <p className="text-sm">
         Current address: <span className="font-medium">{email}</span>
       </p>
-      <Field
-        label="New email"
-        type="email"
-        required
-        maxLength={254}
-        autoComplete="email"
-        {...form.field('newEmail')}
-      />
-      <Field
+      <EmailField label="New email" {...form.field('newEmail')} />
+      <CurrentPasswordField
         label="Password for the email change"
-        type="password"
-        required
-        autoComplete="current-password"
         {...form.field('currentPassword')}
       />
       <FormMessage outcome={form.outcome} />

@@ -2,7 +2,12 @@
 
 import { useMutation } from '@tanstack/react-query';
 
-import { Field, FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
+import {
+  CurrentPasswordField,
+  FormMessage,
+  NewPasswordField,
+  SubmitButton,
+} from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
@@ -39,13 +44,7 @@ export function ChangePasswordForm() {
       noValidate
       aria-label="Change password"
     >
-      <Field
-        label="Current password"
-        type="password"
-        required
-        autoComplete="current-password"
-        {...form.field('currentPassword')}
-      />
+      <CurrentPasswordField label="Current password" {...form.field('currentPassword')} />
       <NewPasswordField {...form.field('newPassword')} />
       <FormMessage outcome={form.outcome} />
       <SubmitButton pending={change.isPending}>Change password</SubmitButton>
