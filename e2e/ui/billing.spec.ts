@@ -13,11 +13,17 @@ test('upgrade (yearly) on /pricing, pay on checkout, see Pro and its limits; swi
 }) => {
   const email = `billing-${randomUUID()}@example.com`;
   await signedInCookie(request, email);
-  await page.goto('/sign-in?next=/pricing');
+  await page.goto('/sign-in?next=/dashboard/billing');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/pricing$/);
+  await expect(page).toHaveURL(/\/dashboard\/billing$/);
+  // On Free, the free plan's hourly budget (times the e2e server's multiplier).
+  const freeBudget = (100 * E2E_RATE_LIMIT_MULTIPLIER).toLocaleString('en-US');
+  await expect(
+    page.getByText(new RegExp(`^Requests this hour: \\d+ of ${freeBudget}$`)),
+  ).toBeVisible();
+  await page.goto('/pricing');
 
   const pro = page.getByRole('region', { name: 'Pro' });
   await expect(pro).toContainText('$19');
