@@ -16,6 +16,7 @@ import type { AuthProvider } from './auth/provider';
 import type { NamedLimit } from './platform/rate-limit/config';
 import { enforceRequestLimits } from './platform/rate-limit/enforce';
 import type { Defer } from './platform/background';
+import { returnUrlFor } from './platform/request-origin';
 import type { RequestScope } from './platform/request-scope';
 
 export type Transport = 'trpc' | 'rest';
@@ -37,6 +38,8 @@ export type Context = {
   cookieHeader: string | null;
   /** Stripe (or the local emulator); a 503 when billing is not configured. */
   billing: () => Billing;
+  /** An absolute URL on this app that brings this browser back (returnUrlFor). */
+  returnUrl: (path: string) => string;
 };
 
 /** What the adapters need from the outside; tests pass their own database and provider. */
@@ -84,6 +87,7 @@ export function buildContext(parts: {
     serviceDb: db,
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
+    returnUrl: (path) => returnUrlFor(parts.request, path),
     billing: () => {
       const configured = billing();
       if (!configured)

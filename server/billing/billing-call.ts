@@ -13,4 +13,6 @@ export type BillingCall = {
   /** A transaction as the caller, under RLS. */
   rls: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   audit: AuditContext;
+  /** An absolute URL that brings this browser back to `path` (after Stripe's pages). */
+  returnUrl: (path: string) => string;
 };

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 
 import Stripe from 'stripe';
 
-import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
 // A session this recent, for the same price, is handed out again instead of being
@@ -53,7 +52,7 @@ async function expireIfOpen(stripe: Stripe, sessionId: string) {
 export async function openCheckoutSession(
   stripe: Stripe,
   customer: string,
-  purchase: { userId: string; plan: string; price: string },
+  purchase: { userId: string; plan: string; price: string; returnUrl: (path: string) => string },
 ): Promise<OpenedSession> {
   const [existing, open, newest] = await Promise.all([
     stripe.subscriptions.list({ customer, status: 'all', limit: 20 }),
@@ -89,8 +88,8 @@ export async function openCheckoutSession(
       customer,
       line_items: [{ price: purchase.price, quantity: 1 }],
       // Stripe fills in the placeholder; the success page syncs from that session.
-      success_url: `${appUrl('/dashboard/billing/success')}?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: appUrl('/pricing?checkout=canceled'),
+      success_url: `${purchase.returnUrl('/dashboard/billing/success')}?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: purchase.returnUrl('/pricing?checkout=canceled'),
       client_reference_id: purchase.userId,
       metadata: { userId: purchase.userId, plan: purchase.plan, priceId: purchase.price },
       subscription_data: { metadata: { userId: purchase.userId } },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { withRls, withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
+import { appUrl } from '@/server/platform/app-url';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { testScope } from '@/server/testing/scope';
@@ -29,6 +30,7 @@ async function newUser() {
     db: db(),
     rls: (fn) => withRls(db(), { role: 'authenticated', sub: user.userId }, fn),
     audit: testScope(),
+    returnUrl: appUrl,
   };
   return { ...user, call, headers: { ...headers, cookie: user.cookie } };
 }
@@ -67,7 +69,12 @@ describe('concurrent checkouts by one user', () => {
   it('six at once from six instances (no shared memory): one session, or a clean 409', async () => {
     const user = await newUser();
     const customer = await ensureStripeCustomer(db(), user.call.stripe, user.call, user.call.audit);
-    const purchase = { userId: user.userId, plan: 'pro', price: stripePriceIds().pro.month };
+    const purchase = {
+      userId: user.userId,
+      plan: 'pro',
+      price: stripePriceIds().pro.month,
+      returnUrl: appUrl,
+    };
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () => openCheckoutSession(user.call.stripe, customer, purchase)),
     );
@@ -98,6 +105,22 @@ describe('concurrent checkouts by one user', () => {
     expect(urls.length).toBeGreaterThan(0);
     expect(new Set(urls).size).toBe(1);
     expect(await openSessionsOf(user.userId)).toEqual([urls[0]]);
+  });
+});
+
+describe('where Stripe sends the browser back', () => {
+  it('on a local app without APP_URL, to the address the browser used (its cookie lives there)', async () => {
+    const user = await newUser();
+    const at127 = { ...user.headers, host: '127.0.0.1:3000', 'x-forwarded-proto': 'http' };
+    expect((await api.postJson('/billing/checkout', pro, at127)).status).toBe(201);
+    const customer = await stripeCustomerIdOf(db(), user.userId);
+    const [session] = (
+      await stripe.billing().stripe.checkout.sessions.list({ customer: customer!, status: 'open' })
+    ).data;
+    expect(session!.success_url).toMatch(
+      /^http:\/\/127\.0\.0\.1:3000\/dashboard\/billing\/success\?/,
+    );
+    expect(session!.cancel_url).toBe('http://127.0.0.1:3000/pricing?checkout=canceled');
   });
 });
 

@@ -24,6 +24,7 @@ async function startCheckoutNow(
       userId: call.userId,
       plan: input.plan,
       price,
+      returnUrl: call.returnUrl,
     });
   });
   // One audit event per session Stripe created, not per click that reached it.

@@ -1,4 +1,3 @@
-import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
 import type { BillingCall } from './billing-call';
@@ -14,7 +13,7 @@ export async function openBillingPortal(call: BillingCall): Promise<{ url: strin
   const session = await callStripe(() =>
     call.stripe.billingPortal.sessions.create({
       customer,
-      return_url: appUrl('/dashboard/billing'),
+      return_url: call.returnUrl('/dashboard/billing'),
     }),
   );
   return { url: session.url };

@@ -27,6 +27,7 @@ function billingCall(ctx: UserContext): BillingCall {
     db: ctx.serviceDb,
     rls: ctx.rls,
     audit: ctx.scope,
+    returnUrl: ctx.returnUrl,
   };
 }
 

@@ -1,3 +1,4 @@
+import { appUrl } from './app-url';
 import { env } from './env';
 import { isLocal } from './stand-ins';
 
@@ -46,4 +47,19 @@ export function isSameOrigin(request: Request, origin: string): boolean {
     return false; // "null" (sandboxed frames, file://) or garbage
   }
   return hostsOf(request).has(host);
+}
+
+const HOST = /^(?:[\w.-]+|\[[\da-f:]+\])(?::\d{1,5})?$/i;
+
+/**
+ * Where a third party (Stripe's checkout and portal) sends this browser back. With
+ * APP_URL, or deployed, that address; on a local app without it, the address this
+ * browser used (127.0.0.1, a LAN address), where its session cookie lives. Emailed
+ * links never come from here: they always use APP_URL (see app-url.ts).
+ */
+export function returnUrlFor(request: Request, path: string): string {
+  if (env.APP_URL || !isLocal()) return appUrl(path);
+  const host = first(request.headers.get('x-forwarded-host')) ?? first(request.headers.get('host'));
+  if (!host || !HOST.test(host)) return appUrl(path);
+  return new URL(path, `${servedOverHttps(request) ? 'https' : 'http'}://${host}`).toString();
 }
