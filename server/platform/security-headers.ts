@@ -17,7 +17,9 @@ export function pageContentSecurityPolicy(
     // 'strict-dynamic' lets the nonce-bearing Next.js bootstrap load its chunks;
     // dev mode needs eval for fast refresh.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'${options.dev ? " 'unsafe-inline'" : ''}`,
+    // Dev mode injects <style> elements without a nonce (hot reload), and a nonce in
+    // the list would make browsers ignore 'unsafe-inline': so there, no nonce.
+    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // Style attributes (charts, React's style={}) cannot run script, and a nonce
     // cannot cover them: allow them, while <style> elements still need the nonce.
     "style-src-attr 'unsafe-inline'",
