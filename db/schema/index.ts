@@ -1,5 +1,6 @@
 export * from './core';
 export * from './auth';
+export * from './audit';
 export * from './mail';
 export * from './email-tokens';
 export * from './api-keys';
