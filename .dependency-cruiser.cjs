@@ -1,14 +1,31 @@
 /**
- * The layers, enforced on `npm run lint`:
+ * The layers, enforced on `npm run lint` (README: Architecture):
  *
- *   app, proxy.ts, instrumentation.ts  →  server/<feature modules>  →  server/platform  →  db  →  env
+ *   app/, proxy.ts, instrumentation.ts                      pages and route files
+ *   server/root.ts, pipeline-deps.ts, adapters/, …          composition: wires features into the pipeline
+ *   server/<feature>/ (auth, api-keys, billing, …)          feature modules
+ *   server/trpc.ts, server/identity/                        the request pipeline and who calls
+ *   server/platform/                                        infrastructure: http, cache, limits, logs
+ *   db/                                                     schema, clients, RLS
+ *   env.ts                                                  the validated environment
  *
- * plus: no cycles, product code never imports tests, test helpers or stand-ins.
+ * Arrows point down only; no cycles; product code never imports tests, test
+ * helpers (test/) or stand-ins (packages/).
  */
 const TEST_FILE = '\\.(test|spec)\\.[cm]?[jt]sx?$';
-const TEST_CODE = `(${TEST_FILE})|^test/|^e2e/|^packages/`;
-const PRODUCT = '^(app|server|db|proxy\\.ts|instrumentation\\.ts|server\\.mjs)';
-const FEATURE = '^server/(?!platform/|env\\.ts)';
+const TEST_CODE = `${TEST_FILE}|^test/|^e2e/|^packages/|^examples/`;
+const PRODUCT = '^(app/|server/|db/|env\\.ts$|proxy\\.ts$|instrumentation\\.ts$|server\\.mjs$)';
+const COMPOSITION = '^(server/(root|pipeline-deps|page-session|jobs)\\.ts$|server/adapters/)';
+const PIPELINE = '^server/(trpc\\.ts$|identity/)';
+const FEATURE = '^server/(?!platform/|identity/|adapters/)[^/]+/';
+
+const below = (name, from, to, comment) => ({
+  name,
+  severity: 'error',
+  comment,
+  from: { path: from, pathNot: TEST_CODE },
+  to: { path: to },
+});
 
 module.exports = {
   forbidden: [
@@ -26,25 +43,30 @@ module.exports = {
       from: { path: PRODUCT, pathNot: TEST_CODE },
       to: { path: TEST_CODE },
     },
+    below('server-is-below-app', '^(server|db)/|^env\\.ts$', '^app/'),
+    below(
+      'features-are-below-composition',
+      `${FEATURE}|${PIPELINE}|^server/platform/|^db/`,
+      COMPOSITION,
+      'Feature modules do not know the router or the adapters that serve them.',
+    ),
     {
-      name: 'db-is-below-server',
-      severity: 'error',
-      from: { path: '^db/', pathNot: TEST_CODE },
-      to: { path: '^(server|app)/', pathNot: '^server/env\\.ts$' },
+      ...below(
+        'pipeline-knows-no-feature',
+        PIPELINE,
+        FEATURE,
+        'Features reach the pipeline as dependencies (server/pipeline-deps.ts); it may name their types only.',
+      ),
+      to: { path: FEATURE, dependencyTypesNot: ['type-only'] },
     },
-    {
-      name: 'platform-is-below-features',
-      severity: 'error',
-      comment: 'server/platform is infrastructure; features depend on it, never the other way.',
-      from: { path: '^server/platform/', pathNot: TEST_CODE },
-      to: { path: `${FEATURE}|^app/` },
-    },
-    {
-      name: 'server-is-below-app',
-      severity: 'error',
-      from: { path: '^(server|db)/', pathNot: TEST_CODE },
-      to: { path: '^app/' },
-    },
+    below(
+      'platform-is-below-features',
+      '^server/platform/',
+      `${FEATURE}|${PIPELINE}`,
+      'server/platform is infrastructure; features depend on it, never the other way.',
+    ),
+    below('db-is-below-server', '^db/', '^server/'),
+    below('env-is-below-everything', '^env\\.ts$', '^(server|db|app)/'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -7,11 +7,15 @@ export async function register() {
   const { registerTracing } = await import('./server/platform/tracing');
   await registerTracing();
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ startServer }, { cliJobs }] = await Promise.all([
+  const [{ startServer }, { cliJobs }, { supabaseConfigFromEnv }] = await Promise.all([
     import('./server/platform/startup'),
-    // The feature modules' jobs come in from here, so that the platform layer
-    // below them never imports them.
+    // The feature modules' jobs and auth choice come in from here, so that the
+    // platform layer below them never imports them.
     import('./server/jobs'),
+    import('./server/auth/supabase/config'),
   ]);
-  await startServer({ controlJobs: cliJobs });
+  await startServer({
+    controlJobs: cliJobs,
+    authProvider: supabaseConfigFromEnv() ? 'supabase' : 'built-in',
+  });
 }

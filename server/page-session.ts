@@ -2,19 +2,17 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
-import { getDb } from '@/db/client';
-
-import { defaultAuthProvider } from './auth/default-provider';
-import { resolveIdentity, type Identity } from './auth/identity';
+import { resolveIdentity, type Identity, type SignedIn } from './identity';
 import { afterResponse } from './platform/after-response';
 import { backgroundFor } from './platform/background';
 import { logger } from './platform/logger';
 import { clientIpOf } from './platform/client-ip';
 import type { RequestScope } from './platform/request-scope';
+import { pipelineDeps } from './pipeline-deps';
 import { createCaller } from './root';
 import { buildContext } from './trpc';
 
-type SignedIn = Extract<Identity, { kind: 'user' }>;
+const deps = pipelineDeps();
 
 const pageRequest = (incoming: Headers) =>
   new Request('http://page.internal/', { headers: incoming });
@@ -25,7 +23,8 @@ const pageRequest = (incoming: Headers) =>
  */
 export const getPageIdentity = cache(async (): Promise<Identity> => {
   const incoming = await headers();
-  return resolveIdentity(pageRequest(incoming), await getDb(), await defaultAuthProvider(), null);
+  const auth = await deps.auth();
+  return resolveIdentity(pageRequest(incoming), await deps.getDb(), null, deps.identifiers(auth));
 });
 
 /** For protected pages: the signed-in user, or a redirect to sign-in and back. */
@@ -52,12 +51,13 @@ export async function pageCaller() {
   };
   return createCaller(
     buildContext({
-      db: await getDb(),
+      db: await deps.getDb(),
       identity: await getPageIdentity(),
       scope,
       transport: 'trpc',
-      auth: await defaultAuthProvider(),
+      auth: await deps.auth(),
       request: pageRequest(incoming),
+      deps,
     }),
   );
 }

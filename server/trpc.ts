@@ -5,17 +5,15 @@ import { isDatabaseUnavailable } from '@/db/pg-error';
 import { withRls } from '@/db/rls';
 import type { Database, Tx } from '@/db/types';
 
-import { cachedPlanOf } from './billing/entitlements';
-import { entitlementsOf } from './billing/plans';
-import { billingFromEnv, type Billing } from './billing/stripe-client';
-import { recordServerErrorAsService } from './core/error-reports';
-import { AppError, isServerFault, toPublicError } from './platform/errors';
-import { defaultAuthProvider } from './auth/default-provider';
-import { resolveIdentity, type Identity, type Permission } from './auth/identity';
+// Features reach the pipeline only as the dependencies below (wired in
+// server/pipeline-deps.ts); these two imports are the types of what it carries.
 import type { AuthProvider } from './auth/provider';
-import type { NamedLimit } from './platform/rate-limit/config';
-import { enforceRequestLimits } from './platform/rate-limit/enforce';
+import type { Billing } from './billing/stripe-client';
+import { resolveIdentity, type Identifier, type Identity, type Permission } from './identity';
 import type { Defer } from './platform/background';
+import { AppError, isServerFault, toPublicError } from './platform/errors';
+import type { NamedLimit, Tier } from './platform/rate-limit/config';
+import { enforceRequestLimits } from './platform/rate-limit/enforce';
 import { returnUrlFor } from './platform/request-origin';
 import type { RequestScope } from './platform/request-scope';
 
@@ -40,13 +38,27 @@ export type Context = {
   billing: () => Billing;
   /** An absolute URL on this app that brings this browser back (returnUrlFor). */
   returnUrl: (path: string) => string;
+  /** The signed-in caller's rate-limit tier (their plan's). */
+  tierOf: (userId: string) => Promise<Tier>;
 };
 
-/** What the adapters need from the outside; tests pass their own database and provider. */
-export type AdapterDeps = {
+/**
+ * What the pipeline needs from the features and the outside world. The app's are
+ * wired in server/pipeline-deps.ts; tests pass their own database, provider, billing.
+ */
+export type PipelineDeps = {
   getDb: () => Promise<Database>;
-  auth?: AuthProvider;
-  billing?: () => Billing | null;
+  auth: () => Promise<AuthProvider>;
+  /** The ways a request names its caller, tried in order (pipeline step 2). */
+  identifiers: (auth: AuthProvider) => readonly Identifier[];
+  billing: () => Billing | null;
+  tierOf: (db: Database, userId: string) => Promise<Tier>;
+  /** Keeps a server fault as an error report; called once per fault, not awaited. */
+  reportServerError: (
+    db: Database,
+    error: unknown,
+    where: { route: string; requestId: string },
+  ) => Promise<unknown>;
   /** How work runs after the response: Next.js's `after()` unless a test passes a queue. */
   defer?: Defer;
 };
@@ -56,16 +68,16 @@ export async function createContext(
   request: Request,
   scope: RequestScope,
   transport: Transport,
-  deps: AdapterDeps,
+  deps: PipelineDeps,
 ): Promise<Context> {
   const db = await deps.getDb();
-  const auth = deps.auth ?? (await defaultAuthProvider());
-  const identity = await resolveIdentity(request, db, auth, scope);
+  const auth = await deps.auth();
+  const identity = await resolveIdentity(request, db, scope, deps.identifiers(auth));
   if (identity.kind === 'user') {
     // Every later log line of this request says who it was for.
     scope.log = scope.log.child({ userId: identity.userId, apiKeyId: identity.apiKeyId });
   }
-  return buildContext({ db, identity, scope, transport, auth, request, billing: deps.billing });
+  return buildContext({ db, identity, scope, transport, auth, request, deps });
 }
 
 export function buildContext(parts: {
@@ -75,10 +87,9 @@ export function buildContext(parts: {
   transport: Transport;
   auth: AuthProvider;
   request: Request;
-  billing?: () => Billing | null;
+  deps: Pick<PipelineDeps, 'billing' | 'tierOf'>;
 }): Context {
-  const billing = parts.billing ?? billingFromEnv;
-  const { db, identity } = parts;
+  const { db, identity, deps } = parts;
   return {
     scope: parts.scope,
     transport: parts.transport,
@@ -88,8 +99,9 @@ export function buildContext(parts: {
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
     returnUrl: (path) => returnUrlFor(parts.request, path),
+    tierOf: (userId) => deps.tierOf(db, userId),
     billing: () => {
-      const configured = billing();
+      const configured = deps.billing();
       if (!configured)
         throw new AppError(
           'UNAVAILABLE',
@@ -163,10 +175,9 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Pipeline step 3, per call, so every call of a batch counts. */
 const rateLimited = t.middleware(async ({ ctx, meta, next }) => {
-  await enforceRequestLimits(ctx.scope, ctx.identity, meta?.rateLimit, async ({ userId }) => {
-    const plan = await cachedPlanOf(ctx.serviceDb, userId);
-    return entitlementsOf(plan).rateLimitTier;
-  });
+  await enforceRequestLimits(ctx.scope, ctx.identity, meta?.rateLimit, ({ userId }) =>
+    ctx.tierOf(userId),
+  );
   return next();
 });
 
@@ -195,13 +206,18 @@ export function permissionProcedure(permission: Permission) {
  * business; a server fault is logged once with its details and recorded as a
  * server error report.
  */
-export function reportError(error: TRPCError, scope: RequestScope, db: Database | undefined) {
+export function reportError(
+  error: TRPCError,
+  scope: RequestScope,
+  db: Database | undefined,
+  record: PipelineDeps['reportServerError'],
+) {
   if (!isServerFault(error)) return;
   const cause = error.cause ?? error;
   scope.log.error({ err: cause, route: scope.route }, 'unexpected error');
   // Recording needs the database; during an outage that only adds load to it.
   if (!db || isDatabaseUnavailable(cause)) return;
-  recordServerErrorAsService(db, cause, { route: scope.route, requestId: scope.requestId }).catch(
+  record(db, cause, { route: scope.route, requestId: scope.requestId }).catch(
     (recordError: unknown) =>
       scope.log.error({ err: recordError }, 'could not record error report'),
   );

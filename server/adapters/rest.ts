@@ -5,7 +5,7 @@ import { appRouter } from '@/server/root';
 import { errorResponse, jsonResponse, successBody } from '@/server/platform/envelope';
 import { toPublicError } from '@/server/platform/errors';
 import { runApiRequest } from '@/server/platform/request-scope';
-import { createContext, reportError, type AdapterDeps, type Context } from '@/server/trpc';
+import { createContext, reportError, type PipelineDeps, type Context } from '@/server/trpc';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -22,7 +22,7 @@ function asGet(request: Request): Request {
  * every body wrapped in the envelope. The error is taken from onError rather than
  * from the library's body, so both adapters share one error mapping.
  */
-export const createRestHandler = (deps: AdapterDeps) => (incoming: Request) =>
+export const createRestHandler = (deps: PipelineDeps) => (incoming: Request) =>
   runApiRequest(
     incoming,
     'rest (unmatched)',
@@ -37,7 +37,7 @@ export const createRestHandler = (deps: AdapterDeps) => (incoming: Request) =>
         responseMeta: () => ({ status: scope.status ?? 200 }),
         onError: ({ error }) => {
           failure = error;
-          reportError(error, scope, context?.serviceDb);
+          reportError(error, scope, context?.serviceDb, deps.reportServerError);
         },
       });
 

@@ -6,13 +6,13 @@ import {
   createContext,
   reportError,
   UNMATCHED_TRPC_ROUTE,
-  type AdapterDeps,
+  type PipelineDeps,
   type Context,
 } from '@/server/trpc';
 
 export const TRPC_PREFIX = '/api/trpc';
 
-export const createTrpcHandler = (deps: AdapterDeps) => (incoming: Request) =>
+export const createTrpcHandler = (deps: PipelineDeps) => (incoming: Request) =>
   runApiRequest(
     incoming,
     UNMATCHED_TRPC_ROUTE,
@@ -25,7 +25,8 @@ export const createTrpcHandler = (deps: AdapterDeps) => (incoming: Request) =>
         // A batch runs every call in it; bound its size (rate limits count each call).
         maxBatchSize: 10,
         createContext: async () => (context = await createContext(request, scope, 'trpc', deps)),
-        onError: ({ error }) => reportError(error, scope, context?.serviceDb),
+        onError: ({ error }) =>
+          reportError(error, scope, context?.serviceDb, deps.reportServerError),
       });
     },
     undefined,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { PERMISSIONS } from '@/server/auth/permissions';
+import { PERMISSIONS } from '@/server/identity/permissions';
 import { cursorInput } from '@/server/platform/cursor';
 import { instant, text } from '@/server/platform/input';
 

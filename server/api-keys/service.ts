@@ -5,7 +5,7 @@ import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { planInTx } from '@/server/billing/entitlements';
 import { entitlementsOf } from '@/server/billing/plans';
-import type { Permission } from '@/server/auth/permissions';
+import type { Permission } from '@/server/identity/permissions';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
 import { AppError } from '@/server/platform/errors';
 

@@ -5,8 +5,8 @@ import { withServiceRole } from '@/db/rls';
 import { apiKeys, profiles, userAccounts } from '@/db/schema';
 import type { Database } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
-import type { Identity } from '@/server/auth/identity';
-import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/auth/permissions';
+import type { Identifier, Identity } from '@/server/identity';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/identity/permissions';
 import { appCache } from '@/server/platform/cache/app-cache';
 import { DEFAULT_L1_TTL_MS } from '@/server/platform/cache/cache';
 import { env } from '@/server/platform/env';
@@ -211,3 +211,9 @@ export async function identifyByApiKey(
     permissions,
   };
 }
+
+/** The pipeline's API-key identifier: none when the request carries no key. */
+export const identifyApiKeyRequest: Identifier = async (request, db, scope) => {
+  const key = apiKeyFrom(request.headers);
+  return key ? identifyByApiKey(key, db, scope) : null;
+};

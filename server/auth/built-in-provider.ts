@@ -5,7 +5,7 @@ import { AppError } from '@/server/platform/errors';
 import { signInAsService, signOutAsService } from './accounts';
 import { requestEmailChangeAsService } from './email-change';
 import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
-import { identifyBySessionCookie } from './identity';
+import { identifyBySessionCookie } from './session-identity';
 import { changePasswordAsService } from './password-change';
 import { passwordResetMessageAsService, resetPasswordAsService } from './password-reset';
 import type { AuthProvider } from './provider';

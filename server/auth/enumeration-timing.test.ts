@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createRestHandler } from '@/server/adapters/rest';
 import { deferredTasks } from '@/server/platform/background';
+import { pipelineDeps } from '@/server/pipeline-deps';
 import { asNewCaller, lastMailTo, newTestEmail, TEST_PASSWORD } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { countingDb } from '@/server/testing/counting-db';
@@ -21,7 +22,9 @@ type Sample = { ms: number; transactions: number };
 function timedApi() {
   const background = deferredTasks();
   const { counted, counter } = countingDb(db());
-  const handler = createRestHandler({ getDb: async () => counted, defer: background.defer });
+  const handler = createRestHandler(
+    pipelineDeps({ getDb: async () => counted, defer: background.defer }),
+  );
   return async (path: string, body: unknown): Promise<Sample> => {
     const request = new Request(`http://localhost/api/v1${path}`, {
       method: 'POST',

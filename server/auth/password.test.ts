@@ -7,7 +7,7 @@ import {
   sessionCookie,
   sessionTokenFrom,
 } from './session-token';
-import { ROLE_PERMISSIONS } from './permissions';
+import { ROLE_PERMISSIONS } from '@/server/identity/permissions';
 
 describe('passwords', () => {
   it('follows NIST: length, no composition rules, no common passwords', () => {

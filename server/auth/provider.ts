@@ -1,7 +1,7 @@
 import type { Database } from '@/db/types';
 import type { RequestScope } from '@/server/platform/request-scope';
 
-import type { Identity } from './identity';
+import type { Identity } from '@/server/identity';
 
 /** What a provider needs of the request it serves. */
 export type AuthCall = {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { builtInAuthProvider } from '@/server/auth/built-in-provider';
-import { ANONYMOUS, type Identity, type Permission } from '@/server/auth/identity';
+import { ANONYMOUS, type Identity, type Permission } from '@/server/identity';
 import { recordRequest } from '@/server/platform/metrics';
+import { pipelineDeps } from '@/server/pipeline-deps';
 import { createCaller } from '@/server/root';
 import { testScope } from '@/server/testing/scope';
 import { buildContext } from '@/server/trpc';
@@ -24,6 +25,7 @@ function callerAs(identity: Identity) {
       transport: 'trpc',
       auth: builtInAuthProvider,
       request: new Request('http://localhost/'),
+      deps: pipelineDeps(),
     }),
   );
 }

@@ -1,7 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { measureDatabaseLatencyMs } from '@/db/latency';
 import type { Database } from '@/db/types';
-import { supabaseConfigFromEnv } from '@/server/auth/supabase/config';
 
 import { appUrl } from './app-url';
 import { errorLine, type AnyJob } from './control/channel';
@@ -42,9 +41,11 @@ function startControlChannel(db: Database, jobs: readonly AnyJob[]) {
 export async function startServer(options: {
   /** What `npm run …` CLIs may ask this app to run (server/jobs.ts). */
   controlJobs: readonly AnyJob[];
+  /** Who keeps the accounts (server/auth decides; it sits above this layer). */
+  authProvider: 'built-in' | 'supabase';
 }) {
   try {
-    const supabaseAuth = supabaseConfigFromEnv() !== null;
+    const supabaseAuth = options.authProvider === 'supabase';
     const missing = missingForDeployment({ supabaseAuth });
     if (missing.length > 0) {
       throw new Error(
@@ -64,7 +65,7 @@ export async function startServer(options: {
       {
         database: kind,
         rateLimitStore: rateLimitStore().kind,
-        auth: supabaseAuth ? 'supabase' : 'built-in',
+        auth: options.authProvider,
         local: isLocal(),
         billing: env.STRIPE_SECRET_KEY ? 'stripe' : env.STRIPE_EMULATOR_URL ? 'emulator' : 'off',
         appUrl: appUrl('/'),

@@ -7,7 +7,7 @@ import { createTrpcHandler } from '@/server/adapters/trpc';
 import type { AuthProvider } from '@/server/auth/provider';
 import type { Billing } from '@/server/billing/stripe-client';
 import { deferredTasks } from '@/server/platform/background';
-import type { AdapterDeps } from '@/server/trpc';
+import { pipelineDeps } from '@/server/pipeline-deps';
 
 type ApiClientOptions = { auth?: () => AuthProvider; billing?: () => Billing | null };
 
@@ -18,14 +18,14 @@ type ApiClientOptions = { auth?: () => AuthProvider; billing?: () => Billing | n
  */
 export function apiClient(db: Database | (() => Database), options: ApiClientOptions = {}) {
   const background = deferredTasks();
-  const deps: AdapterDeps = {
+  const defaults = pipelineDeps();
+  const deps = pipelineDeps({
     getDb: async () => (typeof db === 'function' ? db() : db),
-    get auth() {
-      return options.auth?.();
-    },
+    // Read per request, so a test can switch provider between calls.
+    auth: async () => options.auth?.() ?? defaults.auth(),
     billing: () => options.billing?.() ?? null,
     defer: background.defer,
-  };
+  });
   const settled =
     (handler: (request: Request) => Promise<Response>) => async (request: Request) => {
       const response = await handler(request);

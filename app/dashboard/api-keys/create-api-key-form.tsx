@@ -7,7 +7,7 @@ import { Field, FieldError, FormMessage, SubmitButton } from '@/app/_components/
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { createApiKeyInput } from '@/server/api-keys/schemas';
-import type { Permission } from '@/server/auth/permissions';
+import type { Permission } from '@/server/identity/permissions';
 
 const EXPIRY_DAYS = [
   { label: 'Never', days: null },

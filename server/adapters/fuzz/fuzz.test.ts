@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { getOpenApiDocument } from '@/server/adapters/openapi';
 import { grantAdminAsService } from '@/server/auth/grant-admin';
-import { PERMISSIONS } from '@/server/auth/permissions';
+import { PERMISSIONS } from '@/server/identity/permissions';
 import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { testBilling } from '@/server/testing/stripe';

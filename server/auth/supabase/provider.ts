@@ -6,13 +6,12 @@ import { profiles } from '@/db/schema';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
 import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditEvent } from '@/server/audit/record-event';
+import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
 import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 import type { RequestScope } from '@/server/platform/request-scope';
 
-import { ANONYMOUS, type Identity } from '../identity';
 import { assertPasswordAllowed, SIGN_IN_FAILED, wrongCurrentPassword } from '../password';
-import { ROLE_PERMISSIONS } from '../permissions';
 import type { AuthCall, AuthProvider } from '../provider';
 
 import { supabaseForRequest } from './client';

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
 import { AppError } from '../errors';
-import type { Identity } from '@/server/auth/identity';
 import type { RequestScope } from '../request-scope';
 
 import { checkLimit, type LimitDecision } from './check';
@@ -12,8 +11,11 @@ import { withTimeout } from '../timeout';
 import { NAMED_LIMITS, STORE_TIMEOUT_MS, TIER_LIMITS, type NamedLimit, type Tier } from './config';
 import { rateLimitStore } from './store';
 
+/** Whom a limit counts: the part of the pipeline's identity this layer needs. */
+export type Caller = { kind: 'anonymous' } | { kind: 'user'; userId: string; apiKeyId?: string };
+
 /** How to find a signed-in caller's tier (billing's plan lookup). */
-export type TierResolver = (identity: Extract<Identity, { kind: 'user' }>) => Promise<Tier>;
+export type TierResolver = (caller: Extract<Caller, { kind: 'user' }>) => Promise<Tier>;
 
 // The last tier each recent caller resolved to, so a slow or failed lookup does not
 // throttle a paying customer at the free limit.
@@ -21,7 +23,7 @@ const lastKnownTier = new LRUCache<string, Tier>({ max: 10_000 });
 
 /** The caller's tier: free for anonymous callers; the last known one if the lookup fails. */
 async function tierOf(
-  identity: Identity,
+  identity: Caller,
   scope: RequestScope,
   resolve: TierResolver | undefined,
 ): Promise<Tier> {
@@ -43,7 +45,7 @@ async function tierOf(
 export const ipKey = (clientIp: string | null) => `ip:${clientIp ?? 'unknown'}`;
 
 /** Whom the global limit counts: the API key, else the user, else the client address. */
-export function rateLimitKey(identity: Identity, clientIp: string | null): string {
+export function rateLimitKey(identity: Caller, clientIp: string | null): string {
   if (identity.kind === 'user') {
     return identity.apiKeyId ? `key:${identity.apiKeyId}` : `user:${identity.userId}`;
   }
@@ -102,7 +104,7 @@ export async function enforceNamedLimit(scope: RequestScope, name: NamedLimit, k
  */
 export async function enforceRequestLimits(
   scope: RequestScope,
-  identity: Identity,
+  identity: Caller,
   named: NamedLimit | undefined,
   resolveTier?: TierResolver,
 ) {

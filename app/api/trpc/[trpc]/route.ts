@@ -1,8 +1,8 @@
-import { getDb } from '@/db/client';
 import { createTrpcHandler } from '@/server/adapters/trpc';
+import { pipelineDeps } from '@/server/pipeline-deps';
 
 export const dynamic = 'force-dynamic';
 
-const handler = createTrpcHandler({ getDb });
+const handler = createTrpcHandler(pipelineDeps());
 
 export { handler as GET, handler as POST };

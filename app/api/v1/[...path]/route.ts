@@ -1,9 +1,9 @@
-import { getDb } from '@/db/client';
 import { createRestHandler } from '@/server/adapters/rest';
+import { pipelineDeps } from '@/server/pipeline-deps';
 
 export const dynamic = 'force-dynamic';
 
-const handler = createRestHandler({ getDb });
+const handler = createRestHandler(pipelineDeps());
 
 export {
   handler as GET,

@@ -1,0 +1,28 @@
+import type { Database } from '@/db/types';
+import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
+import { servedOverHttps } from '@/server/platform/request-origin';
+
+import { sessionTokenFrom } from './session-token';
+import { findSessionAsService } from './sessions';
+
+/** The built-in provider's session cookie, looked up by its hash. */
+export async function identifyBySessionCookie(request: Request, db: Database): Promise<Identity> {
+  const secure = servedOverHttps(request);
+  const token = sessionTokenFrom(request.headers.get('cookie'), secure);
+  if (!token) return ANONYMOUS;
+  const session = await findSessionAsService(db, token);
+  if (!session) return ANONYMOUS;
+  return {
+    kind: 'user',
+    userId: session.userId,
+    sessionId: session.id,
+    claims: {
+      sub: session.userId,
+      role: 'authenticated',
+      email: session.email ?? undefined,
+      email_verified: session.emailConfirmedAt !== null,
+      session_id: session.id,
+    },
+    permissions: ROLE_PERMISSIONS[session.role],
+  };
+}

@@ -1,0 +1,26 @@
+import { getDb } from '@/db/client';
+
+import { identifyApiKeyRequest } from './api-keys/verify';
+import { defaultAuthProvider } from './auth/default-provider';
+import { cachedPlanOf } from './billing/entitlements';
+import { entitlementsOf } from './billing/plans';
+import { billingFromEnv } from './billing/stripe-client';
+import { recordServerErrorAsService } from './core/error-reports';
+import type { PipelineDeps } from './trpc';
+
+/**
+ * The features the request pipeline (server/trpc.ts) runs with, wired here so the
+ * pipeline itself knows none of them. A request with an API key is that key's,
+ * whatever cookies it has; else the auth provider's session decides.
+ */
+export function pipelineDeps(overrides: Partial<PipelineDeps> = {}): PipelineDeps {
+  return {
+    getDb,
+    auth: defaultAuthProvider,
+    identifiers: (auth) => [identifyApiKeyRequest, auth.identify],
+    billing: billingFromEnv,
+    tierOf: async (db, userId) => entitlementsOf(await cachedPlanOf(db, userId)).rateLimitTier,
+    reportServerError: recordServerErrorAsService,
+    ...overrides,
+  };
+}
