@@ -1,9 +1,11 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis as UpstashRedis } from '@upstash/redis';
 import type Redis from 'ioredis';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-
-import { ratelimitRedisAdapter } from './redis-adapter';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
 export type Consumption = { allowed: boolean; remaining: number; resetAt: number };
 
@@ -14,6 +16,27 @@ export type RateLimitStore = {
   /** The bucket's count without adding to it; `allowed` says whether one more would be. */
   peek(bucket: string, requests: number, windowSeconds: number): Promise<Consumption>;
 };
+
+/*
+ * Every store counts the same way: a fixed window, aligned to the epoch (window k
+ * runs from k × windowSeconds to (k + 1) × windowSeconds, by this process's clock),
+ * one counter per bucket and window. That is @upstash/ratelimit's fixedWindow, and
+ * rate-limiter-flexible does the same when the window's number is part of the key.
+ * Every request counts, refused ones too; `allowed` means the count, this one
+ * included, is within the limit; `resetAt` (epoch ms) is the window's end. At a
+ * window's edge a caller may get up to twice the limit.
+ */
+
+/** The window that `now` falls in: its number and its end (epoch ms). */
+export function fixedWindow(windowSeconds: number, now = Date.now()) {
+  const windowMs = windowSeconds * 1000;
+  const index = Math.floor(now / windowMs);
+  return { index, resetAt: (index + 1) * windowMs };
+}
+
+function consumption(requests: number, used: number, resetAt: number): Consumption {
+  return { allowed: used <= requests, remaining: Math.max(0, requests - used), resetAt };
+}
 
 /** Builds one limiter per distinct (requests, window) and reuses it. */
 function perShape<T>(create: (requests: number, windowSeconds: number) => T) {
@@ -26,18 +49,18 @@ function perShape<T>(create: (requests: number, windowSeconds: number) => T) {
   };
 }
 
-/** @upstash/ratelimit's sliding window, on Upstash or on any Redis through the adapter. */
-function upstashRatelimitStore(
-  kind: 'upstash' | 'redis',
-  redis: ConstructorParameters<typeof Ratelimit>[0]['redis'],
-  prefix: string,
-): RateLimitStore {
+/**
+ * Upstash over REST, with @upstash/ratelimit's fixed window. Keys are
+ * `<prefix>:<bucket>:<window number>`, as on Redis, and hold no limit, so a tier
+ * change keeps the count.
+ */
+export function upstashStore(redis: UpstashRedis, prefix: string): RateLimitStore {
   const limiterFor = perShape(
     (requests, windowSeconds) =>
       new Ratelimit({
         redis,
         prefix,
-        limiter: Ratelimit.slidingWindow(requests, `${windowSeconds} s`),
+        limiter: Ratelimit.fixedWindow(requests, `${windowSeconds} s`),
         // The caller applies its own timeout and fail policy; no local cache of
         // blocked identifiers, so every instance sees the same count.
         timeout: 0,
@@ -46,7 +69,7 @@ function upstashRatelimitStore(
       }),
   );
   return {
-    kind,
+    kind: 'upstash',
     async consume(bucket, requests, windowSeconds) {
       const result = await limiterFor(requests, windowSeconds).limit(bucket);
       return {
@@ -63,52 +86,70 @@ function upstashRatelimitStore(
   };
 }
 
-export function upstashStore(redis: UpstashRedis, prefix: string): RateLimitStore {
-  return upstashRatelimitStore('upstash', redis, prefix);
-}
-
-export function redisStore(redis: Redis, prefix: string): RateLimitStore {
-  const adapter = ratelimitRedisAdapter(redis) as unknown as UpstashRedis;
-  return upstashRatelimitStore('redis', adapter, prefix);
-}
-
 /**
- * One process only (rate-limiter-flexible's memory limiter, a fixed window per
- * bucket): the embedded default, not shared across instances. One counter per
- * bucket and window, whatever the limit, so a tier change keeps the count.
+ * rate-limiter-flexible, in process memory or on Redis: one counter per window
+ * length, whatever the limit (so a tier change keeps the count), with no limit of
+ * its own (the decision is made here, as @upstash/ratelimit makes it). The window's
+ * number in the key makes its window the epoch-aligned one; the key then expires
+ * one window after its first request, as on Upstash.
  */
-export function memoryStore(prefix: string): RateLimitStore {
-  const counters = new Map<number, RateLimiterMemory>();
-  const counterFor = (duration: number) => {
-    let counter = counters.get(duration);
-    if (!counter) {
-      counter = new RateLimiterMemory({
-        points: Number.MAX_SAFE_INTEGER,
-        duration,
-        keyPrefix: prefix,
-      });
-      counters.set(duration, counter);
-    }
+function rateLimiterFlexibleStore(
+  kind: 'redis' | 'memory',
+  create: (windowSeconds: number) => RateLimiterAbstract,
+): RateLimitStore {
+  const counters = new Map<number, RateLimiterAbstract>();
+  const counterFor = (windowSeconds: number) => {
+    let counter = counters.get(windowSeconds);
+    if (!counter) counters.set(windowSeconds, (counter = create(windowSeconds)));
     return counter;
   };
   return {
-    kind: 'memory',
+    kind,
     async consume(bucket, requests, windowSeconds) {
-      const result = await counterFor(windowSeconds).consume(bucket);
-      return {
-        allowed: result.consumedPoints <= requests,
-        remaining: Math.max(0, requests - result.consumedPoints),
-        resetAt: Date.now() + result.msBeforeNext,
-      };
+      const window = fixedWindow(windowSeconds);
+      const result = await counterFor(windowSeconds).consume(`${bucket}:${window.index}`);
+      return consumption(requests, result.consumedPoints, window.resetAt);
     },
     async peek(bucket, requests, windowSeconds) {
-      const result = await counterFor(windowSeconds).get(bucket);
-      const remaining = Math.max(0, requests - (result?.consumedPoints ?? 0));
-      return {
-        allowed: remaining > 0,
-        remaining,
-        resetAt: Date.now() + (result?.msBeforeNext ?? 0),
-      };
+      const window = fixedWindow(windowSeconds);
+      const result = await counterFor(windowSeconds).get(`${bucket}:${window.index}`);
+      // "One more": allowed while the count is below the limit.
+      const { remaining, resetAt } = consumption(
+        requests,
+        result?.consumedPoints ?? 0,
+        window.resetAt,
+      );
+      return { allowed: remaining > 0, remaining, resetAt };
     },
   };
+}
+
+/**
+ * Any Redis (ioredis). No insurance limiter and no `rejectIfRedisNotReady`: the
+ * caller owns the timeout and the fail policy, and the shared client connects
+ * lazily, on its first command (a limiter refusing to send one would never connect).
+ */
+export function redisStore(redis: Redis, prefix: string): RateLimitStore {
+  return rateLimiterFlexibleStore(
+    'redis',
+    (duration) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: prefix,
+        points: Number.MAX_SAFE_INTEGER,
+        duration,
+      }),
+  );
+}
+
+/**
+ * One process only: the embedded default, not shared across instances (start-up
+ * says so).
+ */
+export function memoryStore(prefix: string): RateLimitStore {
+  return rateLimiterFlexibleStore(
+    'memory',
+    (duration) =>
+      new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration, keyPrefix: prefix }),
+  );
 }

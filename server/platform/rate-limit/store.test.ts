@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '../env';
 import { logger } from '../logger';
 
-import { memoryStore, redisStore, type RateLimitStore } from './backends';
+import { fixedWindow, memoryStore, redisStore, type RateLimitStore } from './backends';
 import { checkLimit } from './check';
 
 // The real Redis when REDIS_URL is set (CI), the in-memory store otherwise; a
@@ -38,6 +38,12 @@ afterAll(async () => {
   }
 });
 
+/** Windows are aligned to the epoch: waits out the current one if under `spanMs` is left. */
+async function roomInWindow(windowSeconds: number, spanMs: number) {
+  const left = fixedWindow(windowSeconds).resetAt - Date.now();
+  if (left < spanMs) await new Promise((resolve) => setTimeout(resolve, left + 5));
+}
+
 const rule = (requests: number, windowSeconds = 60) => ({
   requests,
   windowSeconds,
@@ -46,6 +52,7 @@ const rule = (requests: number, windowSeconds = 60) => ({
 
 describe(`rate limit store (${env.REDIS_URL ? 'Redis' : 'memory'})`, () => {
   it('lets exactly N of 200 concurrent requests through a limit of N', async () => {
+    await roomInWindow(60, 5_000);
     const bucket = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 200 }, () => store.consume(bucket, 37, 60)),
@@ -78,11 +85,12 @@ describe(`rate limit store (${env.REDIS_URL ? 'Redis' : 'memory'})`, () => {
   });
 
   it('lets requests through again once the window has passed', async () => {
+    await roomInWindow(1, 500);
     const bucket = randomUUID();
     for (let i = 0; i < 3; i++) expect((await store.consume(bucket, 3, 1)).allowed).toBe(true);
     expect((await store.consume(bucket, 3, 1)).allowed).toBe(false);
-    // A sliding window still weighs the previous window, so wait two of them.
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // A fixed window: one window later the count starts afresh.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await store.consume(bucket, 3, 1)).allowed).toBe(true);
   });
 });
