@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { startUpstashStandIn } from '@/server/testing/upstash-stand-in';
 
 import { createCache } from './cache/cache';
@@ -10,7 +11,7 @@ import { upstashL2 } from './cache/l2-store';
 import { env } from './env';
 import { logger } from './logger';
 import { createUpstashClient } from './redis';
-import { fixedWindow, upstashStore } from './rate-limit/backends';
+import { upstashStore } from './rate-limit/backends';
 
 // The Upstash path, through the real SDK against a local stand-in of Upstash's REST
 // API. The stand-in needs a real Redis behind it, so this file runs where REDIS_URL
@@ -34,8 +35,7 @@ describe.runIf(env.REDIS_URL)('Upstash (real SDK, local stand-in)', () => {
 
   it('limits exactly N of 100 concurrent requests with @upstash/ratelimit', async () => {
     // Its fixed window is aligned to the epoch: keep the burst inside one.
-    const left = fixedWindow(60).resetAt - Date.now();
-    if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 5));
+    await roomInWindow(60, 15_000);
     const store = upstashStore(createUpstashClient(standIn.url, token), prefix);
     const bucket = randomUUID();
     const results = await Promise.all(
