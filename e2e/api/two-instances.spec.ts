@@ -11,6 +11,7 @@ import {
   E2E_STRIPE_WEBHOOK_SECRET,
 } from '../support/environment';
 import { signedInCookie } from '../support/mailbox';
+import { roomInWindow } from '../support/rate-limit-window';
 
 // A second production process on the same database (and Redis, when set). Two
 // processes cannot share the embedded database, so this runs where the e2e server
@@ -111,6 +112,8 @@ test.describe('two instances', () => {
     const { key } = (await created.json()).data;
     const limit = 100 * E2E_RATE_LIMIT_MULTIPLIER; // the free tier's hourly requests
     const attempts = limit + 100;
+    // One hourly window for the whole burst (aligned to the epoch on both instances).
+    await roomInWindow(3_600, 60_000);
     const statuses = await Promise.all(
       Array.from({ length: attempts }, (_, i) =>
         fetch(`${i % 2 === 0 ? second : firstBase()}/api/v1/me`, {

@@ -6,16 +6,22 @@ import { billingAccounts } from '@/db/schema';
 import { rememberPlan } from '@/server/billing/entitlements';
 import { signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
+import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { uniqueClientIp } from '@/server/testing/scope';
 
 const { api, db } = testApi();
 
-// Each test calls from its own address, so tests never share a counter.
+// Each test calls from its own address, so tests never share a counter. They do
+// share the clock: windows are aligned to the epoch, so a test whose calls must
+// count in one window (the tier's hour, health's minute) first waits out a window
+// about to end, whatever its address.
 const newCaller = () => ({ 'x-test-client-ip': uniqueClientIp() });
+const HOUR = TIER_LIMITS.free.windowSeconds;
 
 describe('rate limits through the REST and tRPC adapters', () => {
   it('sends RateLimit headers on a limited route', async () => {
     const headers = newCaller();
+    await roomInWindow(HOUR, 15_000);
     const first = await api.rest('/version', { headers });
     const second = await api.rest('/version', { headers });
     const limit = TIER_LIMITS.free.requests;
@@ -30,6 +36,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
   it('refuses the anonymous caller past the free limit with 429, Retry-After and the envelope', async () => {
     const headers = newCaller();
     const limit = TIER_LIMITS.free.requests;
+    await roomInWindow(HOUR, 30_000);
     const statuses = await Promise.all(
       Array.from({ length: limit + 20 }, () =>
         api.rest('/version', { headers }).then((r) => r.status),
@@ -60,6 +67,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
     const headers = newCaller();
     const limit = NAMED_LIMITS.health.requests;
     const statuses = [];
+    await roomInWindow(NAMED_LIMITS.health.windowSeconds, 15_000);
     for (let i = 0; i <= limit; i++) statuses.push((await api.rest('/health', { headers })).status);
     expect(statuses.slice(0, limit).every((status) => status === 200)).toBe(true);
     expect(statuses[limit]).toBe(429);
@@ -69,6 +77,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
 
   it('counts every call of a tRPC batch', async () => {
     const headers = newCaller();
+    await roomInWindow(HOUR, 15_000);
     const response = await api.trpc('core.version,core.version,core.version?batch=1&input={}', {
       headers,
     });
@@ -85,6 +94,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
   it('does not believe a client-supplied x-forwarded-for', async () => {
     const headers = newCaller();
     const limit = TIER_LIMITS.free.requests;
+    await roomInWindow(HOUR, 30_000);
     await Promise.all(
       Array.from({ length: limit }, (_, i) =>
         api.rest('/version', { headers: { ...headers, 'x-forwarded-for': `10.0.0.${i}` } }),
@@ -99,6 +109,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
   it('follows a tier change at once for a signed-in caller', async () => {
     const { cookie, userId } = await signedInUser(api, db(), { headers: newCaller() });
     const headers = { ...newCaller(), cookie };
+    await roomInWindow(HOUR, 15_000);
     const before = await api.rest('/version', { headers });
     expect(before.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.free.requests));
 

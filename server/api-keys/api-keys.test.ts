@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import { apiKeys, auditLogs } from '@/db/schema';
-import { NAMED_LIMITS } from '@/server/platform/rate-limit/config';
+import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
 import { countingDb } from '@/server/testing/counting-db';
+import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { testScope, uniqueClientIp } from '@/server/testing/scope';
 
 import { generateApiKey } from './key-format';
@@ -166,6 +167,8 @@ describe('API keys over REST', () => {
     const { key } = (await createKey(cookie, { name: 'rl', scopes: ['profile:read'] })).body.data;
     const remaining = async (headers: Record<string, string>) =>
       Number((await api.rest('/me', { headers })).headers.get('ratelimit-remaining'));
+    // Four calls that must count in one hour (the key's and the session's budgets).
+    await roomInWindow(TIER_LIMITS.free.windowSeconds, 15_000);
     const first = await remaining(withKey(key));
     const session = await remaining({ cookie, ...asNewCaller() });
     expect(await remaining(withKey(key))).toBe(first - 1);
@@ -230,6 +233,8 @@ describe('API keys over REST', () => {
     expect(basic.status).toBe(200);
     const headers = withKey('sk_test_nope');
     const statuses = [];
+    // 31 sequential requests, all in one window, or the count starts over midway.
+    await roomInWindow(NAMED_LIMITS.apiKeyFailure.windowSeconds, 20_000);
     for (let i = 0; i <= NAMED_LIMITS.apiKeyFailure.requests; i++) {
       statuses.push((await api.rest('/version', { headers })).status);
     }

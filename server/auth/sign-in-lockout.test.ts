@@ -9,6 +9,7 @@ import {
 } from '@/server/platform/rate-limit/sign-in-failures';
 import { newTestEmail, signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
+import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { testScope, uniqueClientIp } from '@/server/testing/scope';
 
 const { api, db } = testApi();
@@ -17,10 +18,16 @@ const from = (clientIp: string) => ({ 'x-test-client-ip': clientIp });
 const signIn = (email: string, password: string, clientIp: string) =>
   api.postJson('/auth/sign-in', { email, password }, from(clientIp));
 
+// The failures must count in one window (15 minutes per address, an hour per
+// account; windows are aligned to the epoch and the hour's never ends inside a
+// quarter's), so each test first waits out a quarter of an hour about to end.
+const FAILURE_WINDOW = NAMED_LIMITS.signInFailure.windowSeconds;
+
 describe('failed sign-ins slow a guesser without locking the owner out', () => {
   it('five wrong passwords from one address: the owner signs in elsewhere at once', async () => {
     const { email, password } = await signedInUser(api, db());
     const [attacker, owner] = [uniqueClientIp(), uniqueClientIp()];
+    await roomInWindow(FAILURE_WINDOW, 20_000);
     for (let i = 0; i < NAMED_LIMITS.signInFailure.requests; i++) {
       expect((await signIn(email, 'not the password', attacker)).status).toBe(401);
     }
@@ -41,6 +48,7 @@ describe('failed sign-ins slow a guesser without locking the owner out', () => {
       testScope({ clientIp: uniqueClientIp() }),
       testScope({ clientIp: uniqueClientIp() }),
     ];
+    await roomInWindow(FAILURE_WINDOW, 15_000);
     for (let i = 0; i < NAMED_LIMITS.signInFailure.requests; i++) {
       await assertSignInAllowed(attacker, email);
       await recordFailedSignIn(attacker, email);
@@ -68,6 +76,7 @@ describe('failed sign-ins slow a guesser without locking the owner out', () => {
     const guessers = Array.from({ length: NAMED_LIMITS.accountSignInFailure.requests }, () =>
       uniqueClientIp(),
     );
+    await roomInWindow(FAILURE_WINDOW, 45_000);
     for (const guesser of guessers) {
       expect((await signIn(email, 'not the password', guesser)).status).toBe(401);
     }
@@ -87,5 +96,5 @@ describe('failed sign-ins slow a guesser without locking the owner out', () => {
       Array.from({ length: 4 }, () => signIn(email, 'not the password', burst)),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([401, 429, 429, 429]);
-  });
+  }, 120_000); // up to 45 s of waiting for room in the window, then the 50 sign-ins
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { env } from '@/server/platform/env';
+import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
+import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { payCheckout, testBilling } from '@/server/testing/stripe';
 
 // The billing page's "Requests this hour" figure, read the way the page reads it:
@@ -40,6 +42,8 @@ async function subscribeToPro(headers: Record<string, string>) {
 describe('requests this hour', () => {
   it('is the free plan’s 100 an hour, counting this user’s calls, whatever shares the batch', async () => {
     const headers = await signedIn();
+    // Both calls must count in one hour (windows are aligned to the epoch).
+    await roomInWindow(TIER_LIMITS.free.windowSeconds, 15_000);
     const first = await requestsFigure(headers);
     expect(first).toMatchObject({ used: 1, limit: 100 * env.RATE_LIMIT_MULTIPLIER });
     // The second batch counts one more of the hour's budget; health's own
@@ -52,6 +56,7 @@ describe('requests this hour', () => {
 
   it('is the Pro plan’s 1,000 an hour once subscribed', async () => {
     const headers = await signedIn();
+    await roomInWindow(TIER_LIMITS.free.windowSeconds, 20_000);
     await subscribeToPro(headers);
     // Two of this user's calls so far this hour: the checkout and this batch.
     expect(await requestsFigure(headers)).toMatchObject({
