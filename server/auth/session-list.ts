@@ -1,17 +1,11 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 
-import { userSessions } from '@/db/schema';
+import { userSessions } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 
-import { SESSION_IDLE_SECONDS } from './sessions';
-
-const live = and(
-  isNull(userSessions.revokedAt),
-  gt(userSessions.expiresAt, sql`now()`),
-  gt(userSessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
-);
+import { liveSession, revokeSession, revokeSessionsOf } from './sessions';
 
 /** The caller's live sessions, newest first, under RLS (no one else's are visible). */
 export async function listOwnSessions(tx: Tx, currentSessionId: string | undefined) {
@@ -24,7 +18,7 @@ export async function listOwnSessions(tx: Tx, currentSessionId: string | undefin
       lastSeenAt: userSessions.lastSeenAt,
     })
     .from(userSessions)
-    .where(live)
+    .where(liveSession)
     .orderBy(desc(userSessions.lastSeenAt));
   return rows.map((row) => ({ ...row, current: row.id === currentSessionId }));
 }
@@ -36,12 +30,8 @@ export async function revokeOwnSession(
   sessionId: string,
   audit: AuditContext,
 ) {
-  const revoked = await tx
-    .update(userSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(userSessions.id, sessionId), live))
-    .returning({ id: userSessions.id });
-  if (revoked.length === 0) throw new AppError('NOT_FOUND', 'No such session.');
+  const revoked = await revokeSession(tx, sessionId, { userId, liveOnly: true });
+  if (!revoked) throw new AppError('NOT_FOUND', 'No such session.');
   await recordAuditEvent(
     tx,
     { actorId: userId, action: 'session.revoked', resourceType: 'session', resourceId: sessionId },
@@ -56,20 +46,19 @@ export async function revokeOtherSessions(
   currentSessionId: string | undefined,
   audit: AuditContext,
 ) {
-  const revoked = await tx
-    .update(userSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(live, currentSessionId ? ne(userSessions.id, currentSessionId) : undefined))
-    .returning({ id: userSessions.id });
+  const revoked = await revokeSessionsOf(tx, userId, {
+    except: currentSessionId ?? null,
+    liveOnly: true,
+  });
   await recordAuditEvent(
     tx,
     {
       actorId: userId,
       action: 'session.revoked_others',
       resourceType: 'session',
-      details: { count: revoked.length },
+      details: { count: revoked },
     },
     audit,
   );
-  return revoked.length;
+  return revoked;
 }
