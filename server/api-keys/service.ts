@@ -31,19 +31,32 @@ export function toApiKeyOutput(row: ApiKey) {
   };
 }
 
-/** A user's keys that still work: not revoked, not expired (what the plan caps). */
-export async function countActiveKeys(tx: Tx, userId: string): Promise<number> {
+/**
+ * Keys that still work (not revoked, not expired): a user's, which the plan caps, or
+ * with no user every key there is (the service path's business count).
+ */
+export async function countActiveKeys(tx: Tx, userId?: string): Promise<number> {
   const [active] = await tx
     .select({ value: count() })
     .from(apiKeys)
     .where(
       and(
-        eq(apiKeys.userId, userId),
+        userId ? eq(apiKeys.userId, userId) : undefined,
         isNull(apiKeys.revokedAt),
         or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
       ),
     );
   return active?.value ?? 0;
+}
+
+/** A user's keys, every state, newest first (service path: an admin looking at an account). */
+export async function listKeysOf(tx: Tx, userId: string) {
+  const rows = await tx
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.userId, userId))
+    .orderBy(desc(apiKeys.createdAt));
+  return rows.map(toApiKeyOutput);
 }
 
 /** The caller's keys, newest first, one page at a time (RLS: their own only). */

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 
 import { userSessions } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
@@ -7,20 +7,45 @@ import { AppError } from '@/server/platform/errors';
 
 import { liveSession, revokeSession, revokeSessionsOf } from './sessions';
 
+// What a session list shows: never the token hash.
+const shownColumns = {
+  id: userSessions.id,
+  userAgent: userSessions.userAgent,
+  ip: userSessions.ip,
+  createdAt: userSessions.createdAt,
+  lastSeenAt: userSessions.lastSeenAt,
+};
+
 /** The caller's live sessions, newest first, under RLS (no one else's are visible). */
 export async function listOwnSessions(tx: Tx, currentSessionId: string | undefined) {
   const rows = await tx
-    .select({
-      id: userSessions.id,
-      userAgent: userSessions.userAgent,
-      ip: userSessions.ip,
-      createdAt: userSessions.createdAt,
-      lastSeenAt: userSessions.lastSeenAt,
-    })
+    .select(shownColumns)
     .from(userSessions)
     .where(liveSession)
     .orderBy(desc(userSessions.lastSeenAt));
   return rows.map((row) => ({ ...row, current: row.id === currentSessionId }));
+}
+
+/**
+ * A user's 50 most recently used sessions, ended ones included, each saying whether
+ * it still works (the service path: an admin looking at an account).
+ */
+export async function listSessionsOf(tx: Tx, userId: string) {
+  const rows = await tx
+    .select({
+      ...shownColumns,
+      revokedAt: userSessions.revokedAt,
+      expiresAt: userSessions.expiresAt,
+    })
+    .from(userSessions)
+    .where(eq(userSessions.userId, userId))
+    .orderBy(desc(userSessions.lastSeenAt))
+    .limit(50);
+  const now = Date.now();
+  return rows.map(({ revokedAt, expiresAt, ...session }) => ({
+    ...session,
+    active: revokedAt === null && expiresAt.getTime() > now,
+  }));
 }
 
 /** Revokes one of the caller's sessions; another user's is simply not found (RLS). */
