@@ -67,6 +67,24 @@ module.exports = {
     ),
     below('db-is-below-server', '^db/', '^server/'),
     below('env-is-below-everything', '^env\\.ts$', '^(server|db|app)/'),
+    {
+      name: 'tables-owned-by-module',
+      severity: 'error',
+      comment:
+        "A module's tables are read and written only by that module: server/<module>/ imports " +
+        'its own db/schema/<module>.ts (auth also email-tokens.ts), others call its functions. ' +
+        'The barrel db/schema/index.ts is for db/ itself (the client, migrations) and tests.',
+      // $1 is "auth" inside server/auth/ and empty elsewhere; $2 is the rest of the
+      // module name (the whole name outside auth). For app/ or a top-level file, $2 is
+      // "app" or the file name, which own no tables.
+      from: {
+        path: '^(?:server/)?((?:auth)?)([^/]*)',
+        pathNot: `${TEST_CODE}|^db/|^drizzle\\.config\\.ts$|^server/testing/`,
+      },
+      // Allowed: db/schema/<module>.ts, and email-tokens.ts when $1 is "auth" (the
+      // lookahead `(?!)` that an empty $1 leaves never matches).
+      to: { path: '^db/schema/', pathNot: '^db/schema/(?:$1$2|email-tokens(?!$1))\\.ts$' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

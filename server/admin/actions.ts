@@ -1,12 +1,13 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-
 import { withServiceRole } from '@/db/rls';
-import { apiKeys, profiles, userSessions } from '@/db/schema';
 import type { Database } from '@/db/types';
-import { apiKeyCache, keyTag, userTag } from '@/server/api-keys/verify';
+import { forgetApiKey, revokeApiKey } from '@/server/api-keys/service';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { forgetProfile } from '@/server/auth/profile-cache';
+import { setRole } from '@/server/auth/roles';
+import { revokeSession } from '@/server/auth/sessions';
+import { onUserChanged } from '@/server/auth/user-changed';
 import { AppError } from '@/server/platform/errors';
+
+// Admin policy and audit rows only: every write is the owning module's function.
 
 /** Who acts, and the request it came in, for the audit row. */
 export type AdminCall = { adminId: string; db: Database; audit: AuditContext };
@@ -14,18 +15,9 @@ export type AdminCall = { adminId: string; db: Database; audit: AuditContext };
 /** Ends one of a user's sessions at once (sessions are not cached). */
 export async function revokeSessionAsAdmin(call: AdminCall, userId: string, sessionId: string) {
   await withServiceRole(call.db, async (tx) => {
-    const [revoked] = await tx
-      .update(userSessions)
-      .set({ revokedAt: sql`now()` })
-      .where(
-        and(
-          eq(userSessions.id, sessionId),
-          eq(userSessions.userId, userId),
-          isNull(userSessions.revokedAt),
-        ),
-      )
-      .returning({ id: userSessions.id });
-    if (!revoked) throw new AppError('NOT_FOUND', 'No such live session for this user.');
+    if (!(await revokeSession(tx, sessionId, { userId }))) {
+      throw new AppError('NOT_FOUND', 'No such live session for this user.');
+    }
     await recordAuditEvent(
       tx,
       {
@@ -43,11 +35,7 @@ export async function revokeSessionAsAdmin(call: AdminCall, userId: string, sess
 /** Revokes a user's API key: refused here at once, everywhere within 5 s. */
 export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKeyId: string) {
   await withServiceRole(call.db, async (tx) => {
-    const [revoked] = await tx
-      .update(apiKeys)
-      .set({ revokedAt: sql`now()` })
-      .where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
-      .returning({ id: apiKeys.id, displayPrefix: apiKeys.displayPrefix });
+    const revoked = await revokeApiKey(tx, userId, apiKeyId);
     if (!revoked) throw new AppError('NOT_FOUND', 'No such active API key for this user.');
     await recordAuditEvent(
       tx,
@@ -61,15 +49,14 @@ export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKe
       call.audit,
     );
   });
-  await apiKeyCache().invalidateTag(keyTag(apiKeyId));
+  await forgetApiKey(apiKeyId);
 }
 
 /**
- * Makes a user an admin or a user. Sessions read the role on every request, so it
- * applies at once; their API keys' cached copies are dropped. Refused: through an
- * API key (a leaked key must not mint admins), on oneself, and demoting the last
- * admin. Both rows are locked in id order and the actor's own role re-read, so two
- * admins demoting each other at once cannot leave none.
+ * Makes a user an admin or a user; it applies at once (sessions read the role on
+ * every request, cached copies are dropped). Refused here: through an API key (a
+ * leaked key must not mint admins) and on oneself. That the actor is still an admin
+ * when the row is written, under a lock, is the auth module's `setRole`.
  */
 export async function setRoleAsAdmin(
   call: AdminCall & { viaApiKey: boolean },
@@ -83,22 +70,9 @@ export async function setRoleAsAdmin(
     throw new AppError('CONFLICT', 'You cannot change your own role.');
   }
   await withServiceRole(call.db, async (tx) => {
-    const locked = await tx
-      .select({ id: profiles.id, role: profiles.role })
-      .from(profiles)
-      .where(inArray(profiles.id, [userId, call.adminId]))
-      .orderBy(asc(profiles.id))
-      .for('update');
-    const before = locked.find((row) => row.id === userId);
+    const before = await setRole(tx, userId, role, { by: call.adminId });
     if (!before) throw new AppError('NOT_FOUND', 'No such user.');
-    if (locked.find((row) => row.id === call.adminId)?.role !== 'admin') {
-      throw new AppError('FORBIDDEN', 'You are no longer an admin.');
-    }
-    if (before.role === role) return;
-    await tx
-      .update(profiles)
-      .set({ role, updatedAt: sql`now()` })
-      .where(eq(profiles.id, userId));
+    if (before.from === role) return;
     await recordAuditEvent(
       tx,
       {
@@ -106,11 +80,10 @@ export async function setRoleAsAdmin(
         action: 'admin.role_changed',
         resourceType: 'user',
         resourceId: userId,
-        details: { from: before.role, to: role },
+        details: { from: before.from, to: role },
       },
       call.audit,
     );
   });
-  await apiKeyCache().invalidateTag(userTag(userId));
-  await forgetProfile(userId);
+  await onUserChanged(userId);
 }

@@ -1,37 +1,25 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-
 import { withServiceRole } from '@/db/rls';
-import { errorReports } from '@/db/schema';
 import { recordAuditEvent } from '@/server/audit/record-event';
+import {
+  errorReportById,
+  listErrorReports,
+  resolveErrorReport,
+  type ErrorReportState,
+} from '@/server/core/error-report-triage';
 import { AppError } from '@/server/platform/errors';
 
 import type { AdminCall } from './actions';
 
-const STATE = {
-  open: isNull(errorReports.resolvedAt),
-  resolved: isNotNull(errorReports.resolvedAt),
-  all: undefined,
-};
-
 /** Aggregated error reports, most recently seen first. */
 export function listErrorReportsAsAdmin(
   call: AdminCall,
-  input: { state: keyof typeof STATE; limit: number },
+  input: { state: ErrorReportState; limit: number },
 ) {
-  return withServiceRole(call.db, (tx) =>
-    tx
-      .select()
-      .from(errorReports)
-      .where(STATE[input.state])
-      .orderBy(desc(errorReports.lastSeenAt))
-      .limit(input.limit),
-  );
+  return withServiceRole(call.db, (tx) => listErrorReports(tx, input));
 }
 
 export async function errorReportAsAdmin(call: AdminCall, id: string) {
-  const [report] = await withServiceRole(call.db, (tx) =>
-    tx.select().from(errorReports).where(eq(errorReports.id, id)),
-  );
+  const report = await withServiceRole(call.db, (tx) => errorReportById(tx, id));
   if (!report) throw new AppError('NOT_FOUND', 'No such error report.');
   return report;
 }
@@ -39,29 +27,22 @@ export async function errorReportAsAdmin(call: AdminCall, id: string) {
 /** Marks a report resolved; it reopens by itself if the error happens again. */
 export async function resolveErrorReportAsAdmin(call: AdminCall, id: string) {
   return withServiceRole(call.db, async (tx) => {
-    const [resolved] = await tx
-      .update(errorReports)
-      .set({ resolvedAt: sql`now()` })
-      .where(and(eq(errorReports.id, id), isNull(errorReports.resolvedAt)))
-      .returning();
-    if (!resolved) {
-      // Already resolved: nothing changes, nothing to audit.
-      const [report] = await tx.select().from(errorReports).where(eq(errorReports.id, id));
-      if (!report) throw new AppError('NOT_FOUND', 'No such error report.');
-      return report;
+    const outcome = await resolveErrorReport(tx, id);
+    if (!outcome) throw new AppError('NOT_FOUND', 'No such error report.');
+    // Already resolved: nothing changed, nothing to audit.
+    if (outcome.resolvedNow) {
+      await recordAuditEvent(
+        tx,
+        {
+          actorId: call.adminId,
+          action: 'admin.error_report_resolved',
+          resourceType: 'error_report',
+          resourceId: id,
+          details: { fingerprint: outcome.report.fingerprint },
+        },
+        call.audit,
+      );
     }
-    const report = resolved;
-    await recordAuditEvent(
-      tx,
-      {
-        actorId: call.adminId,
-        action: 'admin.error_report_resolved',
-        resourceType: 'error_report',
-        resourceId: id,
-        details: { fingerprint: report.fingerprint },
-      },
-      call.audit,
-    );
-    return report;
+    return outcome.report;
   });
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
+import { apiKeyOutput } from '@/server/api-keys/schemas';
+import { eventAboutUserOutput } from '@/server/audit/schemas';
+import { userSessionOutput } from '@/server/auth/schemas';
 import { PLAN_IDS } from '@/server/billing/plans';
+import { subscriptionView } from '@/server/billing/schemas';
 import { healthOutput, metricsOutput } from '@/server/core/schemas';
 import { cursorInput } from '@/server/platform/cursor';
 import { day, text } from '@/server/platform/input';
@@ -36,45 +40,29 @@ export const userIdInput = z.object({ userId: z.uuid() });
 export const userDetailOutput = z.object({
   user: userSummary,
   subscriptions: z.array(
-    z.object({
-      id: z.string(),
-      status: z.string(),
-      plan: z.enum(PLAN_IDS).nullable(),
-      interval: z.string().nullable(),
-      cancelAtPeriodEnd: z.boolean(),
-      currentPeriodEnd: z.date().nullable(),
+    subscriptionView.pick({
+      id: true,
+      status: true,
+      plan: true,
+      interval: true,
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: true,
     }),
   ),
+  // Keys by display prefix and state; expiry and revocation dates are the owner's page's.
   apiKeys: z.array(
-    z.object({
-      id: z.uuid(),
-      name: z.string(),
-      displayPrefix: z.string(),
-      scopes: z.array(z.string()),
-      status: z.enum(['active', 'expired', 'revoked']),
-      lastUsedAt: z.date().nullable(),
-      createdAt: z.date(),
+    apiKeyOutput.pick({
+      id: true,
+      name: true,
+      displayPrefix: true,
+      scopes: true,
+      status: true,
+      lastUsedAt: true,
+      createdAt: true,
     }),
   ),
-  sessions: z.array(
-    z.object({
-      id: z.uuid(),
-      userAgent: z.string().nullable(),
-      ip: z.string().nullable(),
-      createdAt: z.date(),
-      lastSeenAt: z.date(),
-      active: z.boolean(),
-    }),
-  ),
-  recentEvents: z.array(
-    z.object({
-      id: z.uuid(),
-      action: z.string(),
-      actorId: z.uuid().nullable(),
-      success: z.boolean(),
-      createdAt: z.date(),
-    }),
-  ),
+  sessions: z.array(userSessionOutput),
+  recentEvents: z.array(eventAboutUserOutput),
 });
 
 export const revokeSessionInput = z.object({ userId: z.uuid(), sessionId: z.uuid() });

@@ -10,8 +10,7 @@ import {
   listApiKeysInput,
   listApiKeysOutput,
 } from './schemas';
-import { createOwnApiKey, listOwnApiKeys, revokeOwnApiKey } from './service';
-import { apiKeyCache, keyTag } from './verify';
+import { createOwnApiKey, forgetApiKey, listOwnApiKeys, revokeOwnApiKey } from './service';
 
 const tags = ['api-keys'];
 
@@ -56,9 +55,7 @@ export const apiKeysRouter = router({
       const apiKey = await ctx.rls((tx) =>
         revokeOwnApiKey(tx, ctx.identity.userId, input.id, ctx.scope),
       );
-      // After the commit: this process and the shared cache forget the key now,
-      // other instances' short-lived local copies within the cache's 5-second bound.
-      await apiKeyCache().invalidateTag(keyTag(input.id));
+      await forgetApiKey(input.id);
       return { revoked: true as const, apiKey };
     }),
 });

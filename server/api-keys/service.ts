@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 
-import { apiKeys, type ApiKey } from '@/db/schema';
+import { apiKeys, type ApiKey } from '@/db/schema/api-keys';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { planInTx } from '@/server/billing/entitlements';
@@ -10,7 +10,7 @@ import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/pl
 import { AppError } from '@/server/platform/errors';
 
 import { generateApiKey, parseApiKey } from './key-format';
-import { keyShape } from './verify';
+import { apiKeyCache, keyShape, keyTag } from './verify';
 
 export function toApiKeyOutput(row: ApiKey) {
   const expired = row.expiresAt !== null && row.expiresAt.getTime() <= Date.now();
@@ -31,19 +31,32 @@ export function toApiKeyOutput(row: ApiKey) {
   };
 }
 
-/** A user's keys that still work: not revoked, not expired (what the plan caps). */
-export async function countActiveKeys(tx: Tx, userId: string): Promise<number> {
+/**
+ * Keys that still work (not revoked, not expired): a user's, which the plan caps, or
+ * with no user every key there is (the service path's business count).
+ */
+export async function countActiveKeys(tx: Tx, userId?: string): Promise<number> {
   const [active] = await tx
     .select({ value: count() })
     .from(apiKeys)
     .where(
       and(
-        eq(apiKeys.userId, userId),
+        userId ? eq(apiKeys.userId, userId) : undefined,
         isNull(apiKeys.revokedAt),
         or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
       ),
     );
   return active?.value ?? 0;
+}
+
+/** A user's keys, every state, newest first (service path: an admin looking at an account). */
+export async function listKeysOf(tx: Tx, userId: string) {
+  const rows = await tx
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.userId, userId))
+    .orderBy(desc(apiKeys.createdAt));
+  return rows.map(toApiKeyOutput);
 }
 
 /** The caller's keys, newest first, one page at a time (RLS: their own only). */
@@ -145,13 +158,35 @@ export async function createOwnApiKey(
   return { key, apiKey: toApiKeyOutput(row!) };
 }
 
-/** Revokes one of the caller's live keys; someone else's, or an unknown id, is a 404. */
-export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit: AuditContext) {
-  const [row] = await tx
+/**
+ * The one write that revokes a key: a live key of `userId`, by id, in the caller's
+ * transaction (under RLS, the caller's own; on the service path, the user check is
+ * what keeps an admin's call on that user's key). Returns the revoked row, or null
+ * for an unknown id, a key of someone else, or one already revoked. The caller drops
+ * the cached copy after the commit (`forgetApiKey`).
+ */
+export async function revokeApiKey(tx: Tx, userId: string, id: string): Promise<ApiKey | null> {
+  const [row] = await revokeLiveKeysWhere(tx, and(eq(apiKeys.id, id), eq(apiKeys.userId, userId)));
+  return row ?? null;
+}
+
+/** The statement both revocations share: live keys only, so none is revoked twice. */
+const revokeLiveKeysWhere = (tx: Tx, which: SQL | undefined) =>
+  tx
     .update(apiKeys)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .where(and(which, isNull(apiKeys.revokedAt)))
     .returning();
+
+/**
+ * After the commit of a revocation: this process and the shared cache forget the
+ * key now, other instances' short-lived local copies within the cache's 5 s bound.
+ */
+export const forgetApiKey = (id: string) => apiKeyCache().invalidateTag(keyTag(id));
+
+/** Revokes one of the caller's live keys; someone else's, or an unknown id, is a 404. */
+export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit: AuditContext) {
+  const row = await revokeApiKey(tx, userId, id);
   if (!row) throw new AppError('NOT_FOUND', 'No such API key.');
   await recordAuditEvent(
     tx,
@@ -164,7 +199,8 @@ export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit:
 /**
  * Revokes every live key of a user, each audited, in the caller's (service)
  * transaction: a password reset, which assumes the account may be in someone
- * else's hands, offers it. The caller drops the cached keys once this commits.
+ * else's hands, offers it. The caller drops the cached keys once this commits
+ * (`onUserChanged`, as they are tagged with their owner).
  */
 export async function revokeAllApiKeysOf(
   tx: Tx,
@@ -172,11 +208,7 @@ export async function revokeAllApiKeysOf(
   reason: string,
   audit: AuditContext,
 ) {
-  const revoked = await tx
-    .update(apiKeys)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, displayPrefix: apiKeys.displayPrefix });
+  const revoked = await revokeLiveKeysWhere(tx, eq(apiKeys.userId, userId));
   for (const key of revoked) {
     await recordAuditEvent(
       tx,

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 
 import { withServiceRole } from '@/db/rls';
-import { apiKeys, profiles, userAccounts } from '@/db/schema';
+import { apiKeys } from '@/db/schema/api-keys';
 import type { Database } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
 import type { Identifier, Identity } from '@/server/identity';
@@ -16,6 +16,8 @@ import { logger } from '@/server/platform/logger';
 import { countApiKeyFailure } from '@/server/platform/metrics';
 import { enforceNamedLimit, ipKey } from '@/server/platform/rate-limit/enforce';
 import type { RequestScope } from '@/server/platform/request-scope';
+
+import { accountClaimsOf } from '@/server/auth/account-claims';
 
 import { parseApiKey } from './key-format';
 
@@ -65,34 +67,22 @@ export function apiKeyFrom(headers: Headers): string | null {
 }
 
 async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord | null> {
-  const [row] = await withServiceRole(db, (tx) =>
-    tx
-      .select({
-        id: apiKeys.id,
-        userId: apiKeys.userId,
-        scopes: apiKeys.scopes,
-        expiresAt: apiKeys.expiresAt,
-        revokedAt: apiKeys.revokedAt,
-        role: profiles.role,
-        email: userAccounts.email,
-        emailConfirmedAt: userAccounts.emailConfirmedAt,
-      })
-      .from(apiKeys)
-      .innerJoin(profiles, eq(profiles.id, apiKeys.userId))
-      .innerJoin(userAccounts, eq(userAccounts.id, apiKeys.userId))
-      .where(eq(apiKeys.keyHash, hash)),
-  );
-  if (!row) return null;
-  return {
-    id: row.id,
-    userId: row.userId,
-    scopes: row.scopes as Permission[],
-    role: row.role,
-    email: row.email,
-    emailVerified: row.emailConfirmedAt !== null,
-    expiresAt: row.expiresAt,
-    revoked: row.revokedAt !== null,
-  };
+  return withServiceRole(db, async (tx) => {
+    const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+    // The owner's role and email are the auth module's rows, read in the same snapshot.
+    const owner = key ? await accountClaimsOf(tx, key.userId) : null;
+    if (!key || !owner) return null;
+    return {
+      id: key.id,
+      userId: key.userId,
+      scopes: key.scopes as Permission[],
+      role: owner.role,
+      email: owner.email,
+      emailVerified: owner.emailConfirmedAt !== null,
+      expiresAt: key.expiresAt,
+      revoked: key.revokedAt !== null,
+    };
+  });
 }
 
 /**

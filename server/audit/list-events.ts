@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 
-import { auditLogs, type AuditLog } from '@/db/schema';
+import { auditLogs, type AuditLog } from '@/db/schema/audit';
 import type { Tx } from '@/db/types';
 import { toCsv } from '@/server/platform/csv';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
@@ -13,7 +13,7 @@ export type AuditFilter = { action?: string; from?: string; to?: string };
 export const EXPORT_LIMIT = 10_000;
 
 /** What the user did, and what was done to their account or their things. */
-const aboutUser = (userId: string) =>
+export const aboutUser = (userId: string) =>
   or(
     eq(auditLogs.actorId, userId),
     eq(auditLogs.resourceId, userId),

@@ -55,6 +55,15 @@ export const auditEventOutput = z.object({
   createdAt: z.date(),
 });
 
+/** An event about a user as an admin sees it: the actor by id, no request details. */
+export const eventAboutUserOutput = z.object({
+  id: auditEventOutput.shape.id,
+  action: auditEventOutput.shape.action,
+  actorId: z.uuid().nullable(),
+  success: auditEventOutput.shape.success,
+  createdAt: auditEventOutput.shape.createdAt,
+});
+
 export const listAuditOutput = z.object({
   items: z.array(auditEventOutput),
   /** Pass as `cursor` for the next page; null on the last page. */

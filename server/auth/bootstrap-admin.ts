@@ -1,14 +1,13 @@
-import { sql } from 'drizzle-orm';
-
-import { queryRows } from '@/db/query-rows';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { env } from '@/server/platform/env';
 
+import { setRole } from './roles';
+
 /**
  * Makes the account an admin when its just-confirmed address is in ADMIN_EMAILS.
  * Only a confirmation counts: signing up with the address proves nothing, opening
- * the link mailed to it does.
+ * the link mailed to it does. The caller drops cached copies after the commit.
  */
 export async function grantBootstrapAdmin(
   tx: Tx,
@@ -16,12 +15,8 @@ export async function grantBootstrapAdmin(
   audit: AuditContext,
 ) {
   if (!env.ADMIN_EMAILS.includes(user.email.toLowerCase())) return;
-  const granted = await queryRows(
-    tx,
-    sql`update public.profiles set role = 'admin', updated_at = now()
-        where id = ${user.id} and role <> 'admin' returning id`,
-  );
-  if (granted.length === 0) return;
+  const before = await setRole(tx, user.id, 'admin');
+  if (!before || before.from === 'admin') return;
   await recordAuditEvent(
     tx,
     {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 
-import { emailTokens, type EmailTokenPurpose } from '@/db/schema';
+import { emailTokens, type EmailTokenPurpose } from '@/db/schema/email-tokens';
 import type { Tx } from '@/db/types';
 
 /** How long each kind of link works: reset links are short-lived, as OWASP advises. */

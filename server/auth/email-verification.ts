@@ -4,15 +4,14 @@ import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
-import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/app-url';
 import { AppError } from '@/server/platform/errors';
 
 import { grantBootstrapAdmin } from './bootstrap-admin';
-import { forgetProfile } from './profile-cache';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
+import { onUserChanged } from './user-changed';
 
 /** A new verification link for an account whose address is not confirmed yet. */
 export async function verificationMessageAsService(
@@ -72,10 +71,9 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
       );
       return { userId: user.id, emailChanged: link.newEmail !== null };
     });
-    // API keys carry the owner's email: drop their cached copies.
-    await apiKeyCache().invalidateTag(userTag(confirmed.userId));
-    // A listed address may have made them an admin (ADMIN_EMAILS).
-    await forgetProfile(confirmed.userId);
+    // API keys carry the owner's email, and a listed address may have made them an
+    // admin (ADMIN_EMAILS): cached copies go.
+    await onUserChanged(confirmed.userId);
     return confirmed;
   } catch (error) {
     if (pgErrorCode(error) === '23505') {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authCall, permissionProcedure, router } from '@/server/trpc';
 
 import { toMe, updateOwnProfile } from './profile';
-import { cachedOwnProfile, forgetProfile } from './profile-cache';
+import { cachedOwnProfile } from './profile-cache';
 import {
   acceptedOutput,
   changeEmailInput,
@@ -13,6 +13,7 @@ import {
   updateMeInput,
 } from './schemas';
 import { listOwnSessions, revokeOwnSession } from './session-list';
+import { onUserChanged } from './user-changed';
 
 export const sessionsRouter = router({
   list: permissionProcedure('profile:read')
@@ -84,7 +85,7 @@ export const meRouter = router({
       const profile = await ctx.rls((tx) =>
         updateOwnProfile(tx, ctx.identity.userId, input, ctx.scope),
       );
-      await forgetProfile(ctx.identity.userId);
+      await onUserChanged(ctx.identity.userId);
       return toMe(profile, ctx.identity);
     }),
 

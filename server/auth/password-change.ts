@@ -15,6 +15,7 @@ import {
   verifyPassword,
   wrongCurrentPassword,
 } from './password';
+import { revokeSessionsOf } from './sessions';
 
 /**
  * Sets a new password hash and ends every session but `keepSessionId` (whoever
@@ -40,10 +41,7 @@ export async function replacePassword(
   await tx.execute(sql`
     update auth.users set encrypted_password = ${passwordHash}, updated_at = now()
     where id = ${userId}`);
-  await tx.execute(sql`
-    update user_sessions set revoked_at = now()
-    where user_id = ${userId} and revoked_at is null
-      and id is distinct from ${options.keepSessionId}::uuid`);
+  await revokeSessionsOf(tx, userId, { except: options.keepSessionId });
   await voidEmailTokens(tx, userId);
 }
 

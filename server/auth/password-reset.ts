@@ -4,7 +4,6 @@ import { authUsers } from 'drizzle-orm/supabase';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
-import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { passwordResetEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/app-url';
@@ -14,6 +13,7 @@ import { normalizeEmail } from './accounts';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
 import { assertPasswordAllowed, hashPassword } from './password';
 import { replacePassword } from './password-change';
+import { onUserChanged } from './user-changed';
 
 /**
  * The reset link for `email`, or null when no account has that address. The
@@ -86,5 +86,5 @@ export async function resetPasswordAsService(
     return { userId: link.userId, keysRevoked };
   });
   // Cached keys would still be served for a few seconds: drop them, as revocations do.
-  if (keysRevoked > 0) await apiKeyCache().invalidateTag(userTag(userId));
+  if (keysRevoked > 0) await onUserChanged(userId);
 }

@@ -13,7 +13,7 @@ const userTag = (userId: string) => `user:${userId}`;
 
 /**
  * The caller's profile (read under RLS, as the caller), cached for the hot `GET /me`
- * of API clients. Every change to a profile drops it (`forgetProfile`).
+ * of API clients. Every change to a user drops it (`onUserChanged`).
  */
 export function cachedOwnProfile(
   rls: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
@@ -26,5 +26,5 @@ export function cachedOwnProfile(
   );
 }
 
-/** After a commit that changed the profile (name, avatar, role). */
+/** After a commit that changed the profile; called through `onUserChanged` only. */
 export const forgetProfile = (userId: string) => profileCache().invalidateTag(userTag(userId));

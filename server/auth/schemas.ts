@@ -52,16 +52,18 @@ export const updateMeInput = z
 
 export type UpdateMeInput = z.infer<typeof updateMeInput>;
 
-export const sessionListOutput = z.array(
-  z.object({
-    id: z.uuid(),
-    userAgent: z.string().nullable(),
-    ip: z.string().nullable(),
-    createdAt: z.date(),
-    lastSeenAt: z.date(),
-    current: z.boolean(),
-  }),
-);
+const sessionFields = z.object({
+  id: z.uuid(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+});
+
+export const sessionListOutput = z.array(sessionFields.extend({ current: z.boolean() }));
+
+/** A session of any user as an admin sees it: ended ones too, and whether it works. */
+export const userSessionOutput = sessionFields.extend({ active: z.boolean() });
 
 export const sessionIdInput = z.object({ id: z.uuid() });
 

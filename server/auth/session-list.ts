@@ -1,32 +1,51 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 
-import { userSessions } from '@/db/schema';
+import { userSessions } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';
 
-import { SESSION_IDLE_SECONDS } from './sessions';
+import { liveSession, revokeSession, revokeSessionsOf } from './sessions';
 
-const live = and(
-  isNull(userSessions.revokedAt),
-  gt(userSessions.expiresAt, sql`now()`),
-  gt(userSessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
-);
+// What a session list shows: never the token hash.
+const shownColumns = {
+  id: userSessions.id,
+  userAgent: userSessions.userAgent,
+  ip: userSessions.ip,
+  createdAt: userSessions.createdAt,
+  lastSeenAt: userSessions.lastSeenAt,
+};
 
 /** The caller's live sessions, newest first, under RLS (no one else's are visible). */
 export async function listOwnSessions(tx: Tx, currentSessionId: string | undefined) {
   const rows = await tx
-    .select({
-      id: userSessions.id,
-      userAgent: userSessions.userAgent,
-      ip: userSessions.ip,
-      createdAt: userSessions.createdAt,
-      lastSeenAt: userSessions.lastSeenAt,
-    })
+    .select(shownColumns)
     .from(userSessions)
-    .where(live)
+    .where(liveSession)
     .orderBy(desc(userSessions.lastSeenAt));
   return rows.map((row) => ({ ...row, current: row.id === currentSessionId }));
+}
+
+/**
+ * A user's 50 most recently used sessions, ended ones included, each saying whether
+ * it still works (the service path: an admin looking at an account).
+ */
+export async function listSessionsOf(tx: Tx, userId: string) {
+  const rows = await tx
+    .select({
+      ...shownColumns,
+      revokedAt: userSessions.revokedAt,
+      expiresAt: userSessions.expiresAt,
+    })
+    .from(userSessions)
+    .where(eq(userSessions.userId, userId))
+    .orderBy(desc(userSessions.lastSeenAt))
+    .limit(50);
+  const now = Date.now();
+  return rows.map(({ revokedAt, expiresAt, ...session }) => ({
+    ...session,
+    active: revokedAt === null && expiresAt.getTime() > now,
+  }));
 }
 
 /** Revokes one of the caller's sessions; another user's is simply not found (RLS). */
@@ -36,12 +55,8 @@ export async function revokeOwnSession(
   sessionId: string,
   audit: AuditContext,
 ) {
-  const revoked = await tx
-    .update(userSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(userSessions.id, sessionId), live))
-    .returning({ id: userSessions.id });
-  if (revoked.length === 0) throw new AppError('NOT_FOUND', 'No such session.');
+  const revoked = await revokeSession(tx, sessionId, { userId, liveOnly: true });
+  if (!revoked) throw new AppError('NOT_FOUND', 'No such session.');
   await recordAuditEvent(
     tx,
     { actorId: userId, action: 'session.revoked', resourceType: 'session', resourceId: sessionId },
@@ -56,20 +71,19 @@ export async function revokeOtherSessions(
   currentSessionId: string | undefined,
   audit: AuditContext,
 ) {
-  const revoked = await tx
-    .update(userSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(live, currentSessionId ? ne(userSessions.id, currentSessionId) : undefined))
-    .returning({ id: userSessions.id });
+  const revoked = await revokeSessionsOf(tx, userId, {
+    except: currentSessionId ?? null,
+    liveOnly: true,
+  });
   await recordAuditEvent(
     tx,
     {
       actorId: userId,
       action: 'session.revoked_others',
       resourceType: 'session',
-      details: { count: revoked.length },
+      details: { count: revoked },
     },
     audit,
   );
-  return revoked.length;
+  return revoked;
 }

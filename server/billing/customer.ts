@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 
 import { withServiceRole } from '@/db/rls';
-import { billingAccounts } from '@/db/schema';
+import { billingAccounts } from '@/db/schema/billing';
 import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 

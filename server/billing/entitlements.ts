@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
-import { billingAccounts } from '@/db/schema';
+import { billingAccounts } from '@/db/schema/billing';
 import type { Database, DbOrTx } from '@/db/types';
 import { appCache } from '@/server/platform/cache/app-cache';
 
@@ -51,3 +51,6 @@ export async function rememberPlan(userId: string, plan: Plan) {
     tags: [planTag(userId)],
   });
 }
+
+/** Drops the cached plan, to be read again from the database on next use. */
+export const forgetPlanOf = (userId: string) => billingCache().invalidateTag(planTag(userId));

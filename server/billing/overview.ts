@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 
-import { billingAccounts, subscriptions } from '@/db/schema';
+import { billingAccounts, subscriptions } from '@/db/schema/billing';
 import type { Tx } from '@/db/types';
 import { countActiveKeys } from '@/server/api-keys/service';
 import type { LimitDecision } from '@/server/platform/rate-limit/check';

@@ -4,7 +4,7 @@ import { asc } from 'drizzle-orm';
 import type Stripe from 'stripe';
 
 import { withServiceRole } from '@/db/rls';
-import { billingAccounts } from '@/db/schema';
+import { billingAccounts } from '@/db/schema/billing';
 import type { Database } from '@/db/types';
 
 import { syncStripeCustomer } from './sync';

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 
 import { withServiceRole } from '@/db/rls';
-import { billingAccounts, subscriptions, type Subscription } from '@/db/schema';
+import { billingAccounts, subscriptions, type Subscription } from '@/db/schema/billing';
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 

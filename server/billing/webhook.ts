@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 
 import { withServiceRole } from '@/db/rls';
-import { billingAccounts, stripeEvents, subscriptions } from '@/db/schema';
+import { billingAccounts, stripeEvents, subscriptions } from '@/db/schema/billing';
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/errors';

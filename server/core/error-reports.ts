@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 
 import { pgErrorCode } from '@/db/pg-error';
 import { withServiceRole } from '@/db/rls';
-import { errorReports } from '@/db/schema';
+import { errorReports } from '@/db/schema/core';
 import type { Database } from '@/db/types';
 
 import type { ErrorReportInput } from './schemas';

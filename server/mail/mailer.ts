@@ -2,7 +2,7 @@ import { desc } from 'drizzle-orm';
 import { Resend } from 'resend';
 
 import { withServiceRole } from '@/db/rls';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox } from '@/db/schema/mail';
 import type { Database } from '@/db/types';
 import { env } from '@/server/platform/env';
 import type { Logger } from '@/server/platform/logger';

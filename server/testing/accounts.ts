@@ -4,7 +4,7 @@ import type { Database } from '@/db/types';
 import { desc, eq } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox } from '@/db/schema/mail';
 
 import type { apiClient } from './api-client';
 import { uniqueClientIp } from './scope';

@@ -2,9 +2,8 @@ import type { AuthError } from '@supabase/supabase-js';
 import { eq } from 'drizzle-orm';
 
 import { withRls, withServiceRole } from '@/db/rls';
-import { profiles } from '@/db/schema';
+import { profiles } from '@/db/schema/auth';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
-import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { recordAuditEvent, type AuditEvent } from '@/server/audit/record-event';
 import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
 import { appUrl } from '@/server/platform/app-url';
@@ -13,6 +12,7 @@ import type { RequestScope } from '@/server/platform/request-scope';
 
 import { assertPasswordAllowed, SIGN_IN_FAILED, wrongCurrentPassword } from '../password';
 import type { AuthCall, AuthProvider } from '../provider';
+import { onUserChanged } from '../user-changed';
 
 import { supabaseForRequest } from './client';
 import type { SupabaseAuthConfig } from './config';
@@ -193,7 +193,7 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
             revokeAllApiKeysOf(tx, userId, 'password reset', call.scope),
           )
         : 0;
-      if (keysRevoked > 0) await apiKeyCache().invalidateTag(userTag(userId));
+      if (keysRevoked > 0) await onUserChanged(userId);
       const updated = await supabase.auth.updateUser({ password: input.newPassword });
       // As with the built-in provider: every session ends, this one included; and if
       // the update failed, the session the link opened must not stay in the browser.
