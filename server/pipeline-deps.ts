@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 
-import { identifyApiKeyRequest } from './api-keys/verify';
+import { apiKeyIdentifier } from './api-keys/verify';
+import { accountClaimsOf } from './auth/account-claims';
 import { defaultAuthProvider } from './auth/default-provider';
 import { cachedPlanOf } from './billing/entitlements';
 import { entitlementsOf } from './billing/plans';
@@ -17,7 +18,7 @@ export function pipelineDeps(overrides: Partial<PipelineDeps> = {}): PipelineDep
   return {
     getDb,
     auth: defaultAuthProvider,
-    identifiers: (auth) => [identifyApiKeyRequest, auth.identify],
+    identifiers: (auth) => [apiKeyIdentifier(accountClaimsOf), auth.identify],
     billing: billingFromEnv,
     tierOf: async (db, userId) => entitlementsOf(await cachedPlanOf(db, userId)).rateLimitTier,
     reportServerError: recordServerErrorAsService,

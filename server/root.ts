@@ -1,7 +1,8 @@
 import { adminRouter } from './admin/router';
 import { apiKeysRouter } from './api-keys/router';
 import { auditRouter } from './audit/router';
-import { billingRouter } from './billing/router';
+import { countActiveKeys } from './api-keys/service';
+import { createBillingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
@@ -13,7 +14,7 @@ export const appRouter = router({
   me: meRouter,
   sessions: sessionsRouter,
   apiKeys: apiKeysRouter,
-  billing: billingRouter,
+  billing: createBillingRouter({ activeApiKeys: countActiveKeys }),
   audit: auditRouter,
   admin: adminRouter,
 });

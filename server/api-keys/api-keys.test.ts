@@ -14,6 +14,7 @@ import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { testScope, uniqueClientIp } from '@/server/testing/scope';
 
 import { generateApiKey } from './key-format';
+import { accountClaimsOf } from '@/server/auth/account-claims';
 import { identifyByApiKey } from './verify';
 
 const { api, db } = testApi();
@@ -248,7 +249,9 @@ describe('API key verification cost', () => {
     const { counted, counter } = countingDb(db());
     const caller = () => testScope({ clientIp: uniqueClientIp() });
     const refused = (raw: string) =>
-      expect(identifyByApiKey(raw, counted, caller())).rejects.toThrow(/malformed or mistyped/);
+      expect(identifyByApiKey(raw, counted, caller(), accountClaimsOf)).rejects.toThrow(
+        /malformed or mistyped/,
+      );
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 60 }), async (raw) => {
         await refused(raw);
@@ -273,10 +276,10 @@ describe('API key verification cost', () => {
     const { cookie } = await signedInUser(api, db());
     const { key } = (await createKey(cookie, { name: 'c', scopes: ['profile:read'] })).body.data;
     const { counted, counter } = countingDb(db());
-    await identifyByApiKey(key, counted, testScope());
+    await identifyByApiKey(key, counted, testScope(), accountClaimsOf);
     const afterFirst = counter.transactions;
-    await identifyByApiKey(key, counted, testScope());
-    await identifyByApiKey(key, counted, testScope());
+    await identifyByApiKey(key, counted, testScope(), accountClaimsOf);
+    await identifyByApiKey(key, counted, testScope(), accountClaimsOf);
     expect(counter.transactions).toBe(afterFirst);
   });
 });

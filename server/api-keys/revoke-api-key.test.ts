@@ -6,6 +6,7 @@ import { testApi } from '@/server/testing/api-client';
 import { testScope } from '@/server/testing/scope';
 
 import { forgetApiKey, revokeApiKey } from './service';
+import { accountClaimsOf } from '@/server/auth/account-claims';
 import { identifyByApiKey } from './verify';
 
 const { api, db } = testApi();
@@ -20,18 +21,22 @@ describe('revokeApiKey', () => {
       { cookie: ada.cookie, ...asNewCaller() },
     );
     const { key, apiKey } = (await created.json()).data as { key: string; apiKey: { id: string } };
-    await identifyByApiKey(key, db(), testScope()); // cached
+    await identifyByApiKey(key, db(), testScope(), accountClaimsOf); // cached
 
     const revoke = (userId: string) =>
       withServiceRole(db(), (tx) => revokeApiKey(tx, userId, apiKey.id));
     expect(await revoke(bob.userId)).toBeNull();
-    expect(await identifyByApiKey(key, db(), testScope())).toMatchObject({ apiKeyId: apiKey.id });
+    expect(await identifyByApiKey(key, db(), testScope(), accountClaimsOf)).toMatchObject({
+      apiKeyId: apiKey.id,
+    });
     const revoked = await revoke(ada.userId);
     expect(revoked).toMatchObject({ id: apiKey.id, userId: ada.userId });
     expect(revoked?.revokedAt).toBeInstanceOf(Date);
     expect(await revoke(ada.userId)).toBeNull();
 
     await forgetApiKey(apiKey.id);
-    await expect(identifyByApiKey(key, db(), testScope())).rejects.toThrow(/revoked/);
+    await expect(identifyByApiKey(key, db(), testScope(), accountClaimsOf)).rejects.toThrow(
+      /revoked/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 
 import { withServiceRole } from '@/db/rls';
 import { apiKeys } from '@/db/schema/api-keys';
-import type { Database } from '@/db/types';
+import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
 import type { Identifier, Identity } from '@/server/identity';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/identity/permissions';
@@ -16,8 +16,6 @@ import { logger } from '@/server/platform/logger';
 import { countApiKeyFailure } from '@/server/platform/metrics';
 import { enforceNamedLimit, ipKey } from '@/server/platform/rate-limit/enforce';
 import type { RequestScope } from '@/server/platform/request-scope';
-
-import { accountClaimsOf } from '@/server/auth/account-claims';
 
 import { parseApiKey } from './key-format';
 
@@ -66,11 +64,25 @@ export function apiKeyFrom(headers: Headers): string | null {
   return bearer ?? header;
 }
 
-async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord | null> {
+/**
+ * A key owner's role and email, as the accounts module keeps them (auth's
+ * accountClaimsOf, passed in by server/pipeline-deps.ts so that api-keys and auth
+ * do not import each other). Null when the account is gone.
+ */
+export type KeyOwnerLookup = (
+  tx: Tx,
+  userId: string,
+) => Promise<{ role: Role; email: string | null; emailConfirmedAt: Date | null } | null>;
+
+async function loadKeyAsService(
+  db: Database,
+  hash: string,
+  ownerOf: KeyOwnerLookup,
+): Promise<KeyRecord | null> {
   return withServiceRole(db, async (tx) => {
     const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
     // The owner's role and email are the auth module's rows, read in the same snapshot.
-    const owner = key ? await accountClaimsOf(tx, key.userId) : null;
+    const owner = key ? await ownerOf(tx, key.userId) : null;
     if (!key || !owner) return null;
     return {
       id: key.id,
@@ -89,11 +101,15 @@ async function loadKeyAsService(db: Database, hash: string): Promise<KeyRecord |
  * Known keys come from the cache. Unknown ones are not cached (random keys with a
  * valid checksum would only fill it); the failure limit per address bounds them.
  */
-async function cachedKey(db: Database, hash: string): Promise<KeyRecord | null> {
+async function cachedKey(
+  db: Database,
+  hash: string,
+  ownerOf: KeyOwnerLookup,
+): Promise<KeyRecord | null> {
   const cache = apiKeyCache();
   const cached = await cache.get<KeyRecord>(`hash:${hash}`);
   if (cached !== undefined) return cached;
-  const record = await loadKeyAsService(db, hash);
+  const record = await loadKeyAsService(db, hash, ownerOf);
   if (record) {
     await cache.set(`hash:${hash}`, record, {
       ttlSeconds: KNOWN_TTL_SECONDS,
@@ -174,10 +190,11 @@ export async function identifyByApiKey(
   raw: string,
   db: Database,
   scope: RequestScope | null,
+  ownerOf: KeyOwnerLookup,
 ): Promise<Identity> {
   const parsed = parseApiKey(raw, keyShape());
   if (!parsed) return refuse(db, scope, 'malformed');
-  const record = await cachedKey(db, parsed.hash);
+  const record = await cachedKey(db, parsed.hash, ownerOf);
   if (!record) return refuse(db, scope, 'unknown');
   if (record.revoked) return refuse(db, scope, 'revoked', record);
   if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) {
@@ -203,7 +220,9 @@ export async function identifyByApiKey(
 }
 
 /** The pipeline's API-key identifier: none when the request carries no key. */
-export const identifyApiKeyRequest: Identifier = async (request, db, scope) => {
-  const key = apiKeyFrom(request.headers);
-  return key ? identifyByApiKey(key, db, scope) : null;
-};
+export const apiKeyIdentifier =
+  (ownerOf: KeyOwnerLookup): Identifier =>
+  async (request, db, scope) => {
+    const key = apiKeyFrom(request.headers);
+    return key ? identifyByApiKey(key, db, scope, ownerOf) : null;
+  };

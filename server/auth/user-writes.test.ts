@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
+import { accountClaimsOf } from '@/server/auth/account-claims';
 import { identifyByApiKey } from '@/server/api-keys/verify';
 import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
 import { testApi } from '@/server/testing/api-client';
@@ -103,7 +104,7 @@ describe('onUserChanged', () => {
     expect(created.status).toBe(201);
     const { key } = (await created.json()).data as { key: string };
     const permissions = async () => {
-      const identity = await identifyByApiKey(key, db(), testScope());
+      const identity = await identifyByApiKey(key, db(), testScope(), accountClaimsOf);
       return identity.kind === 'user' ? identity.permissions : [];
     };
     expect(await permissions()).toContain('admin'); // now cached

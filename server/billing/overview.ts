@@ -2,12 +2,20 @@ import { desc, eq } from 'drizzle-orm';
 
 import { billingAccounts, subscriptions } from '@/db/schema/billing';
 import type { Tx } from '@/db/types';
-import { countActiveKeys } from '@/server/api-keys/service';
 import type { LimitDecision } from '@/server/platform/rate-limit/check';
 import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
 
 import { entitlementsOf } from './plans';
 import { ENTITLING_STATUSES } from './sync';
+
+/**
+ * Counts that other modules own, passed in (server/root.ts wires them) so billing
+ * does not import the modules that consult its plans.
+ */
+export type BillingUsageSources = {
+  /** The user's active API keys, counted in this transaction. */
+  activeApiKeys: (tx: Tx, userId: string) => Promise<number>;
+};
 
 const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
 
@@ -18,7 +26,12 @@ const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
  * it), so "used" is the limiter's own figure; the budget is the plan's, which the
  * limiter applies too once its cached tier catches up with a plan change.
  */
-export async function billingOverviewOf(tx: Tx, userId: string, tierCount?: LimitDecision) {
+export async function billingOverviewOf(
+  tx: Tx,
+  userId: string,
+  usage: BillingUsageSources,
+  tierCount?: LimitDecision,
+) {
   const [account] = await tx
     .select({ plan: billingAccounts.plan })
     .from(billingAccounts)
@@ -38,7 +51,7 @@ export async function billingOverviewOf(tx: Tx, userId: string, tierCount?: Limi
     hasBillingAccount: account !== undefined,
     usage: {
       apiKeys: {
-        used: await countActiveKeys(tx, userId),
+        used: await usage.activeApiKeys(tx, userId),
         limit: finiteOrNull(entitlementsOf(plan).apiKeys),
       },
       requests:

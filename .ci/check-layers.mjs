@@ -1,0 +1,74 @@
+// `npm run lint`'s layer check. dependency-cruiser applies the file-level rules in
+// .dependency-cruiser.cjs (layers, cycles, test code, table ownership); on top, no
+// two feature modules may import each other, even through different files (a
+// module-level cycle that a file-level check cannot see).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOTS = [
+  'app',
+  'server',
+  'db',
+  'env.ts',
+  'proxy.ts',
+  'instrumentation.ts',
+  'server.mjs',
+].filter((root) => existsSync(root));
+const TEST_CODE = /\.(test|spec)\.[cm]?[jt]sx?$|^(test|e2e|packages|examples)\//;
+// server/<module>/…, with the pipeline and platform layers as modules of their own.
+const moduleOf = (file) => file.match(/^server\/([^/]+)\//)?.[1] ?? null;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'layers-'));
+const report = path.join(dir, 'cruise.json');
+try {
+  execFileSync(
+    'npx',
+    [
+      'depcruise',
+      ...ROOTS,
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'json',
+      '--output-to',
+      report,
+    ],
+    { stdio: 'inherit' },
+  );
+  const { modules, summary } = JSON.parse(readFileSync(report, 'utf8'));
+  const problems = summary.violations.map((v) =>
+    v.cycle
+      ? `${v.rule.name}: ${[v.from, ...v.cycle.map((step) => step.name ?? step)].join(' → ')}`
+      : `${v.rule.name}: ${v.from} → ${v.to}`,
+  );
+
+  // Module-level edges, with one file that makes each, for the message.
+  const edges = new Map();
+  for (const { source, dependencies } of modules) {
+    const from = moduleOf(source);
+    if (!from || TEST_CODE.test(source)) continue;
+    for (const { resolved } of dependencies) {
+      const to = moduleOf(resolved);
+      if (!to || to === from || TEST_CODE.test(resolved)) continue;
+      const key = `${from} → ${to}`;
+      if (!edges.has(key)) edges.set(key, `${source} → ${resolved}`);
+    }
+  }
+  for (const [key, example] of edges) {
+    const [from, to] = key.split(' → ');
+    if (from < to && edges.has(`${to} → ${from}`)) {
+      problems.push(
+        `module cycle: server/${from} and server/${to} import each other (${example}; ${edges.get(`${to} → ${from}`)})`,
+      );
+    }
+  }
+  if (problems.length > 0) {
+    console.error(`Layer check: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`Layer check: ${modules.length} files, no upward import, no cycle.`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
