@@ -7,6 +7,7 @@
  * The key needs the `profile:read` scope, and `api-keys:read` for the second call.
  */
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import superjson from 'superjson';
 
 import type { AppRouter } from '../server/root';
 
@@ -21,6 +22,8 @@ const api = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: `${baseUrl}/api/trpc`,
+      // The server speaks superjson, so dates come back as Date objects.
+      transformer: superjson,
       headers: { authorization: `Bearer ${apiKey}` },
     }),
   ],

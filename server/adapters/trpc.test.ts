@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { testApi } from '@/server/testing/api-client';
+import { testApi, trpcBody } from '@/server/testing/api-client';
 
 const { api } = testApi();
 
@@ -8,7 +8,7 @@ describe('tRPC adapter', () => {
   it('serves a query with the request id header', async () => {
     const response = await api.trpc('core.version');
     expect(response.status).toBe(200);
-    expect((await response.json()).result.data.name).toBe('lean-saas');
+    expect((await trpcBody(response)).result.data.name).toBe('lean-saas');
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
@@ -18,13 +18,13 @@ describe('tRPC adapter', () => {
   });
 
   it('maps validation errors to 400 with the same codes and fields as REST', async () => {
-    const response = await api.trpc('core.reportError', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message: 'x', severity: 'nope', category: 'ui' }),
+    const response = await api.postTrpc('core.reportError', {
+      message: 'x',
+      severity: 'nope',
+      category: 'ui',
     });
     expect(response.status).toBe(400);
-    const { error } = await response.json();
+    const { error } = await trpcBody(response);
     expect(error.message).toBe('Invalid input: severity');
     expect(error.data).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -36,13 +36,13 @@ describe('tRPC adapter', () => {
   it('answers an unknown procedure with 404', async () => {
     const response = await api.trpc('core.nothing');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.data.code).toBe('NOT_FOUND');
+    expect((await trpcBody(response)).error.data.code).toBe('NOT_FOUND');
   });
 
   it('runs batches', async () => {
     const response = await api.trpc('core.version,core.health?batch=1&input={}');
     expect(response.status).toBe(200);
-    const [version, health] = await response.json();
+    const [version, health] = await trpcBody(response);
     expect(version.result.data.name).toBe('lean-saas');
     expect(health.result.data.status).toBe('healthy');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { env } from '@/server/platform/env';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+import { testApi, trpcBody } from '@/server/testing/api-client';
 import { payCheckout, testBilling } from '@/server/testing/stripe';
 
 // The billing page's "Requests this hour" figure, read the way the page reads it:
@@ -24,7 +24,7 @@ async function requestsFigure(headers: Record<string, string>): Promise<Requests
     headers,
   });
   expect(response.status).toBe(200);
-  const [overview] = (await response.json()) as [
+  const [overview] = (await trpcBody(response)) as [
     { result: { data: { usage: { requests: Requests } } } },
   ];
   return overview.result.data.usage.requests;
