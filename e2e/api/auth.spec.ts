@@ -118,7 +118,7 @@ test('sign-in works opened at a LAN address over plain http; another origin is r
   for (const [path, body] of [
     ['/api/v1/auth/sign-in', credentials],
     ['/api/trpc/auth.signIn', trpcCredentials],
-  ]) {
+  ] as const) {
     const crossSite = await postAs(
       baseURL!,
       path,

@@ -76,7 +76,10 @@ describe('unexpected errors', () => {
   );
 
   it('become a generic 500 on tRPC with the request id and no internals', async () => {
-    const response = await apiClient(testDb.db).postTrpc('core.reportError', { ...report, category: 'boom' });
+    const response = await apiClient(testDb.db).postTrpc('core.reportError', {
+      ...report,
+      category: 'boom',
+    });
     expect(response.status).toBe(500);
     const text = await response.text();
     const body = JSON.parse(text);
