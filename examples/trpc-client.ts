@@ -36,6 +36,11 @@ console.log(
     id: me.id,
     email: me.email,
     permissions: me.permissions,
-    keys: keys.items.map((key) => ({ name: key.name, status: key.status })),
+    // createdAt is a Date here, as its type says (superjson on both ends).
+    keys: keys.items.map((key) => ({
+      name: key.name,
+      status: key.status,
+      created: key.createdAt.toISOString(),
+    })),
   }),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { asNewCaller } from '@/server/testing/accounts';
 import { testApi, trpcBody } from '@/server/testing/api-client';
 
 const { api } = testApi();
@@ -31,6 +32,27 @@ describe('tRPC adapter', () => {
       httpStatus: 400,
       details: { fields: [{ path: 'severity' }] },
     });
+  });
+
+  it("refuses input that is not in superjson's format with 400, never a 5xx", async () => {
+    const report = { message: 'x', severity: 'low', category: 'ui' };
+    const bodies = [
+      'null',
+      JSON.stringify(report), // plain JSON, as before the transformer: no `json` key
+      JSON.stringify({ json: report, meta: { values: { message: ['no-such-type'] } } }),
+      JSON.stringify({ json: report, meta: { values: { '__proto__.polluted': ['Date'] } } }),
+      JSON.stringify({ json: report, meta: { values: 'junk' } }),
+    ];
+    for (const body of bodies) {
+      const response = await api.trpc('core.reportError', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asNewCaller() },
+        body,
+      });
+      expect(response.status, body).toBe(400);
+      expect((await trpcBody(response)).error.data.httpStatus, body).toBe(400);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('answers an unknown procedure with 404', async () => {

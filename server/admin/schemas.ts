@@ -4,6 +4,7 @@ import { PLAN_IDS } from '@/server/billing/plans';
 import { healthOutput, metricsOutput } from '@/server/core/schemas';
 import { cursorInput } from '@/server/platform/cursor';
 import { day, text } from '@/server/platform/input';
+import { dateTime } from '@/server/platform/output';
 
 export const userSearchInput = z.object({
   /** Part of the email address, case-insensitive. */
@@ -23,7 +24,7 @@ export const userSummary = z.object({
   plan: z.enum(PLAN_IDS),
   subscriptionStatus: z.string().nullable(),
   emailConfirmed: z.boolean(),
-  createdAt: z.date(),
+  createdAt: dateTime(),
 });
 
 export const userSearchOutput = z.object({
@@ -42,7 +43,7 @@ export const userDetailOutput = z.object({
       plan: z.enum(PLAN_IDS).nullable(),
       interval: z.string().nullable(),
       cancelAtPeriodEnd: z.boolean(),
-      currentPeriodEnd: z.date().nullable(),
+      currentPeriodEnd: dateTime().nullable(),
     }),
   ),
   apiKeys: z.array(
@@ -52,8 +53,8 @@ export const userDetailOutput = z.object({
       displayPrefix: z.string(),
       scopes: z.array(z.string()),
       status: z.enum(['active', 'expired', 'revoked']),
-      lastUsedAt: z.date().nullable(),
-      createdAt: z.date(),
+      lastUsedAt: dateTime().nullable(),
+      createdAt: dateTime(),
     }),
   ),
   sessions: z.array(
@@ -61,8 +62,8 @@ export const userDetailOutput = z.object({
       id: z.uuid(),
       userAgent: z.string().nullable(),
       ip: z.string().nullable(),
-      createdAt: z.date(),
-      lastSeenAt: z.date(),
+      createdAt: dateTime(),
+      lastSeenAt: dateTime(),
       active: z.boolean(),
     }),
   ),
@@ -72,7 +73,7 @@ export const userDetailOutput = z.object({
       action: z.string(),
       actorId: z.uuid().nullable(),
       success: z.boolean(),
-      createdAt: z.date(),
+      createdAt: dateTime(),
     }),
   ),
 });
@@ -110,9 +111,9 @@ export const errorReportOutput = z.object({
   message: z.string(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   count: z.number().int(),
-  firstSeenAt: z.date(),
-  lastSeenAt: z.date(),
-  resolvedAt: z.date().nullable(),
+  firstSeenAt: dateTime(),
+  lastSeenAt: dateTime(),
+  resolvedAt: dateTime().nullable(),
 });
 
 export const errorReportIdInput = z.object({ id: z.uuid() });
