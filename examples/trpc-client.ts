@@ -7,6 +7,7 @@
  * The key needs the `profile:read` scope, and `api-keys:read` for the second call.
  */
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import superjson from 'superjson';
 
 import type { AppRouter } from '../server/root';
 
@@ -21,6 +22,8 @@ const api = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: `${baseUrl}/api/trpc`,
+      // The server speaks superjson, so dates come back as Date objects.
+      transformer: superjson,
       headers: { authorization: `Bearer ${apiKey}` },
     }),
   ],
@@ -33,6 +36,11 @@ console.log(
     id: me.id,
     email: me.email,
     permissions: me.permissions,
-    keys: keys.items.map((key) => ({ name: key.name, status: key.status })),
+    // createdAt is a Date here, as its type says (superjson on both ends).
+    keys: keys.items.map((key) => ({
+      name: key.name,
+      status: key.status,
+      created: key.createdAt.toISOString(),
+    })),
   }),
 );

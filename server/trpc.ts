@@ -1,4 +1,5 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
+import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 
 import { isDatabaseUnavailable } from '@/db/pg-error';
@@ -139,6 +140,10 @@ const t = initTRPC
   .context<Context>()
   .meta<ApiMeta>()
   .create({
+    // tRPC clients get Dates (and undefined, Maps…) back as they were typed; every
+    // client link must name the same transformer. REST ignores it (trpc-to-openapi
+    // calls procedures directly) and stays plain JSON with ISO-8601 strings.
+    transformer: superjson,
     // Both adapters shape errors here, from the one error table.
     errorFormatter({ shape, error, ctx }) {
       const publicError = toPublicError(error);

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 
+import type { ApiError } from './api-types';
 import { useFormOutcome } from './use-form-outcome';
 import { errorsOfIssues, errorsOfServer, type FieldErrors, type FieldLabels } from './validation';
 
@@ -43,7 +44,7 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, labels: FieldLa
         send(result.data);
       },
     /** For the mutation's onError: field errors go to their fields, and are announced. */
-    failed: (error: { message: string }) => {
+    failed: (error: ApiError) => {
       const found = errorsOfServer(error, labels);
       if (!found) return failed(error);
       setErrors(found);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+import type { ApiError } from './api-types';
+
 /** The label a person sees for each field of a form, by input key. */
 export type FieldLabels = Record<string, string>;
 export type FieldErrors = Partial<Record<string, string>>;
@@ -56,15 +58,12 @@ export function errorsOfIssues(issues: z.core.$ZodIssue[], labels: FieldLabels):
   return errors;
 }
 
-type ServerFieldError = { path: string; message: string };
-
 /**
  * A validation error the server found (a rule the browser cannot check, such as a
  * breached password): its fields, in the same words. Null for any other error.
  */
-export function errorsOfServer(error: unknown, labels: FieldLabels): FieldErrors | null {
-  const data = (error as { data?: { code?: string; details?: { fields?: ServerFieldError[] } } })
-    .data;
+export function errorsOfServer(error: ApiError, labels: FieldLabels): FieldErrors | null {
+  const data = error.data;
   const fields = data?.code === 'VALIDATION_FAILED' ? data.details?.fields : undefined;
   if (!fields?.length) return null;
   const errors: FieldErrors = {};

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 
 import { expect, test } from '@playwright/test';
+import superjson from 'superjson';
 
 import { E2E_PASSWORD, signedInCookie } from '../support/mailbox';
 
@@ -23,10 +24,11 @@ test('cross-site writes with the session cookie change nothing (CSRF)', async ({
   });
   expect(forged.status()).toBe(403);
 
-  // JSON to tRPC with only the browser's Sec-Fetch-Site to give it away.
+  // A well-formed tRPC call (superjson, as the app's client sends it) with only the
+  // browser's Sec-Fetch-Site to give it away.
   const viaTrpc = await request.post('/api/trpc/me.update', {
     headers: { cookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
-    data: { displayName: 'pwned' },
+    data: superjson.serialize({ displayName: 'pwned' }),
   });
   expect(viaTrpc.status()).toBe(403);
 
@@ -111,12 +113,17 @@ test('sign-in works opened at a LAN address over plain http; another origin is r
 
   // JSON with an Origin and no Sec-Fetch-Site reaches the origin check itself, on
   // both adapters: it must be that check that refuses it.
-  for (const path of ['/api/v1/auth/sign-in', '/api/trpc/auth.signIn']) {
+  // tRPC's body is in superjson's format, so the call would otherwise succeed.
+  const trpcCredentials = JSON.stringify(superjson.serialize(JSON.parse(credentials)));
+  for (const [path, body] of [
+    ['/api/v1/auth/sign-in', credentials],
+    ['/api/trpc/auth.signIn', trpcCredentials],
+  ] as const) {
     const crossSite = await postAs(
       baseURL!,
       path,
       { host: lanHost, origin: 'http://evil.example', 'content-type': 'application/json' },
-      credentials,
+      body,
     );
     expect(crossSite.status, path).toBe(403);
     expect(crossSite.setCookie).toEqual([]);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import superjson from 'superjson';
 
 import { METRICS_TOKEN } from '../support/environment';
 
@@ -17,7 +18,8 @@ test.describe('core API over HTTP', () => {
   test('GET /api/v1/version and the tRPC procedure agree', async ({ request }) => {
     const rest = await (await request.get('/api/v1/version')).json();
     const trpc = await (await request.get('/api/trpc/core.version')).json();
-    expect(rest.data).toEqual(trpc.result.data);
+    // tRPC answers in superjson's format (server/trpc.ts); REST in plain JSON.
+    expect(rest.data).toEqual(superjson.deserialize(trpc.result.data));
     expect(rest.data.name).toBe('lean-saas');
   });
 

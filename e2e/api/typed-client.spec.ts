@@ -32,7 +32,7 @@ test('the typed tRPC client example calls the running app with an API key', asyn
   expect(output).toMatchObject({
     email,
     permissions: ['profile:read', 'api-keys:read'],
-    keys: [{ name: 'example', status: 'active' }],
+    keys: [{ name: 'example', status: 'active', created: expect.stringMatching(/^\d{4}-.*Z$/) }],
   });
 
   // The REST equivalent, as the README shows it with curl.

@@ -62,4 +62,33 @@ describe('OpenAPI document', () => {
     expect(Object.keys(errors)).toEqual(expect.arrayContaining(['413', '415']));
     expect(Object.keys(paths['/version']!.get!.responses)).not.toContain('413');
   });
+
+  // tRPC clients get Dates (superjson); REST sends the same instants as ISO-8601
+  // strings, and the document must say so, or a generated client reads "any string".
+  it('documents every instant in a response as a date-time string', () => {
+    const instants = instantsIn(getOpenApiDocument().paths);
+    expect(instants.length).toBeGreaterThan(20);
+    for (const { at, schema } of instants) {
+      const [value] = variantsOf(schema).filter((variant) => variant.type !== 'null');
+      expect(value, at).toEqual({ type: 'string', format: 'date-time' });
+    }
+  });
 });
+
+type JsonSchema = { type?: unknown; format?: string; anyOf?: JsonSchema[] };
+
+/** A nullable instant is `anyOf: [date-time, null]`; anything else is itself. */
+const variantsOf = (schema: JsonSchema) => schema.anyOf ?? [schema];
+
+/** Every response property named like an instant (`createdAt`, `resetsAt`…), and where. */
+function instantsIn(node: unknown, at = ''): { at: string; schema: JsonSchema }[] {
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) => {
+    const here = `${at}/${key}`;
+    const own =
+      at.includes('/responses/') && at.endsWith('/properties') && /At$/.test(key)
+        ? [{ at: here, schema: value }]
+        : [];
+    return [...own, ...instantsIn(value, here)];
+  });
+}

@@ -5,7 +5,7 @@ import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { rememberPlan } from '@/server/billing/entitlements';
 import { signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+import { testApi, trpcBody } from '@/server/testing/api-client';
 import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { uniqueClientIp } from '@/server/testing/scope';
 
@@ -56,7 +56,7 @@ describe('rate limits through the REST and tRPC adapters', () => {
     // tRPC maps the same refusal to its error.
     const trpc = await api.trpc('core.version', { headers });
     expect(trpc.status).toBe(429);
-    expect((await trpc.json()).error.data.code).toBe('RATE_LIMITED');
+    expect((await trpcBody(trpc)).error.data.code).toBe('RATE_LIMITED');
 
     // Health has its own limit, so monitors still get an answer.
     const health = await api.rest('/health', { headers });

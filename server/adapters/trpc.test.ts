@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { testApi } from '@/server/testing/api-client';
+import { asNewCaller } from '@/server/testing/accounts';
+import { testApi, trpcBody } from '@/server/testing/api-client';
 
 const { api } = testApi();
 
@@ -8,7 +9,7 @@ describe('tRPC adapter', () => {
   it('serves a query with the request id header', async () => {
     const response = await api.trpc('core.version');
     expect(response.status).toBe(200);
-    expect((await response.json()).result.data.name).toBe('lean-saas');
+    expect((await trpcBody(response)).result.data.name).toBe('lean-saas');
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
@@ -18,13 +19,13 @@ describe('tRPC adapter', () => {
   });
 
   it('maps validation errors to 400 with the same codes and fields as REST', async () => {
-    const response = await api.trpc('core.reportError', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message: 'x', severity: 'nope', category: 'ui' }),
+    const response = await api.postTrpc('core.reportError', {
+      message: 'x',
+      severity: 'nope',
+      category: 'ui',
     });
     expect(response.status).toBe(400);
-    const { error } = await response.json();
+    const { error } = await trpcBody(response);
     expect(error.message).toBe('Invalid input: severity');
     expect(error.data).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -33,16 +34,37 @@ describe('tRPC adapter', () => {
     });
   });
 
+  it("refuses input that is not in superjson's format with 400, never a 5xx", async () => {
+    const report = { message: 'x', severity: 'low', category: 'ui' };
+    const bodies = [
+      'null',
+      JSON.stringify(report), // plain JSON, as before the transformer: no `json` key
+      JSON.stringify({ json: report, meta: { values: { message: ['no-such-type'] } } }),
+      JSON.stringify({ json: report, meta: { values: { '__proto__.polluted': ['Date'] } } }),
+      JSON.stringify({ json: report, meta: { values: 'junk' } }),
+    ];
+    for (const body of bodies) {
+      const response = await api.trpc('core.reportError', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asNewCaller() },
+        body,
+      });
+      expect(response.status, body).toBe(400);
+      expect((await trpcBody(response)).error.data.httpStatus, body).toBe(400);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('answers an unknown procedure with 404', async () => {
     const response = await api.trpc('core.nothing');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.data.code).toBe('NOT_FOUND');
+    expect((await trpcBody(response)).error.data.code).toBe('NOT_FOUND');
   });
 
   it('runs batches', async () => {
     const response = await api.trpc('core.version,core.health?batch=1&input={}');
     expect(response.status).toBe(200);
-    const [version, health] = await response.json();
+    const [version, health] = await trpcBody(response);
     expect(version.result.data.name).toBe('lean-saas');
     expect(health.result.data.status).toBe('healthy');
   });

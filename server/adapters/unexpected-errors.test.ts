@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openPostgresDatabase } from '@/db/postgres';
@@ -42,14 +43,12 @@ describe('a database outage', () => {
 
   it('is a 503 on tRPC too', async () => {
     const broken = brokenDb();
-    const response = await apiClient(broken.db).trpc('core.reportError', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(report),
-    });
+    const response = await apiClient(broken.db).postTrpc('core.reportError', report);
     expect(response.status).toBe(503);
     const text = await response.text();
     const body = JSON.parse(text);
+    // The error travels in superjson's format (server/trpc.ts), as a client reads it.
+    body.error = superjson.deserialize(body.error);
     expect(body.error.data).toMatchObject({ code: 'UNAVAILABLE', httpStatus: 503 });
     expect(text).not.toMatch(/ECONNREFUSED|hunter2|stack/);
     await broken.close();
@@ -77,14 +76,14 @@ describe('unexpected errors', () => {
   );
 
   it('become a generic 500 on tRPC with the request id and no internals', async () => {
-    const response = await apiClient(testDb.db).trpc('core.reportError', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...report, category: 'boom' }),
+    const response = await apiClient(testDb.db).postTrpc('core.reportError', {
+      ...report,
+      category: 'boom',
     });
     expect(response.status).toBe(500);
     const text = await response.text();
     const body = JSON.parse(text);
+    body.error = superjson.deserialize(body.error);
     expect(body.error.message).toBe(INTERNAL_ERROR_MESSAGE);
     expect(body.error.data).toMatchObject({ code: 'INTERNAL', httpStatus: 500 });
     expect(body.error.data.requestId).toBe(response.headers.get('x-request-id'));

@@ -8,6 +8,7 @@ import { subscriptionView } from '@/server/billing/schemas';
 import { healthOutput, metricsOutput } from '@/server/core/schemas';
 import { cursorInput } from '@/server/platform/cursor';
 import { day, text } from '@/server/platform/input';
+import { dateTime } from '@/server/platform/output';
 
 export const userSearchInput = z.object({
   /** Part of the email address, case-insensitive. */
@@ -27,7 +28,7 @@ export const userSummary = z.object({
   plan: z.enum(PLAN_IDS),
   subscriptionStatus: z.string().nullable(),
   emailConfirmed: z.boolean(),
-  createdAt: z.date(),
+  createdAt: dateTime(),
 });
 
 export const userSearchOutput = z.object({
@@ -98,9 +99,9 @@ export const errorReportOutput = z.object({
   message: z.string(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   count: z.number().int(),
-  firstSeenAt: z.date(),
-  lastSeenAt: z.date(),
-  resolvedAt: z.date().nullable(),
+  firstSeenAt: dateTime(),
+  lastSeenAt: dateTime(),
+  resolvedAt: dateTime().nullable(),
 });
 
 export const errorReportIdInput = z.object({ id: z.uuid() });

@@ -3,16 +3,17 @@ import { z } from 'zod';
 import { PERMISSIONS } from '@/server/identity/permissions';
 import { cursorInput } from '@/server/platform/cursor';
 import { instant, text } from '@/server/platform/input';
+import { dateTime } from '@/server/platform/output';
 
 export const apiKeyOutput = z.object({
   id: z.uuid(),
   name: z.string(),
   displayPrefix: z.string(),
   scopes: z.array(z.enum(PERMISSIONS)),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  expiresAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
+  createdAt: dateTime(),
+  lastUsedAt: dateTime().nullable(),
+  expiresAt: dateTime().nullable(),
+  revokedAt: dateTime().nullable(),
   status: z.enum(['active', 'expired', 'revoked']),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { cursorInput } from '@/server/platform/cursor';
 import { dayOrDateTime } from '@/server/platform/input';
+import { dateTime } from '@/server/platform/output';
 
 const filterFields = z.object({
   action: z
@@ -52,7 +53,7 @@ export const auditEventOutput = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   requestId: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: dateTime(),
 });
 
 /** An event about a user as an admin sees it: the actor by id, no request details. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { httpsUrl, text } from '@/server/platform/input';
+import { dateTime } from '@/server/platform/output';
 
 import { PASSWORD_MAX_LENGTH } from './password-rules';
 
@@ -38,8 +39,8 @@ export const meOutput = z.object({
   avatarUrl: z.string().nullable(),
   role: z.enum(['user', 'admin']),
   permissions: z.array(z.string()),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: dateTime(),
+  updatedAt: dateTime(),
 });
 
 export const updateMeInput = z
@@ -56,8 +57,8 @@ const sessionFields = z.object({
   id: z.uuid(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
-  createdAt: z.date(),
-  lastSeenAt: z.date(),
+  createdAt: dateTime(),
+  lastSeenAt: dateTime(),
 });
 
 export const sessionListOutput = z.array(sessionFields.extend({ current: z.boolean() }));

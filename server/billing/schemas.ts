@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { dateTime } from '@/server/platform/output';
+
 import { INTERVALS, PLAN_IDS } from './plans';
 
 export const checkoutInput = z.object({
@@ -28,9 +30,9 @@ export const subscriptionView = z.object({
   plan: z.enum(PLAN_IDS).nullable(),
   interval: z.enum(INTERVALS).nullable(),
   cancelAtPeriodEnd: z.boolean(),
-  cancelAt: z.date().nullable(),
-  canceledAt: z.date().nullable(),
-  currentPeriodEnd: z.date().nullable(),
+  cancelAt: dateTime().nullable(),
+  canceledAt: dateTime().nullable(),
+  currentPeriodEnd: dateTime().nullable(),
 });
 
 export const billingOverview = z.object({
@@ -41,7 +43,7 @@ export const billingOverview = z.object({
   usage: z.object({
     apiKeys: limitUsage,
     /** This caller's global limit, as counted for this very request; null if unknown. */
-    requests: limitUsage.extend({ resetsAt: z.date() }).nullable(),
+    requests: limitUsage.extend({ resetsAt: dateTime() }).nullable(),
   }),
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { env } from '@/server/platform/env';
 import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+import { testApi, trpcBody } from '@/server/testing/api-client';
 import { roomInWindow } from '@/server/testing/rate-limit-window';
 import { payCheckout, testBilling } from '@/server/testing/stripe';
 
@@ -26,7 +26,7 @@ async function requestsFigure(headers: Record<string, string>): Promise<Requests
     headers,
   });
   expect(response.status).toBe(200);
-  const [overview] = (await response.json()) as [
+  const [overview] = (await trpcBody(response)) as [
     { result: { data: { usage: { requests: Requests } } } },
   ];
   return overview.result.data.usage.requests;

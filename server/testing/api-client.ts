@@ -1,3 +1,4 @@
+import superjson from 'superjson';
 import { afterAll, beforeAll } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
@@ -39,6 +40,15 @@ export function apiClient(db: Database | (() => Database), options: ApiClientOpt
     rest: (path: string, init?: RequestInit) => rest(new Request(`${origin}/api/v1${path}`, init)),
     trpc: (path: string, init?: RequestInit) =>
       trpc(new Request(`${origin}/api/trpc/${path}`, init)),
+    /** A tRPC mutation as a real client sends it: the input in superjson's format. */
+    postTrpc: (path: string, input: unknown, headers: Record<string, string> = {}) =>
+      trpc(
+        new Request(`${origin}/api/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(superjson.serialize(input)),
+        }),
+      ),
     postJson: (path: string, body: unknown, headers: Record<string, string> = {}) =>
       rest(
         new Request(`${origin}/api/v1${path}`, {
@@ -56,6 +66,22 @@ export function apiClient(db: Database | (() => Database), options: ApiClientOpt
         }),
       ),
   };
+}
+
+type TrpcItem = { result?: { data: unknown }; error?: unknown };
+const decoded = (item: TrpcItem) =>
+  item.error === undefined
+    ? { result: { data: superjson.deserialize(item.result!.data as never) } }
+    : { error: superjson.deserialize(item.error as never) };
+
+/**
+ * A tRPC response body read as a real client reads it: results and errors are in
+ * superjson's format (server/trpc.ts), so Dates come back as Dates. A batch is an array.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk untyped bodies
+export async function trpcBody(response: Response): Promise<any> {
+  const body = (await response.json()) as TrpcItem | TrpcItem[];
+  return Array.isArray(body) ? body.map(decoded) : decoded(body);
 }
 
 /**

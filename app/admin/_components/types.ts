@@ -1,11 +1,7 @@
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { RouterInputs, RouterOutputs } from '@/app/_components/api-types';
 
-import type { AppRouter } from '@/server/root';
-
-// Dates are typed as Date but arrive as ISO strings (no transformer), so
-// components that show them accept both.
-export type AdminInputs = inferRouterInputs<AppRouter>['admin'];
-export type AdminOutputs = inferRouterOutputs<AppRouter>['admin'];
+export type AdminInputs = RouterInputs['admin'];
+export type AdminOutputs = RouterOutputs['admin'];
 
 export type UserDetail = AdminOutputs['user'];
 export type SystemOverview = AdminOutputs['system'];

@@ -3,34 +3,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
+import { refusedFields, retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-import { retryUnlessRefused, type Refusal } from '../_components/refusal';
 import { Section } from '../_components/section';
+import type { AdminInputs } from '../_components/types';
 import { hintClass } from '../_components/styles';
 import { ComplianceForm } from './compliance-form';
 import { ComplianceTable } from './compliance-table';
 import { DownloadCsvButton } from './download-csv-button';
 
-export type DateRange = { from: string; to: string };
+export type DateRange = AdminInputs['compliance'];
 
 const FIELD_LABELS: Record<string, string> = { from: 'From', to: 'To' };
-
-/** A 400 names the fields the server refused; they are shown by their labels. */
-function rangeProblem(error: Refusal | null): string | null {
-  if (error?.data?.httpStatus !== 400) return null;
-  const fields = error.data.details?.fields ?? [];
-  if (fields.length === 0) return error.message;
-  return fields
-    .map((field) => `${FIELD_LABELS[field.path] ?? field.path}: ${field.message}`)
-    .join('; ');
-}
 
 export function ComplianceReport({ initialRange }: { initialRange: DateRange }) {
   const trpc = useTRPC();
   const [range, setRange] = useState(initialRange);
   const report = useQuery(trpc.admin.compliance.queryOptions(range, { retry: retryUnlessRefused }));
-  const problem = rangeProblem(report.error);
+  const problem = refusedFields(report.error, FIELD_LABELS);
 
   function run(next: DateRange) {
     // The same range again means "as of now", not the copy already on screen.

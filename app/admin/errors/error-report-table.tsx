@@ -1,7 +1,8 @@
 import Link from 'next/link';
 
+import { DateTime } from '@/app/_components/date-time';
+
 import { cellClass, DataTable } from '../_components/data-table';
-import { DateTime } from '../_components/date-time';
 import { count } from '../_components/labels';
 import { SeverityBadge } from '../_components/severity-badge';
 import { linkClass } from '../_components/styles';

@@ -1,8 +1,8 @@
+import { NONE } from '@/app/_components/date-time';
 import type { DependencyCheck, HealthOutput } from '@/server/core/schemas';
 
 import { Badge, type Tone } from '../_components/badge';
 import { cellClass, DataTable } from '../_components/data-table';
-import { NONE } from '../_components/date-time';
 import { Section } from '../_components/section';
 import { hintClass } from '../_components/styles';
 

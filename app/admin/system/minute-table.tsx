@@ -1,4 +1,5 @@
-import { NONE } from '../_components/date-time';
+import { NONE } from '@/app/_components/date-time';
+
 import type { MinutePoint } from './chart-data';
 
 /** The numbers behind a per-minute chart, for screen readers. */

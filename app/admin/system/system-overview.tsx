@@ -2,9 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 
+import { DateTime } from '@/app/_components/date-time';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-import { DateTime } from '../_components/date-time';
 import { hintClass } from '../_components/styles';
 import { AlertsSection } from './alerts-section';
 import { BusinessSection } from './business-section';

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 
+import { DateTime, NONE } from '@/app/_components/date-time';
+
 import { cellClass, DataTable } from '../_components/data-table';
-import { DateTime, NONE } from '../_components/date-time';
 import { PLAN_NAMES, roleName } from '../_components/labels';
 import { linkClass } from '../_components/styles';
 import { SubscriptionBadge } from '../_components/subscription-badge';

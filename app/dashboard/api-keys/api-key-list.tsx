@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-const when = (date: Date | string | null) => (date ? new Date(date).toLocaleDateString() : '—');
+const when = (date: Date | null) => (date ? date.toLocaleDateString() : '—');
 
 const buttonClass =
   'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900';

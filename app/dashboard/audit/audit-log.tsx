@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
+import { refusedFields } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import type { AuditFilter } from '@/server/audit/list-events';
 
@@ -11,21 +12,6 @@ import { EventTable } from './event-table';
 import { ExportButton } from './export-button';
 
 const FIELD_LABELS: Record<string, string> = { action: 'Action', from: 'From', to: 'To' };
-
-type Refusal = {
-  message: string;
-  data?: { httpStatus?: number; details?: { fields?: { path: string; message: string }[] } } | null;
-};
-
-/** A 400 names the fields the server refused; they are shown by their labels. */
-function filterProblem(error: Refusal | null): string | null {
-  if (error?.data?.httpStatus !== 400) return null;
-  const fields = error.data.details?.fields ?? [];
-  if (fields.length === 0) return error.message;
-  return fields
-    .map((field) => `${FIELD_LABELS[field.path] ?? field.path}: ${field.message}`)
-    .join('; ');
-}
 
 export function AuditLog() {
   const trpc = useTRPC();
@@ -38,7 +24,7 @@ export function AuditLog() {
     }),
   );
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
-  const problem = filterProblem(events.error);
+  const problem = refusedFields(events.error, FIELD_LABELS);
   const filtered = Object.keys(filter).length > 0;
 
   let body;

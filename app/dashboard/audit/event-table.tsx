@@ -1,28 +1,9 @@
-export type AuditEvent = {
-  id: string;
-  action: string;
-  actedBy: 'you' | 'someone else' | 'system';
-  resourceType: string | null;
-  resourceId: string | null;
-  details: Record<string, unknown> | null;
-  success: boolean;
-  ip: string | null;
-  // Typed as a date, but JSON over the wire without a transformer: an ISO string.
-  createdAt: Date | string;
-};
+import type { RouterOutputs } from '@/app/_components/api-types';
+import { DateTime, NONE } from '@/app/_components/date-time';
 
-const NONE = '—';
+export type AuditEvent = RouterOutputs['audit']['list']['items'][number];
 
 const cellClass = 'px-3 py-2 align-top';
-
-function Time({ value }: { value: Date | string }) {
-  const date = new Date(value);
-  return (
-    <time dateTime={date.toISOString()} className="whitespace-nowrap">
-      {date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}
-    </time>
-  );
-}
 
 function ResultBadge({ success }: { success: boolean }) {
   // Dark text on a pale fill keeps the contrast well above 4.5:1.
@@ -68,7 +49,7 @@ function Row({ event }: { event: AuditEvent }) {
   return (
     <tr aria-label={`Event ${event.action}`}>
       <td className={cellClass}>
-        <Time value={event.createdAt} />
+        <DateTime value={event.createdAt} />
       </td>
       <td className={cellClass}>
         <code>{event.action}</code>

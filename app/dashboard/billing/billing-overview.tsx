@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
+import type { RouterOutputs } from '@/app/_components/api-types';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import type { Plan } from '@/server/billing/plans';
 
@@ -11,20 +12,12 @@ import { BillingOffNotice } from './billing-off-notice';
 
 export type PlanSummary = { id: Plan; name: string; rank: number };
 
-type Subscription = {
-  status: string;
-  cancelAtPeriodEnd: boolean;
-  // Typed as dates, but JSON over the wire without a transformer: ISO strings.
-  cancelAt: Date | string | null;
-  canceledAt: Date | string | null;
-  currentPeriodEnd: Date | string | null;
-};
+type Subscription = NonNullable<RouterOutputs['billing']['subscription']['subscription']>;
 
 const count = (value: number | null) =>
   value === null ? 'unlimited' : value.toLocaleString('en-US');
 
-const day = (date: Date | string) =>
-  new Date(date).toLocaleDateString('en-US', { dateStyle: 'medium' });
+const day = (date: Date) => date.toLocaleDateString('en-US', { dateStyle: 'medium' });
 
 const STATUS_LABELS: Record<string, string> = {
   active: 'Active',

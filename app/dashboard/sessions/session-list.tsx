@@ -17,7 +17,7 @@ function SignOutOthersButton(props: { onClick: () => void; disabled: boolean }) 
   );
 }
 
-const when = (date: Date | string) => new Date(date).toLocaleString();
+const when = (date: Date) => date.toLocaleString();
 
 /** `listed` is false under Supabase Auth, which keeps sessions to itself. */
 export function SessionList({ listed }: { listed: boolean }) {

@@ -3,11 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
+import { DateTime } from '@/app/_components/date-time';
+import { isRefusal, retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-import { DateTime } from '../../_components/date-time';
 import { count } from '../../_components/labels';
-import { isRefusal, retryUnlessRefused } from '../../_components/refusal';
 import { SeverityBadge } from '../../_components/severity-badge';
 import { linkClass } from '../../_components/styles';
 import { SOURCES } from '../sources';

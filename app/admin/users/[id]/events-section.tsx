@@ -1,6 +1,7 @@
+import { DateTime } from '@/app/_components/date-time';
+
 import { Badge } from '../../_components/badge';
 import { cellClass, DataTable } from '../../_components/data-table';
-import { DateTime } from '../../_components/date-time';
 import { Section } from '../../_components/section';
 import type { UserDetail } from '../../_components/types';
 

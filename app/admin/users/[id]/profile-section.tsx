@@ -1,4 +1,5 @@
-import { DateTime, NONE } from '../../_components/date-time';
+import { DateTime, NONE } from '@/app/_components/date-time';
+
 import { PLAN_NAMES, roleName } from '../../_components/labels';
 import { Section } from '../../_components/section';
 import type { UserDetail } from '../../_components/types';

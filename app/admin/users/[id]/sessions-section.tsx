@@ -2,6 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 
+import { DateTime } from '@/app/_components/date-time';
+import { deviceName } from '@/app/_components/device-name';
 import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useFormOutcome } from '@/app/_components/use-form-outcome';
@@ -9,11 +11,9 @@ import { useFormOutcome } from '@/app/_components/use-form-outcome';
 import { Badge } from '../../_components/badge';
 import { ConfirmAction } from '../../_components/confirm-action';
 import { cellClass, DataTable } from '../../_components/data-table';
-import { DateTime } from '../../_components/date-time';
 import { Section } from '../../_components/section';
 import type { UserDetail } from '../../_components/types';
 import { useRefreshUser } from './use-refresh-user';
-import { deviceName } from '@/app/_components/device-name';
 
 type Session = UserDetail['sessions'][number];
 

@@ -1,4 +1,5 @@
-import { DateTime } from '../../_components/date-time';
+import { DateTime } from '@/app/_components/date-time';
+
 import { PLAN_NAMES } from '../../_components/labels';
 import { Section } from '../../_components/section';
 import { SubscriptionBadge } from '../../_components/subscription-badge';

@@ -3,9 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
+import { isRefusal, retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-import { isRefusal, retryUnlessRefused } from '../../_components/refusal';
 import { linkClass } from '../../_components/styles';
 import { ApiKeysSection } from './api-keys-section';
 import { EventsSection } from './events-section';
