@@ -4,9 +4,9 @@ import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { rememberPlan } from '@/server/billing/entitlements';
-import { signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { uniqueClientIp } from '@/server/testing/scope';
+import { signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { uniqueClientIp } from '@/test/helpers/scope';
 
 const { api, db } = testApi();
 

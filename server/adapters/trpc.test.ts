@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { testApi } from '@/server/testing/api-client';
+import { testApi } from '@/test/helpers/api-client';
 
 const { api } = testApi();
 

@@ -7,9 +7,9 @@ import {
   recordFailedSignIn,
 } from '@/server/platform/rate-limit/sign-in-failures';
 import { rateLimitStore } from '@/server/platform/rate-limit/store';
-import { newTestEmail, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { testScope, uniqueClientIp } from '@/server/testing/scope';
+import { newTestEmail, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { testScope, uniqueClientIp } from '@/test/helpers/scope';
 
 const { api, db } = testApi();
 

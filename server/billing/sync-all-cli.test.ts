@@ -13,7 +13,7 @@ import { openEmbeddedDatabase } from '@/db/embedded';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { signUpAsService } from '@/server/auth/sign-up';
-import { TEST_PASSWORD } from '@/server/testing/accounts';
+import { TEST_PASSWORD } from '@/test/helpers/accounts';
 
 import { emulatorStripe } from './stripe-client';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { env } from '@/server/platform/env';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { payCheckout, testBilling } from '@/server/testing/stripe';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { payCheckout, testBilling } from '@/test/helpers/stripe';
 
 // The billing page's "Requests this hour" figure, read the way the page reads it:
 // a tRPC batch that also carries another procedure with a stricter limit of its own.

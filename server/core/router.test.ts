@@ -5,7 +5,7 @@ import { builtInAuthProvider } from '@/server/auth/built-in-provider';
 import { ANONYMOUS, type Identity, type Permission } from '@/server/auth/identity';
 import { recordRequest } from '@/server/platform/metrics';
 import { createCaller } from '@/server/root';
-import { testScope } from '@/server/testing/scope';
+import { testScope } from '@/test/helpers/scope';
 import { buildContext } from '@/server/trpc';
 
 let testDb: TestDatabase;

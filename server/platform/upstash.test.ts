@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startUpstashStandIn } from '@/server/testing/upstash-stand-in';
+import { startUpstashStandIn } from '@/test/fakes/upstash-stand-in';
 
 import { createCache } from './cache/cache';
 import { upstashL2 } from './cache/l2-store';
