@@ -79,7 +79,7 @@ module.exports = {
       // "app" or the file name, which own no tables.
       from: {
         path: '^(?:server/)?((?:auth)?)([^/]*)',
-        pathNot: `${TEST_CODE}|^db/|^drizzle\\.config\\.ts$|^server/testing/`,
+        pathNot: `${TEST_CODE}|^db/|^drizzle\\.config\\.ts$`,
       },
       // Allowed: db/schema/<module>.ts, and email-tokens.ts when $1 is "auth" (the
       // lookahead `(?!)` that an empty $1 leaves never matches).

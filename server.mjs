@@ -5,11 +5,11 @@
 //    server/platform/client-ip.ts).
 // 2. Billing without a Stripe account: when STRIPE_SECRET_KEY is unset and the app
 //    is local (server/platform/local-app.mjs), the local Stripe emulator
-//    (server/stripe-emulator) runs as a child process, and the app's Stripe SDK talks
-//    to it; it delivers signed webhooks back to this server. A deployed app never
+//    (packages/stripe-emulator, a stand-in outside the product) runs as a child
+//    process (server/platform/stripe-emulator-process.mjs), and the app's Stripe SDK
+//    talks to it; it delivers signed webhooks back to this server. A deployed app never
 //    starts it: without Stripe its billing is off, and its pages say so.
 // On Vercel this file is not used.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import nextEnv from '@next/env';
 import next from 'next';
 
 import { isLocalApp } from './server/platform/local-app.mjs';
+import { spawnStripeEmulator } from './server/platform/stripe-emulator-process.mjs';
 
 const dev = process.argv.includes('--dev');
 // The .env files, now: what they set decides below whether the emulator runs (Next
@@ -30,33 +31,20 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
 
 /** Starts the emulator and resolves with its URL, once it listens. */
-function startStripeEmulator() {
+async function startStripeEmulator() {
   const webhookSecret =
     process.env.STRIPE_WEBHOOK_SECRET || `whsec_${randomBytes(24).toString('hex')}`;
   // The app's own address as the emulator can reach it, for webhook deliveries.
   const appHost = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
   const emulatorPort = port + 9000 <= 65_535 ? port + 9000 : 0;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'server/stripe-emulator/main.ts')],
-    {
-      // Only what it needs: never the app's database or API secrets.
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TMPDIR: process.env.TMPDIR,
-        // A fixed offset from the app's port, so `npm run billing:sync` finds it too.
-        STRIPE_EMULATOR_PORT: process.env.STRIPE_EMULATOR_PORT || String(emulatorPort),
-        STRIPE_EMULATOR_WEBHOOK_URL: `http://${appHost}:${port}/api/webhooks/stripe`,
-        STRIPE_WEBHOOK_SECRET: webhookSecret,
-        STRIPE_EMULATOR_STATE: path.resolve(
-          process.env.DATA_DIR || '.data',
-          'stripe-emulator.json',
-        ),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+  const { child, listening } = spawnStripeEmulator({
+    root: import.meta.dirname,
+    // A fixed offset from the app's port, so `npm run billing:sync` finds it too.
+    port: process.env.STRIPE_EMULATOR_PORT || emulatorPort,
+    webhookUrl: `http://${appHost}:${port}/api/webhooks/stripe`,
+    webhookSecret,
+    stateFile: path.resolve(process.env.DATA_DIR || '.data', 'stripe-emulator.json'),
+  });
   const stop = () => child.kill();
   process.once('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -65,20 +53,13 @@ function startStripeEmulator() {
       process.exit(0);
     });
   }
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the Stripe emulator exited (${code})`)));
-    child.on('message', (message) => {
-      if (message?.type !== 'listening') return;
-      child.removeAllListeners('exit');
-      // Billing cannot work without it: stop, so a supervisor restarts both.
-      child.once('exit', (code) => {
-        console.error(`The Stripe emulator stopped (${code}); stopping the app.`);
-        process.exit(1);
-      });
-      resolve({ url: message.url, webhookSecret });
-    });
+  const url = await listening;
+  // Billing cannot work without it: stop, so a supervisor restarts both.
+  child.once('exit', (code) => {
+    console.error(`The Stripe emulator stopped (${code}); stopping the app.`);
+    process.exit(1);
   });
+  return { url, webhookSecret };
 }
 
 // A preset STRIPE_EMULATOR_URL: another process's emulator (several local instances

@@ -5,7 +5,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['server/**/*.test.ts', 'db/**/*.test.ts'],
+    // The product's tests, the shared suites' and fakes' own (test/), and each
+    // workspace package's (packages/: the stand-ins).
+    include: [
+      'server/**/*.test.ts',
+      'db/**/*.test.ts',
+      'test/**/*.test.ts',
+      'packages/*/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,
@@ -19,7 +26,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['server/**/*.ts', 'db/**/*.ts', 'app/**/*.{ts,tsx}'],
-      exclude: ['**/*.test.ts', 'server/testing/**', 'server/stripe-emulator/**'],
+      exclude: ['**/*.test.ts'],
       reporter: ['text-summary'],
       // Measured 2026-12-04 on the embedded run: server/ 88.7 % of lines, db/ 81.9 %.
       // Set a little lower, since the PostgreSQL and pooler runs reach other paths

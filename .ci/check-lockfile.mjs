@@ -10,6 +10,8 @@ const problems = [];
 for (const [path, entry] of Object.entries(lock.packages ?? {})) {
   // The project itself, workspace links, and packages shipped inside another's tarball.
   if (path === '' || entry.link || entry.inBundle) continue;
+  // A workspace's own folder (packages/…): its source is in this repository.
+  if (!path.split('/').includes('node_modules')) continue;
   // npm here records no address for registry packages; any address it does record
   // (a git URL, a tarball on another host, plain http) must be the registry's.
   if (entry.resolved !== undefined && !entry.resolved.startsWith(REGISTRY)) {

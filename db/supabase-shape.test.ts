@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
-import { describeAuthRlsMatrix } from '@/server/auth/rls-matrix';
-import { describeBillingRlsMatrix } from '@/server/billing/billing-rls';
+import { describeAuthRlsMatrix } from '@/test/suites/auth-rls-matrix';
+import { describeBillingRlsMatrix } from '@/test/suites/billing-rls-matrix';
 
 import { pgErrorCode } from './pg-error';
 import { queryRows } from './query-rows';

@@ -4,10 +4,10 @@ import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { rememberPlan } from '@/server/billing/entitlements';
-import { signedInUser } from '@/server/testing/accounts';
-import { testApi, trpcBody } from '@/server/testing/api-client';
-import { roomInWindow } from '@/server/testing/rate-limit-window';
-import { uniqueClientIp } from '@/server/testing/scope';
+import { signedInUser } from '@/test/helpers/accounts';
+import { testApi, trpcBody } from '@/test/helpers/api-client';
+import { roomInWindow } from '@/test/helpers/rate-limit-window';
+import { uniqueClientIp } from '@/test/helpers/scope';
 
 const { api, db } = testApi();
 

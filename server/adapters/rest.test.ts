@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { queryRows } from '@/db/query-rows';
 import { errorReports } from '@/db/schema';
-import { testApi } from '@/server/testing/api-client';
+import { testApi } from '@/test/helpers/api-client';
 
 const { api, db } = testApi();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { asNewCaller } from '@/server/testing/accounts';
-import { testApi, trpcBody } from '@/server/testing/api-client';
+import { asNewCaller } from '@/test/helpers/accounts';
+import { testApi, trpcBody } from '@/test/helpers/api-client';
 
 const { api } = testApi();
 

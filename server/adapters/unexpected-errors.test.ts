@@ -6,7 +6,7 @@ import { openPostgresDatabase } from '@/db/postgres';
 import { errorReports } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { DATABASE_UNAVAILABLE_MESSAGE, INTERNAL_ERROR_MESSAGE } from '@/server/platform/errors';
-import { apiClient } from '@/server/testing/api-client';
+import { apiClient } from '@/test/helpers/api-client';
 
 let testDb: TestDatabase;
 beforeAll(async () => {

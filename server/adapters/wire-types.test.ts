@@ -6,8 +6,8 @@ import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AppRouter } from '@/server/root';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
 
 // The app's two adapters behind a real HTTP server, so the tRPC client below talks
 // to them as the browser and the typed-client example do.

@@ -13,8 +13,8 @@ import {
   signedInUser,
   TEST_PASSWORD,
   cookieOf,
-} from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+} from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
 
 const { api, db } = testApi();
 

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { withServiceRole } from '@/db/rls';
 import { apiKeys, auditLogs } from '@/db/schema';
 import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { countingDb } from '@/server/testing/counting-db';
-import { roomInWindow } from '@/server/testing/rate-limit-window';
-import { testScope, uniqueClientIp } from '@/server/testing/scope';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { countingDb } from '@/test/helpers/counting-db';
+import { roomInWindow } from '@/test/helpers/rate-limit-window';
+import { testScope, uniqueClientIp } from '@/test/helpers/scope';
 
 import { generateApiKey } from './key-format';
 import { accountClaimsOf } from '@/server/auth/account-claims';

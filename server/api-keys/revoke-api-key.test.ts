@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { testScope } from '@/server/testing/scope';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { testScope } from '@/test/helpers/scope';
 
 import { forgetApiKey, revokeApiKey } from './service';
 import { accountClaimsOf } from '@/server/auth/account-claims';

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { rlsCallers } from '@/server/testing/rls-callers';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { rlsCallers } from '@/test/helpers/rls-callers';
 
 import { parseRetention, pruneAuditLogAsService } from './prune';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { asNewCaller, newTestEmail, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+import { asNewCaller, newTestEmail, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
 
 const adminEmail = vi.hoisted(() => `first-admin-${Date.now()}@example.com`);
 vi.mock('@/server/platform/env', async (importOriginal) => {

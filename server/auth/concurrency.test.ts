@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { uniqueClientIp } from '@/server/testing/scope';
+import { signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { uniqueClientIp } from '@/test/helpers/scope';
 
 const { api, db } = testApi();
 

@@ -6,8 +6,8 @@ import {
   lastMailTo,
   newTestEmail,
   TEST_PASSWORD,
-} from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+} from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
 
 const { api, db } = testApi();
 const caller = asNewCaller;

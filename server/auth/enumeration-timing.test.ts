@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createRestHandler } from '@/server/adapters/rest';
 import { deferredTasks } from '@/server/platform/background';
 import { pipelineDeps } from '@/server/pipeline-deps';
-import { asNewCaller, lastMailTo, newTestEmail, TEST_PASSWORD } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { countingDb } from '@/server/testing/counting-db';
+import { asNewCaller, lastMailTo, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { countingDb } from '@/test/helpers/counting-db';
 
 const { api, db } = testApi();
 

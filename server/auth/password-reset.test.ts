@@ -11,8 +11,8 @@ import {
   newTestEmail,
   signedInUser,
   TEST_PASSWORD,
-} from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+} from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
 
 const { api, db } = testApi();
 const NEW_PASSWORD = 'a brand new passphrase';

@@ -1,5 +1,5 @@
 import { createTestDatabase } from '@/db/test-database';
 
-import { describeAuthRlsMatrix } from './rls-matrix';
+import { describeAuthRlsMatrix } from '@/test/suites/auth-rls-matrix';
 
 describeAuthRlsMatrix(createTestDatabase);

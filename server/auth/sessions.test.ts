@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { uniqueClientIp } from '@/server/testing/scope';
+import { cookieOf, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { uniqueClientIp } from '@/test/helpers/scope';
 
 const { api, db } = testApi();
 

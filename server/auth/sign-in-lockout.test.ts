@@ -7,10 +7,10 @@ import {
   assertSignInAllowed,
   recordFailedSignIn,
 } from '@/server/platform/rate-limit/sign-in-failures';
-import { newTestEmail, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { roomInWindow } from '@/server/testing/rate-limit-window';
-import { testScope, uniqueClientIp } from '@/server/testing/scope';
+import { newTestEmail, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { roomInWindow } from '@/test/helpers/rate-limit-window';
+import { testScope, uniqueClientIp } from '@/test/helpers/scope';
 
 const { api, db } = testApi();
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { withServiceRole } from '@/db/rls';
 import { accountClaimsOf } from '@/server/auth/account-claims';
 import { identifyByApiKey } from '@/server/api-keys/verify';
-import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { testScope } from '@/server/testing/scope';
+import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { testScope } from '@/test/helpers/scope';
 
 import { setRole } from './roles';
 import { listSessionsOf } from './session-list';

@@ -1,5 +1,5 @@
 import { createTestDatabase } from '@/db/test-database';
 
-import { describeBillingRlsMatrix } from './billing-rls';
+import { describeBillingRlsMatrix } from '@/test/suites/billing-rls-matrix';
 
 describeBillingRlsMatrix(createTestDatabase);

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
 import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { payCheckout, testBilling } from '@/server/testing/stripe';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { payCheckout, testBilling } from '@/test/helpers/stripe';
 
 // The subscription lifecycle through the REST API, the real Stripe SDK and the local
 // emulator, whose webhooks reach the real webhook route on the test database.

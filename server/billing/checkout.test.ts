@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { withRls, withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
 import { appUrl } from '@/server/platform/app-url';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { testScope } from '@/server/testing/scope';
-import { payCheckout, testBilling } from '@/server/testing/stripe';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { testScope } from '@/test/helpers/scope';
+import { payCheckout, testBilling } from '@/test/helpers/stripe';
 
 import type { BillingCall } from './billing-call';
 import { startCheckout } from './checkout';

@@ -75,7 +75,7 @@ export const PLAN_RANK: Record<Plan, number> = { free: 0, pro: 1, enterprise: 2 
 
 /**
  * Stripe price ids from the environment; unset, the ids the local emulator seeds
- * (server/stripe-emulator), so the embedded default needs no configuration.
+ * (packages/stripe-emulator), so the embedded default needs no configuration.
  */
 export function stripePriceIds(): Record<PaidPlan, Record<Interval, string>> {
   return {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 import { defineJob } from '@/server/platform/control/channel';
 import { env } from '@/server/platform/env';
+import { isLocal } from '@/server/platform/stand-ins';
+import { spawnStripeEmulator } from '@/server/platform/stripe-emulator-process.mjs';
 
 import { billingFromEnv, emulatorStripe } from './stripe-client';
 import { syncAllCustomersAsService } from './sync-all';
@@ -21,20 +23,32 @@ async function answers(url: string) {
 
 /**
  * Stripe when configured; else the local emulator: the running app's (port PORT +
- * 9000), else, when none runs, the emulator's saved state opened here.
+ * 9000), else, when none runs, one started here on the emulator's saved state;
+ * null on a deployed app without Stripe.
  */
-async function stripeToSync(): Promise<{ stripe: Stripe; close: () => Promise<void> }> {
+async function stripeToSync(): Promise<{ stripe: Stripe; close: () => Promise<void> } | null> {
   const configured = billingFromEnv();
   if (configured) return { stripe: configured.stripe, close: async () => {} };
   const running = `http://127.0.0.1:${env.PORT + 9000}`;
   if (await answers(running)) return { stripe: emulatorStripe(running), close: async () => {} };
-  // Loaded only here: the app itself never needs it.
-  const { startStripeEmulator } = await import('@/server/stripe-emulator');
-  const emulator = await startStripeEmulator({
+  // As in server.mjs: a deployed app never runs a stand-in (a sync against an empty
+  // emulator would only report every customer as a failure).
+  if (!isLocal()) return null;
+  // The emulator is a stand-in outside the product: started as a process, as
+  // server.mjs starts it, on its saved state, with no webhooks (this run syncs instead).
+  const emulator = spawnStripeEmulator({
+    root: process.cwd(),
+    port: 0,
     webhookSecret: 'whsec_billing_sync_sends_no_webhooks',
     stateFile: path.resolve(env.DATA_DIR, 'stripe-emulator.json'),
+    quiet: true,
   });
-  return { stripe: emulatorStripe(emulator.url), close: () => emulator.close() };
+  try {
+    return { stripe: emulatorStripe(await emulator.listening), close: () => emulator.stop() };
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
 }
 
 /** `npm run billing:sync`, run by the CLI or, while the app runs, inside the app. */
@@ -42,7 +56,14 @@ export const syncAllCustomersJob = defineJob({
   name: 'billing:sync',
   input: z.object({}),
   run: async ({ db }) => {
-    const { stripe, close } = await stripeToSync();
+    const source = await stripeToSync();
+    if (!source) {
+      return {
+        ok: false,
+        message: 'STRIPE_SECRET_KEY is not set: there is no Stripe to sync from.',
+      };
+    }
+    const { stripe, close } = source;
     try {
       const report = await syncAllCustomersAsService(db, stripe);
       return {

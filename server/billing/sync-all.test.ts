@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { payCheckout, testBilling } from '@/server/testing/stripe';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { payCheckout, testBilling } from '@/test/helpers/stripe';
 
 import { emulatorStripe } from './stripe-client';
 import { syncAllCustomersAsService } from './sync-all';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { env } from '@/server/platform/env';
 import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi, trpcBody } from '@/server/testing/api-client';
-import { roomInWindow } from '@/server/testing/rate-limit-window';
-import { payCheckout, testBilling } from '@/server/testing/stripe';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi, trpcBody } from '@/test/helpers/api-client';
+import { roomInWindow } from '@/test/helpers/rate-limit-window';
+import { payCheckout, testBilling } from '@/test/helpers/stripe';
 
 // The billing page's "Requests this hour" figure, read the way the page reads it:
 // a tRPC batch that also carries another procedure with a stricter limit of its own.

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import { auditLogs, billingAccounts, stripeEvents, subscriptions } from '@/db/schema';
-import { asNewCaller, signedInUser } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/server/testing/stripe';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/test/helpers/stripe';
 
 import { emulatorStripe, type Billing } from './stripe-client';
 import { applySnapshotInTx } from './sync';

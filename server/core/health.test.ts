@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openPostgresDatabase } from '@/db/postgres';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { apiClient } from '@/server/testing/api-client';
+import { apiClient } from '@/test/helpers/api-client';
 
 import { checkHealth, healthHttpStatus } from './health';
 

@@ -6,7 +6,7 @@ import { ANONYMOUS, type Identity, type Permission } from '@/server/identity';
 import { recordRequest } from '@/server/platform/metrics';
 import { pipelineDeps } from '@/server/pipeline-deps';
 import { createCaller } from '@/server/root';
-import { testScope } from '@/server/testing/scope';
+import { testScope } from '@/test/helpers/scope';
 import { buildContext } from '@/server/trpc';
 
 let testDb: TestDatabase;

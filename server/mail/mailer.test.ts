@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { testApi } from '@/server/testing/api-client';
+import { testApi } from '@/test/helpers/api-client';
 
 import { listOutboxAsService, outboxMailer, resendMailer } from './mailer';
 import { verificationEmail } from './templates';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { auditPruneJob } from '@/server/audit/cron';
 import { billingSyncJob } from '@/server/billing/cron';
-import { testApi } from '@/server/testing/api-client';
-import { testBilling } from '@/server/testing/stripe';
+import { testApi } from '@/test/helpers/api-client';
+import { testBilling } from '@/test/helpers/stripe';
 
 import { createCronHandler } from './cron';
 

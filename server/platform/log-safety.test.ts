@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { asNewCaller, newTestEmail, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
+import { asNewCaller, newTestEmail, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
 
 // Every line the app logs during these tests, through the app's real logger options
 // (redaction included) at the most verbose level.
 const lines = vi.hoisted(() => [] as string[]);
 vi.mock('@/server/platform/logger', async (importOriginal) => {
-  const { loggerInto } = await import('@/server/testing/captured-logs');
+  const { loggerInto } = await import('@/test/helpers/captured-logs');
   return loggerInto(await importOriginal(), lines, 'trace');
 });
 

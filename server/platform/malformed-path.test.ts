@@ -14,7 +14,7 @@ import {
 
 const lines = vi.hoisted(() => [] as string[]);
 vi.mock('@/server/platform/logger', async (importOriginal) => {
-  const { loggerInto } = await import('@/server/testing/captured-logs');
+  const { loggerInto } = await import('@/test/helpers/captured-logs');
   return loggerInto(await importOriginal(), lines, 'info');
 });
 

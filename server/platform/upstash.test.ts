@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { roomInWindow } from '@/server/testing/rate-limit-window';
-import { startUpstashStandIn } from '@/server/testing/upstash-stand-in';
+import { roomInWindow } from '@/test/helpers/rate-limit-window';
+import { startUpstashStandIn } from '@/test/fakes/upstash-stand-in';
 
 import { createCache } from './cache/cache';
 import { upstashL2 } from './cache/l2-store';

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getOpenApiDocument } from '@/server/adapters/openapi';
 import { grantAdminAsService } from '@/server/auth/grant-admin';
 import { PERMISSIONS } from '@/server/identity/permissions';
-import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { testBilling } from '@/server/testing/stripe';
+import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { testBilling } from '@/test/helpers/stripe';
 
 import { malformedCases, type FuzzCase, type OpenApiPaths } from './malformed-inputs';
 

@@ -7,14 +7,14 @@ import {
 } from '@supabase/ssr';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/server/testing/accounts';
-import { testApi } from '@/server/testing/api-client';
-import { countingDb } from '@/server/testing/counting-db';
-import { testScope } from '@/server/testing/scope';
+import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { countingDb } from '@/test/helpers/counting-db';
+import { testScope } from '@/test/helpers/scope';
 import {
   startSupabaseAuthStandIn,
   type SupabaseAuthStandIn,
-} from '@/server/testing/supabase-auth-stand-in';
+} from '@/test/fakes/supabase-auth-stand-in';
 
 import type { AuthProvider } from '../provider';
 

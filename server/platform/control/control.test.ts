@@ -14,7 +14,7 @@ import { queryRows } from '@/db/query-rows';
 import type { Database } from '@/db/types';
 import { signUpAsService } from '@/server/auth/sign-up';
 import { cliJobs } from '@/server/jobs';
-import { TEST_PASSWORD } from '@/server/testing/accounts';
+import { TEST_PASSWORD } from '@/test/helpers/accounts';
 
 import { controlDir, socketPath, tokenPath } from './channel';
 import { askApp } from './client';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { roomInWindow } from '@/server/testing/rate-limit-window';
+import { roomInWindow } from '@/test/helpers/rate-limit-window';
 
 import { env } from '../env';
 import { logger } from '../logger';

@@ -11,7 +11,11 @@ export type EmulatorPrice = {
   lookupKey?: string;
 };
 
-/** The app's catalog (server/billing/plans.ts), under the ids it uses when no env overrides them. */
+/**
+ * The app's catalog (server/billing/plans.ts), under the ids it uses when no env
+ * overrides them. A copy, since neither side may import the other:
+ * test/stripe-emulator-catalog.test.ts holds the two equal.
+ */
 export const DEFAULT_PRICES: EmulatorPrice[] = [
   {
     id: 'price_pro_monthly',

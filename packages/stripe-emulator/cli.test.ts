@@ -3,7 +3,8 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-const MAIN = path.join(import.meta.dirname, 'main.ts');
+// The entry that server.mjs and `npm run billing:sync` start (see bin.mjs).
+const BIN = path.join(import.meta.dirname, 'bin.mjs');
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 const children: ChildProcess[] = [];
@@ -12,7 +13,7 @@ afterEach(() => {
 });
 
 function start(env: Record<string, string>, ipc = false): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [BIN], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,7 @@ import {
   seedAccounts,
   type Caller,
   type QueryOutcome,
-} from '@/server/testing/rls-callers';
+} from '@/test/helpers/rls-callers';
 
 /** The auth tables' RLS matrix, on the database `openDatabase` gives (also a Supabase-shaped one). */
 export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>) {

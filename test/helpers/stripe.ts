@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '@/db/types';
 import { emulatorStripe, type Billing } from '@/server/billing/stripe-client';
 import { createStripeWebhookHandler } from '@/server/billing/webhook-route';
-import { startStripeEmulator, type StripeEmulator } from '@/server/stripe-emulator';
+import { startStripeEmulator, type StripeEmulator } from '@lean-saas/stripe-emulator';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_lean_saas_tests';
 

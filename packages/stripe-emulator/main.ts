@@ -1,4 +1,4 @@
-// The emulator as a process: `node --import tsx server/stripe-emulator/main.ts`.
+// The emulator as a process: `node bin.mjs` (which loads this file through tsx).
 // Its parent reads the one stdout line `stripe-emulator listening on <url>` (or, over
 // an IPC channel, the message `{ type: 'listening', url }`).
 

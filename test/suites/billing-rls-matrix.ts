@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import type { TestDatabase } from '@/db/test-database';
-import { idsOf, rlsCallers, seedAccounts } from '@/server/testing/rls-callers';
+import { idsOf, rlsCallers, seedAccounts } from '@/test/helpers/rls-callers';
 
 /** The billing tables' RLS matrix, on the database `openDatabase` gives (also a Supabase-shaped one). */
 export function describeBillingRlsMatrix(openDatabase: () => Promise<TestDatabase>) {
