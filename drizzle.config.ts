@@ -1,6 +1,6 @@
 import { defineConfig } from 'drizzle-kit';
 
-// Generation only needs the schema; migrations are applied by server/platform/migrations/migrate-cli.ts
+// Generation only needs the schema; migrations are applied by server/platform/runtime/migrations/migrate-cli.ts
 // (drizzle-orm's migrator), which also works on the embedded database.
 export default defineConfig({
   dialect: 'postgresql',

@@ -4,11 +4,11 @@
  * edge bundle never sees them.
  */
 export async function register() {
-  const { registerTracing } = await import('./server/platform/tracing');
+  const { registerTracing } = await import('./server/platform/observability/tracing');
   await registerTracing();
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const [{ startServer }, { cliJobs }, { supabaseConfigFromEnv }] = await Promise.all([
-    import('./server/platform/startup'),
+    import('./server/platform/runtime/startup'),
     // The feature modules' jobs and auth choice come in from here, so that the
     // platform layer below them never imports them.
     import('./server/jobs'),

@@ -6,7 +6,7 @@ import type { NextConfig } from 'next';
 import {
   API_CONTENT_SECURITY_POLICY,
   STATIC_SECURITY_HEADERS,
-} from './server/platform/security-headers';
+} from './server/platform/http/security-headers';
 
 // The commit is fixed into the build so that /api/v1/version needs no git at runtime.
 function buildCommit(): string {

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { refreshSupabaseSession } from '@/server/auth/supabase/refresh-session';
-import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/security-headers';
+import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/http/security-headers';
 
 /**
  * Pages only (API routes set their own headers in the request pipeline): a fresh

@@ -2,11 +2,11 @@
 // `next start` cannot give the app.
 // 1. The client's socket address. It travels to the request pipeline in a header
 //    whose name is chosen at random per process, so a client cannot forge it (see
-//    server/platform/client-ip.ts).
+//    server/platform/http/client-ip.ts).
 // 2. Billing without a Stripe account: when STRIPE_SECRET_KEY is unset and the app
-//    is local (server/platform/local-app.mjs), the local Stripe emulator
+//    is local (server/platform/runtime/local-app.mjs), the local Stripe emulator
 //    (packages/stripe-emulator, a stand-in outside the product) runs as a child
-//    process (server/platform/stripe-emulator-process.mjs), and the app's Stripe SDK
+//    process (server/platform/runtime/stripe-emulator-process.mjs), and the app's Stripe SDK
 //    talks to it; it delivers signed webhooks back to this server. A deployed app never
 //    starts it: without Stripe its billing is off, and its pages say so.
 // On Vercel this file is not used.
@@ -17,8 +17,8 @@ import path from 'node:path';
 import nextEnv from '@next/env';
 import next from 'next';
 
-import { isLocalApp } from './server/platform/local-app.mjs';
-import { spawnStripeEmulator } from './server/platform/stripe-emulator-process.mjs';
+import { isLocalApp } from './server/platform/runtime/local-app.mjs';
+import { spawnStripeEmulator } from './server/platform/runtime/stripe-emulator-process.mjs';
 
 const dev = process.argv.includes('--dev');
 // The .env files, now: what they set decides below whether the emulator runs (Next
@@ -84,8 +84,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 // Loaded beside their one use (plain .mjs modules: no TypeScript is loaded yet).
-const { rewriteMalformedPath } = await import('./server/platform/malformed-path-guard.mjs');
-const { STATIC_SECURITY_HEADERS } = await import('./server/platform/static-security-headers.mjs');
+const { rewriteMalformedPath } = await import('./server/platform/http/malformed-path-guard.mjs');
+const { STATIC_SECURITY_HEADERS } =
+  await import('./server/platform/http/static-security-headers.mjs');
 
 createServer((request, response) => {
   request.headers[socketIpHeader] = request.socket.remoteAddress ?? '';

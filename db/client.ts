@@ -1,4 +1,4 @@
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 import { openEmbeddedDatabase } from './embedded';
 import { openPostgresDatabase } from './postgres';

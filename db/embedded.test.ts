@@ -22,7 +22,7 @@ function migrateInAnotherProcess(dataDir: string) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'server/platform/migrations/migrate-cli.ts'],
+      ['--import', 'tsx', 'server/platform/runtime/migrations/migrate-cli.ts'],
       {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import postgres from 'postgres';
 
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 import { openMemoryDatabase } from './embedded';
 import { migratePostgres, openPostgresDatabase } from './postgres';

@@ -3,11 +3,11 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { resolveIdentity, type Identity, type SignedIn } from './identity';
-import { afterResponse } from './platform/after-response';
-import { backgroundFor } from './platform/background';
-import { logger } from './platform/logger';
-import { clientIpOf } from './platform/client-ip';
-import type { RequestScope } from './platform/request-scope';
+import { afterResponse } from './platform/http/after-response';
+import { backgroundFor } from './platform/http/background';
+import { logger } from './platform/observability/logger';
+import { clientIpOf } from './platform/http/client-ip';
+import type { RequestScope } from './platform/http/request-scope';
 import { pipelineDeps } from './pipeline-deps';
 import { createCaller } from './root';
 import { buildContext } from './trpc';

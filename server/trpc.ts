@@ -11,12 +11,12 @@ import type { Database, Tx } from '@/db/types';
 import type { AuthProvider } from './auth/provider';
 import type { Billing } from './billing/stripe-client';
 import { resolveIdentity, type Identifier, type Identity, type Permission } from './identity';
-import type { Defer } from './platform/background';
-import { AppError, isServerFault, toPublicError } from './platform/errors';
-import type { NamedLimit, Tier } from './platform/rate-limit/config';
-import { enforceRequestLimits } from './platform/rate-limit/enforce';
-import { returnUrlFor } from './platform/request-origin';
-import type { RequestScope } from './platform/request-scope';
+import type { Defer } from './platform/http/background';
+import { AppError, isServerFault, toPublicError } from './platform/http/errors';
+import type { NamedLimit, Tier } from './platform/infra/rate-limit/config';
+import { enforceRequestLimits } from './platform/infra/rate-limit/enforce';
+import { returnUrlFor } from './platform/http/request-origin';
+import type { RequestScope } from './platform/http/request-scope';
 
 export type Transport = 'trpc' | 'rest';
 

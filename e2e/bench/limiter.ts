@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import Redis from 'ioredis';
 
-import { logger } from '@/server/platform/logger';
+import { logger } from '@/server/platform/observability/logger';
 import {
   memoryStore,
   redisStore,
   type RateLimitStore,
-} from '@/server/platform/rate-limit/backends';
-import { checkLimit } from '@/server/platform/rate-limit/check';
+} from '@/server/platform/infra/rate-limit/backends';
+import { checkLimit } from '@/server/platform/infra/rate-limit/check';
 
 const CALLS = 5_000;
 const RULE = { requests: 1_000_000, windowSeconds: 3_600, onStoreFailure: 'open' as const };

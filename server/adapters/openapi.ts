@@ -2,7 +2,7 @@ import { generateOpenApiDocument } from 'trpc-to-openapi';
 
 import { SESSION_COOKIE } from '@/server/auth/session-token';
 import { getVersion } from '@/server/core/version';
-import { errorEnvelopeSchema } from '@/server/platform/envelope';
+import { errorEnvelopeSchema } from '@/server/platform/http/envelope';
 import { appRouter } from '@/server/root';
 import type { ApiMeta } from '@/server/trpc';
 

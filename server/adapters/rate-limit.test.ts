@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
+import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { rememberPlan } from '@/server/billing/entitlements';

@@ -2,9 +2,9 @@ import type { TRPCError } from '@trpc/server';
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 
 import { appRouter } from '@/server/root';
-import { errorResponse, jsonResponse, successBody } from '@/server/platform/envelope';
-import { toPublicError } from '@/server/platform/errors';
-import { runApiRequest } from '@/server/platform/request-scope';
+import { errorResponse, jsonResponse, successBody } from '@/server/platform/http/envelope';
+import { toPublicError } from '@/server/platform/http/errors';
+import { runApiRequest } from '@/server/platform/http/request-scope';
 import { createContext, reportError, type PipelineDeps, type Context } from '@/server/trpc';
 
 export const REST_PREFIX = '/api/v1';

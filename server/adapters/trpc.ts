@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 
 import { appRouter } from '@/server/root';
-import { runApiRequest } from '@/server/platform/request-scope';
+import { runApiRequest } from '@/server/platform/http/request-scope';
 import {
   createContext,
   reportError,

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresDatabase } from '@/db/postgres';
 import { errorReports } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { DATABASE_UNAVAILABLE_MESSAGE, INTERNAL_ERROR_MESSAGE } from '@/server/platform/errors';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  INTERNAL_ERROR_MESSAGE,
+} from '@/server/platform/http/errors';
 import { apiClient } from '@/test/helpers/api-client';
 
 let testDb: TestDatabase;

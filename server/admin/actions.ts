@@ -5,7 +5,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { setRole } from '@/server/auth/roles';
 import { revokeSession } from '@/server/auth/sessions';
 import { onUserChanged } from '@/server/auth/user-changed';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 // Admin policy and audit rows only: every write is the owning module's function.
 

@@ -1,7 +1,7 @@
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { actionCountsBetween } from '@/server/audit/admin-reports';
-import { toCsv } from '@/server/platform/csv';
+import { toCsv } from '@/server/platform/http/csv';
 
 /**
  * For a date range (whole UTC days): how many events of each action happened, and

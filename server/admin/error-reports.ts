@@ -6,7 +6,7 @@ import {
   resolveErrorReport,
   type ErrorReportState,
 } from '@/server/core/error-report-triage';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import type { AdminCall } from './actions';
 

@@ -6,9 +6,9 @@ import { userSessionOutput } from '@/server/auth/schemas';
 import { PLAN_IDS } from '@/server/billing/plans';
 import { subscriptionView } from '@/server/billing/schemas';
 import { healthOutput, metricsOutput } from '@/server/core/schemas';
-import { cursorInput } from '@/server/platform/cursor';
-import { day, text } from '@/server/platform/input';
-import { dateTime } from '@/server/platform/output';
+import { cursorInput } from '@/server/platform/http/cursor';
+import { day, text } from '@/server/platform/http/input';
+import { dateTime } from '@/server/platform/http/output';
 
 export const userSearchInput = z.object({
   /** Part of the email address, case-insensitive. */

@@ -5,8 +5,8 @@ import { countAccounts } from '@/server/auth/account-search';
 import { activeSubscriptionsByPlan, countBillingEvents } from '@/server/billing/user-billing';
 import { checkServiceHealth } from '@/server/core/health';
 import { readMetricsSnapshot } from '@/server/core/metrics-snapshot';
-import { env } from '@/server/platform/env';
-import { minuteHistory } from '@/server/platform/metric-history';
+import { env } from '@/env';
+import { minuteHistory } from '@/server/platform/observability/metric-history';
 
 /** The counts a business looks at: users, paying subscriptions by plan, keys, billing events. */
 function businessCounts(db: Database) {

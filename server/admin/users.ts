@@ -5,7 +5,7 @@ import { recentEventsAbout } from '@/server/audit/admin-reports';
 import { accountSummary, searchAccounts, type AccountSearch } from '@/server/auth/account-search';
 import { listSessionsOf } from '@/server/auth/session-list';
 import { subscriptionsOf } from '@/server/billing/user-billing';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 /** Users, newest first, by part of their email, their plan or a subscription's state. */
 export function searchUsersAsAdmin(db: Database, input: AccountSearch) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import { apiKeys, auditLogs } from '@/db/schema';
-import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/rate-limit/config';
+import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { countingDb } from '@/test/helpers/counting-db';

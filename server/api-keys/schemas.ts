@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { PERMISSIONS } from '@/server/identity/permissions';
-import { cursorInput } from '@/server/platform/cursor';
-import { instant, text } from '@/server/platform/input';
-import { dateTime } from '@/server/platform/output';
+import { cursorInput } from '@/server/platform/http/cursor';
+import { instant, text } from '@/server/platform/http/input';
+import { dateTime } from '@/server/platform/http/output';
 
 export const apiKeyOutput = z.object({
   id: z.uuid(),

@@ -6,8 +6,8 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { planInTx } from '@/server/billing/entitlements';
 import { entitlementsOf } from '@/server/billing/plans';
 import type { Permission } from '@/server/identity/permissions';
-import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
-import { AppError } from '@/server/platform/errors';
+import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/http/cursor';
+import { AppError } from '@/server/platform/http/errors';
 
 import { generateApiKey, parseApiKey } from './key-format';
 import { apiKeyCache, keyShape, keyTag } from './verify';

@@ -7,15 +7,15 @@ import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
 import type { Identifier, Identity } from '@/server/identity';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/identity/permissions';
-import { appCache } from '@/server/platform/cache/app-cache';
-import { DEFAULT_L1_TTL_MS } from '@/server/platform/cache/cache';
-import { env } from '@/server/platform/env';
-import { isLocal } from '@/server/platform/stand-ins';
-import { AppError } from '@/server/platform/errors';
-import { logger } from '@/server/platform/logger';
-import { countApiKeyFailure } from '@/server/platform/metrics';
-import { enforceNamedLimit, ipKey } from '@/server/platform/rate-limit/enforce';
-import type { RequestScope } from '@/server/platform/request-scope';
+import { appCache } from '@/server/platform/infra/cache/app-cache';
+import { DEFAULT_L1_TTL_MS } from '@/server/platform/infra/cache/cache';
+import { env } from '@/env';
+import { isLocal } from '@/server/platform/runtime/stand-ins';
+import { AppError } from '@/server/platform/http/errors';
+import { logger } from '@/server/platform/observability/logger';
+import { countApiKeyFailure } from '@/server/platform/observability/metrics';
+import { enforceNamedLimit, ipKey } from '@/server/platform/infra/rate-limit/enforce';
+import type { RequestScope } from '@/server/platform/http/request-scope';
 
 import { parseApiKey } from './key-format';
 

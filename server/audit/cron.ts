@@ -1,5 +1,5 @@
 import type { Database } from '@/db/types';
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 import { pruneAuditLogAsService } from './prune';
 

@@ -2,8 +2,8 @@ import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 
 import { auditLogs, type AuditLog } from '@/db/schema/audit';
 import type { Tx } from '@/db/types';
-import { toCsv } from '@/server/platform/csv';
-import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
+import { toCsv } from '@/server/platform/http/csv';
+import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/http/cursor';
 
 import { endOf, startOf } from './schemas';
 

@@ -1,7 +1,7 @@
 // `npm run audit:prune -- --older-than 365d`: deletes older audit events (the prune
 // is itself audited). Without the flag: AUDIT_RETENTION_DAYS, default 365.
-import { runCli, usage } from '@/server/platform/control/client';
-import { env } from '@/server/platform/env';
+import { runCli, usage } from '@/server/platform/runtime/control/client';
+import { env } from '@/env';
 
 import { parseRetention } from './prune';
 import { pruneAuditLogJob } from './prune-job';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { defineJob } from '@/server/platform/control/channel';
+import { defineJob } from '@/server/platform/runtime/control/channel';
 
 import { pruneAuditLogAsService } from './prune';
 

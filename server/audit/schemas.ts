@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-import { cursorInput } from '@/server/platform/cursor';
-import { dayOrDateTime } from '@/server/platform/input';
-import { dateTime } from '@/server/platform/output';
+import { cursorInput } from '@/server/platform/http/cursor';
+import { dayOrDateTime } from '@/server/platform/http/input';
+import { dateTime } from '@/server/platform/http/output';
 
 const filterFields = z.object({
   action: z

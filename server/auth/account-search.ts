@@ -8,7 +8,7 @@ import {
   planOfUserSql,
 } from '@/server/billing/user-billing';
 import type { Plan } from '@/server/billing/plans';
-import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/cursor';
+import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/http/cursor';
 
 // The admin's view of accounts. One statement with billing's parts as its exported
 // SQL fragments: the plan and status filters must narrow the page the cursor walks,

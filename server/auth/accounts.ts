@@ -5,7 +5,7 @@ import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import { decoyPasswordHash, isOwnHash, SIGN_IN_FAILED, verifyPassword } from './password';
 import { createSession, revokeSession } from './sessions';

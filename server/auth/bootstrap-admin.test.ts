@@ -4,8 +4,8 @@ import { asNewCaller, newTestEmail, signedInUser } from '@/test/helpers/accounts
 import { testApi } from '@/test/helpers/api-client';
 
 const adminEmail = vi.hoisted(() => `first-admin-${Date.now()}@example.com`);
-vi.mock('@/server/platform/env', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/platform/env')>();
+vi.mock('@/env', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/env')>();
   return { env: { ...actual.env, ADMIN_EMAILS: [adminEmail] } };
 });
 

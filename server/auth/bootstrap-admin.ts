@@ -1,6 +1,6 @@
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 import { setRole } from './roles';
 

@@ -1,6 +1,6 @@
 import { withRls } from '@/db/rls';
 import { deliverMail } from '@/server/mail/mailer';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import { signInAsService, signOutAsService } from './accounts';
 import { requestEmailChangeAsService } from './email-change';

@@ -5,8 +5,8 @@ import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { emailChangeEmail, emailChangeNoticeEmail } from '@/server/mail/templates';
-import { appUrl } from '@/server/platform/app-url';
-import { AppError } from '@/server/platform/errors';
+import { appUrl } from '@/server/platform/http/app-url';
+import { AppError } from '@/server/platform/http/errors';
 
 import { normalizeEmail } from './accounts';
 import { issueEmailToken } from './email-tokens';

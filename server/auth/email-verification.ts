@@ -6,8 +6,8 @@ import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { verificationEmail } from '@/server/mail/templates';
-import { appUrl } from '@/server/platform/app-url';
-import { AppError } from '@/server/platform/errors';
+import { appUrl } from '@/server/platform/http/app-url';
+import { AppError } from '@/server/platform/http/errors';
 
 import { grantBootstrapAdmin } from './bootstrap-admin';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';

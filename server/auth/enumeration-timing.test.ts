@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createRestHandler } from '@/server/adapters/rest';
-import { deferredTasks } from '@/server/platform/background';
+import { deferredTasks } from '@/server/platform/http/background';
 import { pipelineDeps } from '@/server/pipeline-deps';
 import { asNewCaller, lastMailTo, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';

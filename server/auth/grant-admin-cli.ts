@@ -1,6 +1,6 @@
 // `npm run admin:grant -- you@example.com`: makes that account an admin (through the
 // running app when it owns the embedded database).
-import { runCli, usage } from '@/server/platform/control/client';
+import { runCli, usage } from '@/server/platform/runtime/control/client';
 
 import { grantAdminJob } from './grant-admin-job';
 

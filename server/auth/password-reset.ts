@@ -6,8 +6,8 @@ import type { Database } from '@/db/types';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { passwordResetEmail } from '@/server/mail/templates';
-import { appUrl } from '@/server/platform/app-url';
-import { AppError } from '@/server/platform/errors';
+import { appUrl } from '@/server/platform/http/app-url';
+import { AppError } from '@/server/platform/http/errors';
 
 import { normalizeEmail } from './accounts';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';

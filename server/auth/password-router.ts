@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
+import { emailLimitKey, enforceNamedLimit } from '@/server/platform/infra/rate-limit/enforce';
 import { authCall, permissionProcedure, publicProcedure } from '@/server/trpc';
 
 import {

@@ -1,6 +1,6 @@
 import type { Tx } from '@/db/types';
-import { DEFAULT_L1_TTL_MS } from '@/server/platform/cache/cache';
-import { appCache } from '@/server/platform/cache/app-cache';
+import { DEFAULT_L1_TTL_MS } from '@/server/platform/infra/cache/cache';
+import { appCache } from '@/server/platform/infra/cache/app-cache';
 
 import { getOwnProfile } from './profile';
 

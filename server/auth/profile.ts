@@ -4,7 +4,7 @@ import type { Claims } from '@/db/rls';
 import { profiles } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import type { UpdateMeInput } from './schemas';
 

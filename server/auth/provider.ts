@@ -1,5 +1,5 @@
 import type { Database } from '@/db/types';
-import type { RequestScope } from '@/server/platform/request-scope';
+import type { RequestScope } from '@/server/platform/http/request-scope';
 
 import type { Identity } from '@/server/identity';
 

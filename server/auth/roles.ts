@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 
 import { profiles, type Profile } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 type Role = Profile['role'];
 

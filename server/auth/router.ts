@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-import { AppError } from '@/server/platform/errors';
-import { emailLimitKey, enforceNamedLimit } from '@/server/platform/rate-limit/enforce';
+import { AppError } from '@/server/platform/http/errors';
+import { emailLimitKey, enforceNamedLimit } from '@/server/platform/infra/rate-limit/enforce';
 import {
   assertSignInAllowed,
   recordFailedSignIn,
-} from '@/server/platform/rate-limit/sign-in-failures';
+} from '@/server/platform/infra/rate-limit/sign-in-failures';
 import { authCall, publicProcedure, router } from '@/server/trpc';
 
 import { passwordProcedures } from './password-router';

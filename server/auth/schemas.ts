@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { httpsUrl, text } from '@/server/platform/input';
-import { dateTime } from '@/server/platform/output';
+import { httpsUrl, text } from '@/server/platform/http/input';
+import { dateTime } from '@/server/platform/http/output';
 
 import { PASSWORD_MAX_LENGTH } from './password-rules';
 

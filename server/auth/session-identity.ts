@@ -1,6 +1,6 @@
 import type { Database } from '@/db/types';
 import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
-import { servedOverHttps } from '@/server/platform/request-origin';
+import { servedOverHttps } from '@/server/platform/http/request-origin';
 
 import { sessionTokenFrom } from './session-token';
 import { findSessionAsService } from './sessions';

@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { userSessions } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import { liveSession, revokeSession, revokeSessionsOf } from './sessions';
 

@@ -4,7 +4,7 @@ import { authUsers } from 'drizzle-orm/supabase';
 import { withServiceRole } from '@/db/rls';
 import { profiles, userSessions } from '@/db/schema/auth';
 import type { Database, Tx } from '@/db/types';
-import { logger } from '@/server/platform/logger';
+import { logger } from '@/server/platform/observability/logger';
 
 import { hashSessionToken, newSessionToken } from './session-token';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '@/server/platform/errors';
-import { fixedWindow } from '@/server/platform/rate-limit/backends';
-import { NAMED_LIMITS } from '@/server/platform/rate-limit/config';
+import { AppError } from '@/server/platform/http/errors';
+import { fixedWindow } from '@/server/platform/infra/rate-limit/backends';
+import { NAMED_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import {
   assertSignInAllowed,
   recordFailedSignIn,
-} from '@/server/platform/rate-limit/sign-in-failures';
+} from '@/server/platform/infra/rate-limit/sign-in-failures';
 import { newTestEmail, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { roomInWindow } from '@/test/helpers/rate-limit-window';

@@ -7,7 +7,7 @@ import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { accountExistsEmail, verificationEmail } from '@/server/mail/templates';
-import { appUrl } from '@/server/platform/app-url';
+import { appUrl } from '@/server/platform/http/app-url';
 
 import { normalizeEmail } from './accounts';
 import { issueEmailToken } from './email-tokens';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
-import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
+import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { payCheckout, testBilling } from '@/test/helpers/stripe';

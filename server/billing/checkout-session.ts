@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import Stripe from 'stripe';
 
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 // A session this recent, for the same price, is handed out again instead of being
 // replaced: a second click, a second tab or a retry lands on the page the first

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { withRls, withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
-import { appUrl } from '@/server/platform/app-url';
+import { appUrl } from '@/server/platform/http/app-url';
 import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { testScope } from '@/test/helpers/scope';

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '@/server/audit/record-event';
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import type { BillingCall } from './billing-call';
 import { openCheckoutSession } from './checkout-session';

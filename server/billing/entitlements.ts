@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema/billing';
 import type { Database, DbOrTx } from '@/db/types';
-import { appCache } from '@/server/platform/cache/app-cache';
+import { appCache } from '@/server/platform/infra/cache/app-cache';
 
 import type { Plan } from './plans';
 

@@ -2,8 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 
 import { billingAccounts, subscriptions } from '@/db/schema/billing';
 import type { Tx } from '@/db/types';
-import type { LimitDecision } from '@/server/platform/rate-limit/check';
-import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
+import type { LimitDecision } from '@/server/platform/infra/rate-limit/check';
+import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 
 import { entitlementsOf } from './plans';
 import { ENTITLING_STATUSES } from './sync';

@@ -1,5 +1,5 @@
-import { env } from '@/server/platform/env';
-import type { Tier } from '@/server/platform/rate-limit/config';
+import { env } from '@/env';
+import type { Tier } from '@/server/platform/infra/rate-limit/config';
 
 /**
  * The one catalog: what each plan costs, which Stripe prices sell it, and what it
@@ -15,7 +15,7 @@ export type PaidPlan = Exclude<Plan, 'free'>;
 export type Entitlements = {
   /** Active API keys at once. */
   apiKeys: number;
-  /** The global request limit's tier (server/platform/rate-limit/config.ts). */
+  /** The global request limit's tier (server/platform/infra/rate-limit/config.ts). */
   rateLimitTier: Tier;
   /** Feature flags a product checks with `hasFeature(plan, name)`. */
   features: { prioritySupport: boolean; sso: boolean };

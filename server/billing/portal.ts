@@ -1,4 +1,4 @@
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 import type { BillingCall } from './billing-call';
 import { stripeCustomerIdOf } from './customer';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { dateTime } from '@/server/platform/output';
+import { dateTime } from '@/server/platform/http/output';
 
 import { INTERVALS, PLAN_IDS } from './plans';
 

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 /** The API version this code and its types are written for; Stripe answers in it. */
 export const STRIPE_API_VERSION = '2026-10-28.endive' as const;

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 
-import { AppError } from '@/server/platform/errors';
+import { AppError } from '@/server/platform/http/errors';
 
 /**
  * Stripe's failures in our error vocabulary: Stripe down or refusing us is a 502

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 
-import { defineJob } from '@/server/platform/control/channel';
-import { env } from '@/server/platform/env';
-import { isLocal } from '@/server/platform/stand-ins';
-import { spawnStripeEmulator } from '@/server/platform/stripe-emulator-process.mjs';
+import { defineJob } from '@/server/platform/runtime/control/channel';
+import { env } from '@/env';
+import { isLocal } from '@/server/platform/runtime/stand-ins';
+import { spawnStripeEmulator } from '@/server/platform/runtime/stripe-emulator-process.mjs';
 
 import { billingFromEnv, emulatorStripe } from './stripe-client';
 import { syncAllCustomersAsService } from './sync-all';

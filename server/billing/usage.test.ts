@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { env } from '@/server/platform/env';
-import { TIER_LIMITS } from '@/server/platform/rate-limit/config';
+import { env } from '@/env';
+import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { testApi, trpcBody } from '@/test/helpers/api-client';
 import { roomInWindow } from '@/test/helpers/rate-limit-window';

@@ -2,9 +2,9 @@ import Stripe from 'stripe';
 
 import type { Database } from '@/db/types';
 import { recordServerErrorAsService } from '@/server/core/error-reports';
-import { errorResponse, jsonResponse, successBody } from '@/server/platform/envelope';
-import { AppError, publicError } from '@/server/platform/errors';
-import { runApiRequest } from '@/server/platform/request-scope';
+import { errorResponse, jsonResponse, successBody } from '@/server/platform/http/envelope';
+import { AppError, publicError } from '@/server/platform/http/errors';
+import { runApiRequest } from '@/server/platform/http/request-scope';
 
 import type { Billing } from './stripe-client';
 import { handleStripeWebhook } from './webhook';

@@ -5,8 +5,8 @@ import { withServiceRole } from '@/db/rls';
 import { billingAccounts, stripeEvents, subscriptions } from '@/db/schema/billing';
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { AppError } from '@/server/platform/errors';
-import type { Logger } from '@/server/platform/logger';
+import { AppError } from '@/server/platform/http/errors';
+import type { Logger } from '@/server/platform/observability/logger';
 
 import { rememberPlan } from './entitlements';
 import type { Billing } from './stripe-client';

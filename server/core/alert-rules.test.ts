@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { sampleMinute } from '@/server/platform/metric-history';
-import { recordRequest } from '@/server/platform/metrics';
+import { sampleMinute } from '@/server/platform/observability/metric-history';
+import { recordRequest } from '@/server/platform/observability/metrics';
 
 import { checkHealth } from './health';
 

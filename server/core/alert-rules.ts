@@ -1,4 +1,4 @@
-import { recentErrorRate } from '@/server/platform/metric-history';
+import { recentErrorRate } from '@/server/platform/observability/metric-history';
 
 import type { DependencyCheck } from './schemas';
 

@@ -8,7 +8,7 @@ import { migratePostgres, openPostgresDatabase } from '@/db/postgres';
 import { ANONYMOUS_CLAIMS, withRls } from '@/db/rls';
 import { startTestCluster, type TestCluster } from '@/db/test-cluster';
 import type { Database } from '@/db/types';
-import { toPublicError } from '@/server/platform/errors';
+import { toPublicError } from '@/server/platform/http/errors';
 
 import { checkHealth, healthHttpStatus } from './health';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 
 import type { Database } from '@/db/types';
-import { env } from '@/server/platform/env';
-import { sharedStorePing } from '@/server/platform/redis';
-import { withTimeout } from '@/server/platform/timeout';
+import { env } from '@/env';
+import { sharedStorePing } from '@/server/platform/infra/redis';
+import { withTimeout } from '@/server/platform/infra/timeout';
 
 import { evaluateAlerts } from './alert-rules';
 import { emailProbe, stripeProbe } from './provider-probes';

@@ -1,6 +1,6 @@
-import { measureDatabaseLatencyMs } from '@/db/latency';
+import { measureDatabaseLatencyMs } from '@/server/platform/observability/database-latency';
 import type { Database } from '@/db/types';
-import { metrics } from '@/server/platform/metrics';
+import { metrics } from '@/server/platform/observability/metrics';
 
 import type { MetricsOutput } from './schemas';
 

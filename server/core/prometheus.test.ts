@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { recordRequest } from '@/server/platform/metrics';
+import { recordRequest } from '@/server/platform/observability/metrics';
 
 import { handleMetricsRequest } from './prometheus';
 

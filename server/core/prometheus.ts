@@ -1,8 +1,8 @@
-import { isBearerTokenValid } from '@/server/platform/bearer-token';
-import { errorResponse } from '@/server/platform/envelope';
-import { publicError } from '@/server/platform/errors';
-import { metrics } from '@/server/platform/metrics';
-import { runApiRequest } from '@/server/platform/request-scope';
+import { isBearerTokenValid } from '@/server/platform/http/bearer-token';
+import { errorResponse } from '@/server/platform/http/envelope';
+import { publicError } from '@/server/platform/http/errors';
+import { metrics } from '@/server/platform/observability/metrics';
+import { runApiRequest } from '@/server/platform/http/request-scope';
 
 /**
  * The Prometheus scrape endpoint. Without a configured token it does not exist at

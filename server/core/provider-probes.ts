@@ -1,4 +1,4 @@
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 const PROBE_CACHE_MS = 30_000;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { builtInAuthProvider } from '@/server/auth/built-in-provider';
 import { ANONYMOUS, type Identity, type Permission } from '@/server/identity';
-import { recordRequest } from '@/server/platform/metrics';
+import { recordRequest } from '@/server/platform/observability/metrics';
 import { pipelineDeps } from '@/server/pipeline-deps';
 import { createCaller } from '@/server/root';
 import { testScope } from '@/test/helpers/scope';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
 import { recordErrorReportAsService } from './error-reports';

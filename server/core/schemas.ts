@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { jsonObject, text } from '@/server/platform/input';
+import { jsonObject, text } from '@/server/platform/http/input';
 
 export const versionOutput = z.object({
   name: z.string(),

@@ -1,5 +1,5 @@
 import packageJson from '@/package.json' with { type: 'json' };
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 const VERSION = { name: packageJson.name, version: packageJson.version, commit: env.APP_COMMIT };
 

@@ -1,7 +1,7 @@
 import type { Database } from '@/db/types';
-import { AppError } from '@/server/platform/errors';
-import { isSameOrigin } from '@/server/platform/request-origin';
-import type { RequestScope } from '@/server/platform/request-scope';
+import { AppError } from '@/server/platform/http/errors';
+import { isSameOrigin } from '@/server/platform/http/request-origin';
+import type { RequestScope } from '@/server/platform/http/request-scope';
 
 import { ANONYMOUS, type Identity } from './identity';
 

@@ -4,8 +4,8 @@ import { Resend } from 'resend';
 import { withServiceRole } from '@/db/rls';
 import { emailOutbox } from '@/db/schema/mail';
 import type { Database } from '@/db/types';
-import { env } from '@/server/platform/env';
-import type { Logger } from '@/server/platform/logger';
+import { env } from '@/env';
+import type { Logger } from '@/server/platform/observability/logger';
 
 export type EmailMessage = { to: string; subject: string; text: string; html: string };
 

@@ -7,7 +7,7 @@ import { createRestHandler } from '@/server/adapters/rest';
 import { createTrpcHandler } from '@/server/adapters/trpc';
 import type { AuthProvider } from '@/server/auth/provider';
 import type { Billing } from '@/server/billing/stripe-client';
-import { deferredTasks } from '@/server/platform/background';
+import { deferredTasks } from '@/server/platform/http/background';
 import { pipelineDeps } from '@/server/pipeline-deps';
 
 type ApiClientOptions = { auth?: () => AuthProvider; billing?: () => Billing | null };

@@ -1,6 +1,6 @@
 import pino from 'pino';
 
-import type * as LoggerModule from '@/server/platform/logger';
+import type * as LoggerModule from '@/server/platform/observability/logger';
 
 /**
  * The logger module for `vi.mock`, its logger writing every line at `level` or above

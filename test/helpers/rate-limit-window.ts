@@ -1,4 +1,4 @@
-import { fixedWindow } from '@/server/platform/rate-limit/backends';
+import { fixedWindow } from '@/server/platform/infra/rate-limit/backends';
 
 /*
  * Rate limits count in fixed windows aligned to the epoch (backends.ts): a 60 s

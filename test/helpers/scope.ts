@@ -1,6 +1,6 @@
-import { backgroundFor } from '@/server/platform/background';
-import { logger } from '@/server/platform/logger';
-import type { RequestScope } from '@/server/platform/request-scope';
+import { backgroundFor } from '@/server/platform/http/background';
+import { logger } from '@/server/platform/observability/logger';
+import type { RequestScope } from '@/server/platform/http/request-scope';
 
 /** A request scope for calling procedures directly (createCaller) in tests. */
 export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {

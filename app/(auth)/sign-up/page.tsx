@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { devMailboxEnabled } from '@/server/platform/stand-ins';
+import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
 import { CredentialsForm } from '../_components/credentials-form';
 

@@ -5,7 +5,10 @@ import type { FormEvent } from 'react';
 import { Field } from '@/app/_components/form';
 
 import { primaryButtonClass } from '../_components/styles';
-import type { DateRange } from './compliance-report';
+import type { AdminInputs } from '../_components/types';
+
+/** The report's period, as the compliance procedure takes it. */
+export type DateRange = AdminInputs['compliance'];
 
 /** The range applies on submit; `problem` is the server's reason for refusing it. */
 export function ComplianceForm({

@@ -7,13 +7,10 @@ import { refusedFields, retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
 import { Section } from '../_components/section';
-import type { AdminInputs } from '../_components/types';
 import { hintClass } from '../_components/styles';
-import { ComplianceForm } from './compliance-form';
+import { ComplianceForm, type DateRange } from './compliance-form';
 import { ComplianceTable } from './compliance-table';
 import { DownloadCsvButton } from './download-csv-button';
-
-export type DateRange = AdminInputs['compliance'];
 
 const FIELD_LABELS: Record<string, string> = { from: 'From', to: 'To' };
 

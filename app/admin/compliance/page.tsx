@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 
 import { requireAdmin } from '@/server/page-session';
 
-import { ComplianceReport, type DateRange } from './compliance-report';
+import type { DateRange } from './compliance-form';
+import { ComplianceReport } from './compliance-report';
 
 export const metadata: Metadata = { title: 'Compliance report · Admin' };
 

@@ -1,4 +1,4 @@
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 // The benchmark's baseline: a route handler with no pipeline at all, so `npm run
 // bench` can state every other route as a ratio to what Next.js itself costs here.

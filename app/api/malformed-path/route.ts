@@ -1,4 +1,4 @@
-import { malformedPathResponse } from '@/server/platform/malformed-path';
+import { malformedPathResponse } from '@/server/platform/http/malformed-path';
 
 // Reached through server.mjs's rewrite of paths Next.js cannot decode; harmless when
 // called directly (it only ever answers 400).

@@ -1,5 +1,5 @@
 import { handleMetricsRequest } from '@/server/core/prometheus';
-import { env } from '@/server/platform/env';
+import { env } from '@/env';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { getOpenApiDocument } from '@/server/adapters/openapi';
-import { runApiRequest } from '@/server/platform/request-scope';
+import { runApiRequest } from '@/server/platform/http/request-scope';
 
 export const dynamic = 'force-dynamic';
 

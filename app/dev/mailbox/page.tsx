@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db/client';
 import { listOutboxAsService } from '@/server/mail/mailer';
-import { clientIpOf, isPrivateAddress } from '@/server/platform/client-ip';
-import { devMailboxEnabled } from '@/server/platform/stand-ins';
+import { clientIpOf, isPrivateAddress } from '@/server/platform/http/client-ip';
+import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
 export const metadata: Metadata = { title: 'Dev mailbox' };
 

@@ -6,9 +6,9 @@ import { profiles } from '@/db/schema/auth';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
 import { recordAuditEvent, type AuditEvent } from '@/server/audit/record-event';
 import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
-import { appUrl } from '@/server/platform/app-url';
-import { AppError } from '@/server/platform/errors';
-import type { RequestScope } from '@/server/platform/request-scope';
+import { appUrl } from '@/server/platform/http/app-url';
+import { AppError } from '@/server/platform/http/errors';
+import type { RequestScope } from '@/server/platform/http/request-scope';
 
 import { assertPasswordAllowed, SIGN_IN_FAILED, wrongCurrentPassword } from '../password';
 import type { AuthCall, AuthProvider } from '../provider';

@@ -1,6 +1,6 @@
 import { parseCookieHeader } from '@supabase/ssr';
 
-import { servedOverHttps } from '@/server/platform/request-origin';
+import { servedOverHttps } from '@/server/platform/http/request-origin';
 
 import { supabaseConfigFromEnv } from './config';
 

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { billingSyncJob } from '@/server/billing/cron';
-import { createCronHandler } from '@/server/platform/cron';
+import { createCronHandler } from '@/server/platform/runtime/cron';
 
 export const dynamic = 'force-dynamic';
 
