@@ -65,6 +65,22 @@ module.exports = {
       `${FEATURE}|${PIPELINE}`,
       'server/platform is infrastructure; features depend on it, never the other way.',
     ),
+    below(
+      'auth-providers-are-deletable',
+      '^server/(?!auth/(built-in|supabase)/|auth/default-provider\\.ts$)',
+      '^server/auth/(built-in|supabase)/',
+      'A team deletes a provider folder (auth/built-in/, auth/supabase/) and edits only auth/default-provider.ts.',
+    ),
+    below(
+      'auth-providers-do-not-know-each-other',
+      '^server/auth/built-in/',
+      '^server/auth/supabase/',
+    ),
+    below(
+      'auth-providers-do-not-know-each-other-too',
+      '^server/auth/supabase/',
+      '^server/auth/built-in/',
+    ),
     below('db-is-below-server', '^db/', '^server/'),
     below('env-is-below-everything', '^env\\.ts$', '^(server|db|app)/'),
     {

@@ -1,4 +1,4 @@
-import { builtInAuthProvider } from './built-in-provider';
+import { builtInAuthProvider } from './built-in/provider';
 import type { AuthProvider } from './provider';
 import { supabaseConfigFromEnv } from './supabase/config';
 

@@ -5,7 +5,7 @@ import { userAccounts } from '@/db/schema/auth';
 import type { Database } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
 
-import { normalizeEmail } from './accounts';
+import { normalizeEmail } from './email-address';
 import { setRole } from './roles';
 import { revokeSessionsOf } from './sessions';
 import { onUserChanged } from './user-changed';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { passwordProblem } from './password';
+import { hashPassword, verifyPassword } from './built-in/password-hash';
 import {
   hashSessionToken,
   newSessionToken,

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbeddedDatabase } from '@/db/embedded';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
-import { signUpAsService } from '@/server/auth/sign-up';
+import { signUpAsService } from '@/server/auth/built-in/sign-up';
 import { TEST_PASSWORD } from '@/test/helpers/accounts';
 
 import { emulatorStripe } from './stripe-client';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
-import { builtInAuthProvider } from '@/server/auth/built-in-provider';
+import { builtInAuthProvider } from '@/server/auth/built-in/provider';
 import { ANONYMOUS, type Identity, type Permission } from '@/server/identity';
 import { recordRequest } from '@/server/platform/observability/metrics';
 import { pipelineDeps } from '@/server/pipeline-deps';

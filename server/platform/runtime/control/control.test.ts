@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '@/db/embedded';
 import { queryRows } from '@/db/query-rows';
 import type { Database } from '@/db/types';
-import { signUpAsService } from '@/server/auth/sign-up';
+import { signUpAsService } from '@/server/auth/built-in/sign-up';
 import { cliJobs } from '@/server/jobs';
 import { TEST_PASSWORD } from '@/test/helpers/accounts';
 

@@ -9,9 +9,10 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { accountExistsEmail, verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
 
-import { normalizeEmail } from './accounts';
+import { normalizeEmail } from '@/server/auth/email-address';
 import { issueEmailToken } from './email-tokens';
-import { assertPasswordAllowed, hashPassword } from './password';
+import { assertPasswordAllowed } from '@/server/auth/password';
+import { hashPassword } from './password-hash';
 
 /** The account a sign-up landed on: new, or the one that already had the address. */
 export type SignUpOutcome = { email: string; userId: string | null; created: boolean };

@@ -8,7 +8,7 @@ import { emailChangeEmail, emailChangeNoticeEmail } from '@/server/mail/template
 import { appUrl } from '@/server/platform/http/app-url';
 import { AppError } from '@/server/platform/http/errors';
 
-import { normalizeEmail } from './accounts';
+import { normalizeEmail } from '@/server/auth/email-address';
 import { issueEmailToken } from './email-tokens';
 import { assertCurrentPassword } from './password-change';
 

@@ -9,11 +9,12 @@ import { passwordResetEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
 import { AppError } from '@/server/platform/http/errors';
 
-import { normalizeEmail } from './accounts';
+import { normalizeEmail } from '@/server/auth/email-address';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
-import { assertPasswordAllowed, hashPassword } from './password';
+import { assertPasswordAllowed } from '@/server/auth/password';
+import { hashPassword } from './password-hash';
 import { replacePassword } from './password-change';
-import { onUserChanged } from './user-changed';
+import { onUserChanged } from '@/server/auth/user-changed';
 
 /**
  * The reset link for `email`, or null when no account has that address. The

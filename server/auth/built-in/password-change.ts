@@ -8,14 +8,9 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { AppError } from '@/server/platform/http/errors';
 
 import { voidEmailTokens } from './email-tokens';
-import {
-  assertPasswordAllowed,
-  hashPassword,
-  isOwnHash,
-  verifyPassword,
-  wrongCurrentPassword,
-} from './password';
-import { revokeSessionsOf } from './sessions';
+import { assertPasswordAllowed, wrongCurrentPassword } from '@/server/auth/password';
+import { hashPassword, isOwnHash, verifyPassword } from './password-hash';
+import { revokeSessionsOf } from '@/server/auth/sessions';
 
 /**
  * Sets a new password hash and ends every session but `keepSessionId` (whoever

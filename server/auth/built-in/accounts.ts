@@ -7,15 +7,15 @@ import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/http/errors';
 
-import { decoyPasswordHash, isOwnHash, SIGN_IN_FAILED, verifyPassword } from './password';
-import { createSession, revokeSession } from './sessions';
+import { normalizeEmail } from '@/server/auth/email-address';
+import { SIGN_IN_FAILED } from '@/server/auth/password';
+import { decoyPasswordHash, isOwnHash, verifyPassword } from './password-hash';
+import { createSession, revokeSession } from '@/server/auth/sessions';
 
 export type RequestMeta = AuditContext & {
   /** The session this browser had, ended in the same transaction as the new one starts. */
   replacesSessionId?: string;
 };
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /**
  * Built-in provider sign-in. Only a confirmed address may sign in (so nobody can

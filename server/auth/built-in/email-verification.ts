@@ -9,9 +9,9 @@ import { verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
 import { AppError } from '@/server/platform/http/errors';
 
-import { grantBootstrapAdmin } from './bootstrap-admin';
+import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
-import { onUserChanged } from './user-changed';
+import { onUserChanged } from '@/server/auth/user-changed';
 
 /** A new verification link for an account whose address is not confirmed yet. */
 export async function verificationMessageAsService(

@@ -8,10 +8,10 @@ import { confirmEmailAsService, verificationMessageAsService } from './email-ver
 import { identifyBySessionCookie } from './session-identity';
 import { changePasswordAsService } from './password-change';
 import { passwordResetMessageAsService, resetPasswordAsService } from './password-reset';
-import type { AuthProvider } from './provider';
-import { revokeOtherSessions } from './session-list';
-import { clearedSessionCookie, sessionCookie } from './session-token';
-import { SESSION_ABSOLUTE_SECONDS } from './sessions';
+import type { AuthProvider } from '@/server/auth/provider';
+import { revokeOtherSessions } from '@/server/auth/session-list';
+import { clearedSessionCookie, sessionCookie } from '@/server/auth/session-token';
+import { SESSION_ABSOLUTE_SECONDS } from '@/server/auth/sessions';
 import { signUpAsService, signUpMessageAsService } from './sign-up';
 
 const currentSessionId = (identity: { kind: string; sessionId?: string }) =>

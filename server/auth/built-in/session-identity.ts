@@ -2,8 +2,8 @@ import type { Database } from '@/db/types';
 import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
 import { servedOverHttps } from '@/server/platform/http/request-origin';
 
-import { sessionTokenFrom } from './session-token';
-import { findSessionAsService } from './sessions';
+import { sessionTokenFrom } from '@/server/auth/session-token';
+import { findSessionAsService } from '@/server/auth/sessions';
 
 /** The built-in provider's session cookie, looked up by its hash. */
 export async function identifyBySessionCookie(request: Request, db: Database): Promise<Identity> {
