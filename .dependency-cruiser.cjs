@@ -67,7 +67,8 @@ module.exports = {
     ),
     below(
       'auth-providers-are-deletable',
-      '^server/(?!auth/(built-in|supabase)/|auth/default-provider\\.ts$)',
+      // proxy.ts refreshes Supabase's session cookies before pages render.
+      '^(server/(?!auth/(built-in|supabase)/|auth/default-provider\\.ts$)|app/|instrumentation\\.ts$)',
       '^server/auth/(built-in|supabase)/',
       'A team deletes a provider folder (auth/built-in/, auth/supabase/) and edits only auth/default-provider.ts.',
     ),

@@ -7,15 +7,15 @@ export async function register() {
   const { registerTracing } = await import('./server/platform/observability/tracing');
   await registerTracing();
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ startServer }, { cliJobs }, { supabaseConfigFromEnv }] = await Promise.all([
+  const [{ startServer }, { cliJobs }, { authProviderKind }] = await Promise.all([
     import('./server/platform/runtime/startup'),
     // The feature modules' jobs and auth choice come in from here, so that the
     // platform layer below them never imports them.
     import('./server/jobs'),
-    import('./server/auth/supabase/config'),
+    import('./server/auth/default-provider'),
   ]);
   await startServer({
     controlJobs: cliJobs,
-    authProvider: supabaseConfigFromEnv() ? 'supabase' : 'built-in',
+    authProvider: authProviderKind(),
   });
 }

@@ -1,7 +1,7 @@
 // `npm run lint`'s layer check. dependency-cruiser applies the file-level rules in
 // .dependency-cruiser.cjs (layers, cycles, test code, table ownership); on top, no
 // two feature modules may import each other, even through different files (a
-// module-level cycle that a file-level check cannot see).
+// module-level cycle, of any length, that a file-level check cannot see).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,18 +52,31 @@ try {
     for (const { resolved } of dependencies) {
       const to = moduleOf(resolved);
       if (!to || to === from || TEST_CODE.test(resolved)) continue;
-      const key = `${from} → ${to}`;
-      if (!edges.has(key)) edges.set(key, `${source} → ${resolved}`);
+      if (!edges.has(from)) edges.set(from, new Map());
+      if (!edges.get(from).has(to)) edges.get(from).set(to, `${source} → ${resolved}`);
     }
   }
-  for (const [key, example] of edges) {
-    const [from, to] = key.split(' → ');
-    if (from < to && edges.has(`${to} → ${from}`)) {
-      problems.push(
-        `module cycle: server/${from} and server/${to} import each other (${example}; ${edges.get(`${to} → ${from}`)})`,
-      );
+  // Any cycle, of any length: a depth-first search that meets a module still on its
+  // path has gone round one.
+  const done = new Set();
+  const onPath = [];
+  const visit = (module) => {
+    if (done.has(module)) return;
+    onPath.push(module);
+    for (const [next] of edges.get(module) ?? []) {
+      const start = onPath.indexOf(next);
+      if (start >= 0) {
+        const cycle = [...onPath.slice(start), next];
+        const steps = cycle.slice(1).map((to, i) => edges.get(cycle[i]).get(to));
+        problems.push(
+          `module cycle: ${cycle.map((m) => `server/${m}`).join(' → ')} (${steps.join('; ')})`,
+        );
+      } else visit(next);
     }
-  }
+    onPath.pop();
+    done.add(module);
+  };
+  for (const module of edges.keys()) visit(module);
   if (problems.length > 0) {
     console.error(`Layer check: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
     process.exit(1);

@@ -18,7 +18,11 @@ export function pipelineDeps(overrides: Partial<PipelineDeps> = {}): PipelineDep
   return {
     getDb,
     auth: defaultAuthProvider,
-    identifiers: (auth) => [apiKeyIdentifier(accountClaimsOf), auth.identify],
+    identifiers: (auth) => [
+      apiKeyIdentifier(accountClaimsOf),
+      // Last, and it always decides: the provider's session, or anonymous.
+      (request, db, scope) => auth.identify(request, db, scope),
+    ],
     billing: billingFromEnv,
     tierOf: async (db, userId) => entitlementsOf(await cachedPlanOf(db, userId)).rateLimitTier,
     reportServerError: recordServerErrorAsService,

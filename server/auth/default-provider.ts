@@ -17,3 +17,7 @@ export function defaultAuthProvider(): Promise<AuthProvider> {
   })();
   return configured;
 }
+
+/** Which provider keeps the accounts here, for the start-up checks and log. */
+export const authProviderKind = (): AuthProvider['kind'] =>
+  supabaseConfigFromEnv() ? 'supabase' : 'built-in';

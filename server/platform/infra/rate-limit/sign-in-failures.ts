@@ -10,7 +10,8 @@ import { rateLimitStore } from './store';
  * passwords from anywhere shut the owner out everywhere, again and again).
  *
  * - Per account and address: 5 failures in 15 minutes, then that address may not
- *   try that account again, even with the right password, until the window passes.
+ *   try that account again, even with the right password, until the window ends
+ *   (windows are clock-aligned, so a burst across a window's end gets up to 10).
  *   Letting the right password through would let the guesser go on guessing and
  *   read a success from the 200; the owner is not stuck, any other address works.
  * - Per account: 50 failures an hour, from all addresses. Above it, an address that
