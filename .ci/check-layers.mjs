@@ -60,10 +60,10 @@ try {
   // path has gone round one.
   const done = new Set();
   const onPath = [];
-  const visit = (module) => {
-    if (done.has(module)) return;
-    onPath.push(module);
-    for (const [next] of edges.get(module) ?? []) {
+  const visit = (feature) => {
+    if (done.has(feature)) return;
+    onPath.push(feature);
+    for (const [next] of edges.get(feature) ?? []) {
       const start = onPath.indexOf(next);
       if (start >= 0) {
         const cycle = [...onPath.slice(start), next];
@@ -74,9 +74,9 @@ try {
       } else visit(next);
     }
     onPath.pop();
-    done.add(module);
+    done.add(feature);
   };
-  for (const module of edges.keys()) visit(module);
+  for (const feature of edges.keys()) visit(feature);
   if (problems.length > 0) {
     console.error(`Layer check: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
     process.exit(1);
