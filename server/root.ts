@@ -1,7 +1,7 @@
 import { adminRouter } from './admin/router';
 import { apiKeysRouter } from './api-keys/router';
 import { auditRouter } from './audit/router';
-import { countActiveKeys } from './api-keys/service';
+import { countActiveKeysOf } from './api-keys/service';
 import { createBillingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
@@ -14,7 +14,7 @@ export const appRouter = router({
   me: meRouter,
   sessions: sessionsRouter,
   apiKeys: apiKeysRouter,
-  billing: createBillingRouter({ activeApiKeys: countActiveKeys }),
+  billing: createBillingRouter({ activeApiKeys: countActiveKeysOf }),
   audit: auditRouter,
   admin: adminRouter,
 });

@@ -35,7 +35,7 @@ export async function revokeSessionAsAdmin(call: AdminCall, userId: string, sess
 /** Revokes a user's API key: refused here at once, everywhere within 5 s. */
 export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKeyId: string) {
   await withServiceRole(call.db, async (tx) => {
-    const revoked = await revokeApiKey(tx, userId, apiKeyId);
+    const revoked = await revokeApiKey(tx, apiKeyId, { userId });
     if (!revoked) throw new AppError('NOT_FOUND', 'No such active API key for this user.');
     await recordAuditEvent(
       tx,

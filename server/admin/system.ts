@@ -1,6 +1,6 @@
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
-import { countActiveKeys } from '@/server/api-keys/service';
+import { countAllActiveKeys } from '@/server/api-keys/service';
 import { countAccounts } from '@/server/auth/account-search';
 import { activeSubscriptionsByPlan, countBillingEvents } from '@/server/billing/user-billing';
 import { checkServiceHealth } from '@/server/core/health';
@@ -14,7 +14,7 @@ function businessCounts(db: Database) {
     const billingEvents = await countBillingEvents(tx);
     return {
       users: await countAccounts(tx),
-      activeApiKeys: await countActiveKeys(tx),
+      activeApiKeys: await countAllActiveKeys(tx),
       billingEvents: billingEvents.total,
       billingEventsToday: billingEvents.today,
       activeSubscriptionsByPlan: await activeSubscriptionsByPlan(tx),

@@ -31,21 +31,22 @@ export function toApiKeyOutput(row: ApiKey) {
   };
 }
 
-/**
- * Keys that still work (not revoked, not expired): a user's, which the plan caps, or
- * with no user every key there is (the service path's business count).
- */
-export async function countActiveKeys(tx: Tx, userId?: string): Promise<number> {
+// Keys that still work: not revoked, not expired.
+const stillWorks = () =>
+  and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)));
+
+/** A user's keys that still work, which their plan caps. */
+export async function countActiveKeysOf(tx: Tx, userId: string): Promise<number> {
   const [active] = await tx
     .select({ value: count() })
     .from(apiKeys)
-    .where(
-      and(
-        userId ? eq(apiKeys.userId, userId) : undefined,
-        isNull(apiKeys.revokedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
-      ),
-    );
+    .where(and(eq(apiKeys.userId, userId), stillWorks()));
+  return active?.value ?? 0;
+}
+
+/** Every key that still works, whoever holds it (the admin's business count, as service). */
+export async function countAllActiveKeys(tx: Tx): Promise<number> {
+  const [active] = await tx.select({ value: count() }).from(apiKeys).where(stillWorks());
   return active?.value ?? 0;
 }
 
@@ -119,7 +120,7 @@ export async function createOwnApiKey(
     sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
   );
   const limit = entitlementsOf(await planInTx(tx, caller.userId)).apiKeys;
-  if ((await countActiveKeys(tx, caller.userId)) >= limit) {
+  if ((await countActiveKeysOf(tx, caller.userId)) >= limit) {
     throw new AppError(
       'FORBIDDEN',
       `Your plan allows ${limit} active API keys. Revoke one or upgrade your plan.`,
@@ -159,14 +160,21 @@ export async function createOwnApiKey(
 }
 
 /**
- * The one write that revokes a key: a live key of `userId`, by id, in the caller's
+ * The one write that revokes a key: a live key of `owner.userId`, by id, in the caller's
  * transaction (under RLS, the caller's own; on the service path, the user check is
  * what keeps an admin's call on that user's key). Returns the revoked row, or null
  * for an unknown id, a key of someone else, or one already revoked. The caller drops
  * the cached copy after the commit (`forgetApiKey`).
  */
-export async function revokeApiKey(tx: Tx, userId: string, id: string): Promise<ApiKey | null> {
-  const [row] = await revokeLiveKeysWhere(tx, and(eq(apiKeys.id, id), eq(apiKeys.userId, userId)));
+export async function revokeApiKey(
+  tx: Tx,
+  id: string,
+  owner: { userId: string },
+): Promise<ApiKey | null> {
+  const [row] = await revokeLiveKeysWhere(
+    tx,
+    and(eq(apiKeys.id, id), eq(apiKeys.userId, owner.userId)),
+  );
   return row ?? null;
 }
 
@@ -186,7 +194,7 @@ export const forgetApiKey = (id: string) => apiKeyCache().invalidateTag(keyTag(i
 
 /** Revokes one of the caller's live keys; someone else's, or an unknown id, is a 404. */
 export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit: AuditContext) {
-  const row = await revokeApiKey(tx, userId, id);
+  const row = await revokeApiKey(tx, id, { userId });
   if (!row) throw new AppError('NOT_FOUND', 'No such API key.');
   await recordAuditEvent(
     tx,

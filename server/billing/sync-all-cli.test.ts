@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -14,6 +13,7 @@ import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { signUpAsService } from '@/server/auth/built-in/sign-up';
 import { TEST_PASSWORD } from '@/test/helpers/accounts';
+import { runCli } from '@/test/helpers/run-cli';
 
 import { emulatorStripe } from './stripe-client';
 
@@ -33,30 +33,16 @@ async function portWithoutEmulator() {
   return port - 9000;
 }
 
-function runSyncCli(dataDir: string, port: number, extraEnv: Record<string, string> = {}) {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    LOG_LEVEL: 'silent',
+/** `npm run billing:sync` with no Stripe configured, on the app's port `port`. */
+const runSyncCli = (dataDir: string, port: number, extraEnv: Record<string, string> = {}) =>
+  runCli('server/billing/sync-all-cli.ts', [], dataDir, {
     PORT: String(port),
-  };
-  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_EMULATOR_URL', 'APP_URL', 'VERCEL']) {
-    delete env[name];
-  }
-  Object.assign(env, extraEnv);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/billing/sync-all-cli.ts'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    STRIPE_SECRET_KEY: undefined,
+    STRIPE_EMULATOR_URL: undefined,
+    APP_URL: undefined,
+    VERCEL: undefined,
+    ...extraEnv,
   });
-}
 
 describe('npm run billing:sync with the app stopped', () => {
   it(

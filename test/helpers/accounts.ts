@@ -57,3 +57,22 @@ export async function signedInUser(
   const { userId } = (await signIn.json()).data as { userId: string };
   return { email, userId, cookie: cookieOf(signIn), password: TEST_PASSWORD };
 }
+
+/** A key `user` creates through the API; `key` is the secret, shown only this once. */
+export async function apiKeyOf(
+  api: Api,
+  user: { cookie: string },
+  { name = 'test key', scopes = ['profile:read'] }: { name?: string; scopes?: string[] } = {},
+) {
+  const created = await api.postJson(
+    '/api-keys',
+    { name, scopes },
+    {
+      cookie: user.cookie,
+      ...asNewCaller(),
+    },
+  );
+  if (created.status !== 201) throw new Error(`key creation answered ${created.status}`);
+  const { key, apiKey } = (await created.json()).data as { key: string; apiKey: { id: string } };
+  return { key, id: apiKey.id };
+}

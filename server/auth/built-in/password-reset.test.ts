@@ -5,6 +5,7 @@ import { withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
 
 import {
+  apiKeyOf,
   asNewCaller,
   cookieOf,
   lastMailTo,
@@ -97,17 +98,12 @@ describe('forgot and reset password', () => {
 describe('API keys after a reset', () => {
   async function userWithKey() {
     const user = await signedInUser(api, db());
-    const created = await api.postJson(
-      '/api-keys',
-      { name: 'CI', scopes: ['profile:read'] },
-      { cookie: user.cookie, ...asNewCaller() },
-    );
-    const { key, apiKey } = (await created.json()).data as { key: string; apiKey: { id: string } };
+    const { key, id } = await apiKeyOf(api, user, { name: 'CI' });
     const keyWorks = async () =>
       (await api.rest('/me', { headers: { 'x-api-key': key, ...asNewCaller() } })).status;
     // Used once, so it sits in the key cache: the reset must drop it from there too.
     expect(await keyWorks()).toBe(200);
-    return { ...user, keyId: apiKey.id, keyWorks };
+    return { ...user, keyId: id, keyWorks };
   }
 
   async function resetWith(email: string, options: { revokeApiKeys?: boolean }) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -15,6 +14,7 @@ import type { Database } from '@/db/types';
 import { signUpAsService } from '@/server/auth/built-in/sign-up';
 import { cliJobs } from '@/server/jobs';
 import { TEST_PASSWORD } from '@/test/helpers/accounts';
+import { runCli } from '@/test/helpers/run-cli';
 
 import { controlDir, socketPath, tokenPath } from './channel';
 import { askApp } from './client';
@@ -27,21 +27,6 @@ async function freshDataDir() {
   return dir;
 }
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-/** The real CLI script in a process of its own, as `npm run` starts it. */
-function runCli(script: string, args: string[], dataDir: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function newAccount(db: Database) {
   const email = `cli-${randomUUID()}@example.com`;
