@@ -136,6 +136,28 @@ export type ApiMeta = OpenApiMeta & {
   permission?: Permission;
 };
 
+/**
+ * superjson, with input it cannot read refused in words: a body that is not what a
+ * tRPC client sends is the caller's mistake (400), not a TypeError from inside the
+ * library.
+ */
+const wireFormat = {
+  input: {
+    serialize: (value: unknown) => superjson.serialize(value),
+    deserialize: (payload: unknown) => {
+      try {
+        return superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]);
+      } catch {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The input is not in the format tRPC clients send (superjson: { json, meta }).',
+        );
+      }
+    },
+  },
+  output: superjson,
+};
+
 const t = initTRPC
   .context<Context>()
   .meta<ApiMeta>()
@@ -143,7 +165,7 @@ const t = initTRPC
     // tRPC clients get Dates (and undefined, Maps…) back as they were typed; every
     // client link must name the same transformer. REST ignores it (trpc-to-openapi
     // calls procedures directly) and stays plain JSON with ISO-8601 strings.
-    transformer: superjson,
+    transformer: wireFormat,
     // Both adapters shape errors here, from the one error table.
     errorFormatter({ shape, error, ctx }) {
       const publicError = toPublicError(error);
