@@ -79,9 +79,10 @@ try {
   for (const feature of edges.keys()) visit(feature);
   if (problems.length > 0) {
     console.error(`Layer check: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
-    process.exit(1);
+    process.exitCode = 1;
+  } else {
+    console.log(`Layer check: ${modules.length} files, no upward import, no cycle.`);
   }
-  console.log(`Layer check: ${modules.length} files, no upward import, no cycle.`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
