@@ -111,18 +111,26 @@ test.describe('two instances', () => {
     });
     const { key } = (await created.json()).data;
     const limit = 100 * E2E_RATE_LIMIT_MULTIPLIER; // the free tier's hourly requests
-    const attempts = limit + 100;
     // One hourly window for the whole burst (aligned to the epoch on both instances).
     await roomInWindow(3_600, 60_000);
-    const statuses = await Promise.all(
-      Array.from({ length: attempts }, (_, i) =>
-        fetch(`${i % 2 === 0 ? second : firstBase()}/api/v1/me`, {
-          headers: { 'x-api-key': key },
-        }).then((response) => response.status),
-      ),
+    // One call on each instance first, so the burst meets a verified key in both
+    // caches and measures the shared count, not 600 cold key lookups at once (whose
+    // load can push a limiter call past its timeout, where the policy fails open).
+    const call = (base: string) =>
+      fetch(`${base}/api/v1/me`, { headers: { 'x-api-key': key } }).then((response) => ({
+        status: response.status,
+        counted: response.headers.has('ratelimit-remaining'),
+      }));
+    for (const base of [second, firstBase()]) expect((await call(base)).status).toBe(200);
+    const attempts = limit - 2 + 100;
+    const answers = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => call(i % 2 === 0 ? second : firstBase())),
     );
-    expect(statuses.filter((status) => status === 200)).toHaveLength(limit);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(attempts - limit);
+    // A call the store did not answer in time is let through uncounted (fail open):
+    // none may have been, or the figures below would not be the limiter's.
+    expect(answers.filter((answer) => !answer.counted)).toHaveLength(0);
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(limit - 2);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(100);
   });
 
   test('a webhook delivered to both instances is applied once', async ({ request }) => {
