@@ -27,7 +27,10 @@ function emulatorEntry(root) {
  */
 export function spawnStripeEmulator(options) {
   const env = {
-    // Only what it needs: never the app's database or API secrets.
+    // Only what it needs: never the app's database or API secrets. PATH, HOME and
+    // TMPDIR are the operating system's, not app settings, so they are passed through
+    // as read here: env.ts validates the app's variables and cannot load this early
+    // (server.mjs calls this before any TypeScript runs).
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TMPDIR: process.env.TMPDIR,
