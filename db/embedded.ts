@@ -8,6 +8,7 @@ import lockfile from 'proper-lockfile';
 
 import * as schema from './schema';
 import type { Database } from './types';
+import { statementCounter } from './statement-count';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 
@@ -55,7 +56,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
 
   try {
     const client = new PGlite(absoluteDir);
-    const db = drizzle({ client, schema });
+    const db = drizzle({ client, schema, logger: statementCounter });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db,
@@ -77,7 +78,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
 export async function openMemoryDatabase(setup?: string): Promise<EmbeddedDatabase> {
   const client = new PGlite();
   if (setup) await client.exec(setup);
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger: statementCounter });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };
 }

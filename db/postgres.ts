@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { MIGRATIONS_FOLDER } from './embedded';
 import * as schema from './schema';
 import type { Database } from './types';
+import { statementCounter } from './statement-count';
 
 export type PostgresOptions = {
   /** false behind Supabase's transaction pooler, which cannot keep prepared statements. */
@@ -43,7 +44,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions): Pos
     onnotice: () => {},
     connection: { application_name: 'lean-saas' },
   });
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger: statementCounter });
   return { db, close: () => client.end({ timeout: 5 }) };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { pgErrorCode } from './pg-error';
 import { queryRows } from './query-rows';
-import { withinDeadline, withRls, withServiceRole, type Claims } from './rls';
+import { afterCommit, withinDeadline, withRls, withServiceRole, type Claims } from './rls';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 // A table owned by this test: the foundation has no user-owned table of its own yet,
@@ -129,6 +129,43 @@ describe('withServiceRole', () => {
     );
     expect(bodies(rows)).toEqual(['alice 1', 'alice 2', 'bob 1']);
     expect(rows[0]?.role).toBe('service_role');
+  });
+});
+
+describe('afterCommit', () => {
+  const countOf = async (body: string) =>
+    (await queryRows(testDb.db, sql`select 1 from public.rls_test_notes where body = ${body}`))
+      .length;
+
+  it('runs once the commit is visible, before the caller gets the result', async () => {
+    const body = `committed-${randomUUID()}`;
+    const seen: number[] = [];
+    const result = await withRls(testDb.db, claimsFor(alice), async (tx) => {
+      await tx.execute(
+        sql`insert into public.rls_test_notes (owner_id, body) values (${alice}, ${body})`,
+      );
+      // Another connection's view: the row exists for it only after the commit.
+      afterCommit(tx, async () => seen.push(await countOf(body)));
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(seen).toEqual([1]);
+  });
+
+  it('runs nothing when the transaction rolls back', async () => {
+    let ran = false;
+    const failing = withServiceRole(testDb.db, async (tx) => {
+      afterCommit(tx, () => (ran = true));
+      throw new Error('rolled back');
+    });
+    await expect(failing).rejects.toThrow('rolled back');
+    expect(ran).toBe(false);
+  });
+
+  it('refuses a transaction it cannot see the end of', async () => {
+    await expect(testDb.db.transaction(async (tx) => afterCommit(tx, () => {}))).rejects.toThrow(
+      /withRls or withServiceRole/,
+    );
   });
 });
 

@@ -58,6 +58,35 @@ export function withinDeadline<T>(
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+type CommitHook = () => unknown;
+
+// The hooks of each open transaction opened below, by its handle.
+const commitHooks = new WeakMap<Tx, CommitHook[]>();
+
+/**
+ * Runs `hook` once `tx` has committed, before the caller of `withRls` or
+ * `withServiceRole` gets its result (nothing runs if the transaction rolls back).
+ * For what must not happen before the commit is visible, e.g. dropping a cached copy
+ * of a row: dropped earlier, a concurrent read could cache the old row again.
+ */
+export function afterCommit(tx: Tx, hook: CommitHook) {
+  const hooks = commitHooks.get(tx);
+  if (!hooks)
+    throw new Error('afterCommit: the transaction was not opened by withRls or withServiceRole');
+  hooks.push(hook);
+}
+
+/** Opens the transaction with a place for its commit hooks, and runs them after it. */
+async function transactionWithHooks<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: CommitHook[] = [];
+  const result = await db.transaction((tx) => {
+    commitHooks.set(tx, hooks);
+    return fn(tx);
+  });
+  for (const hook of hooks) await hook();
+  return result;
+}
+
 /**
  * Runs `fn` in a transaction as the claims' role with the claims visible to RLS
  * policies (`auth.uid()`, `auth.jwt()`). Both settings go in one statement, as bound
@@ -74,7 +103,7 @@ export async function withRls<T>(
   }
   const role = ROLE_BY_CLAIM[claims.role];
   return withinDeadline((checkDeadline) =>
-    db.transaction(async (tx) => {
+    transactionWithHooks(db, async (tx) => {
       checkDeadline();
       await tx.execute(
         sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true), set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true)`,
@@ -93,7 +122,7 @@ export async function withRls<T>(
  */
 export async function withServiceRole<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   // No deadline here: jobs (audit prune, compliance exports) may rightly run long.
-  return db.transaction(async (tx) => {
+  return transactionWithHooks(db, async (tx) => {
     await tx.execute(
       sql`select set_config('request.jwt.claims', ${JSON.stringify({ role: 'service_role' })}, true), set_config('role', 'service_role', true)`,
     );

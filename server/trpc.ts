@@ -1,5 +1,4 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 
 import { isDatabaseUnavailable } from '@/db/pg-error';
@@ -17,6 +16,7 @@ import type { NamedLimit, Tier } from './platform/infra/rate-limit/config';
 import { enforceRequestLimits } from './platform/infra/rate-limit/enforce';
 import { returnUrlFor } from './platform/http/request-origin';
 import type { RequestScope } from './platform/http/request-scope';
+import { wireFormat } from './platform/http/wire-format';
 
 export type Transport = 'trpc' | 'rest';
 
@@ -134,28 +134,6 @@ export type ApiMeta = OpenApiMeta & {
   rateLimit?: NamedLimit;
   /** Set by permissionProcedure, for the OpenAPI document. */
   permission?: Permission;
-};
-
-/**
- * superjson, with input it cannot read refused in words: a body that is not what a
- * tRPC client sends is the caller's mistake (400), not a TypeError from inside the
- * library.
- */
-const wireFormat = {
-  input: {
-    serialize: (value: unknown) => superjson.serialize(value),
-    deserialize: (payload: unknown) => {
-      try {
-        return superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]);
-      } catch {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          'The input is not in the format tRPC clients send (superjson: { json, meta }).',
-        );
-      }
-    },
-  },
-  output: superjson,
 };
 
 const t = initTRPC

@@ -23,6 +23,21 @@ const firstBase = () => `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)
 // server.mjs runs the emulator at PORT + 9000.
 const EMULATOR = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 9000}`;
 
+/**
+ * Calls `call` until it answers 401, and expects that within the caches' stated
+ * bound (5 s), plus a little for the polling and the request itself.
+ */
+async function expectRefusedWithinTheCacheBound(call: () => Promise<{ status(): number }>) {
+  const since = Date.now();
+  let status = 200;
+  while (status === 200 && Date.now() - since < 10_000) {
+    status = (await call()).status();
+    if (status === 200) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(status).toBe(401);
+  expect(Date.now() - since).toBeLessThan(5_000 + 1_000);
+}
+
 test.describe('two instances', () => {
   // One worker for all of them: the second instance is started once, on one port.
   test.describe.configure({ mode: 'serial' });
@@ -80,15 +95,7 @@ test.describe('two instances', () => {
 
     const revoked = await request.delete(`/api/v1/api-keys/${apiKey.id}`, { headers: { cookie } });
     expect(revoked.status()).toBe(200);
-    const revokedAt = Date.now();
-    let status = 200;
-    while (status === 200 && Date.now() - revokedAt < 10_000) {
-      status = (await viaOther()).status();
-      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(status).toBe(401);
-    // The cache's stated bound, plus a little for the polling and the request itself.
-    expect(Date.now() - revokedAt).toBeLessThan(5_000 + 1_000);
+    await expectRefusedWithinTheCacheBound(viaOther);
     await other.dispose();
   });
 
@@ -97,6 +104,24 @@ test.describe('two instances', () => {
     const other = await newRequest.newContext({ baseURL: second });
     const me = await other.get('/api/v1/me', { headers: { cookie } });
     expect(me.status()).toBe(200);
+    await other.dispose();
+  });
+
+  test('a session signed out on one instance is refused at once there and by the other within 5 s', async ({
+    request,
+  }) => {
+    const cookie = await signedInCookie(request, `signout-${randomUUID()}@example.com`);
+    const other = await newRequest.newContext({ baseURL: second });
+    const viaOther = () => other.get('/api/v1/me', { headers: { cookie } });
+    // Both instances now hold the verified session in their caches.
+    expect((await viaOther()).status()).toBe(200);
+    expect((await request.get('/api/v1/me', { headers: { cookie } })).status()).toBe(200);
+
+    const signedOut = await request.post('/api/v1/auth/sign-out', { headers: { cookie } });
+    expect(signedOut.status()).toBe(200);
+    const refusedHere = request.get('/api/v1/me', { headers: { cookie } });
+    await expectRefusedWithinTheCacheBound(viaOther);
+    expect((await refusedHere).status()).toBe(401);
     await other.dispose();
   });
 

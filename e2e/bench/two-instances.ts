@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 import autocannon from 'autocannon';
-import postgres from 'postgres';
 
-import { migratePostgres } from '@/db/postgres';
-
+import { freshBenchDatabase } from './database';
 import { provisionApiKey } from './provision-key';
 
 const PORTS = [3310, 3311];
@@ -57,13 +55,8 @@ export async function benchTwoInstances(options: {
   connections: number;
   seconds: number;
 }) {
-  const name = `leansaas_bench_${Date.now()}`;
-  const admin = postgres(options.serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(options.serverUrl);
-  url.pathname = `/${name}`;
-  await migratePostgres(url.toString());
-  const servers = PORTS.map((port) => startServer(port, url.toString()));
+  const database = (await freshBenchDatabase(options.serverUrl))!;
+  const servers = PORTS.map((port) => startServer(port, database.url));
   try {
     const bases = PORTS.map((port) => `http://127.0.0.1:${port}`);
     await Promise.all(bases.map(waitFor));
@@ -89,7 +82,6 @@ export async function benchTwoInstances(options: {
   } finally {
     for (const server of servers) process.kill(-server.pid!, 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }

@@ -1,11 +1,12 @@
 import type { TRPCError } from '@trpc/server';
-import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 
 import { appRouter } from '@/server/root';
 import { errorResponse, jsonResponse, successBody } from '@/server/platform/http/envelope';
 import { toPublicError } from '@/server/platform/http/errors';
 import { runApiRequest } from '@/server/platform/http/request-scope';
 import { createContext, reportError, type PipelineDeps, type Context } from '@/server/trpc';
+
+import { openApiFetchHandler } from './openapi-fetch';
 
 export const REST_PREFIX = '/api/v1';
 
@@ -22,39 +23,42 @@ function asGet(request: Request): Request {
  * every body wrapped in the envelope. The error is taken from onError rather than
  * from the library's body, so both adapters share one error mapping.
  */
-export const createRestHandler = (deps: PipelineDeps) => (incoming: Request) =>
-  runApiRequest(
-    incoming,
-    'rest (unmatched)',
-    async (request, scope) => {
-      let failure: TRPCError | undefined;
-      let context: Context | undefined;
-      const response = await createOpenApiFetchHandler({
-        endpoint: REST_PREFIX,
-        router: appRouter,
-        req: asGet(request),
-        createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
-        responseMeta: () => ({ status: scope.status ?? 200 }),
-        onError: ({ error }) => {
-          failure = error;
-          reportError(error, scope, context?.serviceDb, deps.reportServerError);
-        },
-      });
+export const createRestHandler = (deps: PipelineDeps) => {
+  const route = openApiFetchHandler<Context>({
+    router: appRouter,
+    endpoint: REST_PREFIX,
+    successStatus: (context) => context.scope.status ?? 200,
+  });
+  return (incoming: Request) =>
+    runApiRequest(
+      incoming,
+      'rest (unmatched)',
+      async (request, scope) => {
+        let failure: TRPCError | undefined;
+        let context: Context | undefined;
+        const response = await route(asGet(request), {
+          createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
+          onError: (error) => {
+            failure = error;
+            reportError(error, scope, context?.serviceDb, deps.reportServerError);
+          },
+        });
 
-      let result: Response;
-      if (failure) {
-        result = errorResponse(toPublicError(failure), scope.requestId);
-      } else {
-        const text = await response.text();
-        result =
-          response.status === 204 || text === ''
-            ? new Response(null, { status: 204 })
-            : jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
-      }
-      return request.method === 'HEAD'
-        ? new Response(null, { status: result.status, headers: result.headers })
-        : result;
-    },
-    undefined,
-    deps.defer,
-  );
+        let result: Response;
+        if (failure) {
+          result = errorResponse(toPublicError(failure), scope.requestId);
+        } else {
+          const text = await response.text();
+          result =
+            response.status === 204 || text === ''
+              ? new Response(null, { status: 204 })
+              : jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
+        }
+        return request.method === 'HEAD'
+          ? new Response(null, { status: result.status, headers: result.headers })
+          : result;
+      },
+      undefined,
+      deps.defer,
+    );
+};

@@ -42,6 +42,15 @@ describe('tRPC adapter', () => {
       JSON.stringify({ json: report, meta: { values: { message: ['no-such-type'] } } }),
       JSON.stringify({ json: report, meta: { values: { '__proto__.polluted': ['Date'] } } }),
       JSON.stringify({ json: report, meta: { values: 'junk' } }),
+      // Only dates and undefined fields; no bigint, Map, Set, RegExp or Error.
+      JSON.stringify({
+        json: { ...report, metadata: { a: '1' } },
+        meta: { values: { 'metadata.a': ['bigint'] } },
+      }),
+      JSON.stringify({
+        json: { ...report, metadata: { a: [] } },
+        meta: { values: { 'metadata.a': ['map'] } },
+      }),
     ];
     for (const body of bodies) {
       const response = await api.trpc('core.reportError', {
@@ -56,6 +65,32 @@ describe('tRPC adapter', () => {
       expect(error.message, body).not.toMatch(/destructure|undefined|null|TypeError/i);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses shared references in input at once: a few KB of them would be a graph with 2^40 paths', async () => {
+    // Each level makes `a` and `b` one object, so the input would double at every level.
+    const referentialEqualities: Record<string, string[]> = {};
+    let path = 'metadata';
+    let json: Record<string, unknown> = { a: {}, b: {} };
+    const metadata = json;
+    for (let depth = 0; depth < 40; depth++) {
+      referentialEqualities[`${path}.a`] = [`${path}.b`];
+      const next = { a: {}, b: {} };
+      json.a = next;
+      json = next;
+      path += '.a';
+    }
+    const body = JSON.stringify({
+      json: { message: 'x', severity: 'low', category: 'ui', metadata },
+      meta: { referentialEqualities },
+    });
+    // Without the refusal, validating the input would not end before the test's timeout.
+    const response = await api.trpc('core.reportError', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...asNewCaller() },
+      body,
+    });
+    expect(response.status).toBe(400);
   });
 
   it('answers an unknown procedure with 404', async () => {

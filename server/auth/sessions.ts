@@ -1,11 +1,21 @@
 import { and, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 
-import { withServiceRole } from '@/db/rls';
+import { LRUCache } from 'lru-cache';
+
+import { afterCommit, withServiceRole } from '@/db/rls';
 import { profiles, userSessions } from '@/db/schema/auth';
 import type { Database, Tx } from '@/db/types';
 import { logger } from '@/server/platform/observability/logger';
 
+import {
+  forgetSessions,
+  SESSION_CACHE_TTL_SECONDS,
+  sessionCache,
+  sessionTag,
+  tokenKey,
+  userTag,
+} from './session-cache';
 import { hashSessionToken, newSessionToken } from './session-token';
 
 /** A session ends 30 days after sign-in, or after 7 days without use. */
@@ -39,36 +49,84 @@ export async function createSession(tx: Tx, userId: string, meta: SessionMeta) {
   return { token, sessionId: session!.id };
 }
 
-/**
- * The live session behind a cookie token, with what the claims need, or null when
- * it is unknown, revoked, past its absolute expiry or idle too long. Looked up by
- * token hash before anyone is known, hence the service path.
- */
-export async function findSessionAsService(db: Database, token: string) {
+/** What a live session signs its holder in as; cached by token hash. */
+export type LiveSession = {
+  id: string;
+  userId: string;
+  email: string | null;
+  emailConfirmedAt: Date | null;
+  role: 'user' | 'admin';
+  lastSeenAt: Date;
+  expiresAt: Date;
+};
+
+/** Looked up by token hash before anyone is known, hence the service path. */
+async function loadLiveSessionAsService(db: Database, tokenHash: string) {
   const [session] = await withServiceRole(db, (tx) =>
     tx
       .select({
         id: userSessions.id,
         userId: userSessions.userId,
-        lastSeenAt: userSessions.lastSeenAt,
         email: authUsers.email,
         emailConfirmedAt: authUsers.emailConfirmedAt,
         role: profiles.role,
+        lastSeenAt: userSessions.lastSeenAt,
+        expiresAt: userSessions.expiresAt,
       })
       .from(userSessions)
       .innerJoin(profiles, eq(profiles.id, userSessions.userId))
       .innerJoin(authUsers, eq(authUsers.id, userSessions.userId))
-      .where(and(eq(userSessions.tokenHash, hashSessionToken(token)), liveSession)),
+      .where(and(eq(userSessions.tokenHash, tokenHash), liveSession)),
   );
-  if (!session) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    withServiceRole(db, (tx) =>
-      tx
-        .update(userSessions)
-        .set({ lastSeenAt: sql`now()` })
-        .where(eq(userSessions.id, session.id)),
-    ).catch((error: unknown) => logger.warn({ err: error }, 'could not touch session'));
+  return session ?? null;
+}
+
+// Per process, bounded: when each session's last use was last written.
+const touchedAt = new LRUCache<string, number>({ max: 10_000 });
+
+/** last_seen_at, at most once a minute per session, never awaited by the request. */
+function touch(db: Database, session: LiveSession) {
+  const now = Date.now();
+  const lastWritten = Math.max(session.lastSeenAt.getTime(), touchedAt.get(session.id) ?? 0);
+  if (now - lastWritten < TOUCH_AFTER_MS) return;
+  touchedAt.set(session.id, now);
+  withServiceRole(db, (tx) =>
+    tx
+      .update(userSessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(userSessions.id, session.id)),
+  ).catch((error: unknown) => logger.warn({ err: error }, 'could not touch session'));
+}
+
+/** The live checks of `liveSession`, on a cached copy (which may be up to 5 s old). */
+function stillLive(session: LiveSession, now = Date.now()) {
+  const lastSeen = Math.max(session.lastSeenAt.getTime(), touchedAt.get(session.id) ?? 0);
+  return session.expiresAt.getTime() > now && now - lastSeen < SESSION_IDLE_SECONDS * 1000;
+}
+
+/**
+ * The live session behind a cookie token, or null when it is unknown, revoked, past
+ * its absolute expiry or idle too long. A warm session costs no query: it comes from
+ * the two-level cache, which every revocation clears after its commit (at once here
+ * and in the shared level; other instances' local copies within 5 s).
+ */
+export async function findSessionAsService(
+  db: Database,
+  token: string,
+): Promise<LiveSession | null> {
+  const tokenHash = hashSessionToken(token);
+  const cache = sessionCache();
+  const cached = await cache.get<LiveSession>(tokenKey(tokenHash));
+  // Unknown tokens are not cached: random cookies would only fill the cache.
+  const session = cached ?? (await loadLiveSessionAsService(db, tokenHash));
+  if (!session || !stillLive(session)) return null;
+  if (!cached) {
+    await cache.set(tokenKey(tokenHash), session, {
+      ttlSeconds: SESSION_CACHE_TTL_SECONDS,
+      tags: [sessionTag(session.id), userTag(session.userId)],
+    });
   }
+  touch(db, session);
   return session;
 }
 
@@ -84,13 +142,15 @@ async function endSessionsWhere(tx: Tx, which: SQL | undefined, options: RevokeO
     .set({ revokedAt: sql`now()` })
     .where(and(which, options.liveOnly ? liveSession : isNull(userSessions.revokedAt)))
     .returning({ id: userSessions.id });
-  return ended.map((row) => row.id);
+  const ids = ended.map((row) => row.id);
+  if (ids.length > 0) afterCommit(tx, () => forgetSessions(ids));
+  return ids;
 }
 
 /**
  * Ends one session, in the caller's transaction (under RLS, only the caller's own
  * are visible). With `userId`, a session of anyone else is not touched. Returns
- * whether a session ended. Sessions are not cached, so it applies at once.
+ * whether a session ended. Cached copies go once it commits, so it applies at once.
  */
 export async function revokeSession(
   tx: Tx,

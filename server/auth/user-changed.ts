@@ -2,6 +2,7 @@ import { apiKeyCache, userTag } from '@/server/api-keys/verify';
 import { forgetPlanOf } from '@/server/billing/entitlements';
 
 import { forgetProfile } from './profile-cache';
+import { forgetSessionsOf } from './session-cache';
 
 /**
  * After a commit that changed a user (role, email, profile, keys, plan): drops every
@@ -18,5 +19,7 @@ export async function onUserChanged(userId: string): Promise<void> {
     apiKeyCache().invalidateTag(userTag(userId)),
     forgetProfile(userId),
     forgetPlanOf(userId),
+    // Cached sessions carry the user's role and email into their claims.
+    forgetSessionsOf(userId),
   ]);
 }

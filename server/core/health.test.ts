@@ -7,7 +7,7 @@ import { openPostgresDatabase } from '@/db/postgres';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { apiClient } from '@/test/helpers/api-client';
 
-import { checkHealth, healthHttpStatus } from './health';
+import { checkHealth, healthHttpStatus, sharedForAWhile } from './health';
 
 let testDb: TestDatabase;
 // A TCP server that accepts connections and never answers: a hung dependency.
@@ -104,5 +104,22 @@ describe('GET /api/v1/health', () => {
     expect(body.success).toBe(true);
     expect(body.data.status).toBe('unhealthy');
     await down.close();
+  });
+});
+
+describe('sharedForAWhile', () => {
+  it('lets a burst share one probe, in flight or done, and probes again after the window', async () => {
+    let probes = 0;
+    const probe = sharedForAWhile(async () => {
+      probes++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return probes;
+    }, 200);
+    const burst = await Promise.all(Array.from({ length: 50 }, probe));
+    expect(new Set(burst)).toEqual(new Set([1]));
+    expect(await probe()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 220));
+    expect(await probe()).toBe(2);
+    expect(probes).toBe(2);
   });
 });

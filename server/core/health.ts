@@ -66,12 +66,44 @@ export function healthHttpStatus(health: HealthOutput): number {
   return health.status === 'unhealthy' ? 503 : 200;
 }
 
+/**
+ * `run`, shared: a call within `ms` of the last one that started gets that one's
+ * result (in flight or done) instead of starting another.
+ */
+export function sharedForAWhile<T>(run: () => Promise<T>, ms: number): () => Promise<T> {
+  let last: { startedAt: number; result: Promise<T> } | undefined;
+  return () => {
+    const now = performance.now();
+    if (!last || now - last.startedAt >= ms) last = { startedAt: now, result: run() };
+    return last.result;
+  };
+}
+
+/**
+ * Monitors and load balancers poll health, some many times a second: within a
+ * second of a check, callers share it rather than probe every dependency again. An
+ * outage still shows within that second plus the probes' timeout.
+ */
+export const HEALTH_SHARED_FOR_MS = 1_000;
+
+const serviceHealthOf = new WeakMap<Database, () => Promise<HealthOutput>>();
+
 /** This deployment's health: its database and the services it is configured with. */
-export const checkServiceHealth = (db: Database) =>
-  checkHealth({
-    db,
-    redis: sharedStorePing(),
-    stripe: stripeProbe,
-    email: emailProbe,
-    timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
-  });
+export function checkServiceHealth(db: Database): Promise<HealthOutput> {
+  let check = serviceHealthOf.get(db);
+  if (!check) {
+    check = sharedForAWhile(
+      () =>
+        checkHealth({
+          db,
+          redis: sharedStorePing(),
+          stripe: stripeProbe,
+          email: emailProbe,
+          timeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
+        }),
+      HEALTH_SHARED_FOR_MS,
+    );
+    serviceHealthOf.set(db, check);
+  }
+  return check();
+}

@@ -1,5 +1,7 @@
 import client from 'prom-client';
 
+import { statementsSent } from '@/db/statement-count';
+
 /**
  * Process-wide metrics on one prom-client registry (kept on globalThis so dev
  * reloads do not register twice). Routes are labelled by procedure, never by raw
@@ -85,6 +87,17 @@ export function registerDatabaseMetrics(
     async collect() {
       const latencyMs = await measureLatencyMs();
       this.set(latencyMs === null ? -1 : latencyMs / 1000);
+    },
+  });
+  let reported = 0;
+  new client.Counter({
+    name: 'db_statements_total',
+    help: 'Statements sent to the application database (transactions open and close unseen)',
+    registers: [registry],
+    collect() {
+      const sent = statementsSent();
+      this.inc(sent - reported);
+      reported = sent;
     },
   });
   new client.Gauge({

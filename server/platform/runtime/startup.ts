@@ -9,6 +9,7 @@ import { env } from '@/env';
 import { logger } from '@/server/platform/observability/logger';
 import { startMetricHistory } from '@/server/platform/observability/metric-history';
 import { registerDatabaseMetrics } from '@/server/platform/observability/metrics';
+import { sharedStorePing } from '@/server/platform/infra/redis';
 import { rateLimitStore } from '@/server/platform/infra/rate-limit/store';
 import { devMailboxEnabled, isLocal, missingForDeployment } from './stand-ins';
 
@@ -57,6 +58,9 @@ export async function startServer(options: {
     // Postgres takes many clients: there the CLIs connect directly.
     if (kind === 'embedded') await startControlChannel(db, options.controlJobs);
     startMetricHistory();
+    // Connect to the shared store now, not on the first request, which would pay
+    // for the connection inside the limiter's timeout (unreachable: logged there).
+    sharedStorePing()?.().catch(() => {});
     registerDatabaseMetrics(
       () => measureDatabaseLatencyMs(db),
       kind === 'embedded' ? 1 : env.DATABASE_POOL_MAX,

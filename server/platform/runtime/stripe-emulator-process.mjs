@@ -46,6 +46,9 @@ export function spawnStripeEmulator(options) {
     stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise((resolve) => child.once('exit', () => resolve(undefined)));
+  // For the child's whole life: an 'error' with no listener (a kill that fails, say)
+  // would crash the app that started it.
+  child.on('error', (error) => console.error(`Stripe emulator: ${error.message}`));
   const listening = new Promise((resolve, reject) => {
     const onExit = (/** @type {number | null} */ code) =>
       reject(new Error(`the Stripe emulator exited (${code})`));
