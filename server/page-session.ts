@@ -40,6 +40,7 @@ export async function pageCaller() {
   const scope: RequestScope = {
     requestId: incoming.get('x-request-id') ?? crypto.randomUUID(),
     log: logger,
+    bindLog: () => {},
     method: 'GET',
     path: 'page',
     route: 'page',
@@ -47,7 +48,7 @@ export async function pageCaller() {
     userAgent: incoming.get('user-agent'),
     cookies: [],
     secureCookies: true,
-    background: backgroundFor(afterResponse, logger),
+    background: backgroundFor(afterResponse, () => logger),
   };
   return createCaller(
     buildContext({

@@ -76,7 +76,7 @@ export async function createContext(
   const identity = await resolveIdentity(request, db, scope, deps.identifiers(auth));
   if (identity.kind === 'user') {
     // Every later log line of this request says who it was for.
-    scope.log = scope.log.child({ userId: identity.userId, apiKeyId: identity.apiKeyId });
+    scope.bindLog({ userId: identity.userId, apiKeyId: identity.apiKeyId });
   }
   return buildContext({ db, identity, scope, transport, auth, request, deps });
 }

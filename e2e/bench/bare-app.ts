@@ -13,6 +13,9 @@ const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'bare-next-app', private: true, type: 'module' }),
   'next.config.mjs': 'export default {};\n',
+  // Its own, empty: without one, Next (its workspace root being this project) builds
+  // in this project's instrumentation.ts, which starts our whole server.
+  'instrumentation.js': 'export function register() {}\n',
   'app/api/bare/route.js': [
     "export const dynamic = 'force-dynamic';",
     'export function GET() {',

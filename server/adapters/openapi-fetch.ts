@@ -7,6 +7,15 @@ export type OpenApiCall<TContext> = {
   onError: (error: TRPCError) => void;
 };
 
+/**
+ * The library's answer: its status, and on success the procedure's output as it
+ * returned it (taken before the library turns it into JSON, so it is not parsed
+ * back), or nothing when no procedure matched.
+ */
+export type OpenApiAnswer = { status: number; output?: { value: unknown } };
+
+type CallState<TContext> = OpenApiCall<TContext> & { output?: { value: unknown } };
+
 type ParsedBody = { ok: true; data: unknown } | { ok: false; cause: unknown };
 
 /** A JSON or form body, read ahead, as the library's handler expects to find it. */
@@ -61,37 +70,54 @@ export function openApiFetchHandler<TContext>(options: {
   /** The success status, once the procedure has run (e.g. 201, or 503 from health). */
   successStatus: (context: TContext) => number;
 }) {
-  const calls = new WeakMap<object, OpenApiCall<TContext>>();
+  const calls = new WeakMap<object, CallState<TContext>>();
   const callOf = (req: object) => calls.get(req)!;
   const handle = createOpenApiNodeHttpHandler<AnyTRPCRouter, never, never>({
     router: options.router,
     createContext: ({ req }: { req: object }) => callOf(req).createContext(),
-    responseMeta: ({ ctx }: { ctx?: TContext }) => ({
-      status: ctx ? options.successStatus(ctx) : 200,
-    }),
+    responseMeta: ({
+      ctx,
+      data,
+      errors,
+    }: {
+      ctx?: TContext;
+      data: unknown[];
+      errors: unknown[];
+    }) => {
+      if (!ctx || errors.length > 0) return {};
+      callOfContext.get(ctx as object)!.output = { value: data[0] };
+      return { status: options.successStatus(ctx) };
+    },
     onError: ({ error, req }: { error: TRPCError; req: object }) => callOf(req).onError(error),
   } as never);
 
-  return async (request: Request, call: OpenApiCall<TContext>): Promise<Response> => {
+  // The success path's responseMeta sees the context, not the request.
+  const callOfContext = new WeakMap<object, CallState<TContext>>();
+
+  return async (request: Request, call: OpenApiCall<TContext>): Promise<OpenApiAnswer> => {
     const req = libraryRequest(request, options.endpoint, await parsedBody(request));
-    calls.set(req, call);
-    return new Promise<Response>((resolve, reject) => {
-      const headers = new Headers();
+    const state: CallState<TContext> = {
+      ...call,
+      createContext: async () => {
+        const context = await call.createContext();
+        callOfContext.set(context as object, state);
+        return context;
+      },
+    };
+    calls.set(req, state);
+    return new Promise<OpenApiAnswer>((resolve, reject) => {
       let status = 200;
       const res = {
-        setHeader(name: string, value: string | string[]) {
-          for (const each of typeof value === 'string' ? [value] : value) {
-            headers.append(name, each);
-          }
-        },
+        // Headers of the library's own: only its JSON content type, which ours repeats.
+        setHeader() {},
         get statusCode() {
           return status;
         },
         set statusCode(code: number) {
           status = code;
         },
-        end(text?: string) {
-          resolve(new Response(text, { status, headers }));
+        end() {
+          resolve({ status, output: state.output });
         },
       };
       handle(req as never, res as never).catch(reject);

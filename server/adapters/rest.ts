@@ -36,7 +36,7 @@ export const createRestHandler = (deps: PipelineDeps) => {
       async (request, scope) => {
         let failure: TRPCError | undefined;
         let context: Context | undefined;
-        const response = await route(asGet(request), {
+        const answer = await route(asGet(request), {
           createContext: async () => (context = await createContext(request, scope, 'rest', deps)),
           onError: (error) => {
             failure = error;
@@ -47,12 +47,10 @@ export const createRestHandler = (deps: PipelineDeps) => {
         let result: Response;
         if (failure) {
           result = errorResponse(toPublicError(failure), scope.requestId);
+        } else if (answer.status === 204 || answer.output?.value === undefined) {
+          result = new Response(null, { status: 204 });
         } else {
-          const text = await response.text();
-          result =
-            response.status === 204 || text === ''
-              ? new Response(null, { status: 204 })
-              : jsonResponse(successBody(JSON.parse(text), scope.requestId), response.status);
+          result = jsonResponse(successBody(answer.output.value, scope.requestId), answer.status);
         }
         return request.method === 'HEAD'
           ? new Response(null, { status: result.status, headers: result.headers })

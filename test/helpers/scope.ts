@@ -7,6 +7,7 @@ export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {
   return {
     requestId: `test-${crypto.randomUUID()}`,
     log: logger,
+    bindLog: () => {},
     method: 'POST',
     path: '/',
     route: 'test',
@@ -15,7 +16,10 @@ export function testScope(overrides: Partial<RequestScope> = {}): RequestScope {
     cookies: [],
     secureCookies: false,
     // Started at once; a test that must await background work passes a deferredTasks queue.
-    background: backgroundFor((task) => void task(), logger),
+    background: backgroundFor(
+      (task) => void task(),
+      () => logger,
+    ),
     ...overrides,
   };
 }

@@ -8,7 +8,7 @@ describe('background work', () => {
     const log = logger.child({});
     const error = vi.spyOn(log, 'error');
     const queue = deferredTasks();
-    const background = backgroundFor(queue.defer, log);
+    const background = backgroundFor(queue.defer, () => log);
     const done: string[] = [];
     background('failing', async () => {
       throw new Error('mail server down');

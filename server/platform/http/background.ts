@@ -16,13 +16,13 @@ export type Background = (name: string, task: () => Promise<unknown>) => void;
  * Nobody awaits a background task, so its failure would vanish: it is logged here,
  * once, with the request's logger (and so its request id).
  */
-export function backgroundFor(defer: Defer, log: Logger): Background {
+export function backgroundFor(defer: Defer, log: () => Logger): Background {
   return (name, task) =>
     defer(async () => {
       try {
         await task();
       } catch (error) {
-        log.error({ err: error, task: name }, 'background task failed');
+        log().error({ err: error, task: name }, 'background task failed');
       }
     });
 }

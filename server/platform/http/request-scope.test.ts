@@ -7,7 +7,7 @@ import { INTERNAL_ERROR_MESSAGE } from './errors';
 import { logger, loggerOptions } from '@/server/platform/observability/logger';
 import { runApiRequest } from './request-scope';
 
-/** Routes the request's child logger into an array of parsed JSON lines. */
+/** Routes the logger (and the request's child logger) into an array of parsed JSON lines. */
 function captureLogs() {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -18,6 +18,9 @@ function captureLogs() {
   });
   const capture = pino({ level: 'info', redact: ['err.params'] }, sink);
   vi.spyOn(logger, 'child').mockImplementation((bindings) => capture.child(bindings));
+  for (const level of ['info', 'warn', 'error'] as const) {
+    vi.spyOn(logger, level).mockImplementation(capture[level].bind(capture));
+  }
   return lines;
 }
 

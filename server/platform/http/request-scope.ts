@@ -16,7 +16,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** What every API request carries from its first step to its log line. */
 export type RequestScope = {
   requestId: string;
-  log: Logger;
+  /** The request's logger: every line carries the request id and what `bindLog` added. */
+  readonly log: Logger;
+  /** Adds fields to every later line of this request's log (who it was for). */
+  bindLog: (fields: Record<string, unknown>) => void;
   method: string;
   path: string;
   /** Bounded route label for logs and metrics; adapters refine it to the procedure. */
@@ -57,10 +60,19 @@ export async function runApiRequest(
 ): Promise<Response> {
   const startedAt = performance.now();
   const requestId = requestIdFrom(request.headers);
-  const log = logger.child({ requestId });
+  // Most requests log one line, written below with these fields inline: the child
+  // logger is made only when something else logs.
+  const logFields: Record<string, unknown> = { requestId };
+  let log: Logger | undefined;
   const scope: RequestScope = {
     requestId,
-    log,
+    get log() {
+      return (log ??= logger.child(logFields));
+    },
+    bindLog(fields) {
+      Object.assign(logFields, fields);
+      log = undefined;
+    },
     method: request.method,
     path: new URL(request.url).pathname,
     route,
@@ -68,7 +80,7 @@ export async function runApiRequest(
     userAgent: request.headers.get('user-agent'),
     cookies: [],
     secureCookies: servedOverHttps(request),
-    background: backgroundFor(defer, log),
+    background: backgroundFor(defer, () => scope.log),
   };
 
   let response: Response;
@@ -91,9 +103,10 @@ export async function runApiRequest(
   recordRequest(scope.method, scope.route, response.status, durationMs / 1000);
   // The error itself is logged once, with its details, where it is caught; this
   // line only records that the request happened (with the user and key ids, which
-  // the context builder bound to scope.log once it knew them).
-  scope.log[response.status >= 500 ? 'warn' : 'info'](
+  // the context builder bound once it knew them).
+  logger[response.status >= 500 ? 'warn' : 'info'](
     {
+      ...logFields,
       method: scope.method,
       path: scope.path,
       route: scope.route,
