@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -24,6 +27,27 @@ export class DataDirInUseError extends Error {
 }
 
 export type EmbeddedDatabase = { db: Database; close: () => Promise<void> };
+
+/**
+ * Postgres's default 128 MB of shared buffers live in the WebAssembly memory, which
+ * never shrinks. A starter's data fits in far less, and the OS caches the files.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/**
+ * Creates the database cluster in a new data dir, in a child process: initdb's
+ * WebAssembly memory (about 500 MB) is never given back, and in a child it goes
+ * away with it. Called under the data dir's lock.
+ */
+async function initDataDirInChild(dataDir: string) {
+  if (existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  const script =
+    "import { PGlite } from '@electric-sql/pglite';" +
+    'const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();';
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, dataDir], {
+    cwd: process.cwd(),
+  });
+}
 
 /**
  * Opens the embedded database persisted in `dataDir`, after taking an exclusive
@@ -55,7 +79,8 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
   }
 
   try {
-    const client = new PGlite(absoluteDir);
+    await initDataDirInChild(absoluteDir);
+    const client = new PGlite(absoluteDir, { startParams: START_PARAMS });
     const db = drizzle({ client, schema, logger: statementCounter });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
