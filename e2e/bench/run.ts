@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -161,6 +161,21 @@ function printTable(rows: { target: Target; samples: Sample[] }[]) {
   }
 }
 
+/**
+ * The node flags of `npm start` (its heap limit), so that the bench measures the
+ * server process as that script starts it, and not npm's own.
+ */
+function nodeFlagsOfNpmStart(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  return (
+    start
+      .match(/\bnode\s+(.*?)\s*server\.mjs/)?.[1]
+      ?.split(/\s+/)
+      .filter(Boolean) ?? []
+  );
+}
+
 function stop(child: ChildProcess) {
   process.kill(-child.pid!, 'SIGTERM');
   return new Promise((resolve) => child.once('exit', resolve));
@@ -172,7 +187,7 @@ async function main() {
   const database = await freshBenchDatabase(process.env.BENCH_DATABASE_URL);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leansaas-bench-'));
   const startedAt = performance.now();
-  const server = spawn('node', ['server.mjs'], {
+  const server = spawn('node', [...nodeFlagsOfNpmStart(), 'server.mjs'], {
     env: {
       ...process.env,
       ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
