@@ -117,7 +117,10 @@ test.describe('two instances', () => {
     expect((await viaOther()).status()).toBe(200);
     expect((await request.get('/api/v1/me', { headers: { cookie } })).status()).toBe(200);
 
-    const signedOut = await request.post('/api/v1/auth/sign-out', { headers: { cookie } });
+    const signedOut = await request.post('/api/v1/auth/sign-out', {
+      headers: { cookie },
+      data: {},
+    });
     expect(signedOut.status()).toBe(200);
     const refusedHere = request.get('/api/v1/me', { headers: { cookie } });
     await expectRefusedWithinTheCacheBound(viaOther);
