@@ -1,8 +1,8 @@
 import { env } from '@/env';
 
-// The benchmark's baseline: a route handler with no pipeline at all, so `npm run
-// bench` can state every other route as a ratio to what Next.js itself costs here.
-// Off unless BENCH_BARE_ROUTE is set.
+// A route handler with no pipeline at all, inside this app, so `npm run bench` can
+// show what the app's own setup (custom server, header rules, heap limit) costs next
+// to a separate bare Next app. Off unless BENCH_BARE_ROUTE is set.
 export const dynamic = 'force-dynamic';
 
 export function GET() {
