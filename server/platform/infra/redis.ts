@@ -14,6 +14,9 @@ export function getRedis(): Redis | null {
           connectTimeout: 1_000,
           maxRetriesPerRequest: 1,
           enableOfflineQueue: true,
+          // Commands issued in the same tick (concurrent requests' rate-limit counts)
+          // go out in one write: under load, far fewer system calls.
+          enableAutoPipelining: true,
         })
       : null;
     // Reconnection is ioredis's job; an unhandled 'error' event would crash the process.
