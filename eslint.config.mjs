@@ -21,6 +21,8 @@ const config = [
       '.next/**',
       'node_modules/**',
       '.data/**',
+      // The bench's bare Next app and its build.
+      '.bench/**',
       'drizzle/**',
       'next-env.d.ts',
       'test-results/**',

@@ -44,9 +44,16 @@ async function initDataDirInChild(dataDir: string) {
   const script =
     "import { PGlite } from '@electric-sql/pglite';" +
     'const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();';
-  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, dataDir], {
-    cwd: process.cwd(),
-  });
+  try {
+    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, dataDir], {
+      cwd: process.cwd(),
+      timeout: 120_000,
+    });
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    const reason = stderr.split('\n').slice(-3).join(' ') || (error as Error).message;
+    throw new Error(`Could not create the embedded database in ${dataDir}: ${reason}`);
+  }
 }
 
 /**

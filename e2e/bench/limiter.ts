@@ -17,7 +17,7 @@ async function measure(store: RateLimitStore) {
   const durations: number[] = [];
   for (let i = 0; i < CALLS; i++) {
     const startedAt = performance.now();
-    await checkLimit(store, 'bench', RULE, `caller-${i % 50}`, logger);
+    await checkLimit(store, 'bench', RULE, `caller-${i % 50}`, { log: logger });
     durations.push(performance.now() - startedAt);
   }
   durations.sort((a, b) => a - b);

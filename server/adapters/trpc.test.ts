@@ -67,6 +67,21 @@ describe('tRPC adapter', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('takes one Date used twice (superjson marks the second as the first), as our client sends it', async () => {
+    const sameDate = new Date('2026-01-02T03:04:05.000Z');
+    const response = await api.postTrpc(
+      'core.reportError',
+      {
+        message: 'x',
+        severity: 'low',
+        category: 'ui',
+        metadata: { firstSeen: sameDate, lastSeen: sameDate },
+      },
+      asNewCaller(),
+    );
+    expect(response.status).toBe(200);
+  });
+
   it('refuses shared references in input at once: a few KB of them would be a graph with 2^40 paths', async () => {
     // Each level makes `a` and `b` one object, so the input would double at every level.
     const referentialEqualities: Record<string, string[]> = {};

@@ -12,7 +12,7 @@ import { AppError } from '@/server/platform/http/errors';
 /** Who acts, and the request it came in, for the audit row. */
 export type AdminCall = { adminId: string; db: Database; audit: AuditContext };
 
-/** Ends one of a user's sessions at once (sessions are not cached). */
+/** Ends one of a user's sessions at once (its cached copies go after the commit). */
 export async function revokeSessionAsAdmin(call: AdminCall, userId: string, sessionId: string) {
   await withServiceRole(call.db, async (tx) => {
     if (!(await revokeSession(tx, sessionId, { userId }))) {
@@ -53,8 +53,8 @@ export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKe
 }
 
 /**
- * Makes a user an admin or a user; it applies at once (sessions read the role on
- * every request, cached copies are dropped). Refused here: through an API key (a
+ * Makes a user an admin or a user; it applies at once (the cached sessions, keys and
+ * profiles that carry the role are dropped after the commit). Refused here: through an API key (a
  * leaked key must not mint admins) and on oneself. That the actor is still an admin
  * when the row is written, under a lock, is the auth module's `setRole`.
  */

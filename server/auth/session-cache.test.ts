@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { setRole } from '@/server/auth/roles';
 import { withServiceRole } from '@/db/rls';
+import type { Database } from '@/db/types';
 import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { apiClient, testApi } from '@/test/helpers/api-client';
 import { countingDb } from '@/test/helpers/counting-db';
 
+import { forgetSessionsOf, sessionCache, tokenKey } from './session-cache';
+import { findSessionAsService } from './sessions';
+import { hashSessionToken } from './session-token';
 import { onUserChanged } from './user-changed';
 
 const { api, db } = testApi();
@@ -43,5 +47,40 @@ describe('a cached session', () => {
     await withServiceRole(db(), (tx) => setRole(tx, userId, 'admin'));
     await onUserChanged(userId);
     expect(await isAdmin()).toBe(true);
+  });
+
+  it('a cached copy older than the bound is read again, whichever level it came from', async () => {
+    const { cookie } = await signedInUser(api, db());
+    const token = cookie.slice(cookie.indexOf('=') + 1);
+    const live = (await findSessionAsService(db(), token))!;
+    const stale = { ...live, verifiedAt: Date.now() - 6_000 };
+    await sessionCache().set(tokenKey(hashSessionToken(token)), stale, { ttlSeconds: 5 });
+    const { counted, counter } = countingDb(db());
+    expect(await findSessionAsService(counted, token)).not.toBeNull();
+    expect(counter.transactions).toBe(1);
+  });
+
+  it('a read that a revocation overtook does not put the session back in the cache', async () => {
+    const { cookie, userId } = await signedInUser(api, db());
+    const token = cookie.slice(cookie.indexOf('=') + 1);
+    await sessionCache().delete(tokenKey(hashSessionToken(token)));
+    // The first read's transaction starts only after the user's sessions were dropped,
+    // as when a revocation commits while the read is on its way.
+    let overtaken = false;
+    const racing = new Proxy(db(), {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'transaction' || overtaken) return value;
+        return async (...args: unknown[]) => {
+          overtaken = true;
+          await forgetSessionsOf(userId);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as Database;
+    expect(await findSessionAsService(racing, token)).not.toBeNull();
+    const { counted, counter } = countingDb(db());
+    await findSessionAsService(counted, token);
+    expect(counter.transactions).toBe(1);
   });
 });

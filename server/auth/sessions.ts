@@ -10,6 +10,7 @@ import { logger } from '@/server/platform/observability/logger';
 
 import {
   forgetSessions,
+  forgottenSince,
   SESSION_CACHE_TTL_SECONDS,
   sessionCache,
   sessionTag,
@@ -58,10 +59,14 @@ export type LiveSession = {
   role: 'user' | 'admin';
   lastSeenAt: Date;
   expiresAt: Date;
+  /** When its read from the database began: a copy older than the cache's bound is not used. */
+  verifiedAt: number;
 };
 
 /** Looked up by token hash before anyone is known, hence the service path. */
 async function loadLiveSessionAsService(db: Database, tokenHash: string) {
+  // Counted from before the read: a revocation that commits during it is newer.
+  const verifiedAt = Date.now();
   const [session] = await withServiceRole(db, (tx) =>
     tx
       .select({
@@ -78,7 +83,7 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
       .innerJoin(authUsers, eq(authUsers.id, userSessions.userId))
       .where(and(eq(userSessions.tokenHash, tokenHash), liveSession)),
   );
-  return session ?? null;
+  return session ? { ...session, verifiedAt } : null;
 }
 
 // Per process, bounded: when each session's last use was last written.
@@ -116,11 +121,17 @@ export async function findSessionAsService(
 ): Promise<LiveSession | null> {
   const tokenHash = hashSessionToken(token);
   const cache = sessionCache();
-  const cached = await cache.get<LiveSession>(tokenKey(tokenHash));
+  // A copy, wherever it was cached, counts only within the bound since it was read.
+  const fromCache = await cache.get<LiveSession>(tokenKey(tokenHash));
+  const cached =
+    fromCache && Date.now() - fromCache.verifiedAt < SESSION_CACHE_TTL_SECONDS * 1000
+      ? fromCache
+      : undefined;
   // Unknown tokens are not cached: random cookies would only fill the cache.
   const session = cached ?? (await loadLiveSessionAsService(db, tokenHash));
   if (!session || !stillLive(session)) return null;
-  if (!cached) {
+  // Read before a revocation here committed, it must not go back into the cache.
+  if (!cached && !forgottenSince(session, session.verifiedAt)) {
     await cache.set(tokenKey(tokenHash), session, {
       ttlSeconds: SESSION_CACHE_TTL_SECONDS,
       tags: [sessionTag(session.id), userTag(session.userId)],

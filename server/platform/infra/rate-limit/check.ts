@@ -26,7 +26,8 @@ export async function checkLimit(
   name: string,
   rule: LimitRule,
   key: string,
-  log: Logger,
+  // Where a failure is logged: the request scope, whose logger is made only if used.
+  logTo: { readonly log: Logger },
   operation: 'consume' | 'peek' = 'consume',
 ): Promise<LimitDecision> {
   try {
@@ -37,7 +38,7 @@ export async function checkLimit(
     countRateLimitDecision(name, consumed.allowed ? 'allowed' : 'refused');
     return { ...consumed, limit: rule.requests };
   } catch (error) {
-    log.warn({ err: error, rule: name, store: store.kind }, 'rate limit store unavailable');
+    logTo.log.warn({ err: error, rule: name, store: store.kind }, 'rate limit store unavailable');
     if (rule.onStoreFailure === 'closed') {
       countRateLimitDecision(name, 'failed_closed');
       throw new AppError('UNAVAILABLE', 'This action is briefly unavailable. Try again shortly.');

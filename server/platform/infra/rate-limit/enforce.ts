@@ -92,7 +92,7 @@ export function refuse(decision: LimitDecision): never {
 
 /** Applies one named limit to `key` (e.g. sign-in per email, on top of per IP). */
 export async function enforceNamedLimit(scope: RequestScope, name: NamedLimit, key: string) {
-  const decision = await checkLimit(rateLimitStore(), name, NAMED_LIMITS[name], key, scope.log);
+  const decision = await checkLimit(rateLimitStore(), name, NAMED_LIMITS[name], key, scope);
   remember(scope, decision);
   if (!decision.allowed) refuse(decision);
 }
@@ -113,12 +113,12 @@ export async function enforceRequestLimits(
   const store = rateLimitStore();
   const checks =
     named === 'health'
-      ? [checkLimit(store, 'health', NAMED_LIMITS.health, namedKey, scope.log)]
+      ? [checkLimit(store, 'health', NAMED_LIMITS.health, namedKey, scope)]
       : [
           tierOf(identity, scope, resolveTier).then((tier) =>
-            checkLimit(store, 'global', TIER_LIMITS[tier], key, scope.log),
+            checkLimit(store, 'global', TIER_LIMITS[tier], key, scope),
           ),
-          ...(named ? [checkLimit(store, named, NAMED_LIMITS[named], namedKey, scope.log)] : []),
+          ...(named ? [checkLimit(store, named, NAMED_LIMITS[named], namedKey, scope)] : []),
         ];
   const decisions = await Promise.all(checks);
   decisions.forEach((decision) => remember(scope, decision));

@@ -36,7 +36,7 @@ export async function assertSignInAllowed(scope: RequestScope, email: string) {
     'signInFailure',
     NAMED_LIMITS.signInFailure,
     pairKey(email, scope.clientIp),
-    scope.log,
+    scope,
     'peek',
   );
   if (!pair.allowed) {
@@ -49,7 +49,7 @@ export async function assertSignInAllowed(scope: RequestScope, email: string) {
     'accountSignInFailure',
     NAMED_LIMITS.accountSignInFailure,
     emailLimitKey(email),
-    scope.log,
+    scope,
     'peek',
   );
   if (account.allowed) return;
@@ -63,7 +63,7 @@ export async function assertSignInAllowed(scope: RequestScope, email: string) {
           'signInAfterCeiling',
           NAMED_LIMITS.signInAfterCeiling,
           pairKey(email, scope.clientIp),
-          scope.log,
+          scope,
         )
       : null;
   if (!once?.allowed) {
@@ -83,14 +83,14 @@ export async function recordFailedSignIn(scope: RequestScope, email: string) {
       'signInFailure',
       NAMED_LIMITS.signInFailure,
       pairKey(email, scope.clientIp),
-      scope.log,
+      scope,
     ),
     checkLimit(
       store,
       'accountSignInFailure',
       NAMED_LIMITS.accountSignInFailure,
       emailLimitKey(email),
-      scope.log,
+      scope,
     ),
   ]);
 }

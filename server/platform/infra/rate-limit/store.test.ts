@@ -112,13 +112,9 @@ describe('when the store is unavailable', () => {
     it(`fails open for ordinary limits (${name})`, async () => {
       const client = connect();
       const startedAt = Date.now();
-      const decision = await checkLimit(
-        redisStore(client, prefix),
-        'tier:free',
-        rule(5),
-        'k',
-        logger,
-      );
+      const decision = await checkLimit(redisStore(client, prefix), 'tier:free', rule(5), 'k', {
+        log: logger,
+      });
       expect(decision).toMatchObject({ allowed: true, limit: 5, remaining: 5 });
       expect(Date.now() - startedAt).toBeLessThan(1_500);
       client.disconnect();
@@ -132,7 +128,7 @@ describe('when the store is unavailable', () => {
           'signIn',
           { ...rule(5), onStoreFailure: 'closed' },
           'k',
-          logger,
+          { log: logger },
         ),
       ).rejects.toMatchObject({ appCode: 'UNAVAILABLE', code: 'SERVICE_UNAVAILABLE' });
       client.disconnect();
