@@ -14,9 +14,9 @@ export function getRedis(): Redis | null {
           connectTimeout: 1_000,
           maxRetriesPerRequest: 1,
           enableOfflineQueue: true,
-          // Commands issued in the same tick (concurrent requests' rate-limit counts)
-          // go out in one write: under load, far fewer system calls.
-          enableAutoPipelining: true,
+          // No enableAutoPipelining: it defers each command's write, so on a busy
+          // instance the limiter's 300 ms ran out before the command was even sent
+          // (the two-instance exact-limit test failed open with it).
         })
       : null;
     // Reconnection is ioredis's job; an unhandled 'error' event would crash the process.
