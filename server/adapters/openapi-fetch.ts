@@ -72,6 +72,8 @@ export function openApiFetchHandler<TContext>(options: {
 }) {
   const calls = new WeakMap<object, CallState<TContext>>();
   const callOf = (req: object) => calls.get(req)!;
+  // The success path's responseMeta sees the context, not the request.
+  const callOfContext = new WeakMap<object, CallState<TContext>>();
   const handle = createOpenApiNodeHttpHandler<AnyTRPCRouter, never, never>({
     router: options.router,
     createContext: ({ req }: { req: object }) => callOf(req).createContext(),
@@ -90,9 +92,6 @@ export function openApiFetchHandler<TContext>(options: {
     },
     onError: ({ error, req }: { error: TRPCError; req: object }) => callOf(req).onError(error),
   } as never);
-
-  // The success path's responseMeta sees the context, not the request.
-  const callOfContext = new WeakMap<object, CallState<TContext>>();
 
   return async (request: Request, call: OpenApiCall<TContext>): Promise<OpenApiAnswer> => {
     const req = libraryRequest(request, options.endpoint, await parsedBody(request));
