@@ -6,6 +6,7 @@ import { createBillingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
+import { organizationsRouter } from './organizations/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   auth: authRouter,
   me: meRouter,
   sessions: sessionsRouter,
+  organizations: organizationsRouter,
   apiKeys: apiKeysRouter,
   billing: createBillingRouter({ activeApiKeys: countActiveKeysOf }),
   audit: auditRouter,

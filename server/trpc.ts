@@ -27,6 +27,12 @@ export type Context = {
   /** Runs `fn` in a transaction as the caller, so Postgres RLS applies (step 6). */
   rls: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /**
+   * As `rls`, acting in one organization: its id goes into the claims (`org_id`),
+   * which the policies of organization-owned tables require besides membership.
+   * Callers check the membership first (organizationProcedure).
+   */
+  rlsIn: <T>(organizationId: string, fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /**
    * The connection itself, which RLS does not restrict. Only for work that acts for
    * no user (health probes, error intake through withServiceRole).
    */
@@ -96,6 +102,7 @@ export function buildContext(parts: {
     transport: parts.transport,
     identity,
     rls: (fn) => withRls(db, identity.claims, fn),
+    rlsIn: (organizationId, fn) => withRls(db, { ...identity.claims, org_id: organizationId }, fn),
     serviceDb: db,
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),

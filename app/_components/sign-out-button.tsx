@@ -5,13 +5,20 @@ import { useRouter } from 'next/navigation';
 
 import { useTRPC } from './trpc-provider';
 
-export function SignOutButton() {
+/** Signs out, then goes to `next` (the home page unless a page needs a way back). */
+export function SignOutButton({
+  next = '/',
+  label = 'Sign out',
+}: {
+  next?: string;
+  label?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: () => {
-        router.push('/');
+        router.push(next);
         router.refresh();
       },
     }),
@@ -22,7 +29,7 @@ export function SignOutButton() {
       onClick={() => signOut.mutate()}
       className="hover:text-indigo-600 dark:hover:text-indigo-400"
     >
-      Sign out
+      {label}
     </button>
   );
 }

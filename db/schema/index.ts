@@ -5,3 +5,4 @@ export * from './mail';
 export * from './email-tokens';
 export * from './api-keys';
 export * from './billing';
+export * from './organizations';

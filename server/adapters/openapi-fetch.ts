@@ -23,7 +23,9 @@ async function parsedBody(request: Request): Promise<ParsedBody> {
   const type = request.headers.get('content-type') ?? '';
   try {
     if (type.includes('application/json')) {
-      return { ok: true, data: JSON.parse(await request.text()) };
+      // No body at all is no input (a POST that needs none), not malformed JSON.
+      const text = await request.text();
+      return { ok: true, data: text === '' ? undefined : JSON.parse(text) };
     }
     if (type.includes('application/x-www-form-urlencoded')) {
       const form = new URLSearchParams(await request.text());

@@ -3,3 +3,10 @@
 export { ANONYMOUS, type Identity, type SignedIn } from './identity';
 export { PERMISSIONS, ROLE_PERMISSIONS, type Permission, type Role } from './permissions';
 export { resolveIdentity, type Identifier } from './resolve';
+export {
+  ORGANIZATION_PERMISSIONS,
+  ORGANIZATION_ROLE_PERMISSIONS,
+  roleAllows,
+  type OrganizationPermission,
+  type OrganizationRole,
+} from './organization-roles';

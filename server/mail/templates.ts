@@ -78,3 +78,18 @@ export function emailChangeNoticeEmail(to: string, newEmail: string, url: string
     url,
   );
 }
+
+export function invitationEmail(
+  to: string,
+  organizationName: string,
+  inviter: string,
+  url: string,
+): EmailMessage {
+  return linkEmail(
+    to,
+    `Join ${organizationName} on Lean SaaS`,
+    `${inviter} invited you to join ${organizationName}. Sign in or create an account with this address (${to}), then accept. The link works for 7 days.`,
+    'Accept the invitation',
+    url,
+  );
+}

@@ -3,6 +3,7 @@ import { SectionNav } from '@/app/_components/section-nav';
 const LINKS = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/profile', label: 'Profile' },
+  { href: '/dashboard/organizations', label: 'Organizations' },
   { href: '/dashboard/sessions', label: 'Sessions' },
   { href: '/dashboard/api-keys', label: 'API keys' },
   { href: '/dashboard/billing', label: 'Billing' },

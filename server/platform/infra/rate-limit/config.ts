@@ -44,6 +44,9 @@ export const NAMED_LIMITS = {
   signUp: rule(5, 60, 'closed'),
   passwordReset: rule(5, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),
+  // Each invitation sends an email to an address the caller chose.
+  invitation: rule(20, 60 * 60, 'closed'),
+  organizationCreate: rule(10, 60 * 60, 'closed'),
   // Refused API keys per address: a client with a stale key sees 401s; a guesser, 429s.
   apiKeyFailure: rule(30, 60, 'open'),
   checkout: rule(3, 60, 'closed'),

@@ -1,0 +1,179 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+
+import { EmailField, SubmitButton } from '@/app/_components/form';
+import { useTRPC } from '@/app/_components/trpc-provider';
+
+type Role = 'owner' | 'admin' | 'member' | 'billing';
+type Team = { id: string; name: string; role: Role };
+
+const ROLES: Role[] = ['owner', 'admin', 'member', 'billing'];
+const buttonClass =
+  'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900';
+
+/** A team's members and open invitations; what shows depends on the caller's role. */
+export function TeamMembers({ organization, onLeft }: { organization: Team; onLeft: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const organizationId = organization.id;
+  const manages = organization.role === 'owner' || organization.role === 'admin';
+  const members = useQuery(trpc.organizations.members.queryOptions({ organizationId }));
+  const invitations = useQuery({
+    ...trpc.organizations.invitations.queryOptions({ organizationId }),
+    enabled: manages,
+  });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.members.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.invitations.queryKey() }),
+    ]);
+  const changeRole = useMutation(
+    trpc.organizations.changeRole.mutationOptions({ onSuccess: refresh }),
+  );
+  const remove = useMutation(
+    trpc.organizations.removeMember.mutationOptions({ onSuccess: refresh }),
+  );
+  const leave = useMutation(trpc.organizations.leave.mutationOptions({ onSuccess: onLeft }));
+  const invite = useMutation(trpc.organizations.invite.mutationOptions({ onSuccess: refresh }));
+  const resend = useMutation(
+    trpc.organizations.resendInvitation.mutationOptions({ onSuccess: refresh }),
+  );
+  const revoke = useMutation(
+    trpc.organizations.revokeInvitation.mutationOptions({ onSuccess: refresh }),
+  );
+  const failure = [changeRole, remove, leave, invite, resend, revoke].find((m) => m.isError)?.error;
+
+  const onInvite = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    invite.mutate({
+      organizationId,
+      email: String(form.get('email')),
+      role: form.get('role') as 'admin' | 'member' | 'billing',
+    });
+    event.currentTarget.reset();
+  };
+
+  return (
+    <section aria-labelledby="team-members" className="space-y-6">
+      <h2 id="team-members" className="text-xl font-semibold">
+        Members of {organization.name}
+      </h2>
+      {failure && (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {failure.message}
+        </p>
+      )}
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        {members.data?.items.map((member) => (
+          <li
+            key={member.userId}
+            aria-label={`Member ${member.email}`}
+            className="flex flex-wrap items-center justify-between gap-3 p-4"
+          >
+            <span>
+              <span className="font-medium">{member.displayName ?? member.email}</span>{' '}
+              <span className="text-sm text-slate-500">{member.email}</span>
+            </span>
+            <span className="flex items-center gap-2">
+              {manages ? (
+                <select
+                  aria-label={`Role of ${member.email}`}
+                  value={member.role}
+                  onChange={(event) =>
+                    changeRole.mutate({
+                      organizationId,
+                      userId: member.userId,
+                      role: event.target.value as Role,
+                    })
+                  }
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {role}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="text-sm">{member.role}</span>
+              )}
+              {manages && (
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => remove.mutate({ organizationId, userId: member.userId })}
+                >
+                  Remove {member.email}
+                </button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => leave.mutate({ organizationId })}
+      >
+        Leave {organization.name}
+      </button>
+
+      {manages && (
+        <div className="space-y-4">
+          <form onSubmit={onInvite} className="max-w-md space-y-4" aria-labelledby="invite">
+            <h3 id="invite" className="text-lg font-semibold">
+              Invite someone
+            </h3>
+            <EmailField name="email" label="Their email" />
+            <label className="block">
+              <span className="text-sm font-medium">Role</span>
+              <select
+                name="role"
+                defaultValue="member"
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+              >
+                <option value="member">member</option>
+                <option value="admin">admin</option>
+                <option value="billing">billing</option>
+              </select>
+            </label>
+            <SubmitButton pending={invite.isPending}>Send invitation</SubmitButton>
+          </form>
+          <h3 className="text-lg font-semibold">Open invitations</h3>
+          {invitations.data?.items.length === 0 && <p>None.</p>}
+          <ul className="space-y-2">
+            {invitations.data?.items.map((invitation) => (
+              <li
+                key={invitation.id}
+                aria-label={`Invitation to ${invitation.email}`}
+                className="flex flex-wrap items-center gap-3"
+              >
+                <span>
+                  {invitation.email} · {invitation.role} · until{' '}
+                  {invitation.expiresAt.toLocaleDateString()}
+                </span>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => resend.mutate({ organizationId, invitationId: invitation.id })}
+                >
+                  Resend
+                </button>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => revoke.mutate({ organizationId, invitationId: invitation.id })}
+                >
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

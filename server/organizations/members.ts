@@ -1,0 +1,172 @@
+import { and, eq, sql } from 'drizzle-orm';
+
+import { queryRows } from '@/db/query-rows';
+import { memberships, organizations } from '@/db/schema/organizations';
+import type { Tx } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import type { OrganizationRole } from '@/server/identity/organization-roles';
+import { AppError } from '@/server/platform/http/errors';
+
+type Actor = { userId: string; role: OrganizationRole };
+
+type MemberRow = {
+  user_id: string;
+  email: string;
+  display_name: string | null;
+  role: OrganizationRole;
+  joined_at: string | Date;
+};
+
+/** The acting organization's members with their addresses, oldest first. */
+export async function listMembers(tx: Tx) {
+  const rows = await queryRows<MemberRow>(tx, sql`select * from private.organization_members()`);
+  return rows.map((row) => ({
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    joinedAt: new Date(row.joined_at),
+  }));
+}
+
+/**
+ * Every change to an organization's members takes this lock first, so two
+ * concurrent changes (two owners demoting each other, say) count one after the
+ * other and the owner count each sees is the real one.
+ */
+async function lockMembers(tx: Tx, organizationId: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`memberships:${organizationId}`}, 0))`,
+  );
+}
+
+async function roleOf(tx: Tx, organizationId: string, userId: string) {
+  const [row] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
+}
+
+async function ownerCount(tx: Tx, organizationId: string) {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'owner')));
+  return rows.length;
+}
+
+const LAST_OWNER =
+  'An organization keeps at least one owner: make another member owner first, or delete the organization.';
+
+/**
+ * Who may change whom: owners anyone; admins anyone but an owner, and never to
+ * owner. Throws a 403 in words, or a 404 for someone who is not a member.
+ */
+async function assertMayManage(
+  tx: Tx,
+  organizationId: string,
+  actor: Actor,
+  targetUserId: string,
+  newRole?: OrganizationRole,
+) {
+  const current = await roleOf(tx, organizationId, targetUserId);
+  if (!current) throw new AppError('NOT_FOUND', 'No such member.');
+  if (actor.role !== 'owner' && (current === 'owner' || newRole === 'owner')) {
+    throw new AppError('FORBIDDEN', 'Only an owner can change or remove an owner, or make one.');
+  }
+  return current;
+}
+
+export async function changeMemberRole(
+  tx: Tx,
+  organizationId: string,
+  actor: Actor,
+  input: { userId: string; role: OrganizationRole },
+  audit: AuditContext,
+) {
+  await lockMembers(tx, organizationId);
+  const [organization] = await tx
+    .select({ personalUserId: organizations.personalUserId })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (organization?.personalUserId) {
+    throw new AppError('CONFLICT', 'A personal workspace has one member, its owner.');
+  }
+  const current = await assertMayManage(tx, organizationId, actor, input.userId, input.role);
+  if (current === input.role) return listMember(tx, input.userId);
+  if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
+    throw new AppError('CONFLICT', LAST_OWNER);
+  }
+  await tx
+    .update(memberships)
+    .set({ role: input.role })
+    .where(
+      and(eq(memberships.organizationId, organizationId), eq(memberships.userId, input.userId)),
+    );
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: actor.userId,
+      action: 'organization.member_role_changed',
+      resourceType: 'organization',
+      resourceId: organizationId,
+      details: { userId: input.userId, from: current, to: input.role },
+    },
+    audit,
+  );
+  return listMember(tx, input.userId);
+}
+
+async function listMember(tx: Tx, userId: string) {
+  const member = (await listMembers(tx)).find((row) => row.userId === userId);
+  if (!member) throw new AppError('NOT_FOUND', 'No such member.');
+  return member;
+}
+
+/** Removes a member (owners and admins), or the caller themselves (leaving). */
+export async function removeMember(
+  tx: Tx,
+  organizationId: string,
+  actor: Actor,
+  userId: string,
+  audit: AuditContext,
+) {
+  await lockMembers(tx, organizationId);
+  const leaving = userId === actor.userId;
+  const [organization] = await tx
+    .select({ personalUserId: organizations.personalUserId })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (organization?.personalUserId) {
+    throw new AppError(
+      'CONFLICT',
+      'Nobody leaves a personal workspace: it goes when its account is deleted.',
+    );
+  }
+  const current = leaving
+    ? await roleOf(tx, organizationId, userId)
+    : await assertMayManage(tx, organizationId, actor, userId);
+  if (!current) throw new AppError('NOT_FOUND', 'No such member.');
+  if (!leaving && actor.role !== 'owner' && actor.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'Only owners and admins remove members.');
+  }
+  if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
+    throw new AppError('CONFLICT', LAST_OWNER);
+  }
+  await tx
+    .delete(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: actor.userId,
+      action: leaving ? 'organization.left' : 'organization.member_removed',
+      resourceType: 'organization',
+      resourceId: organizationId,
+      details: { userId, role: current },
+    },
+    audit,
+  );
+  return { removed: true as const, userId };
+}

@@ -1,0 +1,323 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+
+import { pgErrorCode } from '@/db/pg-error';
+import { queryRows } from '@/db/query-rows';
+import { withRls, withServiceRole } from '@/db/rls';
+import { asNewCaller, lastMailTo, newTestEmail, signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+
+const { api, db } = testApi();
+
+type User = Awaited<ReturnType<typeof signedInUser>>;
+
+const call = async (user: User, method: string, path: string, body?: unknown) => {
+  const response = await api.rest(path, {
+    method,
+    headers: { cookie: user.cookie, 'content-type': 'application/json', ...asNewCaller() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk untyped bodies
+  const json = (await response.json()) as { data?: any; error?: { message: string } };
+  return { status: response.status, data: json.data, error: json.error };
+};
+
+let slugCount = 0;
+const newSlug = () => `team-${Date.now().toString(36)}-${slugCount++}`;
+
+async function teamOf(owner: User, name = 'Acme') {
+  const created = await call(owner, 'POST', '/organizations', { name, slug: newSlug() });
+  expect(created.status).toBe(201);
+  return created.data.id as string;
+}
+
+/** Invites `email` into `org` as `owner` and returns the mailed link's token. */
+async function invite(owner: User, org: string, email: string, role = 'member') {
+  const sent = await call(owner, 'POST', `/organizations/${org}/invitations`, { email, role });
+  expect(sent.status).toBe(201);
+  return { id: sent.data.id as string, token: (await lastMailTo(db(), email)).token! };
+}
+
+async function memberOf(owner: User, org: string, role = 'member') {
+  const email = newTestEmail();
+  const { token } = await invite(owner, org, email, role);
+  const user = await signedInUser(api, db(), { email });
+  expect((await call(user, 'POST', '/invitations/accept', { token })).status).toBe(200);
+  return user;
+}
+
+describe('organizations', () => {
+  it('gives every new account a personal workspace it owns and cannot leave or delete', async () => {
+    const ada = await signedInUser(api, db());
+    const listed = await call(ada, 'GET', '/organizations');
+    expect(listed.status).toBe(200);
+    expect(listed.data.items).toEqual([
+      expect.objectContaining({ name: 'Personal', personal: true, role: 'owner' }),
+    ]);
+    const personal = listed.data.items[0];
+    expect((await call(ada, 'POST', `/organizations/${personal.id}/leave`)).status).toBe(409);
+    const deleted = await call(
+      ada,
+      'DELETE',
+      `/organizations/${personal.id}?confirm=${personal.slug}`,
+    );
+    expect(deleted.status).toBe(409);
+    const invited = await call(ada, 'POST', `/organizations/${personal.id}/invitations`, {
+      email: newTestEmail(),
+    });
+    expect(invited.status).toBe(409);
+  });
+
+  it('creates a team with a unique slug and shows it only to its members', async () => {
+    const ada = await signedInUser(api, db());
+    const bob = await signedInUser(api, db());
+    const slug = newSlug();
+    const created = await call(ada, 'POST', '/organizations', { name: 'Acme', slug });
+    expect(created).toMatchObject({ status: 201, data: { slug, role: 'owner', personal: false } });
+    const taken = await call(bob, 'POST', '/organizations', { name: 'Other', slug });
+    expect(taken.status).toBe(409);
+    expect(taken.error?.message).toMatch(/slug is taken/);
+    const badSlug = await call(bob, 'POST', '/organizations', { name: 'Other', slug: '-no-' });
+    expect(badSlug.status).toBe(400);
+    expect(badSlug.error?.message).toMatch(/slug/);
+    expect((await call(bob, 'GET', `/organizations/${created.data.id}`)).status).toBe(404);
+    expect((await call(bob, 'GET', `/organizations/${created.data.id}/members`)).status).toBe(404);
+    const bobs = await call(bob, 'GET', '/organizations');
+    expect(bobs.data.items.map((org: { id: string }) => org.id)).not.toContain(created.data.id);
+  });
+
+  it('invites by email: the invitee accepts with that address, once, and joins with the role', async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    const email = newTestEmail();
+    const { token } = await invite(ada, org, email, 'admin');
+    const mail = await lastMailTo(db(), email);
+    expect(mail.message.subject).toBe('Join Acme on Lean SaaS');
+    expect(mail.link.pathname).toBe('/invitations/accept');
+
+    const carol = await signedInUser(api, db());
+    const wrong = await call(carol, 'POST', '/invitations/accept', { token });
+    expect(wrong.status).toBe(403);
+    expect(wrong.error?.message).toMatch(/another email address/);
+
+    const bob = await signedInUser(api, db(), { email });
+    const [first, second] = await Promise.all([
+      call(bob, 'POST', '/invitations/accept', { token }),
+      call(bob, 'POST', '/invitations/accept', { token }),
+    ]);
+    expect([first.data.joined, second.data.joined].sort()).toEqual([false, true]);
+    const members = await call(ada, 'GET', `/organizations/${org}/members`);
+    expect(members.data.items).toEqual([
+      expect.objectContaining({ userId: ada.userId, role: 'owner', email: ada.email }),
+      expect.objectContaining({ userId: bob.userId, role: 'admin', email }),
+    ]);
+    // Used: nobody else can take it, and inviting a member again is a conflict.
+    expect((await call(carol, 'POST', '/invitations/accept', { token })).status).toBe(404);
+    const again = await call(ada, 'POST', `/organizations/${org}/invitations`, { email });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses revoked, replaced, expired and tampered invitation links', async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    const email = newTestEmail();
+    const bob = await signedInUser(api, db(), { email });
+
+    const first = await invite(ada, org, email);
+    const resent = await call(ada, 'POST', `/organizations/${org}/invitations/${first.id}/resend`);
+    expect(resent.status).toBe(200);
+    const { token: second } = await lastMailTo(db(), email);
+    expect(second).not.toBe(first.token);
+    expect((await call(bob, 'POST', '/invitations/accept', { token: first.token })).status).toBe(
+      404,
+    );
+    const tampered = `${second!.slice(0, -1)}${second!.endsWith('A') ? 'B' : 'A'}`;
+    expect((await call(bob, 'POST', '/invitations/accept', { token: tampered })).status).toBe(404);
+    expect((await call(bob, 'POST', '/invitations/accept', { token: 'short' })).status).toBe(400);
+
+    await withServiceRole(db(), (tx) =>
+      tx.execute(
+        sql`update invitations set expires_at = now() - interval '1 second' where id = ${first.id}`,
+      ),
+    );
+    const expired = await call(bob, 'POST', '/invitations/accept', { token: second });
+    expect(expired.status).toBe(409);
+    expect(expired.error?.message).toMatch(/expired/);
+
+    const revoked = await call(ada, 'DELETE', `/organizations/${org}/invitations/${first.id}`);
+    expect(revoked.status).toBe(200);
+    const third = await invite(ada, org, email);
+    await call(ada, 'DELETE', `/organizations/${org}/invitations/${third.id}`);
+    expect((await call(bob, 'POST', '/invitations/accept', { token: third.token })).status).toBe(
+      404,
+    );
+    const members = await call(ada, 'GET', `/organizations/${org}/members`);
+    expect(members.data.items).toHaveLength(1);
+  });
+
+  it('narrows what each role may do, and keeps a member out of another organization', async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    const bob = await memberOf(ada, org, 'member');
+    const other = await teamOf(await signedInUser(api, db()));
+
+    expect((await call(bob, 'GET', `/organizations/${org}/members`)).status).toBe(200);
+    expect((await call(bob, 'GET', `/organizations/${org}/invitations`)).status).toBe(403);
+    const promote = await call(bob, 'PATCH', `/organizations/${org}/members/${bob.userId}`, {
+      role: 'admin',
+    });
+    expect(promote.status).toBe(403);
+    expect((await call(bob, 'PATCH', `/organizations/${org}`, { name: 'Mine' })).status).toBe(403);
+    expect((await call(bob, 'GET', `/organizations/${other}`)).status).toBe(404);
+
+    // An admin manages members but not owners, and cannot make an owner.
+    await call(ada, 'PATCH', `/organizations/${org}/members/${bob.userId}`, { role: 'admin' });
+    expect(
+      (await call(bob, 'PATCH', `/organizations/${org}/members/${ada.userId}`, { role: 'member' }))
+        .status,
+    ).toBe(403);
+    expect((await call(bob, 'DELETE', `/organizations/${org}/members/${ada.userId}`)).status).toBe(
+      403,
+    );
+    expect((await call(bob, 'DELETE', `/organizations/${org}?confirm=x`)).status).toBe(403);
+    const renamed = await call(bob, 'PATCH', `/organizations/${org}`, { name: 'Acme Ltd' });
+    expect(renamed).toMatchObject({ status: 200, data: { name: 'Acme Ltd', role: 'admin' } });
+
+    // Removed, the member sees nothing of it.
+    expect((await call(ada, 'DELETE', `/organizations/${org}/members/${bob.userId}`)).status).toBe(
+      200,
+    );
+    expect((await call(bob, 'GET', `/organizations/${org}`)).status).toBe(404);
+  });
+
+  it('always keeps an owner, also when two owners step down at once', async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    expect((await call(ada, 'POST', `/organizations/${org}/leave`)).status).toBe(409);
+    const demote = await call(ada, 'PATCH', `/organizations/${org}/members/${ada.userId}`, {
+      role: 'admin',
+    });
+    expect(demote.status).toBe(409);
+
+    const bob = await memberOf(ada, org, 'admin');
+    await call(ada, 'PATCH', `/organizations/${org}/members/${bob.userId}`, { role: 'owner' });
+    const outcomes = await Promise.all([
+      call(ada, 'PATCH', `/organizations/${org}/members/${ada.userId}`, { role: 'member' }),
+      call(bob, 'POST', `/organizations/${org}/leave`),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual([200, 409]);
+    const owners = await withServiceRole(db(), (tx) =>
+      queryRows(
+        tx,
+        sql`select user_id from memberships where organization_id = ${org} and role = 'owner'`,
+      ),
+    );
+    expect(owners).toHaveLength(1);
+  });
+
+  it('hands a team to its longest-standing admin when its last owner’s account goes', async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    const solo = await teamOf(ada, 'Solo');
+    await memberOf(ada, org, 'member');
+    const bob = await memberOf(ada, org, 'admin');
+    await withServiceRole(db(), (tx) =>
+      tx.execute(sql`delete from auth.users where id = ${ada.userId}`),
+    );
+    const members = await call(bob, 'GET', `/organizations/${org}/members`);
+    expect(members.data.items.find((m: { userId: string }) => m.userId === bob.userId).role).toBe(
+      'owner',
+    );
+    const left = await withServiceRole(db(), (tx) =>
+      queryRows(tx, sql`select id from organizations where id in (${org}, ${solo})`),
+    );
+    expect(left.map((row) => row.id)).toEqual([org]);
+  });
+
+  it('deletes a team once its slug is typed, with its memberships and invitations', async () => {
+    const ada = await signedInUser(api, db());
+    const created = await call(ada, 'POST', '/organizations', { name: 'Gone', slug: newSlug() });
+    const org = created.data.id as string;
+    await invite(ada, org, newTestEmail());
+    const wrong = await call(ada, 'DELETE', `/organizations/${org}?confirm=nope`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.error?.message).toMatch(/confirm/);
+    const deleted = await call(ada, 'DELETE', `/organizations/${org}?confirm=${created.data.slug}`);
+    expect(deleted).toMatchObject({ status: 200, data: { deleted: true } });
+    const rows = await withServiceRole(db(), (tx) =>
+      queryRows(
+        tx,
+        sql`select (select count(*) from memberships where organization_id = ${org})::int as m,
+                   (select count(*) from invitations where organization_id = ${org})::int as i`,
+      ),
+    );
+    expect(rows[0]).toEqual({ m: 0, i: 0 });
+  });
+});
+
+describe('organization row level security', () => {
+  it('lets Postgres refuse every read and write across organizations', async () => {
+    const ada = await signedInUser(api, db());
+    const orgA = await teamOf(ada, 'A');
+    const carol = await signedInUser(api, db());
+    const orgB = await teamOf(carol, 'B');
+    // Bob belongs to both: acting in A, he sees nothing of B.
+    const bob = await memberOf(ada, orgA, 'admin');
+    const { token } = await invite(carol, orgB, bob.email, 'admin');
+    await call(bob, 'POST', '/invitations/accept', { token });
+
+    const asBobIn = (org: string | undefined, query: ReturnType<typeof sql>) =>
+      withRls(
+        db(),
+        { role: 'authenticated', sub: bob.userId, ...(org ? { org_id: org } : {}) },
+        (tx) => queryRows(tx, query),
+      ).catch((error: unknown) => pgErrorCode(error));
+
+    const visible = await asBobIn(
+      undefined,
+      sql`select id from organizations where personal_user_id is null order by name`,
+    );
+    expect((visible as { id: string }[]).map((row) => row.id)).toEqual([orgA, orgB]);
+    expect(await asBobIn(orgA, sql`select id from organizations where id = ${orgB}`)).toEqual([]);
+    expect(
+      await asBobIn(orgA, sql`select user_id from memberships where organization_id = ${orgB}`),
+    ).toEqual([]);
+    expect(
+      await asBobIn(orgA, sql`select id from invitations where organization_id = ${orgB}`),
+    ).toEqual([]);
+    expect(
+      await asBobIn(
+        orgA,
+        sql`update memberships set role = 'owner' where organization_id = ${orgB} returning user_id`,
+      ),
+    ).toEqual([]);
+    expect(
+      await asBobIn(orgA, sql`update organizations set name = 'x' where id = ${orgB} returning id`),
+    ).toEqual([]);
+    expect(
+      await asBobIn(
+        orgA,
+        sql`delete from memberships where organization_id = ${orgB} returning user_id`,
+      ),
+    ).toEqual([]);
+    expect(
+      await asBobIn(
+        orgA,
+        sql`insert into invitations (organization_id, email, role, token_hash, invited_by, expires_at)
+            values (${orgB}, 'x@example.com', 'member', ${'h' + Date.now()}, ${bob.userId}, now() + interval '1 day')`,
+      ),
+    ).toBe('42501');
+    // Nobody adds a membership directly, not even to their own organization.
+    expect(
+      await asBobIn(
+        orgA,
+        sql`insert into memberships (organization_id, user_id, role) values (${orgA}, ${carol.userId}, 'member')`,
+      ),
+    ).toBe('42501');
+    // Anonymous callers see nothing at all.
+    const anon = await withRls(db(), { role: 'anon' }, (tx) =>
+      queryRows(tx, sql`select id from organizations union all select user_id from memberships`),
+    );
+    expect(anon).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+
+import { pgErrorCode } from '@/db/pg-error';
+import { queryRows } from '@/db/query-rows';
+import { memberships, organizations, type Organization } from '@/db/schema/organizations';
+import type { Tx } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import type { OrganizationRole } from '@/server/identity/organization-roles';
+import { AppError } from '@/server/platform/http/errors';
+
+export const toOrganizationOutput = (row: Organization, role: OrganizationRole) => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  personal: row.personalUserId !== null,
+  role,
+  createdAt: row.createdAt,
+});
+
+/** Runs `write` in a savepoint, turning a taken slug into a 409 the caller can act on. */
+async function claimingSlug<T>(tx: Tx, write: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await tx.transaction(write);
+  } catch (error) {
+    if (pgErrorCode(error) === '23505') {
+      throw new AppError('CONFLICT', 'That slug is taken: choose another.', {
+        fields: [{ path: 'slug', message: 'is taken' }],
+      });
+    }
+    throw error;
+  }
+}
+
+/** The caller's organizations (RLS: those they belong to), personal workspace first. */
+export async function listOwnOrganizations(tx: Tx, userId: string) {
+  const rows = await tx
+    .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId)),
+    )
+    .orderBy(
+      sql`${organizations.personalUserId} is null`,
+      asc(organizations.name),
+      asc(organizations.id),
+    );
+  return rows.map((row) => toOrganizationOutput(row.organization, row.role));
+}
+
+/** One of the caller's organizations (RLS), as the caller's role sees it. */
+export async function getOrganization(tx: Tx, id: string, role: OrganizationRole) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  return toOrganizationOutput(row, role);
+}
+
+/** A new team with the caller as its owner (private.create_team, the only way in). */
+export async function createTeam(
+  tx: Tx,
+  userId: string,
+  input: { name: string; slug: string },
+  audit: AuditContext,
+) {
+  const id = await claimingSlug(tx, async (savepoint) => {
+    const [row] = await queryRows<{ id: string }>(
+      savepoint,
+      sql`select private.create_team(${input.name}, ${input.slug}) as id`,
+    );
+    return row!.id;
+  });
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: userId,
+      action: 'organization.created',
+      resourceType: 'organization',
+      resourceId: id,
+      details: { name: input.name, slug: input.slug },
+    },
+    audit,
+  );
+  return getOrganization(tx, id, 'owner');
+}
+
+/** Renames the acting organization or changes its slug (owners and admins, by RLS too). */
+export async function updateOrganization(
+  tx: Tx,
+  actor: { userId: string; role: OrganizationRole },
+  id: string,
+  input: { name?: string; slug?: string },
+  audit: AuditContext,
+) {
+  const [row] = await claimingSlug(tx, (savepoint) =>
+    savepoint
+      .update(organizations)
+      .set({ ...input, updatedAt: sql`now()` })
+      .where(eq(organizations.id, id))
+      .returning(),
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: actor.userId,
+      action: 'organization.updated',
+      resourceType: 'organization',
+      resourceId: id,
+      details: input,
+    },
+    audit,
+  );
+  return toOrganizationOutput(row, actor.role);
+}
+
+/**
+ * Deletes a team, with its memberships and invitations, once the caller has typed
+ * its slug. A personal workspace goes only with its account.
+ */
+export async function deleteTeam(
+  tx: Tx,
+  userId: string,
+  id: string,
+  confirm: string,
+  audit: AuditContext,
+) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  if (row.personalUserId) {
+    throw new AppError(
+      'CONFLICT',
+      'A personal workspace cannot be deleted: it goes when its account is deleted.',
+    );
+  }
+  if (confirm.trim().toLowerCase() !== row.slug) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid input: confirm', {
+      fields: [
+        { path: 'confirm', message: `Type the organization's slug (${row.slug}) to confirm.` },
+      ],
+    });
+  }
+  // The audit trail keeps the event: it names the organization, which is gone after.
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: userId,
+      action: 'organization.deleted',
+      resourceType: 'organization',
+      resourceId: id,
+      details: { name: row.name, slug: row.slug },
+    },
+    audit,
+  );
+  await tx.delete(organizations).where(eq(organizations.id, id));
+  return { deleted: true as const };
+}

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+
+import { queryRows } from '@/db/query-rows';
+import type { Tx } from '@/db/types';
+import {
+  roleAllows,
+  type OrganizationPermission,
+  type OrganizationRole,
+} from '@/server/identity/organization-roles';
+import { AppError } from '@/server/platform/http/errors';
+import { authedProcedure } from '@/server/trpc';
+
+export const organizationRef = z.object({ organizationId: z.uuid() });
+
+/** The caller's role in the organization the transaction acts in, or null. */
+async function actingRole(tx: Tx): Promise<OrganizationRole | null> {
+  const [row] = await queryRows<{ role: OrganizationRole | null }>(
+    tx,
+    sql`select private.acting_role() as role`,
+  );
+  return row?.role ?? null;
+}
+
+/**
+ * A procedure that acts in one organization, named by `organizationId` in its input
+ * (a path parameter in REST). `ctx.organization.run` opens the RLS transaction with
+ * that organization in the claims and, in it, checks that the caller is a member
+ * whose role holds `permission`: not a member is a 404 (an organization's existence
+ * is its members' business), a member without the permission a 403.
+ */
+export function organizationProcedure(permission: OrganizationPermission) {
+  return authedProcedure.input(organizationRef).use(({ ctx, input, next }) => {
+    if (ctx.identity.apiKeyId) {
+      throw new AppError(
+        'FORBIDDEN',
+        'API keys do not act in organizations yet: call this with a signed-in session.',
+      );
+    }
+    const { organizationId } = input;
+    const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) =>
+      ctx.rlsIn(organizationId, async (tx) => {
+        const role = await actingRole(tx);
+        if (!role)
+          throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+        if (!roleAllows(role, permission)) {
+          throw new AppError(
+            'FORBIDDEN',
+            `Your role in this organization (${role}) does not allow this: it needs ${permission}.`,
+            { permission },
+          );
+        }
+        return fn(tx, role);
+      });
+    return next({ ctx: { organization: { id: organizationId, run } } });
+  });
+}

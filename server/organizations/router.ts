@@ -1,0 +1,304 @@
+import { z } from 'zod';
+
+import { deliverMail } from '@/server/mail/mailer';
+import { invitationEmail } from '@/server/mail/templates';
+import { appUrl } from '@/server/platform/http/app-url';
+import { AppError } from '@/server/platform/http/errors';
+import { authedProcedure, router, type Context } from '@/server/trpc';
+
+import {
+  acceptInvitation,
+  createInvitation,
+  listOpenInvitations,
+  resendInvitation,
+  revokeInvitation,
+} from './invitations';
+import { changeMemberRole, listMembers, removeMember } from './members';
+import {
+  createTeam,
+  deleteTeam,
+  getOrganization,
+  listOwnOrganizations,
+  updateOrganization,
+} from './organizations';
+import { organizationProcedure } from './procedure';
+import {
+  acceptInvitationInput,
+  acceptInvitationOutput,
+  changeRoleInput,
+  createOrganizationInput,
+  deleteOrganizationInput,
+  invitationOutput,
+  invitationRef,
+  inviteInput,
+  memberOutput,
+  memberRef,
+  organizationOutput,
+  updateOrganizationInput,
+} from './schemas';
+
+const tags = ['organizations'];
+const path = (rest = '') => `/organizations/{organizationId}${rest}` as const;
+
+/** Organizations are a signed-in person's business until keys are bound to one. */
+const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.identity.apiKeyId) {
+    throw new AppError(
+      'FORBIDDEN',
+      'API keys do not act in organizations yet: call this with a signed-in session.',
+    );
+  }
+  return next();
+});
+
+/** The invitation's link goes out after the response; a failed send is logged, not lost. */
+function mailInvitation(
+  ctx: Context,
+  sent: { token: string; invitation: { email: string }; organizationName: string },
+) {
+  const inviter =
+    typeof ctx.identity.claims.email === 'string' ? ctx.identity.claims.email : 'A member';
+  const url = appUrl(`/invitations/accept?token=${sent.token}`);
+  ctx.scope.background('invitation mail', () =>
+    deliverMail(
+      ctx.serviceDb,
+      ctx.scope.log,
+      invitationEmail(sent.invitation.email, sent.organizationName, inviter, url),
+    ),
+  );
+}
+
+export const organizationsRouter = router({
+  list: sessionProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/organizations', tags, summary: 'Your organizations' },
+    })
+    .input(z.object({}).optional())
+    .output(z.object({ items: z.array(organizationOutput) }))
+    .query(async ({ ctx }) => ({
+      items: await ctx.rls((tx) => listOwnOrganizations(tx, ctx.identity.userId)),
+    })),
+
+  create: sessionProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/organizations',
+        tags,
+        summary: 'Create a team (you own it)',
+      },
+      successStatus: 201,
+      rateLimit: 'organizationCreate',
+    })
+    .input(createOrganizationInput)
+    .output(organizationOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.rls((tx) => createTeam(tx, ctx.identity.userId, input, ctx.scope)),
+    ),
+
+  get: organizationProcedure('members:read')
+    .meta({ openapi: { method: 'GET', path: path(), tags, summary: 'One of your organizations' } })
+    .output(organizationOutput)
+    .query(({ ctx }) =>
+      ctx.organization.run((tx, role) => getOrganization(tx, ctx.organization.id, role)),
+    ),
+
+  update: organizationProcedure('organization:write')
+    .meta({
+      openapi: { method: 'PATCH', path: path(), tags, summary: 'Rename, or change the slug' },
+    })
+    .input(updateOrganizationInput)
+    .output(organizationOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.organization.run((tx, role) =>
+        updateOrganization(
+          tx,
+          { userId: ctx.identity.userId, role },
+          ctx.organization.id,
+          { name: input.name, slug: input.slug },
+          ctx.scope,
+        ),
+      ),
+    ),
+
+  delete: organizationProcedure('organization:delete')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: path(),
+        tags,
+        summary: 'Delete a team (owners; confirm with its slug)',
+      },
+    })
+    .input(deleteOrganizationInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) =>
+      ctx.organization.run((tx) =>
+        deleteTeam(tx, ctx.identity.userId, ctx.organization.id, input.confirm, ctx.scope),
+      ),
+    ),
+
+  members: organizationProcedure('members:read')
+    .meta({
+      openapi: { method: 'GET', path: path('/members'), tags, summary: 'Members and roles' },
+    })
+    .output(z.object({ items: z.array(memberOutput) }))
+    .query(async ({ ctx }) => ({ items: await ctx.organization.run((tx) => listMembers(tx)) })),
+
+  changeRole: organizationProcedure('members:write')
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: path('/members/{userId}'),
+        tags,
+        summary: "Change a member's role",
+      },
+    })
+    .input(changeRoleInput)
+    .output(memberOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.organization.run((tx, role) =>
+        changeMemberRole(
+          tx,
+          ctx.organization.id,
+          { userId: ctx.identity.userId, role },
+          { userId: input.userId, role: input.role },
+          ctx.scope,
+        ),
+      ),
+    ),
+
+  removeMember: organizationProcedure('members:write')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: path('/members/{userId}'),
+        tags,
+        summary: 'Remove a member',
+      },
+    })
+    .input(memberRef)
+    .output(z.object({ removed: z.literal(true), userId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.organization.run((tx, role) =>
+        removeMember(
+          tx,
+          ctx.organization.id,
+          { userId: ctx.identity.userId, role },
+          input.userId,
+          ctx.scope,
+        ),
+      ),
+    ),
+
+  leave: organizationProcedure('members:read')
+    .meta({
+      openapi: { method: 'POST', path: path('/leave'), tags, summary: 'Leave an organization' },
+    })
+    .output(z.object({ removed: z.literal(true), userId: z.uuid() }))
+    .mutation(({ ctx }) =>
+      ctx.organization.run((tx, role) =>
+        removeMember(
+          tx,
+          ctx.organization.id,
+          { userId: ctx.identity.userId, role },
+          ctx.identity.userId,
+          ctx.scope,
+        ),
+      ),
+    ),
+
+  invitations: organizationProcedure('invitations:write')
+    .meta({
+      openapi: { method: 'GET', path: path('/invitations'), tags, summary: 'Open invitations' },
+    })
+    .output(z.object({ items: z.array(invitationOutput) }))
+    .query(async ({ ctx }) => ({
+      items: await ctx.organization.run((tx) => listOpenInvitations(tx)),
+    })),
+
+  invite: organizationProcedure('invitations:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: path('/invitations'),
+        tags,
+        summary: 'Invite someone by email (the link is mailed; it works for 7 days)',
+      },
+      successStatus: 201,
+      rateLimit: 'invitation',
+    })
+    .input(inviteInput)
+    .output(invitationOutput)
+    .mutation(async ({ ctx, input }) => {
+      const sent = await ctx.organization.run((tx) =>
+        createInvitation(tx, ctx.organization.id, ctx.identity.userId, input, ctx.scope),
+      );
+      mailInvitation(ctx, sent);
+      return sent.invitation;
+    }),
+
+  resendInvitation: organizationProcedure('invitations:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: path('/invitations/{invitationId}/resend'),
+        tags,
+        summary: 'Mail a new link (the old one stops working) valid for 7 more days',
+      },
+      rateLimit: 'invitation',
+    })
+    .input(invitationRef)
+    .output(invitationOutput)
+    .mutation(async ({ ctx, input }) => {
+      const sent = await ctx.organization.run((tx) =>
+        resendInvitation(
+          tx,
+          ctx.organization.id,
+          ctx.identity.userId,
+          input.invitationId,
+          ctx.scope,
+        ),
+      );
+      mailInvitation(ctx, sent);
+      return sent.invitation;
+    }),
+
+  revokeInvitation: organizationProcedure('invitations:write')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: path('/invitations/{invitationId}'),
+        tags,
+        summary: 'Revoke an invitation',
+      },
+    })
+    .input(invitationRef)
+    .output(z.object({ revoked: z.literal(true), invitation: invitationOutput }))
+    .mutation(({ ctx, input }) =>
+      ctx.organization.run((tx) =>
+        revokeInvitation(
+          tx,
+          ctx.organization.id,
+          ctx.identity.userId,
+          input.invitationId,
+          ctx.scope,
+        ),
+      ),
+    ),
+
+  acceptInvitation: sessionProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/invitations/accept',
+        tags,
+        summary: 'Accept an invitation sent to your address',
+      },
+    })
+    .input(acceptInvitationInput)
+    .output(acceptInvitationOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.rls((tx) => acceptInvitation(tx, ctx.identity.userId, input.token, ctx.scope)),
+    ),
+});
