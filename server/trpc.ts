@@ -9,7 +9,13 @@ import type { Database, Tx } from '@/db/types';
 // server/pipeline-deps.ts); these two imports are the types of what it carries.
 import type { AuthProvider } from './auth/provider';
 import type { Billing } from './billing/stripe-client';
-import { resolveIdentity, type Identifier, type Identity, type Permission } from './identity';
+import {
+  resolveIdentity,
+  type Identifier,
+  type Identity,
+  type OrganizationPermission,
+  type Permission,
+} from './identity';
 import type { Defer } from './platform/http/background';
 import { AppError, isServerFault, toPublicError } from './platform/http/errors';
 import type { NamedLimit, Tier } from './platform/infra/rate-limit/config';
@@ -141,6 +147,10 @@ export type ApiMeta = OpenApiMeta & {
   rateLimit?: NamedLimit;
   /** Set by permissionProcedure, for the OpenAPI document. */
   permission?: Permission;
+  /** Set for calls a signed-in session makes and an API key may not (the document says so). */
+  sessionOnly?: boolean;
+  /** Set by organizationProcedure: what the caller's role in the organization must allow. */
+  organizationPermission?: OrganizationPermission;
 };
 
 const t = initTRPC

@@ -17,7 +17,10 @@ type Operation = {
   responses?: Record<string, Response>;
   security?: Record<string, string[]>[];
 };
-type StatusMeta = Pick<ApiMeta, 'successStatus' | 'successBodyAlsoWith' | 'permission'>;
+type StatusMeta = Pick<
+  ApiMeta,
+  'successStatus' | 'successBodyAlsoWith' | 'permission' | 'sessionOnly' | 'organizationPermission'
+>;
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorEnvelope' };
 
@@ -71,6 +74,13 @@ function wrapInEnvelopes(document: OpenApiDocument): OpenApiDocument {
           { sessionCookie: [] },
         ];
         operation.description = `Needs the \`${meta.permission}\` permission (an API key's scope).`;
+      }
+      if (meta?.sessionOnly) {
+        operation.security = [{ sessionCookie: [] }];
+        const role = meta.organizationPermission
+          ? `, whose role in the organization allows \`${meta.organizationPermission}\``
+          : '';
+        operation.description = `Needs a signed-in session${role}. API keys are refused: they are not bound to an organization yet.`;
       }
       const success = responses['200'];
       if (success && meta?.successStatus) {

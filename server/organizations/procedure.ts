@@ -23,6 +23,20 @@ async function actingRole(tx: Tx): Promise<OrganizationRole | null> {
 }
 
 /**
+ * Organizations are a signed-in person's business until API keys are bound to one
+ * (a key's scopes say nothing of its holder's role in an organization).
+ */
+export const sessionProcedure = authedProcedure.meta({ sessionOnly: true }).use(({ ctx, next }) => {
+  if (ctx.identity.apiKeyId) {
+    throw new AppError(
+      'FORBIDDEN',
+      'API keys do not act in organizations yet: call this with a signed-in session.',
+    );
+  }
+  return next();
+});
+
+/**
  * A procedure that acts in one organization, named by `organizationId` in its input
  * (a path parameter in REST). `ctx.organization.run` opens the RLS transaction with
  * that organization in the claims and, in it, checks that the caller is a member
@@ -30,28 +44,25 @@ async function actingRole(tx: Tx): Promise<OrganizationRole | null> {
  * is its members' business), a member without the permission a 403.
  */
 export function organizationProcedure(permission: OrganizationPermission) {
-  return authedProcedure.input(organizationRef).use(({ ctx, input, next }) => {
-    if (ctx.identity.apiKeyId) {
-      throw new AppError(
-        'FORBIDDEN',
-        'API keys do not act in organizations yet: call this with a signed-in session.',
-      );
-    }
-    const { organizationId } = input;
-    const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) =>
-      ctx.rlsIn(organizationId, async (tx) => {
-        const role = await actingRole(tx);
-        if (!role)
-          throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
-        if (!roleAllows(role, permission)) {
-          throw new AppError(
-            'FORBIDDEN',
-            `Your role in this organization (${role}) does not allow this: it needs ${permission}.`,
-            { permission },
-          );
-        }
-        return fn(tx, role);
-      });
-    return next({ ctx: { organization: { id: organizationId, run } } });
-  });
+  return sessionProcedure
+    .meta({ organizationPermission: permission })
+    .input(organizationRef)
+    .use(({ ctx, input, next }) => {
+      const { organizationId } = input;
+      const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) =>
+        ctx.rlsIn(organizationId, async (tx) => {
+          const role = await actingRole(tx);
+          if (!role)
+            throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+          if (!roleAllows(role, permission)) {
+            throw new AppError(
+              'FORBIDDEN',
+              `Your role in this organization (${role}) does not allow this: it needs ${permission}.`,
+              { permission },
+            );
+          }
+          return fn(tx, role);
+        });
+      return next({ ctx: { organization: { id: organizationId, run } } });
+    });
 }

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { deliverMail } from '@/server/mail/mailer';
 import { invitationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
-import { AppError } from '@/server/platform/http/errors';
-import { authedProcedure, router, type Context } from '@/server/trpc';
+import { router, type Context } from '@/server/trpc';
 
 import {
   acceptInvitation,
@@ -21,7 +20,7 @@ import {
   listOwnOrganizations,
   updateOrganization,
 } from './organizations';
-import { organizationProcedure } from './procedure';
+import { organizationProcedure, sessionProcedure } from './procedure';
 import {
   acceptInvitationInput,
   acceptInvitationOutput,
@@ -39,17 +38,6 @@ import {
 
 const tags = ['organizations'];
 const path = (rest = '') => `/organizations/{organizationId}${rest}` as const;
-
-/** Organizations are a signed-in person's business until keys are bound to one. */
-const sessionProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.identity.apiKeyId) {
-    throw new AppError(
-      'FORBIDDEN',
-      'API keys do not act in organizations yet: call this with a signed-in session.',
-    );
-  }
-  return next();
-});
 
 /** The invitation's link goes out after the response; a failed send is logged, not lost. */
 function mailInvitation(
