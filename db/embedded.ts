@@ -105,12 +105,20 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<EmbeddedDat
 
 /**
  * A throwaway in-memory database with every migration applied (tests); `setup` runs
- * first, on the empty database (e.g. to give it Supabase's shape).
+ * first, on the empty database (e.g. to give it Supabase's shape). A migration test
+ * passes an older folder first, then `migrate`s to the current one.
  */
-export async function openMemoryDatabase(setup?: string): Promise<EmbeddedDatabase> {
+export async function openMemoryDatabase(
+  setup?: string,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<EmbeddedDatabase & { migrate: (folder: string) => Promise<void> }> {
   const client = new PGlite();
   if (setup) await client.exec(setup);
   const db = drizzle({ client, schema, logger: statementCounter });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, close: () => client.close() };
+  await migrate(db, { migrationsFolder });
+  return {
+    db,
+    migrate: (folder) => migrate(db, { migrationsFolder: folder }),
+    close: () => client.close(),
+  };
 }

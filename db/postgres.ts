@@ -48,11 +48,14 @@ export function openPostgresDatabase(url: string, options: PostgresOptions): Pos
   return { db, close: () => client.end({ timeout: 5 }) };
 }
 
-export async function migratePostgres(url: string): Promise<void> {
+export async function migratePostgres(
+  url: string,
+  migrationsFolder = MIGRATIONS_FOLDER,
+): Promise<void> {
   // One connection: migrations run in order and must not be split across sessions.
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(drizzle({ client }), { migrationsFolder });
   } finally {
     await client.end({ timeout: 5 });
   }

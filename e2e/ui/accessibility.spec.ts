@@ -8,6 +8,8 @@ const PAGES = [
   '/pricing',
   '/dashboard',
   '/dashboard/profile',
+  '/dashboard/organizations',
+  '/invitations/accept?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   '/dashboard/sessions',
   '/dashboard/api-keys',
   '/dashboard/billing',

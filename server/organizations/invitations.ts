@@ -228,5 +228,15 @@ export async function acceptInvitation(tx: Tx, userId: string, token: string, au
       audit,
     );
   }
-  return { organizationId, role: result!.role!, joined: outcome === 'accepted' };
+  // A member now, the caller may read the organization's name (RLS).
+  const [organization] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return {
+    organizationId,
+    organizationName: organization?.name ?? '',
+    role: result!.role!,
+    joined: outcome === 'accepted',
+  };
 }

@@ -64,6 +64,7 @@ export const acceptInvitationInput = z.object({
 });
 export const acceptInvitationOutput = z.object({
   organizationId: z.uuid(),
+  organizationName: z.string(),
   role: z.enum(ORGANIZATION_ROLES),
   /** False when the caller was already a member. */
   joined: z.boolean(),

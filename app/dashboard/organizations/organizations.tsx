@@ -8,7 +8,7 @@ import { useTRPC } from '@/app/_components/trpc-provider';
 
 import { TeamMembers } from './team-members';
 
-export function Organizations() {
+export function Organizations({ userId }: { userId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const organizations = useQuery(trpc.organizations.list.queryOptions());
@@ -23,8 +23,12 @@ export function Organizations() {
   );
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({ name: String(form.get('name')), slug: String(form.get('slug')) });
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    create.mutate(
+      { name: String(form.get('name')), slug: String(form.get('slug')) },
+      { onSuccess: () => formElement.reset() },
+    );
   };
 
   const items = organizations.data?.items ?? [];
@@ -86,6 +90,7 @@ export function Organizations() {
         <TeamMembers
           key={current.id}
           organization={current}
+          userId={userId}
           onLeft={() => {
             setSelected(null);
             return queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });

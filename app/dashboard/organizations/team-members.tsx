@@ -14,7 +14,16 @@ const buttonClass =
   'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900';
 
 /** A team's members and open invitations; what shows depends on the caller's role. */
-export function TeamMembers({ organization, onLeft }: { organization: Team; onLeft: () => void }) {
+export function TeamMembers({
+  organization,
+  userId,
+  onLeft,
+}: {
+  organization: Team;
+  /** The signed-in user, whose own row has no Remove button (they leave instead). */
+  userId: string;
+  onLeft: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const organizationId = organization.id;
@@ -75,7 +84,7 @@ export function TeamMembers({ organization, onLeft }: { organization: Team; onLe
           >
             <span>
               <span className="font-medium">{member.displayName ?? member.email}</span>{' '}
-              <span className="text-sm text-slate-500">{member.email}</span>
+              {member.displayName && <span className="text-sm text-slate-500">{member.email}</span>}
             </span>
             <span className="flex items-center gap-2">
               {manages ? (
@@ -100,13 +109,15 @@ export function TeamMembers({ organization, onLeft }: { organization: Team; onLe
               ) : (
                 <span className="text-sm">{member.role}</span>
               )}
-              {manages && (
+              {/* Members leave with the button below; this removes others. */}
+              {manages && member.userId !== userId && (
                 <button
                   type="button"
+                  aria-label={`Remove ${member.email}`}
                   className={buttonClass}
                   onClick={() => remove.mutate({ organizationId, userId: member.userId })}
                 >
-                  Remove {member.email}
+                  Remove
                 </button>
               )}
             </span>

@@ -13,8 +13,8 @@ export function AcceptInvitation({ token }: { token: string }) {
     return (
       <p className="text-emerald-700 dark:text-emerald-400">
         {accept.data.joined
-          ? `You have joined as ${accept.data.role}.`
-          : 'You are already a member.'}{' '}
+          ? `You have joined ${accept.data.organizationName} as ${accept.data.role}.`
+          : `You are already a member of ${accept.data.organizationName}.`}{' '}
         <Link href="/dashboard/organizations" className="underline">
           Go to your organizations
         </Link>

@@ -1,0 +1,124 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { MIGRATIONS_FOLDER } from '@/db/embedded';
+import { queryRows } from '@/db/query-rows';
+import { withServiceRole } from '@/db/rls';
+import { createTestDatabase, type TestDatabase } from '@/db/test-database';
+import { generateApiKey, parseApiKey } from '@/server/api-keys/key-format';
+import { identifyByApiKey, keyShape } from '@/server/api-keys/verify';
+import { accountClaimsOf } from '@/server/auth/account-claims';
+import { testScope } from '@/test/helpers/scope';
+
+// The migrations as they were before organizations (0018), in a folder of their own.
+const BEFORE = 18;
+
+function migrationsBefore(count: number) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'migrations-before-'));
+  mkdirSync(path.join(folder, 'meta'));
+  const journal = JSON.parse(
+    readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'),
+  );
+  journal.entries = journal.entries.filter((entry: { idx: number }) => entry.idx < count);
+  writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries as { tag: string }[]) {
+    copyFileSync(
+      path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`),
+      path.join(folder, `${entry.tag}.sql`),
+    );
+  }
+  return folder;
+}
+
+const users = ['a', 'b', 'c'].map((letter) => ({
+  id: crypto.randomUUID(),
+  email: `${letter}-${crypto.randomUUID()}@example.com`,
+}));
+const shape = keyShape();
+const keys = [generateApiKey(shape.prefix, shape.mode), generateApiKey(shape.prefix, shape.mode)];
+
+let before: string;
+let database: TestDatabase;
+const db = () => database.db;
+const count = async (table: string) => {
+  const [row] = await withServiceRole(db(), (tx) =>
+    queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`),
+  );
+  return row!.n;
+};
+
+beforeAll(async () => {
+  before = migrationsBefore(BEFORE);
+  database = await createTestDatabase({ migrationsFolder: before });
+  // Today's data, as the app of 0017 wrote it.
+  await withServiceRole(db(), async (tx) => {
+    for (const user of users) {
+      await tx.execute(
+        sql`insert into auth.users (id, email, email_confirmed_at) values (${user.id}, ${user.email}, now())`,
+      );
+    }
+    for (const [index, key] of keys.entries()) {
+      const { hash, displayPrefix } = parseApiKey(key, shape)!;
+      await tx.execute(sql`insert into api_keys (user_id, name, key_hash, display_prefix, scopes)
+        values (${users[index]!.id}, 'seeded', ${hash}, ${displayPrefix}, array['profile:read'])`);
+    }
+    await tx.execute(sql`insert into billing_accounts (user_id, stripe_customer_id, plan)
+      values (${users[1]!.id}, ${`cus_${crypto.randomUUID()}`}, 'pro')`);
+    await tx.execute(sql`select private.record_audit_event(${users[0]!.id}::uuid, 'account.created',
+      'user', ${users[0]!.id}, null, true, 'seed', null, null)`);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await database?.close();
+  rmSync(before, { recursive: true, force: true });
+});
+
+describe('migration 0018 (organizations) on a database with data', () => {
+  it('gives every existing account its workspace and loses nothing', async () => {
+    const counts = {
+      profiles: await count('profiles'),
+      api_keys: await count('api_keys'),
+      billing_accounts: await count('billing_accounts'),
+      audit_logs: await count('audit_logs'),
+    };
+    expect(counts).toEqual({ profiles: 3, api_keys: 2, billing_accounts: 1, audit_logs: 1 });
+
+    await database.migrate(MIGRATIONS_FOLDER);
+
+    for (const [table, rows] of Object.entries(counts)) expect(await count(table)).toBe(rows);
+    const workspaces = await withServiceRole(db(), (tx) =>
+      queryRows<{ user_id: string; role: string; personal_user_id: string }>(
+        tx,
+        sql`select m.user_id, m.role, o.personal_user_id from organizations o
+            join memberships m on m.organization_id = o.id order by m.user_id`,
+      ),
+    );
+    expect(workspaces).toEqual(
+      users
+        .map((user) => ({ user_id: user.id, role: 'owner', personal_user_id: user.id }))
+        .sort((x, y) => x.user_id.localeCompare(y.user_id)),
+    );
+    for (const [index, key] of keys.entries()) {
+      const identity = await identifyByApiKey(key, db(), testScope(), accountClaimsOf);
+      expect(identity).toMatchObject({ kind: 'user', userId: users[index]!.id });
+    }
+    const [plan] = await withServiceRole(db(), (tx) =>
+      queryRows<{ plan: string }>(tx, sql`select plan from billing_accounts`),
+    );
+    expect(plan!.plan).toBe('pro');
+
+    // And an account made after it gets its workspace in its own transaction.
+    const later = crypto.randomUUID();
+    await withServiceRole(db(), (tx) =>
+      tx.execute(
+        sql`insert into auth.users (id, email) values (${later}, ${`${later}@example.com`})`,
+      ),
+    );
+    expect(await count('organizations')).toBe(4);
+  });
+});
