@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { describeAuthRlsMatrix } from '@/test/suites/auth-rls-matrix';
 import { describeBillingRlsMatrix } from '@/test/suites/billing-rls-matrix';
+import { describeOrganizationsRlsMatrix } from '@/test/suites/organizations-rls-matrix';
 
 import { pgErrorCode } from './pg-error';
 import { queryRows } from './query-rows';
@@ -57,4 +58,5 @@ describe('a Supabase-shaped database', () => {
 describe('on a Supabase-shaped database', () => {
   describeAuthRlsMatrix(supabaseShaped);
   describeBillingRlsMatrix(supabaseShaped);
+  describeOrganizationsRlsMatrix(supabaseShaped);
 });

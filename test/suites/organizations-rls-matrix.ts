@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { pgErrorCode } from '@/db/pg-error';
+import { queryRows } from '@/db/query-rows';
+import { withRls, withServiceRole, type Claims } from '@/db/rls';
+import type { TestDatabase } from '@/db/test-database';
+import { seedAccounts } from '@/test/helpers/rls-callers';
+
+/**
+ * The organization tables' RLS matrix: anonymous / owner, admin, member, billing of A
+ * / owner of B / a user of both acting in A / a member of A claiming B / service ×
+ * select, insert, update, delete, on the database `openDatabase` gives.
+ */
+export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestDatabase>) {
+  let testDb: TestDatabase;
+  const user = {
+    owner: randomUUID(),
+    admin: randomUUID(),
+    member: randomUUID(),
+    billing: randomUUID(),
+    ownerOfB: randomUUID(),
+    both: randomUUID(),
+    leaver: randomUUID(),
+  };
+  const orgA = randomUUID();
+  const orgB = randomUUID();
+  const invitationA = randomUUID();
+  const invitationB = randomUUID();
+
+  type Who = 'anon' | 'owner' | 'admin' | 'member' | 'billing' | 'ownerOfB' | 'both' | 'forger';
+  const claimsOf: Record<Who, Claims> = {
+    anon: { role: 'anon' },
+    owner: { role: 'authenticated', sub: user.owner, org_id: orgA },
+    admin: { role: 'authenticated', sub: user.admin, org_id: orgA },
+    member: { role: 'authenticated', sub: user.member, org_id: orgA },
+    billing: { role: 'authenticated', sub: user.billing, org_id: orgA },
+    ownerOfB: { role: 'authenticated', sub: user.ownerOfB, org_id: orgB },
+    // An admin of B too, acting in A: sees and changes nothing of B.
+    both: { role: 'authenticated', sub: user.both, org_id: orgA },
+    // A member of A whose claims name B, which they do not belong to.
+    forger: { role: 'authenticated', sub: user.member, org_id: orgB },
+  };
+  const as = async (who: Who | 'service', query: SQL) => {
+    const run = (tx: Parameters<Parameters<typeof withServiceRole>[1]>[0]) =>
+      queryRows<{ id: string }>(tx, query);
+    try {
+      const rows =
+        who === 'service'
+          ? await withServiceRole(testDb.db, run)
+          : await withRls(testDb.db, claimsOf[who], run);
+      return rows.map((row) => row.id).sort();
+    } catch (error) {
+      return pgErrorCode(error) ?? String(error);
+    }
+  };
+  const sorted = (...ids: string[]) => [...ids].sort();
+
+  beforeAll(async () => {
+    testDb = await openDatabase();
+    await seedAccounts(testDb.db, Object.values(user));
+    await withServiceRole(testDb.db, async (tx) => {
+      await tx.execute(sql`insert into organizations (id, name, slug, created_by) values
+        (${orgA}, 'A', ${`a-${orgA}`}, ${user.owner}), (${orgB}, 'B', ${`b-${orgB}`}, ${user.ownerOfB})`);
+      await tx.execute(sql`insert into memberships (organization_id, user_id, role) values
+        (${orgA}, ${user.owner}, 'owner'), (${orgA}, ${user.admin}, 'admin'),
+        (${orgA}, ${user.member}, 'member'), (${orgA}, ${user.billing}, 'billing'),
+        (${orgA}, ${user.both}, 'admin'), (${orgA}, ${user.leaver}, 'member'),
+        (${orgB}, ${user.ownerOfB}, 'owner'), (${orgB}, ${user.both}, 'admin')`);
+      await tx.execute(sql`insert into invitations (id, organization_id, email, role, token_hash, expires_at) values
+        (${invitationA}, ${orgA}, 'x@example.com', 'member', ${`ha-${orgA}`}, now() + interval '1 day'),
+        (${invitationB}, ${orgB}, 'y@example.com', 'member', ${`hb-${orgB}`}, now() + interval '1 day')`);
+    });
+  });
+  afterAll(() => testDb.close());
+
+  const inAOrB = sql`(${orgA}::uuid, ${orgB}::uuid)`;
+  const membersOfA = sorted(
+    user.owner,
+    user.admin,
+    user.member,
+    user.billing,
+    user.both,
+    user.leaver,
+  );
+
+  describe('organizations', () => {
+    const select = sql`select id from organizations where id in ${inAOrB}`;
+    it('select: members see the organization they act in; nobody sees another', async () => {
+      for (const who of ['owner', 'admin', 'member', 'billing', 'both'] as const) {
+        expect(await as(who, select)).toEqual([orgA]);
+      }
+      expect(await as('ownerOfB', select)).toEqual([orgB]);
+      expect(await as('forger', select)).toEqual([]);
+      expect(await as('anon', select)).toEqual([]);
+      expect(await as('service', select)).toEqual(sorted(orgA, orgB));
+    });
+
+    it('update: owners and admins rename the organization they act in, nothing else', async () => {
+      const rename = sql`update organizations set name = name where id in ${inAOrB} returning id`;
+      for (const who of ['owner', 'admin', 'both'] as const) {
+        expect(await as(who, rename)).toEqual([orgA]);
+      }
+      for (const who of ['member', 'billing', 'forger'] as const) {
+        expect(await as(who, rename)).toEqual([]);
+      }
+      expect(await as('anon', rename)).toBe('42501');
+      // Column privileges: nobody turns a team into a personal workspace.
+      const personal = sql`update organizations set personal_user_id = ${user.owner} where id = ${orgA} returning id`;
+      expect(await as('owner', personal)).toBe('42501');
+    });
+
+    it('insert and delete: no direct insert; only an owner deletes, only where they act', async () => {
+      const insert = sql`insert into organizations (name, slug) values ('C', ${`c-${randomUUID()}`}) returning id`;
+      for (const who of ['owner', 'admin', 'member', 'anon'] as const) {
+        expect(await as(who, insert)).toBe('42501');
+      }
+      expect(
+        await as('owner', sql`delete from organizations where id = ${orgB} returning id`),
+      ).toEqual([]);
+      for (const who of ['admin', 'member', 'billing', 'both', 'forger'] as const) {
+        expect(
+          await as(who, sql`delete from organizations where id in ${inAOrB} returning id`),
+        ).toEqual([]);
+      }
+      expect(await as('anon', sql`delete from organizations returning id`)).toBe('42501');
+    });
+  });
+
+  describe('memberships', () => {
+    const select = sql`select user_id as id from memberships where organization_id in ${inAOrB}`;
+    it('select: the members of the organization acted in, never of another', async () => {
+      for (const who of ['owner', 'member', 'billing', 'both'] as const) {
+        expect(await as(who, select)).toEqual(membersOfA);
+      }
+      expect(await as('ownerOfB', select)).toEqual(sorted(user.ownerOfB, user.both));
+      expect(await as('forger', select)).toEqual([]);
+      expect(await as('anon', select)).toEqual([]);
+    });
+
+    it('update: owners and admins change roles where they act; members and other organizations never', async () => {
+      const touch = (org: string) =>
+        sql`update memberships set role = role where organization_id = ${org} returning user_id as id`;
+      expect(await as('admin', touch(orgA))).toEqual(membersOfA);
+      expect(await as('both', touch(orgB))).toEqual([]);
+      for (const who of ['member', 'billing', 'forger'] as const) {
+        expect(await as(who, touch(orgA))).toEqual([]);
+        expect(await as(who, touch(orgB))).toEqual([]);
+      }
+      expect(await as('anon', touch(orgA))).toBe('42501');
+      const move = sql`update memberships set organization_id = ${orgB} where user_id = ${user.admin} returning user_id as id`;
+      expect(await as('admin', move)).toBe('42501');
+    });
+
+    it('insert: nobody adds a membership directly; delete: only where acting, others by admins', async () => {
+      const join = (org: string) =>
+        sql`insert into memberships (organization_id, user_id, role) values (${org}, ${user.member}, 'owner') returning user_id as id`;
+      expect(await as('member', join(orgB))).toBe('42501');
+      expect(await as('owner', join(orgA))).toBe('42501');
+      const remove = (org: string, who: string) =>
+        sql`delete from memberships where organization_id = ${org} and user_id = ${who} returning user_id as id`;
+      expect(await as('member', remove(orgA, user.billing))).toEqual([]);
+      expect(await as('both', remove(orgB, user.ownerOfB))).toEqual([]);
+      expect(await as('forger', remove(orgB, user.ownerOfB))).toEqual([]);
+      expect(await as('anon', remove(orgA, user.member))).toBe('42501');
+      const leaver = { ...claimsOf.member, sub: user.leaver };
+      const left = await withRls(testDb.db, leaver, (tx) =>
+        queryRows<{ id: string }>(tx, remove(orgA, user.leaver)),
+      );
+      expect(left).toEqual([{ id: user.leaver }]);
+    });
+  });
+
+  describe('invitations', () => {
+    const select = sql`select id from invitations where organization_id in ${inAOrB}`;
+    it('select: owners and admins of the organization acted in', async () => {
+      for (const who of ['owner', 'admin', 'both'] as const) {
+        expect(await as(who, select)).toEqual([invitationA]);
+      }
+      expect(await as('ownerOfB', select)).toEqual([invitationB]);
+      for (const who of ['member', 'billing', 'forger', 'anon'] as const) {
+        expect(await as(who, select)).toEqual([]);
+      }
+    });
+
+    it('insert: owners and admins, into the organization acted in, in their own name', async () => {
+      const invite = (org: string, by: string) =>
+        sql`insert into invitations (organization_id, email, role, token_hash, invited_by, expires_at)
+            values (${org}, ${`${randomUUID()}@example.com`}, 'member', ${randomUUID()}, ${by}, now() + interval '1 day') returning id`;
+      expect(await as('admin', invite(orgA, user.admin))).toHaveLength(1);
+      expect(await as('admin', invite(orgA, user.owner))).toBe('42501');
+      expect(await as('both', invite(orgB, user.both))).toBe('42501');
+      expect(await as('member', invite(orgA, user.member))).toBe('42501');
+      expect(await as('forger', invite(orgB, user.member))).toBe('42501');
+      expect(await as('anon', invite(orgA, user.owner))).toBe('42501');
+    });
+
+    it('update and delete: revoking where acting only; nobody deletes', async () => {
+      const revoke = (id: string) =>
+        sql`update invitations set revoked_at = now() where id = ${id} returning id`;
+      expect(await as('both', revoke(invitationB))).toEqual([]);
+      expect(await as('member', revoke(invitationA))).toEqual([]);
+      expect(await as('forger', revoke(invitationB))).toEqual([]);
+      const accept = sql`update invitations set accepted_at = now() where id = ${invitationA} returning id`;
+      expect(await as('admin', accept)).toBe('42501');
+      expect(await as('owner', sql`delete from invitations returning id`)).toBe('42501');
+      expect(await as('admin', revoke(invitationA))).toEqual([invitationA]);
+    });
+  });
+}
