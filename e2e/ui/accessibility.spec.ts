@@ -15,6 +15,7 @@ const PAGES = [
   '/dashboard/billing',
   '/dashboard/audit',
   '/admin/users',
+  '/admin/organizations',
   '/admin/system',
   '/admin/errors',
   '/admin/compliance',

@@ -29,7 +29,10 @@ import {
   userIdInput,
   userSearchInput,
   userSearchOutput,
+  organizationSearchInput,
+  organizationSearchOutput,
 } from './schemas';
+import { organizationsAsAdmin } from './organizations';
 import { systemOverviewAsAdmin } from './system';
 import { searchUsersAsAdmin, userDetailAsAdmin } from './users';
 
@@ -45,6 +48,19 @@ const adminCall = (ctx: Context & { identity: { kind: 'user'; userId: string } }
 
 /** The admin area: every procedure needs the `admin` permission (403 otherwise). */
 export const adminRouter = router({
+  organizations: adminProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/admin/organizations',
+        tags,
+        summary: 'Search teams, with member counts and owners',
+      },
+    })
+    .input(organizationSearchInput)
+    .output(organizationSearchOutput)
+    .query(({ ctx, input }) => organizationsAsAdmin(ctx.serviceDb, input)),
+
   users: adminProcedure
     .meta({ openapi: { method: 'GET', path: '/admin/users', tags, summary: 'Search users' } })
     .input(userSearchInput)

@@ -130,3 +130,22 @@ export const systemOverviewOutput = z.object({
     ),
   }),
 });
+
+export const organizationSearchInput = z.object({
+  /** Part of the team's name or slug, case-insensitive. */
+  query: text('The search').trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const organizationSearchOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      slug: z.string(),
+      createdAt: dateTime(),
+      members: z.number().int(),
+      owners: z.array(z.string()),
+    }),
+  ),
+});

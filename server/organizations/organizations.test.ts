@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withRls, withServiceRole } from '@/db/rls';
-import { asNewCaller, lastMailTo, newTestEmail, signedInUser } from '@/test/helpers/accounts';
+import {
+  asNewCaller,
+  lastMailTo,
+  newTestEmail,
+  signedInAdmin,
+  signedInUser,
+} from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 
 const { api, db } = testApi();
@@ -77,6 +83,9 @@ describe('organizations', () => {
     const taken = await call(bob, 'POST', '/organizations', { name: 'Other', slug });
     expect(taken.status).toBe(409);
     expect(taken.error?.message).toMatch(/slug is taken/);
+    const twoLines = await call(bob, 'POST', '/organizations', { name: 'A\nB', slug: newSlug() });
+    expect(twoLines.status).toBe(400);
+    expect(twoLines.error?.message).toMatch(/name/);
     const badSlug = await call(bob, 'POST', '/organizations', { name: 'Other', slug: '-no-' });
     expect(badSlug.status).toBe(400);
     expect(badSlug.error?.message).toMatch(/slug/);
@@ -252,6 +261,27 @@ describe('organizations', () => {
       ),
     );
     expect(rows[0]).toEqual({ m: 0, i: 0 });
+  });
+});
+
+describe('organizations in the admin area', () => {
+  it('lists teams with members and owners to admins only', async () => {
+    const ada = await signedInUser(api, db());
+    const name = `Searchable ${Date.now()}`;
+    const created = await call(ada, 'POST', '/organizations', { name, slug: newSlug() });
+    await memberOf(ada, created.data.id);
+    expect((await call(ada, 'GET', '/admin/organizations')).status).toBe(403);
+
+    const asAdmin = await signedInAdmin(api, db());
+    const found = await call(
+      asAdmin,
+      'GET',
+      `/admin/organizations?query=${encodeURIComponent(name)}`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.data.items).toEqual([
+      expect.objectContaining({ id: created.data.id, name, members: 2, owners: [ada.email] }),
+    ]);
   });
 });
 

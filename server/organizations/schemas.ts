@@ -4,7 +4,12 @@ import { INVITABLE_ROLES, ORGANIZATION_ROLES } from '@/db/schema/organizations';
 import { text } from '@/server/platform/http/input';
 import { dateTime } from '@/server/platform/http/output';
 
-const name = text('The organization name').trim().min(1).max(80);
+// One line of text: it is shown in lists and in the subject of invitation emails.
+const name = text('The organization name')
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, 'cannot contain line breaks or control characters');
 const slug = text('The organization address')
   .trim()
   .toLowerCase()

@@ -5,6 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
 import { emailOutbox } from '@/db/schema/mail';
+import { grantAdminAsService } from '@/server/auth/grant-admin';
 
 import type { apiClient } from './api-client';
 import { uniqueClientIp } from './scope';
@@ -75,4 +76,17 @@ export async function apiKeyOf(
   if (created.status !== 201) throw new Error(`key creation answered ${created.status}`);
   const { key, apiKey } = (await created.json()).data as { key: string; apiKey: { id: string } };
   return { key, id: apiKey.id };
+}
+
+/** A signed-in user made an admin, signed in again so that the session holds the role. */
+export async function signedInAdmin(api: Api, db: Database) {
+  const user = await signedInUser(api, db);
+  if (!(await grantAdminAsService(db, user.email))) throw new Error('could not grant admin');
+  const signIn = await api.postJson(
+    '/auth/sign-in',
+    { email: user.email, password: TEST_PASSWORD },
+    asNewCaller(),
+  );
+  if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
+  return { ...user, cookie: cookieOf(signIn) };
 }

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { getOpenApiDocument } from '@/server/adapters/openapi';
-import { grantAdminAsService } from '@/server/auth/grant-admin';
 import { PERMISSIONS } from '@/server/identity/permissions';
-import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { asNewCaller, signedInAdmin, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { testBilling } from '@/test/helpers/stripe';
 
@@ -20,17 +19,11 @@ const { api, db } = testApi({ billing: () => stripe.billing() });
 
 /** A signed-in admin's API key holding every scope: it reaches every operation. */
 async function fullScopeKey() {
-  const user = await signedInUser(api, db());
-  expect(await grantAdminAsService(db(), user.email)).toBe(true);
-  const signIn = await api.postJson(
-    '/auth/sign-in',
-    { email: user.email, password: TEST_PASSWORD },
-    asNewCaller(),
-  );
+  const admin = await signedInAdmin(api, db());
   const created = await api.postJson(
     '/api-keys',
     { name: 'fuzz', scopes: PERMISSIONS },
-    { cookie: cookieOf(signIn), ...asNewCaller() },
+    { cookie: admin.cookie, ...asNewCaller() },
   );
   expect(created.status).toBe(201);
   return ((await created.json()).data as { key: string }).key;
