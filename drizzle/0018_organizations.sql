@@ -80,7 +80,7 @@ CREATE POLICY "invitations_select_admin" ON "invitations" AS PERMISSIVE FOR SELE
 CREATE POLICY "invitations_insert_admin" ON "invitations" AS PERMISSIVE FOR INSERT TO "authenticated" WITH CHECK ("invitations"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and "invitations"."invited_by" = (select auth.uid()) and "invitations"."accepted_at" is null and "invitations"."accepted_by" is null and "invitations"."revoked_at" is null);--> statement-breakpoint
 CREATE POLICY "invitations_update_admin" ON "invitations" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("invitations"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and "invitations"."accepted_at" is null and "invitations"."revoked_at" is null) WITH CHECK ("invitations"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and "invitations"."accepted_at" is null);--> statement-breakpoint
 CREATE POLICY "memberships_select_member" ON "memberships" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("memberships"."organization_id" = any((select private.member_organization_ids())::uuid[]));--> statement-breakpoint
-CREATE POLICY "memberships_update_admin" ON "memberships" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("memberships"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin')) WITH CHECK ("memberships"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin'));--> statement-breakpoint
+CREATE POLICY "memberships_update_admin" ON "memberships" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("memberships"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and ("memberships"."role" <> 'owner' or (select private.acting_role()) = 'owner')) WITH CHECK ("memberships"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and ("memberships"."role" <> 'owner' or (select private.acting_role()) = 'owner'));--> statement-breakpoint
 CREATE POLICY "memberships_delete_admin_or_self" ON "memberships" AS PERMISSIVE FOR DELETE TO "authenticated" USING ("memberships"."organization_id" = (select private.acting_organization_id()) and ((select private.acting_role()) in ('owner', 'admin') or "memberships"."user_id" = (select auth.uid())));--> statement-breakpoint
 CREATE POLICY "organizations_select_member" ON "organizations" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("organizations"."id" = any((select private.member_organization_ids())::uuid[]));--> statement-breakpoint
 CREATE POLICY "organizations_update_admin" ON "organizations" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("organizations"."id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin')) WITH CHECK ("organizations"."id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin'));--> statement-breakpoint
@@ -108,13 +108,17 @@ GRANT EXECUTE ON FUNCTION private.acting_organization_id(), private.acting_role(
 --> statement-breakpoint
 -- Every organization keeps an owner. Checked at commit (a transfer promotes before it
 -- demotes; a cascade settles first). When the last owner's account itself is gone,
--- the longest-standing admin, else member, takes over; a team left with nobody goes.
+-- the longest-standing admin, else member, else billing member, takes over; a team
+-- left with nobody goes.
 -- Any other change that leaves no owner is refused.
 CREATE OR REPLACE FUNCTION private.keep_an_owner() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $fn$
 DECLARE
   successor uuid;
 BEGIN
+  -- The app's lock for member changes (members.ts), so that this check and a
+  -- concurrent change in another transaction count one after the other.
+  PERFORM pg_advisory_xact_lock(hashtextextended('memberships:' || OLD.organization_id::text, 0));
   IF NOT EXISTS (SELECT 1 FROM public.organizations o WHERE o.id = OLD.organization_id)
      OR EXISTS (SELECT 1 FROM public.memberships m
                 WHERE m.organization_id = OLD.organization_id AND m.role = 'owner') THEN
@@ -126,7 +130,8 @@ BEGIN
   END IF;
   SELECT m.user_id INTO successor FROM public.memberships m
   WHERE m.organization_id = OLD.organization_id
-  ORDER BY (m.role = 'admin') DESC, m.created_at, m.user_id LIMIT 1;
+  ORDER BY CASE m.role WHEN 'admin' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, m.created_at, m.user_id
+  LIMIT 1;
   IF successor IS NULL THEN
     DELETE FROM public.organizations o WHERE o.id = OLD.organization_id;
   ELSE
@@ -193,16 +198,23 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $fn$
 DECLARE
   invite public.invitations%ROWTYPE;
   address text;
+  confirmed boolean;
+  held_role text;
 BEGIN
-  SELECT u.email INTO address FROM auth.users u
-  WHERE u.id = auth.uid() AND u.email_confirmed_at IS NOT NULL;
+  SELECT u.email, u.email_confirmed_at IS NOT NULL INTO address, confirmed FROM auth.users u
+  WHERE u.id = auth.uid();
   SELECT * INTO invite FROM public.invitations i WHERE i.token_hash = p_token_hash FOR UPDATE;
   IF NOT FOUND OR invite.revoked_at IS NOT NULL THEN
     RETURN QUERY SELECT 'invalid', NULL::uuid, NULL::text; RETURN;
   END IF;
+  SELECT m.role INTO held_role FROM public.memberships m
+  WHERE m.organization_id = invite.organization_id AND m.user_id = auth.uid();
   IF invite.accepted_at IS NOT NULL THEN
-    RETURN QUERY SELECT CASE WHEN invite.accepted_by = auth.uid() THEN 'already-member' ELSE 'invalid' END,
-      invite.organization_id, invite.role; RETURN;
+    -- Used: by this user, who is still a member, it is a harmless second click.
+    IF invite.accepted_by = auth.uid() AND held_role IS NOT NULL THEN
+      RETURN QUERY SELECT 'already-member', invite.organization_id, held_role; RETURN;
+    END IF;
+    RETURN QUERY SELECT 'invalid', NULL::uuid, NULL::text; RETURN;
   END IF;
   IF invite.expires_at <= now() THEN
     RETURN QUERY SELECT 'expired', NULL::uuid, NULL::text; RETURN;
@@ -210,10 +222,12 @@ BEGIN
   IF address IS NULL OR lower(address) <> invite.email THEN
     RETURN QUERY SELECT 'wrong-address', NULL::uuid, NULL::text; RETURN;
   END IF;
-  IF EXISTS (SELECT 1 FROM public.memberships m
-             WHERE m.organization_id = invite.organization_id AND m.user_id = auth.uid()) THEN
+  IF NOT confirmed THEN
+    RETURN QUERY SELECT 'unconfirmed', NULL::uuid, NULL::text; RETURN;
+  END IF;
+  IF held_role IS NOT NULL THEN
     UPDATE public.invitations SET accepted_at = now(), accepted_by = auth.uid() WHERE id = invite.id;
-    RETURN QUERY SELECT 'already-member', invite.organization_id, invite.role; RETURN;
+    RETURN QUERY SELECT 'already-member', invite.organization_id, held_role; RETURN;
   END IF;
   INSERT INTO public.memberships (organization_id, user_id, role)
   VALUES (invite.organization_id, auth.uid(), invite.role);

@@ -94,11 +94,12 @@ export const memberships = pgTable(
       to: authenticatedRole,
       using: sql`${table.organizationId} = any(${memberOrganizations})`,
     }),
+    // Owners and admins change roles; only owners touch an owner's row or make one.
     pgPolicy('memberships_update_admin', {
       for: 'update',
       to: authenticatedRole,
-      using: sql`${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin')`,
-      withCheck: sql`${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin')`,
+      using: sql`${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin') and (${table.role} <> 'owner' or ${actingRole} = 'owner')`,
+      withCheck: sql`${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin') and (${table.role} <> 'owner' or ${actingRole} = 'owner')`,
     }),
     // Owners and admins remove members; anyone may leave.
     pgPolicy('memberships_delete_admin_or_self', {

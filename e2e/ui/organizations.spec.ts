@@ -55,9 +55,14 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await expect(theirs.getByRole('listitem', { name: `Member ${owner}` })).toContainText('owner');
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
 
-  // Made an admin, they may invite.
+  // The owner sees it in the team's activity.
   await page.reload();
   await page.getByRole('button', { name: `Members of ${team}` }).click();
+  await expect(page.getByRole('list', { name: 'Recent activity' })).toContainText(
+    `organization.joined by ${invitee}`,
+  );
+
+  // Made an admin, they may invite.
   await page.getByLabel(`Role of ${invitee}`).selectOption('admin');
   await expect(page.getByLabel(`Role of ${invitee}`)).toHaveValue('admin');
   await theirs.reload();

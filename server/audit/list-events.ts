@@ -20,9 +20,13 @@ export const aboutUser = (userId: string) =>
     sql`${auditLogs.details} ->> 'userId' = ${userId}`,
   )!;
 
-function conditions(userId: string, filter: AuditFilter): SQL[] {
+/** What happened in one organization (its owners' and admins' log). */
+export const inOrganization = (organizationId: string) =>
+  eq(auditLogs.organizationId, organizationId);
+
+function conditions(whose: SQL, filter: AuditFilter): SQL[] {
   return [
-    aboutUser(userId),
+    whose,
     ...(filter.action ? [eq(auditLogs.action, filter.action)] : []),
     ...(filter.from ? [gte(auditLogs.createdAt, startOf(filter.from))] : []),
     ...(filter.to ? [lt(auditLogs.createdAt, endOf(filter.to))] : []),
@@ -52,10 +56,35 @@ function asSeenBy(userId: string, event: AuditLog) {
  * The caller's own events, newest first, a page at a time. RLS already limits a user
  * to their own rows; the actor condition also keeps the index in use.
  */
-export async function listOwnAuditEvents(
+export function listOwnAuditEvents(
   tx: Tx,
   userId: string,
   input: AuditFilter & { limit: number; cursor?: string },
+) {
+  return listEvents(tx, aboutUser(userId), input, (event) => asSeenBy(userId, event));
+}
+
+/**
+ * The acting organization's events, newest first, a page at a time (RLS: its owners
+ * and admins). Members' addresses and browsers stay theirs; who acted is named by id.
+ */
+export function listOrganizationAuditEvents(
+  tx: Tx,
+  viewerId: string,
+  organizationId: string,
+  input: AuditFilter & { limit: number; cursor?: string },
+) {
+  return listEvents(tx, inOrganization(organizationId), input, (event) => ({
+    ...asSeenBy(viewerId, event),
+    actorId: event.actorId,
+  }));
+}
+
+async function listEvents<T>(
+  tx: Tx,
+  whose: SQL,
+  input: AuditFilter & { limit: number; cursor?: string },
+  view: (event: AuditLog) => T,
 ) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await tx
@@ -63,7 +92,7 @@ export async function listOwnAuditEvents(
     .from(auditLogs)
     .where(
       and(
-        ...conditions(userId, input),
+        ...conditions(whose, input),
         ...(after ? [olderThan(auditLogs.createdAt, auditLogs.id, after)] : []),
       ),
     )
@@ -72,7 +101,7 @@ export async function listOwnAuditEvents(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ event }) => asSeenBy(userId, event)),
+    items: page.map(({ event }) => view(event)),
     nextCursor:
       rows.length > input.limit && last ? encodeCursor(last.cursorAt, last.event.id) : null,
   };
@@ -92,25 +121,56 @@ const COLUMNS = [
 ] as const;
 
 /** The caller's matching events as CSV (newest first, at most EXPORT_LIMIT rows). */
-export async function exportOwnAuditEvents(tx: Tx, userId: string, filter: AuditFilter) {
+export function exportOwnAuditEvents(tx: Tx, userId: string, filter: AuditFilter) {
+  return exportEvents(tx, aboutUser(userId), filter, {
+    name: 'audit-log',
+    columns: COLUMNS,
+    view: (event) => asSeenBy(userId, event),
+  });
+}
+
+/** The acting organization's matching events as CSV (owners and admins, by RLS). */
+export function exportOrganizationAuditEvents(
+  tx: Tx,
+  viewerId: string,
+  organizationId: string,
+  filter: AuditFilter,
+) {
+  return exportEvents(tx, inOrganization(organizationId), filter, {
+    name: 'organization-audit-log',
+    columns: ['actorId', ...COLUMNS],
+    view: (event) => ({ ...asSeenBy(viewerId, event), actorId: event.actorId }),
+  });
+}
+
+async function exportEvents(
+  tx: Tx,
+  whose: SQL,
+  filter: AuditFilter,
+  file: {
+    name: string;
+    columns: readonly string[];
+    view: (event: AuditLog) => Record<string, unknown>;
+  },
+) {
   const rows = await tx
     .select()
     .from(auditLogs)
-    .where(and(...conditions(userId, filter)))
+    .where(and(...conditions(whose, filter)))
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(EXPORT_LIMIT + 1);
   const kept = rows.slice(0, EXPORT_LIMIT);
   const csv = toCsv(
     kept.map((row) => ({
-      ...asSeenBy(userId, row),
+      ...file.view(row),
       createdAt: row.createdAt.toISOString(),
       details: row.details ? JSON.stringify(row.details) : '',
     })),
-    [...COLUMNS],
+    [...file.columns],
   );
   const day = new Date().toISOString().slice(0, 10);
   return {
-    filename: `audit-log-${day}.csv`,
+    filename: `${file.name}-${day}.csv`,
     csv,
     rows: kept.length,
     truncated: rows.length > EXPORT_LIMIT,

@@ -65,6 +65,16 @@ export const eventAboutUserOutput = z.object({
   createdAt: auditEventOutput.shape.createdAt,
 });
 
+/** An event in an organization's log: who acted is named by their user id. */
+export const organizationAuditEventOutput = auditEventOutput.extend({
+  actorId: z.uuid().nullable(),
+});
+
+export const listOrganizationAuditOutput = z.object({
+  items: z.array(organizationAuditEventOutput),
+  nextCursor: z.string().nullable(),
+});
+
 export const listAuditOutput = z.object({
   items: z.array(auditEventOutput),
   /** Pass as `cursor` for the next page; null on the last page. */

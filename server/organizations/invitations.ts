@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 
 import { queryRows } from '@/db/query-rows';
 import {
@@ -79,8 +79,19 @@ export async function createInvitation(
   if ((await listMembers(tx)).some((member) => member.email.toLowerCase() === email)) {
     throw new AppError('CONFLICT', `${email} is already a member.`);
   }
+  // Expired invitations are closed now: they neither block their address nor count.
+  await tx
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        open(),
+        lte(invitations.expiresAt, sql`now()`),
+      ),
+    );
   const live = await tx
-    .select({ id: invitations.id, expiresAt: invitations.expiresAt })
+    .select({ id: invitations.id })
     .from(invitations)
     .where(and(eq(invitations.organizationId, organizationId), open()));
   const sameAddress = await tx
@@ -119,6 +130,7 @@ export async function createInvitation(
       action: 'organization.invitation_created',
       resourceType: 'organization',
       resourceId: organizationId,
+      organizationId,
       details: { invitationId: row!.id, email, role: input.role },
     },
     audit,
@@ -154,6 +166,7 @@ export async function resendInvitation(
       action: 'organization.invitation_resent',
       resourceType: 'organization',
       resourceId: organizationId,
+      organizationId,
       details: { invitationId, email: row.email },
     },
     audit,
@@ -183,6 +196,7 @@ export async function revokeInvitation(
       action: 'organization.invitation_revoked',
       resourceType: 'organization',
       resourceId: organizationId,
+      organizationId,
       details: { invitationId, email: row.email },
     },
     audit,
@@ -197,6 +211,11 @@ const REFUSALS: Record<string, () => AppError> = {
       'This invitation link is not valid: it was revoked, replaced by a newer one, or already used.',
     ),
   expired: () => new AppError('CONFLICT', 'This invitation has expired: ask for a new one.'),
+  unconfirmed: () =>
+    new AppError(
+      'FORBIDDEN',
+      'Confirm your email address first (we sent you a link when you signed up), then accept.',
+    ),
   'wrong-address': () =>
     new AppError(
       'FORBIDDEN',
@@ -223,6 +242,7 @@ export async function acceptInvitation(tx: Tx, userId: string, token: string, au
         action: 'organization.joined',
         resourceType: 'organization',
         resourceId: organizationId,
+        organizationId,
         details: { role: result!.role },
       },
       audit,

@@ -40,6 +40,17 @@ async function lockMembers(tx: Tx, organizationId: string) {
   );
 }
 
+/**
+ * Takes the members lock, then reads the caller's role again: the one the request
+ * began with may have changed in a transaction that held the lock before us.
+ */
+async function lockedActor(tx: Tx, organizationId: string, caller: Actor): Promise<Actor> {
+  await lockMembers(tx, organizationId);
+  const role = await roleOf(tx, organizationId, caller.userId);
+  if (!role) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  return { userId: caller.userId, role };
+}
+
 async function roleOf(tx: Tx, organizationId: string, userId: string) {
   const [row] = await tx
     .select({ role: memberships.role })
@@ -81,11 +92,11 @@ async function assertMayManage(
 export async function changeMemberRole(
   tx: Tx,
   organizationId: string,
-  actor: Actor,
+  caller: Actor,
   input: { userId: string; role: OrganizationRole },
   audit: AuditContext,
 ) {
-  await lockMembers(tx, organizationId);
+  const actor = await lockedActor(tx, organizationId, caller);
   const [organization] = await tx
     .select({ personalUserId: organizations.personalUserId })
     .from(organizations)
@@ -98,12 +109,15 @@ export async function changeMemberRole(
   if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
     throw new AppError('CONFLICT', LAST_OWNER);
   }
-  await tx
+  const changed = await tx
     .update(memberships)
     .set({ role: input.role })
     .where(
       and(eq(memberships.organizationId, organizationId), eq(memberships.userId, input.userId)),
-    );
+    )
+    .returning({ userId: memberships.userId });
+  // RLS has the last word: a change it filtered out did not happen.
+  if (changed.length === 0) throw new AppError('FORBIDDEN', 'You may not change this member.');
   await recordAuditEvent(
     tx,
     {
@@ -111,6 +125,7 @@ export async function changeMemberRole(
       action: 'organization.member_role_changed',
       resourceType: 'organization',
       resourceId: organizationId,
+      organizationId,
       details: { userId: input.userId, from: current, to: input.role },
     },
     audit,
@@ -128,11 +143,11 @@ async function listMember(tx: Tx, userId: string) {
 export async function removeMember(
   tx: Tx,
   organizationId: string,
-  actor: Actor,
+  caller: Actor,
   userId: string,
   audit: AuditContext,
 ) {
-  await lockMembers(tx, organizationId);
+  const actor = await lockedActor(tx, organizationId, caller);
   const leaving = userId === actor.userId;
   const [organization] = await tx
     .select({ personalUserId: organizations.personalUserId })
@@ -154,9 +169,7 @@ export async function removeMember(
   if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
     throw new AppError('CONFLICT', LAST_OWNER);
   }
-  await tx
-    .delete(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  // Recorded first: one who leaves may name the organization only while a member.
   await recordAuditEvent(
     tx,
     {
@@ -164,9 +177,15 @@ export async function removeMember(
       action: leaving ? 'organization.left' : 'organization.member_removed',
       resourceType: 'organization',
       resourceId: organizationId,
+      organizationId,
       details: { userId, role: current },
     },
     audit,
   );
+  const removed = await tx
+    .delete(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .returning({ userId: memberships.userId });
+  if (removed.length === 0) throw new AppError('FORBIDDEN', 'You may not remove this member.');
   return { removed: true as const, userId };
 }

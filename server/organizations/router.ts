@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+import {
+  exportOrganizationAuditEvents,
+  listOrganizationAuditEvents,
+} from '@/server/audit/list-events';
+import {
+  auditFilterInput,
+  exportAuditOutput,
+  listAuditInput,
+  listOrganizationAuditOutput,
+} from '@/server/audit/schemas';
 import { deliverMail } from '@/server/mail/mailer';
 import { invitationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
@@ -272,6 +282,40 @@ export const organizationsRouter = router({
           input.invitationId,
           ctx.scope,
         ),
+      ),
+    ),
+
+  auditEvents: organizationProcedure('audit:read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: path('/audit-events'),
+        tags,
+        summary: "The organization's audit events, newest first (owners and admins)",
+      },
+    })
+    .input(listAuditInput)
+    .output(listOrganizationAuditOutput)
+    .query(({ ctx, input }) =>
+      ctx.organization.run((tx) =>
+        listOrganizationAuditEvents(tx, ctx.identity.userId, ctx.organization.id, input),
+      ),
+    ),
+
+  exportAuditEvents: organizationProcedure('audit:read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: path('/audit-events/export'),
+        tags,
+        summary: "The organization's matching audit events as CSV (up to 10,000)",
+      },
+    })
+    .input(auditFilterInput)
+    .output(exportAuditOutput)
+    .query(({ ctx, input }) =>
+      ctx.organization.run((tx) =>
+        exportOrganizationAuditEvents(tx, ctx.identity.userId, ctx.organization.id, input),
       ),
     ),
 

@@ -9,14 +9,16 @@ const name = text('The organization name')
   .trim()
   .min(1)
   .max(80)
-  .regex(/^[^\p{Cc}]*$/u, 'cannot contain line breaks or control characters');
+  .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'cannot contain line breaks or control characters');
 const slug = text('The organization address')
   .trim()
   .toLowerCase()
   .regex(
     /^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/,
     'must be 3 to 48 letters, digits or hyphens, not starting or ending with a hyphen',
-  );
+  )
+  // The shape personal workspaces' slugs take (migration 0018).
+  .refine((value) => !value.startsWith('personal-'), 'cannot start with "personal-"');
 
 export const organizationOutput = z.object({
   id: z.uuid(),

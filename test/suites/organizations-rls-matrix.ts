@@ -29,6 +29,8 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
   const orgB = randomUUID();
   const invitationA = randomUUID();
   const invitationB = randomUUID();
+  // Events recorded in A and B by someone none of the callers is.
+  const eventIn = { [orgA]: '', [orgB]: '' };
 
   type Who = 'anon' | 'owner' | 'admin' | 'member' | 'billing' | 'ownerOfB' | 'both' | 'forger';
   const claimsOf: Record<Who, Claims> = {
@@ -72,6 +74,15 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
       await tx.execute(sql`insert into invitations (id, organization_id, email, role, token_hash, expires_at) values
         (${invitationA}, ${orgA}, 'x@example.com', 'member', ${`ha-${orgA}`}, now() + interval '1 day'),
         (${invitationB}, ${orgB}, 'y@example.com', 'member', ${`hb-${orgB}`}, now() + interval '1 day')`);
+      for (const org of [orgA, orgB]) {
+        await tx.execute(sql`select private.record_audit_event(null, 'seed', 'organization', ${org},
+          null, true, null, null, null, ${org}::uuid)`);
+        const [event] = await queryRows<{ id: string }>(
+          tx,
+          sql`select id from audit_logs where organization_id = ${org}`,
+        );
+        eventIn[org] = event!.id;
+      }
     });
   });
   afterAll(() => testDb.close());
@@ -143,13 +154,20 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
     it('update: owners and admins change roles where they act; members and other organizations never', async () => {
       const touch = (org: string) =>
         sql`update memberships set role = role where organization_id = ${org} returning user_id as id`;
-      expect(await as('admin', touch(orgA))).toEqual(membersOfA);
+      expect(await as('owner', touch(orgA))).toEqual(membersOfA);
+      // An admin's reach stops at the owners' rows.
+      expect(await as('admin', touch(orgA))).toEqual(membersOfA.filter((id) => id !== user.owner));
       expect(await as('both', touch(orgB))).toEqual([]);
       for (const who of ['member', 'billing', 'forger'] as const) {
         expect(await as(who, touch(orgA))).toEqual([]);
         expect(await as(who, touch(orgB))).toEqual([]);
       }
       expect(await as('anon', touch(orgA))).toBe('42501');
+      // Only an owner touches an owner's row, or makes one.
+      const promote = sql`update memberships set role = 'owner' where organization_id = ${orgA} and user_id = ${user.admin} returning user_id as id`;
+      expect(await as('admin', promote)).toBe('42501');
+      const demote = sql`update memberships set role = 'member' where organization_id = ${orgA} and user_id = ${user.owner} returning user_id as id`;
+      expect(await as('admin', demote)).toEqual([]);
       const move = sql`update memberships set organization_id = ${orgB} where user_id = ${user.admin} returning user_id as id`;
       expect(await as('admin', move)).toBe('42501');
     });
@@ -207,6 +225,32 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
       expect(await as('admin', accept)).toBe('42501');
       expect(await as('owner', sql`delete from invitations returning id`)).toBe('42501');
       expect(await as('admin', revoke(invitationA))).toEqual([invitationA]);
+    });
+  });
+
+  describe('audit_logs (an organization’s log)', () => {
+    const select = sql`select id from audit_logs where organization_id in ${inAOrB}`;
+    it('select: owners and admins read the log of the organization they act in', async () => {
+      for (const who of ['owner', 'admin', 'both'] as const) {
+        expect(await as(who, select)).toEqual([eventIn[orgA]]);
+      }
+      expect(await as('ownerOfB', select)).toEqual([eventIn[orgB]]);
+      for (const who of ['member', 'billing', 'forger', 'anon'] as const) {
+        expect(await as(who, select)).toEqual([]);
+      }
+    });
+
+    it('insert: only through the function, naming oneself, in an organization one belongs to', async () => {
+      const record = (actor: string, org: string) =>
+        sql`select private.record_audit_event(${actor}::uuid, 'x', null, null, null, true, null,
+          null, null, ${org}::uuid) as id`;
+      expect(await as('member', record(user.member, orgA))).toHaveLength(1);
+      expect(await as('member', record(user.member, orgB))).toBe('42501');
+      expect(await as('member', record(user.owner, orgA))).toBe('42501');
+      expect(await as('forger', record(user.member, orgB))).toBe('42501');
+      const direct = sql`insert into audit_logs (action, organization_id) values ('x', ${orgA}) returning id`;
+      expect(await as('owner', direct)).toBe('42501');
+      expect(await as('owner', sql`delete from audit_logs returning id`)).toBe('42501');
     });
   });
 }

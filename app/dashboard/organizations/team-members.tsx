@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 
 import { EmailField, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -11,7 +11,7 @@ type Team = { id: string; name: string; role: Role };
 
 const ROLES: Role[] = ['owner', 'admin', 'member', 'billing'];
 const buttonClass =
-  'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900';
+  'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900';
 
 /** A team's members and open invitations; what shows depends on the caller's role. */
 export function TeamMembers({
@@ -33,36 +33,56 @@ export function TeamMembers({
     ...trpc.organizations.invitations.queryOptions({ organizationId }),
     enabled: manages,
   });
+  const activity = useQuery({
+    ...trpc.organizations.auditEvents.queryOptions({ organizationId, limit: 20 }),
+    enabled: manages,
+  });
+  const emailOf = (userId: string | null) =>
+    userId
+      ? (members.data?.items.find((member) => member.userId === userId)?.email ?? 'a former member')
+      : 'the system';
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.organizations.members.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.organizations.invitations.queryKey() }),
-    ]);
-  const changeRole = useMutation(
-    trpc.organizations.changeRole.mutationOptions({ onSuccess: refresh }),
+    Promise.all(
+      [
+        trpc.organizations.list,
+        trpc.organizations.members,
+        trpc.organizations.invitations,
+        trpc.organizations.auditEvents,
+      ].map((procedure) => queryClient.invalidateQueries({ queryKey: procedure.queryKey() })),
+    );
+  // The last action's failure only: a later action clears it.
+  const [failure, setFailure] = useState<string | null>(null);
+  const outcome = {
+    onMutate: () => setFailure(null),
+    onError: (error: { message: string }) => setFailure(error.message),
+    onSuccess: refresh,
+  };
+  const changeRole = useMutation(trpc.organizations.changeRole.mutationOptions(outcome));
+  const remove = useMutation(trpc.organizations.removeMember.mutationOptions(outcome));
+  const leave = useMutation(
+    trpc.organizations.leave.mutationOptions({ ...outcome, onSuccess: onLeft }),
   );
-  const remove = useMutation(
-    trpc.organizations.removeMember.mutationOptions({ onSuccess: refresh }),
-  );
-  const leave = useMutation(trpc.organizations.leave.mutationOptions({ onSuccess: onLeft }));
-  const invite = useMutation(trpc.organizations.invite.mutationOptions({ onSuccess: refresh }));
-  const resend = useMutation(
-    trpc.organizations.resendInvitation.mutationOptions({ onSuccess: refresh }),
-  );
-  const revoke = useMutation(
-    trpc.organizations.revokeInvitation.mutationOptions({ onSuccess: refresh }),
-  );
-  const failure = [changeRole, remove, leave, invite, resend, revoke].find((m) => m.isError)?.error;
+  const invite = useMutation(trpc.organizations.invite.mutationOptions(outcome));
+  const resend = useMutation(trpc.organizations.resendInvitation.mutationOptions(outcome));
+  const revoke = useMutation(trpc.organizations.revokeInvitation.mutationOptions(outcome));
+  const busy = [changeRole, remove, leave, invite, resend, revoke].some((m) => m.isPending);
+  // Only an owner changes an owner, or makes one.
+  const roles = organization.role === 'owner' ? ROLES : ROLES.filter((role) => role !== 'owner');
+  const mayManage = (role: Role) => manages && (role !== 'owner' || organization.role === 'owner');
 
   const onInvite = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    invite.mutate({
-      organizationId,
-      email: String(form.get('email')),
-      role: form.get('role') as 'admin' | 'member' | 'billing',
-    });
-    event.currentTarget.reset();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    invite.mutate(
+      {
+        organizationId,
+        email: String(form.get('email')),
+        role: form.get('role') as 'admin' | 'member' | 'billing',
+      },
+      // Kept on a refusal, so the address can be corrected rather than typed again.
+      { onSuccess: () => formElement.reset() },
+    );
   };
 
   return (
@@ -72,7 +92,7 @@ export function TeamMembers({
       </h2>
       {failure && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {failure.message}
+          {failure}
         </p>
       )}
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
@@ -87,7 +107,7 @@ export function TeamMembers({
               {member.displayName && <span className="text-sm text-slate-500">{member.email}</span>}
             </span>
             <span className="flex items-center gap-2">
-              {manages ? (
+              {mayManage(member.role) ? (
                 <select
                   aria-label={`Role of ${member.email}`}
                   value={member.role}
@@ -98,9 +118,10 @@ export function TeamMembers({
                       role: event.target.value as Role,
                     })
                   }
+                  disabled={busy}
                   className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
                 >
-                  {ROLES.map((role) => (
+                  {roles.map((role) => (
                     <option key={role} value={role}>
                       {role}
                     </option>
@@ -110,9 +131,10 @@ export function TeamMembers({
                 <span className="text-sm">{member.role}</span>
               )}
               {/* Members leave with the button below; this removes others. */}
-              {manages && member.userId !== userId && (
+              {mayManage(member.role) && member.userId !== userId && (
                 <button
                   type="button"
+                  disabled={busy}
                   aria-label={`Remove ${member.email}`}
                   className={buttonClass}
                   onClick={() => remove.mutate({ organizationId, userId: member.userId })}
@@ -126,6 +148,7 @@ export function TeamMembers({
       </ul>
       <button
         type="button"
+        disabled={busy}
         className={buttonClass}
         onClick={() => leave.mutate({ organizationId })}
       >
@@ -168,6 +191,7 @@ export function TeamMembers({
                 </span>
                 <button
                   type="button"
+                  disabled={busy}
                   className={buttonClass}
                   onClick={() => resend.mutate({ organizationId, invitationId: invitation.id })}
                 >
@@ -175,11 +199,21 @@ export function TeamMembers({
                 </button>
                 <button
                   type="button"
+                  disabled={busy}
                   className={buttonClass}
                   onClick={() => revoke.mutate({ organizationId, invitationId: invitation.id })}
                 >
                   Revoke
                 </button>
+              </li>
+            ))}
+          </ul>
+          <h3 className="text-lg font-semibold">Recent activity</h3>
+          <ul aria-label="Recent activity" className="space-y-1 text-sm">
+            {activity.data?.items.map((event) => (
+              <li key={event.id}>
+                {event.createdAt.toLocaleString()} · <code>{event.action}</code> by{' '}
+                {emailOf(event.actorId)}
               </li>
             ))}
           </ul>

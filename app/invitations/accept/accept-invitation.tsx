@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 
 import { SignOutButton } from '@/app/_components/sign-out-button';
@@ -8,7 +8,13 @@ import { useTRPC } from '@/app/_components/trpc-provider';
 
 export function AcceptInvitation({ token }: { token: string }) {
   const trpc = useTRPC();
-  const accept = useMutation(trpc.organizations.acceptInvitation.mutationOptions());
+  const queryClient = useQueryClient();
+  const accept = useMutation(
+    trpc.organizations.acceptInvitation.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() }),
+    }),
+  );
   if (accept.isSuccess) {
     return (
       <p className="text-emerald-700 dark:text-emerald-400">
