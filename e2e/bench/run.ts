@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { buildBareApp, startBareApp } from './bare-app';
 import { freshBenchDatabase } from './database';
 import { benchLimiter } from './limiter';
+import { benchOrganizations } from './organizations';
 import { cpuMicros, rssMb, watchPeakRss } from './process-meter';
 import { provisionApiKey } from './provision-key';
 import { benchTwoInstances } from './two-instances';
@@ -258,6 +259,7 @@ async function twoInstances() {
 main()
   .then(twoInstances)
   .then(() => benchLimiter(process.env.REDIS_URL))
+  .then(() => benchOrganizations(process.env.BENCH_DATABASE_URL))
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);
