@@ -81,7 +81,7 @@ CREATE POLICY "invitations_insert_admin" ON "invitations" AS PERMISSIVE FOR INSE
 CREATE POLICY "invitations_update_admin" ON "invitations" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("invitations"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and "invitations"."accepted_at" is null and "invitations"."revoked_at" is null) WITH CHECK ("invitations"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and "invitations"."accepted_at" is null);--> statement-breakpoint
 CREATE POLICY "memberships_select_member" ON "memberships" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("memberships"."organization_id" = any((select private.member_organization_ids())::uuid[]));--> statement-breakpoint
 CREATE POLICY "memberships_update_admin" ON "memberships" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("memberships"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and ("memberships"."role" <> 'owner' or (select private.acting_role()) = 'owner')) WITH CHECK ("memberships"."organization_id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin') and ("memberships"."role" <> 'owner' or (select private.acting_role()) = 'owner'));--> statement-breakpoint
-CREATE POLICY "memberships_delete_admin_or_self" ON "memberships" AS PERMISSIVE FOR DELETE TO "authenticated" USING ("memberships"."organization_id" = (select private.acting_organization_id()) and ((select private.acting_role()) in ('owner', 'admin') or "memberships"."user_id" = (select auth.uid())));--> statement-breakpoint
+CREATE POLICY "memberships_delete_admin_or_self" ON "memberships" AS PERMISSIVE FOR DELETE TO "authenticated" USING ("memberships"."organization_id" = (select private.acting_organization_id()) and (("memberships"."user_id" = (select auth.uid())) or ((select private.acting_role()) in ('owner', 'admin') and ("memberships"."role" <> 'owner' or (select private.acting_role()) = 'owner'))));--> statement-breakpoint
 CREATE POLICY "organizations_select_member" ON "organizations" AS PERMISSIVE FOR SELECT TO "authenticated" USING ("organizations"."id" = any((select private.member_organization_ids())::uuid[]));--> statement-breakpoint
 CREATE POLICY "organizations_update_admin" ON "organizations" AS PERMISSIVE FOR UPDATE TO "authenticated" USING ("organizations"."id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin')) WITH CHECK ("organizations"."id" = (select private.acting_organization_id()) and (select private.acting_role()) in ('owner', 'admin'));--> statement-breakpoint
 CREATE POLICY "organizations_delete_owner" ON "organizations" AS PERMISSIVE FOR DELETE TO "authenticated" USING ("organizations"."id" = (select private.acting_organization_id()) and (select private.acting_role()) = 'owner' and "organizations"."personal_user_id" is null);
@@ -204,8 +204,14 @@ BEGIN
   SELECT u.email, u.email_confirmed_at IS NOT NULL INTO address, confirmed FROM auth.users u
   WHERE u.id = auth.uid();
   SELECT * INTO invite FROM public.invitations i WHERE i.token_hash = p_token_hash FOR UPDATE;
-  IF NOT FOUND OR invite.revoked_at IS NOT NULL THEN
+  IF NOT FOUND THEN
     RETURN QUERY SELECT 'invalid', NULL::uuid, NULL::text; RETURN;
+  END IF;
+  -- Closed because it had expired (a new invitation to the address closes it): say so.
+  IF invite.revoked_at IS NOT NULL THEN
+    RETURN QUERY SELECT CASE WHEN invite.revoked_at >= invite.expires_at THEN 'expired' ELSE 'invalid' END,
+      NULL::uuid, NULL::text;
+    RETURN;
   END IF;
   SELECT m.role INTO held_role FROM public.memberships m
   WHERE m.organization_id = invite.organization_id AND m.user_id = auth.uid();

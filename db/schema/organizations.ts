@@ -101,11 +101,11 @@ export const memberships = pgTable(
       using: sql`${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin') and (${table.role} <> 'owner' or ${actingRole} = 'owner')`,
       withCheck: sql`${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin') and (${table.role} <> 'owner' or ${actingRole} = 'owner')`,
     }),
-    // Owners and admins remove members; anyone may leave.
+    // Owners and admins remove members (only owners remove an owner); anyone may leave.
     pgPolicy('memberships_delete_admin_or_self', {
       for: 'delete',
       to: authenticatedRole,
-      using: sql`${table.organizationId} = ${actingOrganization} and (${actingRole} in ('owner', 'admin') or ${table.userId} = ${authUid})`,
+      using: sql`${table.organizationId} = ${actingOrganization} and ((${table.userId} = ${authUid}) or (${actingRole} in ('owner', 'admin') and (${table.role} <> 'owner' or ${actingRole} = 'owner')))`,
     }),
   ],
 );

@@ -62,7 +62,7 @@ export async function createInvitation(
   const email = input.email.trim().toLowerCase();
   // Invitations of one organization count one after another.
   await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`invitations:${organizationId}`}, 0))`,
+    sql`select pg_advisory_xact_lock(hashtextextended('invitations:' || ${organizationId}::uuid::text, 0))`,
   );
   const [organization] = await tx
     .select()

@@ -4,7 +4,7 @@ import { queryRows } from '@/db/query-rows';
 import { memberships, organizations } from '@/db/schema/organizations';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import type { OrganizationRole } from '@/server/identity/organization-roles';
+import { roleAllows, type OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
 
 type Actor = { userId: string; role: OrganizationRole };
@@ -34,9 +34,11 @@ export async function listMembers(tx: Tx) {
  * concurrent changes (two owners demoting each other, say) count one after the
  * other and the owner count each sees is the real one.
  */
-async function lockMembers(tx: Tx, organizationId: string) {
+export async function lockMembers(tx: Tx, organizationId: string) {
+  // The key is built from the uuid's canonical text, as migration 0018's owner trigger
+  // builds it, whatever case the id arrived in.
   await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`memberships:${organizationId}`}, 0))`,
+    sql`select pg_advisory_xact_lock(hashtextextended('memberships:' || ${organizationId}::uuid::text, 0))`,
   );
 }
 
@@ -103,6 +105,12 @@ export async function changeMemberRole(
     .where(eq(organizations.id, organizationId));
   if (organization?.personalUserId) {
     throw new AppError('CONFLICT', 'A personal workspace has one member, its owner.');
+  }
+  if (!roleAllows(actor.role, 'members:write')) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Your role in this organization (${actor.role}) no longer allows this.`,
+    );
   }
   const current = await assertMayManage(tx, organizationId, actor, input.userId, input.role);
   if (current === input.role) return listMember(tx, input.userId);

@@ -173,7 +173,9 @@ describe('organizations', () => {
 
     // The expired invitation blocks nothing: inviting the address again closes it.
     const third = await invite(ada, org, email);
-    expect((await call(bob, 'POST', '/invitations/accept', { token: second })).status).toBe(404);
+    const closed = await call(bob, 'POST', '/invitations/accept', { token: second });
+    expect(closed.status).toBe(409);
+    expect(closed.error?.message).toMatch(/expired/);
     const revoked = await call(ada, 'DELETE', `/organizations/${org}/invitations/${third.id}`);
     expect(revoked.status).toBe(200);
     expect((await call(bob, 'POST', '/invitations/accept', { token: third.token })).status).toBe(

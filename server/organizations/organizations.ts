@@ -8,6 +8,8 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import type { OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
 
+import { lockMembers } from './members';
+
 export const toOrganizationOutput = (row: Organization, role: OrganizationRole) => ({
   id: row.id,
   name: row.name,
@@ -126,6 +128,9 @@ export async function deleteTeam(
   confirm: string,
   audit: AuditContext,
 ) {
+  // The members lock first, as every member change takes it: the owner trigger then
+  // finds it already held, and no deadlock with a concurrent role change can arise.
+  await lockMembers(tx, id);
   const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
   if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
   if (row.personalUserId) {
@@ -154,6 +159,11 @@ export async function deleteTeam(
     },
     audit,
   );
-  await tx.delete(organizations).where(eq(organizations.id, id));
+  const deleted = await tx
+    .delete(organizations)
+    .where(eq(organizations.id, id))
+    .returning({ id: organizations.id });
+  // RLS has the last word (the caller may have stopped being an owner meanwhile).
+  if (deleted.length === 0) throw new AppError('FORBIDDEN', 'Only an owner deletes a team.');
   return { deleted: true as const };
 }

@@ -180,6 +180,7 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
       const remove = (org: string, who: string) =>
         sql`delete from memberships where organization_id = ${org} and user_id = ${who} returning user_id as id`;
       expect(await as('member', remove(orgA, user.billing))).toEqual([]);
+      expect(await as('admin', remove(orgA, user.owner))).toEqual([]);
       expect(await as('both', remove(orgB, user.ownerOfB))).toEqual([]);
       expect(await as('forger', remove(orgB, user.ownerOfB))).toEqual([]);
       expect(await as('anon', remove(orgA, user.member))).toBe('42501');

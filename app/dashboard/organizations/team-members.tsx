@@ -65,7 +65,11 @@ export function TeamMembers({
   const invite = useMutation(trpc.organizations.invite.mutationOptions(outcome));
   const resend = useMutation(trpc.organizations.resendInvitation.mutationOptions(outcome));
   const revoke = useMutation(trpc.organizations.revokeInvitation.mutationOptions(outcome));
-  const busy = [changeRole, remove, leave, invite, resend, revoke].some((m) => m.isPending);
+  // Nothing is sent before the lists have loaded: an invalidation during a first load
+  // joins that load, whose answer would then hide the change just made.
+  const loading = members.isPending || (manages && (invitations.isPending || activity.isPending));
+  const busy =
+    loading || [changeRole, remove, leave, invite, resend, revoke].some((m) => m.isPending);
   // Only an owner changes an owner, or makes one.
   const roles = organization.role === 'owner' ? ROLES : ROLES.filter((role) => role !== 'owner');
   const mayManage = (role: Role) => manages && (role !== 'owner' || organization.role === 'owner');
@@ -174,7 +178,7 @@ export function TeamMembers({
                 <option value="billing">billing</option>
               </select>
             </label>
-            <SubmitButton pending={invite.isPending}>Send invitation</SubmitButton>
+            <SubmitButton pending={busy}>Send invitation</SubmitButton>
           </form>
           <h3 className="text-lg font-semibold">Open invitations</h3>
           {invitations.data?.items.length === 0 && <p>None.</p>}
