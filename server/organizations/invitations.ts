@@ -14,6 +14,7 @@ import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/http/errors';
 
+import { notAMember } from './not-a-member';
 import { listMembers } from './members';
 
 export const INVITATION_TTL_DAYS = 7;
@@ -68,8 +69,7 @@ export async function createInvitation(
     .select()
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  if (!organization)
-    throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  if (!organization) throw notAMember();
   if (organization.personalUserId) {
     throw new AppError(
       'CONFLICT',

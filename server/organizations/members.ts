@@ -7,6 +7,8 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { roleAllows, type OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
 
+import { notAMember } from './not-a-member';
+
 type Actor = { userId: string; role: OrganizationRole };
 
 type MemberRow = {
@@ -49,7 +51,7 @@ export async function lockMembers(tx: Tx, organizationId: string) {
 async function lockedActor(tx: Tx, organizationId: string, caller: Actor): Promise<Actor> {
   await lockMembers(tx, organizationId);
   const role = await roleOf(tx, organizationId, caller.userId);
-  if (!role) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  if (!role) throw notAMember();
   return { userId: caller.userId, role };
 }
 

@@ -4,56 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withRls, withServiceRole } from '@/db/rls';
-import {
-  asNewCaller,
-  lastMailTo,
-  newTestEmail,
-  signedInAdmin,
-  signedInUser,
-} from '@/test/helpers/accounts';
+import { newTestEmail, signedInAdmin, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
-import { testScope } from '@/test/helpers/scope';
-
-import { acceptInvitation } from './invitations';
+import { newSlug, organizationSteps } from '@/test/helpers/organizations';
 
 const { api, db } = testApi();
-
-type User = Awaited<ReturnType<typeof signedInUser>>;
-
-const call = async (user: User, method: string, path: string, body?: unknown) => {
-  const response = await api.rest(path, {
-    method,
-    headers: { cookie: user.cookie, 'content-type': 'application/json', ...asNewCaller() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk untyped bodies
-  const json = (await response.json()) as { data?: any; error?: { message: string } };
-  return { status: response.status, data: json.data, error: json.error };
-};
-
-let slugCount = 0;
-const newSlug = () => `team-${Date.now().toString(36)}-${slugCount++}`;
-
-async function teamOf(owner: User, name = 'Acme') {
-  const created = await call(owner, 'POST', '/organizations', { name, slug: newSlug() });
-  expect(created.status).toBe(201);
-  return created.data.id as string;
-}
-
-/** Invites `email` into `org` as `owner` and returns the mailed link's token. */
-async function invite(owner: User, org: string, email: string, role = 'member') {
-  const sent = await call(owner, 'POST', `/organizations/${org}/invitations`, { email, role });
-  expect(sent.status).toBe(201);
-  return { id: sent.data.id as string, token: (await lastMailTo(db(), email)).token! };
-}
-
-async function memberOf(owner: User, org: string, role = 'member') {
-  const email = newTestEmail();
-  const { token } = await invite(owner, org, email, role);
-  const user = await signedInUser(api, db(), { email });
-  expect((await call(user, 'POST', '/invitations/accept', { token })).status).toBe(200);
-  return user;
-}
+const { call, teamOf, invite, memberOf } = organizationSteps(api, db);
 
 describe('organizations', () => {
   it('gives every new account a personal workspace it owns and cannot leave or delete', async () => {
@@ -96,94 +52,6 @@ describe('organizations', () => {
     expect((await call(bob, 'GET', `/organizations/${created.data.id}/members`)).status).toBe(404);
     const bobs = await call(bob, 'GET', '/organizations');
     expect(bobs.data.items.map((org: { id: string }) => org.id)).not.toContain(created.data.id);
-  });
-
-  it('invites by email: the invitee accepts with that address, once, and joins with the role', async () => {
-    const ada = await signedInUser(api, db());
-    const org = await teamOf(ada);
-    const email = newTestEmail();
-    const { token } = await invite(ada, org, email, 'admin');
-    const mail = await lastMailTo(db(), email);
-    expect(mail.message.subject).toBe('Join Acme on Lean SaaS');
-    expect(mail.link.pathname).toBe('/invitations/accept');
-
-    const carol = await signedInUser(api, db());
-    const wrong = await call(carol, 'POST', '/invitations/accept', { token });
-    expect(wrong.status).toBe(403);
-    expect(wrong.error?.message).toMatch(/another email address/);
-
-    const bob = await signedInUser(api, db(), { email });
-    const [first, second] = await Promise.all([
-      call(bob, 'POST', '/invitations/accept', { token }),
-      call(bob, 'POST', '/invitations/accept', { token }),
-    ]);
-    expect([first.data.joined, second.data.joined].sort()).toEqual([false, true]);
-    const members = await call(ada, 'GET', `/organizations/${org}/members`);
-    expect(members.data.items).toEqual([
-      expect.objectContaining({ userId: ada.userId, role: 'owner', email: ada.email }),
-      expect.objectContaining({ userId: bob.userId, role: 'admin', email }),
-    ]);
-    // Used: nobody else can take it, and inviting a member again is a conflict.
-    expect((await call(carol, 'POST', '/invitations/accept', { token })).status).toBe(404);
-    const again = await call(ada, 'POST', `/organizations/${org}/invitations`, { email });
-    expect(again.status).toBe(409);
-  });
-
-  it('asks an invitee whose address is not confirmed to confirm it first', async () => {
-    const ada = await signedInUser(api, db());
-    const org = await teamOf(ada);
-    const email = newTestEmail();
-    const { token } = await invite(ada, org, email);
-    const unconfirmed = crypto.randomUUID();
-    await withServiceRole(db(), (tx) =>
-      tx.execute(sql`insert into auth.users (id, email) values (${unconfirmed}, ${email})`),
-    );
-    const refused = await withRls(db(), { role: 'authenticated', sub: unconfirmed }, (tx) =>
-      acceptInvitation(tx, unconfirmed, token, testScope()),
-    ).catch((error: Error) => error.message);
-    expect(refused).toMatch(/Confirm your email address first/);
-  });
-
-  it('refuses revoked, replaced, expired and tampered invitation links', async () => {
-    const ada = await signedInUser(api, db());
-    const org = await teamOf(ada);
-    const email = newTestEmail();
-    const bob = await signedInUser(api, db(), { email });
-
-    const first = await invite(ada, org, email);
-    const resent = await call(ada, 'POST', `/organizations/${org}/invitations/${first.id}/resend`);
-    expect(resent.status).toBe(200);
-    const { token: second } = await lastMailTo(db(), email);
-    expect(second).not.toBe(first.token);
-    expect((await call(bob, 'POST', '/invitations/accept', { token: first.token })).status).toBe(
-      404,
-    );
-    const tampered = `${second!.slice(0, -1)}${second!.endsWith('A') ? 'B' : 'A'}`;
-    expect((await call(bob, 'POST', '/invitations/accept', { token: tampered })).status).toBe(404);
-    expect((await call(bob, 'POST', '/invitations/accept', { token: 'short' })).status).toBe(400);
-
-    await withServiceRole(db(), (tx) =>
-      tx.execute(
-        sql`update invitations set expires_at = now() - interval '1 second' where id = ${first.id}`,
-      ),
-    );
-    const expired = await call(bob, 'POST', '/invitations/accept', { token: second });
-    expect(expired.status).toBe(409);
-    expect(expired.error?.message).toMatch(/expired/);
-
-    // The expired invitation blocks nothing: inviting the address again closes it.
-    const third = await invite(ada, org, email);
-    const closed = await call(bob, 'POST', '/invitations/accept', { token: second });
-    expect(closed.status).toBe(409);
-    expect(closed.error?.message).toMatch(/expired/);
-    const revoked = await call(ada, 'DELETE', `/organizations/${org}/invitations/${third.id}`);
-    expect(revoked.status).toBe(200);
-    expect((await call(bob, 'POST', '/invitations/accept', { token: third.token })).status).toBe(
-      404,
-    );
-    expect((await call(ada, 'GET', `/organizations/${org}/invitations`)).data.items).toEqual([]);
-    const members = await call(ada, 'GET', `/organizations/${org}/members`);
-    expect(members.data.items).toHaveLength(1);
   });
 
   it('narrows what each role may do, and keeps a member out of another organization', async () => {

@@ -8,6 +8,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import type { OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
 
+import { notAMember } from './not-a-member';
 import { lockMembers } from './members';
 
 export const toOrganizationOutput = (row: Organization, role: OrganizationRole) => ({
@@ -53,7 +54,7 @@ export async function listOwnOrganizations(tx: Tx, userId: string) {
 /** One of the caller's organizations (RLS), as the caller's role sees it. */
 export async function getOrganization(tx: Tx, id: string, role: OrganizationRole) {
   const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  if (!row) throw notAMember();
   return toOrganizationOutput(row, role);
 }
 
@@ -101,7 +102,7 @@ export async function updateOrganization(
       .where(eq(organizations.id, id))
       .returning(),
   );
-  if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  if (!row) throw notAMember();
   await recordAuditEvent(
     tx,
     {
@@ -132,7 +133,7 @@ export async function deleteTeam(
   // finds it already held, and no deadlock with a concurrent role change can arise.
   await lockMembers(tx, id);
   const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+  if (!row) throw notAMember();
   if (row.personalUserId) {
     throw new AppError(
       'CONFLICT',

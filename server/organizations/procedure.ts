@@ -9,6 +9,8 @@ import {
   type OrganizationRole,
 } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
+
+import { notAMember } from './not-a-member';
 import { authedProcedure } from '@/server/trpc';
 
 export const organizationRef = z.object({ organizationId: z.uuid() });
@@ -52,8 +54,7 @@ export function organizationProcedure(permission: OrganizationPermission) {
       const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) =>
         ctx.rlsIn(organizationId, async (tx) => {
           const role = await actingRole(tx);
-          if (!role)
-            throw new AppError('NOT_FOUND', 'No such organization, or you are not a member.');
+          if (!role) throw notAMember();
           if (!roleAllows(role, permission)) {
             throw new AppError(
               'FORBIDDEN',
