@@ -1,13 +1,20 @@
 import { getDb } from '@/db/client';
 
-import { apiKeyIdentifier } from './api-keys/verify';
+import { apiKeyIdentifier, type KeyLookups } from './api-keys/verify';
 import { accountClaimsOf } from './auth/account-claims';
 import { defaultAuthProvider } from './auth/default-provider';
 import { cachedPlanOf } from './billing/entitlements';
 import { entitlementsOf } from './billing/plans';
 import { billingFromEnv } from './billing/stripe-client';
 import { recordServerErrorAsService } from './core/error-reports';
+import { organizationMembershipAsService } from './organizations/organizations';
 import type { PipelineDeps } from './trpc';
+
+/** What API-key verification reads of the accounts' and organizations' rows. */
+export const apiKeyLookups: KeyLookups = {
+  ownerOf: accountClaimsOf,
+  membershipOf: organizationMembershipAsService,
+};
 
 /**
  * The features the request pipeline (server/trpc.ts) runs with, wired here so the
@@ -19,7 +26,7 @@ export function pipelineDeps(overrides: Partial<PipelineDeps> = {}): PipelineDep
     getDb,
     auth: defaultAuthProvider,
     identifiers: (auth) => [
-      apiKeyIdentifier(accountClaimsOf),
+      apiKeyIdentifier(apiKeyLookups),
       // Last, and it always decides: the provider's session, or anonymous.
       (request, db, scope) => auth.identify(request, db, scope),
     ],

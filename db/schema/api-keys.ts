@@ -2,11 +2,17 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
+import { actingOrganization, actingRole, memberOrganizations, organizations } from './organizations';
+
 /**
  * API keys. Only the SHA-256 of a key is stored (unique), with a short display
- * prefix; the key itself is shown once, at creation. Owners read, create and revoke
- * their own (RLS; revoking is the only update, by column privileges in the
- * migration); finding a key by its hash is the service path's, before anyone is known.
+ * prefix; the key itself is shown once, at creation. A key belongs to the member who
+ * made it **and** to one organization, the only one it acts in (its creator's
+ * personal workspace for a personal key). Through RLS a member reads and revokes
+ * their own keys in their organizations, and owners and admins every key of the
+ * organization they act in; revoking is the only update (column privileges, 0010).
+ * A member who leaves or is removed loses their keys there (a trigger, 0020).
+ * Finding a key by its hash is the service path's, before anyone is known.
  */
 export const apiKeys = pgTable(
   'api_keys',
@@ -15,6 +21,9 @@ export const apiKeys = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => authUsers.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     keyHash: text('key_hash').notNull().unique(),
     displayPrefix: text('display_prefix').notNull(),
@@ -26,27 +35,34 @@ export const apiKeys = pgTable(
   },
   (table) => [
     index('api_keys_user_id_created_at_idx').on(table.userId, table.createdAt, table.id),
+    index('api_keys_organization_id_created_at_idx').on(
+      table.organizationId,
+      table.createdAt,
+      table.id,
+    ),
     check('api_keys_name_length', sql`char_length(${table.name}) between 1 and 80`),
     check(
       'api_keys_scopes_known',
-      sql`${table.scopes} <@ array['profile:read', 'profile:write', 'api-keys:read', 'api-keys:write', 'billing:read', 'billing:write', 'audit:read', 'metrics:read', 'admin']::text[]`,
+      sql`${table.scopes} <@ array['profile:read', 'profile:write', 'api-keys:read', 'api-keys:write', 'billing:read', 'billing:write', 'audit:read', 'metrics:read', 'admin', 'members:read', 'members:write', 'invitations:write', 'organization:write', 'organization:delete']::text[]`,
     ),
     pgPolicy('api_keys_select_own', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.userId} = ${authUid}`,
+      using: sql`(${table.userId} = ${authUid} and ${table.organizationId} = any(${memberOrganizations})) or (${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin'))`,
     }),
+    // A member makes keys for themselves, in an organization where their role may.
     pgPolicy('api_keys_insert_own', {
       for: 'insert',
       to: authenticatedRole,
-      withCheck: sql`${table.userId} = ${authUid} and ${table.revokedAt} is null`,
+      withCheck: sql`${table.userId} = ${authUid} and ${table.revokedAt} is null and ${table.organizationId} = any(${memberOrganizations}) and private.role_in(${table.organizationId}) in ('owner', 'admin', 'member')`,
     }),
-    // An owner may revoke a live key, never bring a revoked one back.
+    // Revoke a live key (one's own, or any of the organization's as owner or admin),
+    // never bring a revoked one back.
     pgPolicy('api_keys_update_own', {
       for: 'update',
       to: authenticatedRole,
-      using: sql`${table.userId} = ${authUid} and ${table.revokedAt} is null`,
-      withCheck: sql`${table.userId} = ${authUid} and ${table.revokedAt} is not null`,
+      using: sql`${table.revokedAt} is null and ((${table.userId} = ${authUid} and ${table.organizationId} = any(${memberOrganizations})) or (${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin')))`,
+      withCheck: sql`${table.revokedAt} is not null and ((${table.userId} = ${authUid} and ${table.organizationId} = any(${memberOrganizations})) or (${table.organizationId} = ${actingOrganization} and ${actingRole} in ('owner', 'admin')))`,
     }),
   ],
 );

@@ -26,10 +26,10 @@ import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
  * migration's functions; no role the app uses may insert one directly.
  */
 
-const actingOrganization = sql`(select private.acting_organization_id())`;
-const actingRole = sql`(select private.acting_role())`;
+export const actingOrganization = sql`(select private.acting_organization_id())`;
+export const actingRole = sql`(select private.acting_role())`;
 // Cast, so that `= any(…)` reads an array expression rather than a subquery of arrays.
-const memberOrganizations = sql`(select private.member_organization_ids())::uuid[]`;
+export const memberOrganizations = sql`(select private.member_organization_ids())::uuid[]`;
 
 export const ORGANIZATION_ROLES = ['owner', 'admin', 'member', 'billing'] as const;
 /** The roles an invitation may offer: ownership is transferred, never invited. */

@@ -80,7 +80,15 @@ function wrapInEnvelopes(document: OpenApiDocument): OpenApiDocument {
         const role = meta.organizationPermission
           ? `, whose role in the organization allows \`${meta.organizationPermission}\``
           : '';
-        operation.description = `Needs a signed-in session${role}. API keys are refused: they are not bound to an organization yet.`;
+        operation.description = `Needs a signed-in session${role}. API keys are refused: a key acts only inside its organization.`;
+      } else if (meta?.organizationPermission) {
+        const scope = [meta.organizationPermission];
+        operation.security = [
+          { bearerApiKey: scope },
+          { apiKeyHeader: scope },
+          { sessionCookie: [] },
+        ];
+        operation.description = `Needs a role in the organization that allows \`${meta.organizationPermission}\`: a session's member, or an API key of this organization holding that scope (its creator's role there caps it).`;
       }
       const success = responses['200'];
       if (success && meta?.successStatus) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -14,7 +14,7 @@ import { roomInWindow } from '@/test/helpers/rate-limit-window';
 import { testScope, uniqueClientIp } from '@/test/helpers/scope';
 
 import { generateApiKey } from './key-format';
-import { accountClaimsOf } from '@/server/auth/account-claims';
+import { apiKeyLookups } from '@/server/pipeline-deps';
 import { identifyByApiKey } from './verify';
 
 const { api, db } = testApi();
@@ -208,6 +208,7 @@ describe('API keys over REST', () => {
       tx.insert(apiKeys).values(
         ['a', 'b', 'c'].map((name) => ({
           userId,
+          organizationId: sql`(select id from organizations where personal_user_id = ${userId})`,
           name,
           keyHash: `same-instant-${randomUUID()}`,
           displayPrefix: 'sk_test_same',
@@ -249,7 +250,7 @@ describe('API key verification cost', () => {
     const { counted, counter } = countingDb(db());
     const caller = () => testScope({ clientIp: uniqueClientIp() });
     const refused = (raw: string) =>
-      expect(identifyByApiKey(raw, counted, caller(), accountClaimsOf)).rejects.toThrow(
+      expect(identifyByApiKey(raw, counted, caller(), apiKeyLookups)).rejects.toThrow(
         /malformed or mistyped/,
       );
     await fc.assert(
@@ -276,10 +277,10 @@ describe('API key verification cost', () => {
     const { cookie } = await signedInUser(api, db());
     const { key } = (await createKey(cookie, { name: 'c', scopes: ['profile:read'] })).body.data;
     const { counted, counter } = countingDb(db());
-    await identifyByApiKey(key, counted, testScope(), accountClaimsOf);
+    await identifyByApiKey(key, counted, testScope(), apiKeyLookups);
     const afterFirst = counter.transactions;
-    await identifyByApiKey(key, counted, testScope(), accountClaimsOf);
-    await identifyByApiKey(key, counted, testScope(), accountClaimsOf);
+    await identifyByApiKey(key, counted, testScope(), apiKeyLookups);
+    await identifyByApiKey(key, counted, testScope(), apiKeyLookups);
     expect(counter.transactions).toBe(afterFirst);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
-import { accountClaimsOf } from '@/server/auth/account-claims';
+import { apiKeyLookups } from '@/server/pipeline-deps';
 import { apiKeyOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { testScope } from '@/test/helpers/scope';
@@ -16,12 +16,12 @@ describe('revokeApiKey', () => {
     const ada = await signedInUser(api, db());
     const bob = await signedInUser(api, db());
     const { key, id } = await apiKeyOf(api, ada);
-    await identifyByApiKey(key, db(), testScope(), accountClaimsOf); // cached
+    await identifyByApiKey(key, db(), testScope(), apiKeyLookups); // cached
 
     const revoke = (userId: string) =>
       withServiceRole(db(), (tx) => revokeApiKey(tx, id, { userId }));
     expect(await revoke(bob.userId)).toBeNull();
-    expect(await identifyByApiKey(key, db(), testScope(), accountClaimsOf)).toMatchObject({
+    expect(await identifyByApiKey(key, db(), testScope(), apiKeyLookups)).toMatchObject({
       apiKeyId: id,
     });
     const revoked = await revoke(ada.userId);
@@ -30,7 +30,7 @@ describe('revokeApiKey', () => {
     expect(await revoke(ada.userId)).toBeNull();
 
     await forgetApiKey(id);
-    await expect(identifyByApiKey(key, db(), testScope(), accountClaimsOf)).rejects.toThrow(
+    await expect(identifyByApiKey(key, db(), testScope(), apiKeyLookups)).rejects.toThrow(
       /revoked/,
     );
   });

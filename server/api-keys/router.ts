@@ -10,18 +10,23 @@ import {
   listApiKeysInput,
   listApiKeysOutput,
 } from './schemas';
-import { createOwnApiKey, forgetApiKey, listOwnApiKeys, revokeOwnApiKey } from './service';
+import { createApiKey, forgetApiKey, listApiKeys, revokeOwnApiKey } from './service';
 
 const tags = ['api-keys'];
 
 export const apiKeysRouter = router({
   list: permissionProcedure('api-keys:read')
     .meta({
-      openapi: { method: 'GET', path: '/api-keys', tags, summary: 'Your API keys, newest first' },
+      openapi: {
+        method: 'GET',
+        path: '/api-keys',
+        tags,
+        summary: 'Your API keys in every organization you belong to, newest first',
+      },
     })
     .input(listApiKeysInput)
     .output(listApiKeysOutput)
-    .query(({ ctx, input }) => ctx.rls((tx) => listOwnApiKeys(tx, input))),
+    .query(({ ctx, input }) => ctx.rls((tx) => listApiKeys(tx, input))),
 
   create: permissionProcedure('api-keys:write')
     .meta({
@@ -29,7 +34,8 @@ export const apiKeysRouter = router({
         method: 'POST',
         path: '/api-keys',
         tags,
-        summary: 'Create an API key (the key is in this response only)',
+        summary:
+          'Create a personal API key, in your personal workspace (the key is in this response only)',
       },
       successStatus: 201,
       rateLimit: 'apiKeyCreate',
@@ -37,7 +43,7 @@ export const apiKeysRouter = router({
     .input(createApiKeyInput)
     .output(createApiKeyOutput)
     .mutation(({ ctx, input }) =>
-      ctx.rls((tx) => createOwnApiKey(tx, ctx.identity, input, ctx.scope)),
+      ctx.rls((tx) => createApiKey(tx, ctx.identity, input, ctx.scope)),
     ),
 
   revoke: permissionProcedure('api-keys:write')

@@ -1,15 +1,33 @@
 import { z } from 'zod';
 
+import { ORGANIZATION_PERMISSIONS } from '@/server/identity/organization-roles';
 import { PERMISSIONS } from '@/server/identity/permissions';
 import { cursorInput } from '@/server/platform/http/cursor';
 import { instant, text } from '@/server/platform/http/input';
 import { dateTime } from '@/server/platform/http/output';
 
+/**
+ * What a key may be granted: a personal key, account permissions (as its creator's
+ * account role allows); a team's key, the organization's (as its creator's role there
+ * allows).
+ */
+export const API_KEY_SCOPES = [
+  ...new Set<(typeof PERMISSIONS)[number] | (typeof ORGANIZATION_PERMISSIONS)[number]>([
+    ...PERMISSIONS,
+    ...ORGANIZATION_PERMISSIONS,
+  ]),
+];
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
 export const apiKeyOutput = z.object({
   id: z.uuid(),
+  /** The one organization the key acts in (its creator's personal workspace, or a team). */
+  organizationId: z.uuid(),
+  /** The member who made it, whose permissions there cap its scopes. */
+  createdBy: z.uuid(),
   name: z.string(),
   displayPrefix: z.string(),
-  scopes: z.array(z.enum(PERMISSIONS)),
+  scopes: z.array(z.enum(API_KEY_SCOPES)),
   createdAt: dateTime(),
   lastUsedAt: dateTime().nullable(),
   expiresAt: dateTime().nullable(),
@@ -28,13 +46,16 @@ export const listApiKeysOutput = z.object({
   nextCursor: z.string().nullable(),
 });
 
+const scopesOf = <S extends string>(known: readonly [S, ...S[]]) =>
+  z
+    .array(z.enum(known))
+    .min(1)
+    .max(known.length)
+    .transform((scopes) => [...new Set(scopes)]);
+
 export const createApiKeyInput = z.object({
   name: text('The key name').trim().min(1).max(80),
-  scopes: z
-    .array(z.enum(PERMISSIONS))
-    .min(1)
-    .max(PERMISSIONS.length)
-    .transform((scopes) => [...new Set(scopes)]),
+  scopes: scopesOf(PERMISSIONS),
   // Absent: the key does not expire.
   expiresAt: instant('The expiry')
     .refine((date) => date.getTime() > Date.now(), 'must be in the future')
@@ -48,3 +69,8 @@ export const createApiKeyOutput = z.object({
 });
 
 export const apiKeyIdInput = z.object({ id: z.uuid() });
+
+/** A team's key: the organization's permissions, which the creator's role there caps. */
+export const createOrganizationApiKeyInput = createApiKeyInput.extend({
+  scopes: scopesOf(ORGANIZATION_PERMISSIONS),
+});

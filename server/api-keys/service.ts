@@ -5,20 +5,22 @@ import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { planInTx } from '@/server/billing/entitlements';
 import { entitlementsOf } from '@/server/billing/plans';
-import type { Permission } from '@/server/identity/permissions';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/http/cursor';
 import { AppError } from '@/server/platform/http/errors';
 
 import { generateApiKey, parseApiKey } from './key-format';
+import type { ApiKeyScope } from './schemas';
 import { apiKeyCache, keyShape, keyTag } from './verify';
 
 export function toApiKeyOutput(row: ApiKey) {
   const expired = row.expiresAt !== null && row.expiresAt.getTime() <= Date.now();
   return {
     id: row.id,
+    organizationId: row.organizationId,
+    createdBy: row.userId,
     name: row.name,
     displayPrefix: row.displayPrefix,
-    scopes: row.scopes as Permission[],
+    scopes: row.scopes as ApiKeyScope[],
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
     expiresAt: row.expiresAt,
@@ -35,12 +37,28 @@ export function toApiKeyOutput(row: ApiKey) {
 const stillWorks = () =>
   and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)));
 
-/** A user's keys that still work, which their plan caps. */
-export async function countActiveKeysOf(tx: Tx, userId: string): Promise<number> {
+// The caller's personal workspace, in their RLS transaction (migration 0020).
+const personalWorkspace = sql<string>`(select private.personal_organization_id())`;
+
+/**
+ * A user's keys that still work in one organization (by default their personal
+ * workspace), which their plan caps there; in their RLS transaction.
+ */
+export async function countActiveKeysOf(
+  tx: Tx,
+  userId: string,
+  organizationId?: string,
+): Promise<number> {
   const [active] = await tx
     .select({ value: count() })
     .from(apiKeys)
-    .where(and(eq(apiKeys.userId, userId), stillWorks()));
+    .where(
+      and(
+        eq(apiKeys.userId, userId),
+        eq(apiKeys.organizationId, organizationId ?? personalWorkspace),
+        stillWorks(),
+      ),
+    );
   return active?.value ?? 0;
 }
 
@@ -60,13 +78,26 @@ export async function listKeysOf(tx: Tx, userId: string) {
   return rows.map(toApiKeyOutput);
 }
 
-/** The caller's keys, newest first, one page at a time (RLS: their own only). */
-export async function listOwnApiKeys(tx: Tx, input: { limit: number; cursor?: string }) {
+/**
+ * Keys newest first, one page at a time, as RLS shows them to the caller: their own,
+ * in every organization they belong to (only the acting one for a key), and every key
+ * of the organization they act in as its owner or admin. `organizationId` narrows
+ * to one organization.
+ */
+export async function listApiKeys(
+  tx: Tx,
+  input: { limit: number; cursor?: string; organizationId?: string },
+) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rows = await tx
     .select({ key: apiKeys, cursorAt: cursorTextOf(apiKeys.createdAt) })
     .from(apiKeys)
-    .where(after ? olderThan(apiKeys.createdAt, apiKeys.id, after) : undefined)
+    .where(
+      and(
+        input.organizationId ? eq(apiKeys.organizationId, input.organizationId) : undefined,
+        after ? olderThan(apiKeys.createdAt, apiKeys.id, after) : undefined,
+      ),
+    )
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
@@ -88,15 +119,16 @@ async function expiryCeiling(tx: Tx, callerKeyId: string | undefined) {
 }
 
 /**
- * Creates a key for the caller (in their RLS transaction). Its scopes may not
- * exceed what the caller holds now (a key's own scopes, if a key is asking), and
- * the plan caps the active keys; a per-user lock makes concurrent creations count
- * one after another.
+ * Creates a key for the caller (in their RLS transaction), acting in
+ * `organizationId`, or in their personal workspace when none is named. Its scopes may
+ * not exceed what the caller holds there now (a key's own, if a key is asking), and
+ * the caller's plan caps their active keys there; a per-user lock makes concurrent
+ * creations count one after another.
  */
-export async function createOwnApiKey(
+export async function createApiKey(
   tx: Tx,
-  caller: { userId: string; apiKeyId?: string; permissions: readonly Permission[] },
-  input: { name: string; scopes: Permission[]; expiresAt?: Date },
+  caller: { userId: string; apiKeyId?: string; permissions: readonly string[] },
+  input: { name: string; scopes: ApiKeyScope[]; expiresAt?: Date; organizationId?: string },
   audit: AuditContext,
 ) {
   const beyond = input.scopes.filter((scope) => !caller.permissions.includes(scope));
@@ -120,7 +152,7 @@ export async function createOwnApiKey(
     sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
   );
   const limit = entitlementsOf(await planInTx(tx, caller.userId)).apiKeys;
-  if ((await countActiveKeysOf(tx, caller.userId)) >= limit) {
+  if ((await countActiveKeysOf(tx, caller.userId, input.organizationId)) >= limit) {
     throw new AppError(
       'FORBIDDEN',
       `Your plan allows ${limit} active API keys. Revoke one or upgrade your plan.`,
@@ -134,6 +166,7 @@ export async function createOwnApiKey(
     .insert(apiKeys)
     .values({
       userId: caller.userId,
+      organizationId: input.organizationId ?? personalWorkspace,
       name: input.name,
       keyHash: hash,
       displayPrefix,
@@ -148,6 +181,7 @@ export async function createOwnApiKey(
       action: 'api_key.created',
       resourceType: 'api_key',
       resourceId: row!.id,
+      organizationId: row!.organizationId,
       details: {
         name: input.name,
         scopes: input.scopes,
@@ -196,13 +230,43 @@ export const forgetApiKey = (id: string) => apiKeyCache().invalidateTag(keyTag(i
 export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit: AuditContext) {
   const row = await revokeApiKey(tx, id, { userId });
   if (!row) throw new AppError('NOT_FOUND', 'No such API key.');
-  await recordAuditEvent(
-    tx,
-    { actorId: userId, action: 'api_key.revoked', resourceType: 'api_key', resourceId: id },
-    audit,
-  );
+  await auditRevocation(tx, userId, row, audit);
   return toApiKeyOutput(row);
 }
+
+/**
+ * Revokes a live key of the organization the caller acts in: their own, or anyone's
+ * when they are its owner or admin (RLS decides); anything else is a 404.
+ */
+export async function revokeOrganizationApiKey(
+  tx: Tx,
+  organizationId: string,
+  actorId: string,
+  id: string,
+  audit: AuditContext,
+) {
+  const [row] = await revokeLiveKeysWhere(
+    tx,
+    and(eq(apiKeys.id, id), eq(apiKeys.organizationId, organizationId)),
+  );
+  if (!row) throw new AppError('NOT_FOUND', 'No such API key.');
+  await auditRevocation(tx, actorId, row, audit);
+  return toApiKeyOutput(row);
+}
+
+const auditRevocation = (tx: Tx, actorId: string, key: ApiKey, audit: AuditContext) =>
+  recordAuditEvent(
+    tx,
+    {
+      actorId,
+      action: 'api_key.revoked',
+      resourceType: 'api_key',
+      resourceId: key.id,
+      organizationId: key.organizationId,
+      ...(actorId === key.userId ? {} : { details: { createdBy: key.userId } }),
+    },
+    audit,
+  );
 
 /**
  * Revokes every live key of a user, each audited, in the caller's (service)
@@ -225,6 +289,7 @@ export async function revokeAllApiKeysOf(
         action: 'api_key.revoked',
         resourceType: 'api_key',
         resourceId: key.id,
+        organizationId: key.organizationId,
         details: { reason, displayPrefix: key.displayPrefix },
       },
       audit,

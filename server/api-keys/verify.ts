@@ -6,6 +6,11 @@ import { apiKeys } from '@/db/schema/api-keys';
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent } from '@/server/audit/record-event';
 import type { Identifier, Identity } from '@/server/identity';
+import {
+  ORGANIZATION_ROLE_PERMISSIONS,
+  type OrganizationPermission,
+  type OrganizationRole,
+} from '@/server/identity/organization-roles';
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@/server/identity/permissions';
 import { appCache } from '@/server/platform/infra/cache/app-cache';
 import { DEFAULT_L1_TTL_MS } from '@/server/platform/infra/cache/cache';
@@ -19,11 +24,17 @@ import type { RequestScope } from '@/server/platform/http/request-scope';
 
 import { parseApiKey } from './key-format';
 
+/** The key's organization, and its creator's role there (null once they left). */
+type KeyOrganization = { id: string; name: string; slug: string; personal: boolean };
+
 /** What verification needs of a key, cached by hash. */
 type KeyRecord = {
   id: string;
   userId: string;
-  scopes: Permission[];
+  organization: KeyOrganization;
+  /** The creator's role in the key's organization; null when they are no longer a member. */
+  memberRole: OrganizationRole | null;
+  scopes: string[];
   role: Role;
   email: string | null;
   emailVerified: boolean;
@@ -41,6 +52,20 @@ const FAILURE_AUDIT_EVERY_MS = 10 * 60_000;
 export const apiKeyCache = () => appCache('api-keys');
 export const keyTag = (keyId: string) => `api-key:${keyId}`;
 export const userTag = (userId: string) => `user:${userId}`;
+const membershipTag = (organizationId: string, userId: string) =>
+  `membership:${organizationId}:${userId}`;
+const organizationTag = (organizationId: string) => `organization:${organizationId}`;
+
+/**
+ * After the commit of a change to a membership (role changed, removed, left): the
+ * member's keys there are verified again, with their role of now.
+ */
+export const forgetMembershipKeys = (organizationId: string, userId: string) =>
+  apiKeyCache().invalidateTag(membershipTag(organizationId, userId));
+
+/** After the commit of a renamed or deleted organization: its keys are verified again. */
+export const forgetOrganizationKeys = (organizationId: string) =>
+  apiKeyCache().invalidateTag(organizationTag(organizationId));
 
 /** This deployment's key shape: `API_KEY_PREFIX`, and `live` only when deployed. */
 export const keyShape = () => ({
@@ -65,29 +90,45 @@ export function apiKeyFrom(headers: Headers): string | null {
 }
 
 /**
- * A key owner's role and email, as the accounts module keeps them (auth's
- * accountClaimsOf, passed in by server/pipeline-deps.ts so that api-keys and auth
- * do not import each other). Null when the account is gone.
+ * What verification reads from other modules' rows, passed in by
+ * server/pipeline-deps.ts so that api-keys imports neither (auth imports api-keys to
+ * drop cached keys, organizations to make and list a team's keys):
+ * - `ownerOf`: the creator's account role and email (auth's accountClaimsOf); null
+ *   when the account is gone.
+ * - `membershipOf`: the organization, and the creator's role in it (null when they
+ *   are no longer a member); null when the organization is gone.
  */
-export type KeyOwnerLookup = (
-  tx: Tx,
-  userId: string,
-) => Promise<{ role: Role; email: string | null; emailConfirmedAt: Date | null } | null>;
+export type KeyLookups = {
+  ownerOf: (
+    tx: Tx,
+    userId: string,
+  ) => Promise<{ role: Role; email: string | null; emailConfirmedAt: Date | null } | null>;
+  membershipOf: (
+    tx: Tx,
+    organizationId: string,
+    userId: string,
+  ) => Promise<(KeyOrganization & { role: OrganizationRole | null }) | null>;
+};
 
 async function loadKeyAsService(
   db: Database,
   hash: string,
-  ownerOf: KeyOwnerLookup,
+  lookups: KeyLookups,
 ): Promise<KeyRecord | null> {
   return withServiceRole(db, async (tx) => {
     const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
-    // The owner's role and email are the auth module's rows, read in the same snapshot.
-    const owner = key ? await ownerOf(tx, key.userId) : null;
-    if (!key || !owner) return null;
+    if (!key) return null;
+    // The other modules' rows, read in the same snapshot.
+    const owner = await lookups.ownerOf(tx, key.userId);
+    const organization = await lookups.membershipOf(tx, key.organizationId, key.userId);
+    if (!owner || !organization) return null;
+    const { role: memberRole, ...where } = organization;
     return {
       id: key.id,
       userId: key.userId,
-      scopes: key.scopes as Permission[],
+      organization: where,
+      memberRole,
+      scopes: key.scopes,
       role: owner.role,
       email: owner.email,
       emailVerified: owner.emailConfirmedAt !== null,
@@ -104,16 +145,22 @@ async function loadKeyAsService(
 async function cachedKey(
   db: Database,
   hash: string,
-  ownerOf: KeyOwnerLookup,
+  lookups: KeyLookups,
 ): Promise<KeyRecord | null> {
   const cache = apiKeyCache();
   const cached = await cache.get<KeyRecord>(`hash:${hash}`);
   if (cached !== undefined) return cached;
-  const record = await loadKeyAsService(db, hash, ownerOf);
+  const record = await loadKeyAsService(db, hash, lookups);
   if (record) {
+    const organizationId = record.organization.id;
     await cache.set(`hash:${hash}`, record, {
       ttlSeconds: KNOWN_TTL_SECONDS,
-      tags: [keyTag(record.id), userTag(record.userId)],
+      tags: [
+        keyTag(record.id),
+        userTag(record.userId),
+        membershipTag(organizationId, record.userId),
+        organizationTag(organizationId),
+      ],
     });
   }
   return record;
@@ -148,7 +195,7 @@ function touch(db: Database, keyId: string) {
 async function refuse(
   db: Database,
   scope: RequestScope | null,
-  reason: 'malformed' | 'unknown' | 'revoked' | 'expired',
+  reason: 'malformed' | 'unknown' | 'revoked' | 'expired' | 'former-member',
   record?: KeyRecord,
 ): Promise<never> {
   countApiKeyFailure(reason);
@@ -177,43 +224,61 @@ async function refuse(
     unknown: 'The API key is not valid.',
     revoked: 'The API key has been revoked.',
     expired: 'The API key has expired.',
+    'former-member': 'The API key was revoked: its creator left its organization.',
   };
   throw new AppError('UNAUTHORIZED', messages[reason]);
 }
 
+/** The scopes a role allows: never more than the creator holds today. */
+const allowedBy = <P extends string>(scopes: readonly string[], allowed: readonly P[]) =>
+  scopes.filter((scope): scope is P => (allowed as readonly string[]).includes(scope));
+
 /**
  * Pipeline step 2 for API keys. A malformed or mistyped key is refused before any
- * query or cache lookup; a known key from the cache costs no query. The key's
- * permissions are its scopes, and never more than its owner's role allows today.
+ * query or cache lookup; a known key from the cache costs no query. The key acts only
+ * in its organization (the `org_id` claim, which the organizations' policies require).
+ * Its permissions are its scopes, never more than its creator holds today: their
+ * account's role for a personal key's account calls, their role in the organization
+ * for its calls there. A team's key makes no account calls.
  */
 export async function identifyByApiKey(
   raw: string,
   db: Database,
   scope: RequestScope | null,
-  ownerOf: KeyOwnerLookup,
+  lookups: KeyLookups,
 ): Promise<Identity> {
   const parsed = parseApiKey(raw, keyShape());
   if (!parsed) return refuse(db, scope, 'malformed');
-  const record = await cachedKey(db, parsed.hash, ownerOf);
+  const record = await cachedKey(db, parsed.hash, lookups);
   if (!record) return refuse(db, scope, 'unknown');
   if (record.revoked) return refuse(db, scope, 'revoked', record);
   if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) {
     return refuse(db, scope, 'expired', record);
   }
+  // The membership trigger revokes a former member's keys; this covers the cached copy.
+  if (!record.memberRole) return refuse(db, scope, 'former-member', record);
   touch(db, record.id);
-  const allowed = ROLE_PERMISSIONS[record.role];
-  const permissions = record.scopes.filter((scope) => allowed.includes(scope));
+  const { organization, memberRole } = record;
+  const permissions = organization.personal
+    ? allowedBy<Permission>(record.scopes, ROLE_PERMISSIONS[record.role])
+    : [];
+  const organizationPermissions = allowedBy<OrganizationPermission>(
+    record.scopes,
+    ORGANIZATION_ROLE_PERMISSIONS[memberRole],
+  );
   return {
     kind: 'user',
     userId: record.userId,
     apiKeyId: record.id,
+    organization: { ...organization, role: memberRole, permissions: organizationPermissions },
     claims: {
       sub: record.userId,
       role: 'authenticated',
       email: record.email ?? undefined,
       email_verified: record.emailVerified,
       api_key_id: record.id,
-      scopes: permissions,
+      org_id: organization.id,
+      scopes: organization.personal ? permissions : organizationPermissions,
     },
     permissions,
   };
@@ -221,8 +286,8 @@ export async function identifyByApiKey(
 
 /** The pipeline's API-key identifier: none when the request carries no key. */
 export const apiKeyIdentifier =
-  (ownerOf: KeyOwnerLookup): Identifier =>
+  (lookups: KeyLookups): Identifier =>
   async (request, db, scope) => {
     const key = apiKeyFrom(request.headers);
-    return key ? identifyByApiKey(key, db, scope, ownerOf) : null;
+    return key ? identifyByApiKey(key, db, scope, lookups) : null;
   };

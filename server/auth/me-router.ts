@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { authCall, permissionProcedure, router } from '@/server/trpc';
+import { authCall, authedProcedure, permissionProcedure, router } from '@/server/trpc';
 
 import { toMe, updateOwnProfile } from './profile';
 import { cachedOwnProfile } from './profile-cache';
@@ -61,8 +61,16 @@ export const sessionsRouter = router({
 });
 
 export const meRouter = router({
-  get: permissionProcedure('profile:read')
-    .meta({ openapi: { method: 'GET', path: '/me', tags: ['me'], summary: 'Your profile' } })
+  // Any caller may ask who it is and, for an API key, where it acts: no scope needed.
+  get: authedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/me',
+        tags: ['me'],
+        summary: 'Your profile, and for an API key the organization it acts in',
+      },
+    })
     .input(z.void())
     .output(meOutput)
     .query(async ({ ctx }) => {

@@ -4,6 +4,7 @@ import type { Claims } from '@/db/rls';
 import { profiles } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import type { ActingOrganization } from '@/server/identity';
 import { AppError } from '@/server/platform/http/errors';
 
 import type { UpdateMeInput } from './schemas';
@@ -54,12 +55,16 @@ export async function updateOwnProfile(
 /** The `/me` view: the profile plus what the verified claims say. */
 export function toMe(
   profile: Awaited<ReturnType<typeof getOwnProfile>>,
-  identity: { claims: Claims; permissions: readonly string[] },
+  identity: { claims: Claims; permissions: readonly string[]; organization?: ActingOrganization },
 ) {
+  const { organization } = identity;
   return {
     ...profile,
     email: identity.claims.email ?? null,
     emailVerified: identity.claims.email_verified === true,
     permissions: [...identity.permissions],
+    organization: organization
+      ? { ...organization, permissions: [...organization.permissions] }
+      : null,
   };
 }

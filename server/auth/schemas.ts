@@ -39,6 +39,17 @@ export const meOutput = z.object({
   avatarUrl: z.string().nullable(),
   role: z.enum(['user', 'admin']),
   permissions: z.array(z.string()),
+  /** For an API key: the one organization it acts in, and what it may do there. */
+  organization: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      slug: z.string(),
+      personal: z.boolean(),
+      role: z.enum(['owner', 'admin', 'member', 'billing']),
+      permissions: z.array(z.string()),
+    })
+    .nullable(),
   createdAt: dateTime(),
   updatedAt: dateTime(),
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
-import { accountClaimsOf } from '@/server/auth/account-claims';
+import { apiKeyLookups } from '@/server/pipeline-deps';
 import { identifyByApiKey } from '@/server/api-keys/verify';
 import { asNewCaller, cookieOf, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
@@ -104,7 +104,7 @@ describe('onUserChanged', () => {
     expect(created.status).toBe(201);
     const { key } = (await created.json()).data as { key: string };
     const permissions = async () => {
-      const identity = await identifyByApiKey(key, db(), testScope(), accountClaimsOf);
+      const identity = await identifyByApiKey(key, db(), testScope(), apiKeyLookups);
       return identity.kind === 'user' ? identity.permissions : [];
     };
     expect(await permissions()).toContain('admin'); // now cached

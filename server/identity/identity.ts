@@ -1,6 +1,20 @@
 import { ANONYMOUS_CLAIMS, type Claims } from '@/db/rls';
 
+import type { OrganizationPermission, OrganizationRole } from './organization-roles';
 import type { Permission } from './permissions';
+
+/** The one organization an API key acts in, and what the key may do there now. */
+export type ActingOrganization = {
+  id: string;
+  name: string;
+  slug: string;
+  /** The key's creator's personal workspace, rather than a team. */
+  personal: boolean;
+  /** The creator's role there today. */
+  role: OrganizationRole;
+  /** The key's scopes that this role still allows. */
+  permissions: readonly OrganizationPermission[];
+};
 
 /** Who is calling, as the pipeline's authentication step established it. */
 export type Identity =
@@ -12,7 +26,13 @@ export type Identity =
       sessionId?: string;
       /** Set when the caller authenticated with an API key rather than a session. */
       apiKeyId?: string;
+      /**
+       * Set with `apiKeyId`: where the key acts (also the `org_id` claim). A session
+       * names its organization per call instead.
+       */
+      organization?: ActingOrganization;
       claims: Claims;
+      /** Account-level permissions; a team's key holds none (its are `organization`'s). */
       permissions: readonly Permission[];
     };
 

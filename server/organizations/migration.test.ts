@@ -11,7 +11,7 @@ import { withServiceRole } from '@/db/rls';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { generateApiKey, parseApiKey } from '@/server/api-keys/key-format';
 import { identifyByApiKey, keyShape } from '@/server/api-keys/verify';
-import { accountClaimsOf } from '@/server/auth/account-claims';
+import { apiKeyLookups } from '@/server/pipeline-deps';
 import { testScope } from '@/test/helpers/scope';
 
 // The migrations as they were before organizations (0018), in a folder of their own.
@@ -104,7 +104,7 @@ describe('migration 0018 (organizations) on a database with data', () => {
         .sort((x, y) => x.user_id.localeCompare(y.user_id)),
     );
     for (const [index, key] of keys.entries()) {
-      const identity = await identifyByApiKey(key, db(), testScope(), accountClaimsOf);
+      const identity = await identifyByApiKey(key, db(), testScope(), apiKeyLookups);
       expect(identity).toMatchObject({ kind: 'user', userId: users[index]!.id });
     }
     const [plan] = await withServiceRole(db(), (tx) =>

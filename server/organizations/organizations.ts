@@ -168,3 +168,25 @@ export async function deleteTeam(
   if (deleted.length === 0) throw new AppError('FORBIDDEN', 'Only an owner deletes a team.');
   return { deleted: true as const };
 }
+
+/**
+ * An organization and a user's role in it (null when they are not a member), or null
+ * when it is gone. The service path's, for API-key verification before anyone is known.
+ */
+export async function organizationMembershipAsService(
+  tx: Tx,
+  organizationId: string,
+  userId: string,
+) {
+  const [row] = await tx
+    .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId)),
+    )
+    .where(eq(organizations.id, organizationId));
+  if (!row) return null;
+  const { id, name, slug, personalUserId } = row.organization;
+  return { id, name, slug, personal: personalUserId !== null, role: row.role ?? null };
+}

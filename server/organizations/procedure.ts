@@ -25,14 +25,14 @@ async function actingRole(tx: Tx): Promise<OrganizationRole | null> {
 }
 
 /**
- * Organizations are a signed-in person's business until API keys are bound to one
- * (a key's scopes say nothing of its holder's role in an organization).
+ * Calls about the person rather than one organization (creating a team, accepting an
+ * invitation, leaving): an API key acts only inside its organization, so it may not.
  */
 export const sessionProcedure = authedProcedure.meta({ sessionOnly: true }).use(({ ctx, next }) => {
   if (ctx.identity.apiKeyId) {
     throw new AppError(
       'FORBIDDEN',
-      'API keys do not act in organizations yet: call this with a signed-in session.',
+      'An API key acts only inside its organization: call this with a signed-in session.',
     );
   }
   return next();
@@ -43,14 +43,33 @@ export const sessionProcedure = authedProcedure.meta({ sessionOnly: true }).use(
  * (a path parameter in REST). `ctx.organization.run` opens the RLS transaction with
  * that organization in the claims and, in it, checks that the caller is a member
  * whose role holds `permission`: not a member is a 404 (an organization's existence
- * is its members' business), a member without the permission a 403.
+ * is its members' business), a member without the permission a 403. An API key must
+ * be the organization's own (a key of A never acts in B, even when its creator
+ * belongs to both) and hold `permission` among the scopes its creator's role allows.
  */
-export function organizationProcedure(permission: OrganizationPermission) {
-  return sessionProcedure
+export function organizationProcedure(
+  permission: OrganizationPermission,
+  options: { sessionOnly?: boolean } = {},
+) {
+  return (options.sessionOnly ? sessionProcedure : authedProcedure)
     .meta({ organizationPermission: permission })
     .input(organizationRef)
     .use(({ ctx, input, next }) => {
       const { organizationId } = input;
+      const { apiKeyId, organization: keyOrganization } = ctx.identity;
+      if (apiKeyId && keyOrganization?.id !== organizationId) {
+        throw new AppError(
+          'FORBIDDEN',
+          'This API key acts only in its own organization (GET /api/v1/me names it).',
+        );
+      }
+      if (apiKeyId && !keyOrganization?.permissions.includes(permission)) {
+        throw new AppError(
+          'FORBIDDEN',
+          `This API key does not hold ${permission} here (its scopes, as its creator's role allows).`,
+          { permission },
+        );
+      }
       const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) =>
         ctx.rlsIn(organizationId, async (tx) => {
           const role = await actingRole(tx);

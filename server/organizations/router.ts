@@ -1,6 +1,23 @@
 import { z } from 'zod';
 
 import {
+  apiKeyIdInput,
+  apiKeyOutput,
+  createApiKeyOutput,
+  createOrganizationApiKeyInput,
+  listApiKeysInput,
+  listApiKeysOutput,
+} from '@/server/api-keys/schemas';
+import {
+  createApiKey,
+  forgetApiKey,
+  listApiKeys,
+  revokeOrganizationApiKey,
+} from '@/server/api-keys/service';
+import { forgetMembershipKeys, forgetOrganizationKeys } from '@/server/api-keys/verify';
+import { ORGANIZATION_ROLE_PERMISSIONS } from '@/server/identity/organization-roles';
+
+import {
   exportOrganizationAuditEvents,
   listOrganizationAuditEvents,
 } from '@/server/audit/list-events';
@@ -13,7 +30,7 @@ import {
 import { deliverMail } from '@/server/mail/mailer';
 import { invitationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
-import { router, type Context } from '@/server/trpc';
+import { authedProcedure, router, type Context } from '@/server/trpc';
 
 import {
   acceptInvitation,
@@ -67,9 +84,14 @@ function mailInvitation(
 }
 
 export const organizationsRouter = router({
-  list: sessionProcedure
+  list: authedProcedure
     .meta({
-      openapi: { method: 'GET', path: '/organizations', tags, summary: 'Your organizations' },
+      openapi: {
+        method: 'GET',
+        path: '/organizations',
+        tags,
+        summary: 'Your organizations (for an API key, the one it acts in)',
+      },
     })
     .input(z.object({}).optional())
     .output(z.object({ items: z.array(organizationOutput) }))
@@ -107,8 +129,8 @@ export const organizationsRouter = router({
     })
     .input(updateOrganizationInput)
     .output(organizationOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.organization.run((tx, role) =>
+    .mutation(async ({ ctx, input }) => {
+      const updated = await ctx.organization.run((tx, role) =>
         updateOrganization(
           tx,
           { userId: ctx.identity.userId, role },
@@ -116,8 +138,11 @@ export const organizationsRouter = router({
           { name: input.name, slug: input.slug },
           ctx.scope,
         ),
-      ),
-    ),
+      );
+      // Keys name their organization in /me.
+      await forgetOrganizationKeys(ctx.organization.id);
+      return updated;
+    }),
 
   delete: organizationProcedure('organization:delete')
     .meta({
@@ -130,11 +155,13 @@ export const organizationsRouter = router({
     })
     .input(deleteOrganizationInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) =>
-      ctx.organization.run((tx) =>
+    .mutation(async ({ ctx, input }) => {
+      const deleted = await ctx.organization.run((tx) =>
         deleteTeam(tx, ctx.identity.userId, ctx.organization.id, input.confirm, ctx.scope),
-      ),
-    ),
+      );
+      await forgetOrganizationKeys(ctx.organization.id);
+      return deleted;
+    }),
 
   members: organizationProcedure('members:read')
     .meta({
@@ -154,8 +181,8 @@ export const organizationsRouter = router({
     })
     .input(changeRoleInput)
     .output(memberOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.organization.run((tx, role) =>
+    .mutation(async ({ ctx, input }) => {
+      const member = await ctx.organization.run((tx, role) =>
         changeMemberRole(
           tx,
           ctx.organization.id,
@@ -163,8 +190,11 @@ export const organizationsRouter = router({
           { userId: input.userId, role: input.role },
           ctx.scope,
         ),
-      ),
-    ),
+      );
+      // The member's keys here are capped by their new role from now on.
+      await forgetMembershipKeys(ctx.organization.id, input.userId);
+      return member;
+    }),
 
   removeMember: organizationProcedure('members:write')
     .meta({
@@ -177,8 +207,8 @@ export const organizationsRouter = router({
     })
     .input(memberRef)
     .output(z.object({ removed: z.literal(true), userId: z.uuid() }))
-    .mutation(({ ctx, input }) =>
-      ctx.organization.run((tx, role) =>
+    .mutation(async ({ ctx, input }) => {
+      const removed = await ctx.organization.run((tx, role) =>
         removeMember(
           tx,
           ctx.organization.id,
@@ -186,16 +216,19 @@ export const organizationsRouter = router({
           input.userId,
           ctx.scope,
         ),
-      ),
-    ),
+      );
+      // Their keys here were revoked with the membership (a trigger); no copy outlives it.
+      await forgetMembershipKeys(ctx.organization.id, input.userId);
+      return removed;
+    }),
 
-  leave: organizationProcedure('members:read')
+  leave: organizationProcedure('members:read', { sessionOnly: true })
     .meta({
       openapi: { method: 'POST', path: path('/leave'), tags, summary: 'Leave an organization' },
     })
     .output(z.object({ removed: z.literal(true), userId: z.uuid() }))
-    .mutation(({ ctx }) =>
-      ctx.organization.run((tx, role) =>
+    .mutation(async ({ ctx }) => {
+      const removed = await ctx.organization.run((tx, role) =>
         removeMember(
           tx,
           ctx.organization.id,
@@ -203,8 +236,10 @@ export const organizationsRouter = router({
           ctx.identity.userId,
           ctx.scope,
         ),
-      ),
-    ),
+      );
+      await forgetMembershipKeys(ctx.organization.id, ctx.identity.userId);
+      return removed;
+    }),
 
   invitations: organizationProcedure('invitations:write')
     .meta({
@@ -318,6 +353,74 @@ export const organizationsRouter = router({
         exportOrganizationAuditEvents(tx, ctx.identity.userId, ctx.organization.id, input),
       ),
     ),
+
+  apiKeys: organizationProcedure('api-keys:read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: path('/api-keys'),
+        tags,
+        summary:
+          "The organization's API keys, newest first (owners and admins see every member's, others their own)",
+      },
+    })
+    .input(listApiKeysInput)
+    .output(listApiKeysOutput)
+    .query(({ ctx, input }) =>
+      ctx.organization.run((tx) =>
+        listApiKeys(tx, { ...input, organizationId: ctx.organization.id }),
+      ),
+    ),
+
+  createApiKey: organizationProcedure('api-keys:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: path('/api-keys'),
+        tags,
+        summary:
+          'Create an API key that acts only in this organization (the key is in this response only)',
+      },
+      successStatus: 201,
+      rateLimit: 'apiKeyCreate',
+    })
+    .input(createOrganizationApiKeyInput)
+    .output(createApiKeyOutput)
+    .mutation(({ ctx, input }) => {
+      const { identity } = ctx;
+      return ctx.organization.run((tx, role) => {
+        // Never more than the caller's role here allows, nor than a key asking holds.
+        const allowed = ORGANIZATION_ROLE_PERMISSIONS[role].filter(
+          (permission) => !identity.apiKeyId || identity.organization?.permissions.includes(permission),
+        );
+        return createApiKey(
+          tx,
+          { userId: identity.userId, apiKeyId: identity.apiKeyId, permissions: allowed },
+          { ...input, organizationId: ctx.organization.id },
+          ctx.scope,
+        );
+      });
+    }),
+
+  revokeApiKey: organizationProcedure('api-keys:write')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: path('/api-keys/{id}'),
+        tags,
+        summary:
+          'Revoke an API key of the organization (your own; owners and admins any), refused everywhere within 5 seconds',
+      },
+    })
+    .input(apiKeyIdInput)
+    .output(z.object({ revoked: z.literal(true), apiKey: apiKeyOutput }))
+    .mutation(async ({ ctx, input }) => {
+      const apiKey = await ctx.organization.run((tx) =>
+        revokeOrganizationApiKey(tx, ctx.organization.id, ctx.identity.userId, input.id, ctx.scope),
+      );
+      await forgetApiKey(input.id);
+      return { revoked: true as const, apiKey };
+    }),
 
   acceptInvitation: sessionProcedure
     .meta({
