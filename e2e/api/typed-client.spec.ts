@@ -11,15 +11,21 @@ const run = promisify(execFile);
 /** The key with one character of its random part changed. */
 const mistyped = (key: string) => key.slice(0, 12) + (key[12] === 'a' ? 'b' : 'a') + key.slice(13);
 
-test('the typed tRPC client example calls the running app with an API key', async ({
+test("the typed tRPC client example lists an organization's members with its API key", async ({
   request,
   baseURL,
 }) => {
   const email = `client-${randomUUID()}@example.com`;
   const cookie = await signedInCookie(request, email);
-  const created = await request.post('/api/v1/api-keys', {
+  const team = await request.post('/api/v1/organizations', {
     headers: { cookie },
-    data: { name: 'example', scopes: ['profile:read', 'api-keys:read'] },
+    data: { name: 'Example Team', slug: `example-${randomUUID().slice(0, 8)}` },
+  });
+  expect(team.status()).toBe(201);
+  const organizationId = (await team.json()).data.id;
+  const created = await request.post(`/api/v1/organizations/${organizationId}/api-keys`, {
+    headers: { cookie },
+    data: { name: 'example', scopes: ['members:read', 'api-keys:read'] },
   });
   expect(created.status()).toBe(201);
   const { key } = (await created.json()).data;
@@ -29,15 +35,16 @@ test('the typed tRPC client example calls the running app with an API key', asyn
     timeout: 60_000,
   });
   const output = JSON.parse(stdout.trim());
-  expect(output).toMatchObject({
-    email,
-    permissions: ['profile:read', 'api-keys:read'],
+  expect(output).toEqual({
+    organization: 'Example Team',
+    role: 'owner',
+    members: [{ email, role: 'owner' }],
     keys: [{ name: 'example', status: 'active', created: expect.stringMatching(/^\d{4}-.*Z$/) }],
   });
 
   // The REST equivalent, as the README shows it with curl.
   const rest = await request.get('/api/v1/me', { headers: { 'x-api-key': key } });
-  expect((await rest.json()).data.email).toBe(email);
+  expect((await rest.json()).data.organization).toMatchObject({ id: organizationId });
 
   const { stdout: refused, stderr } = await run('npx', ['tsx', 'examples/trpc-client.ts'], {
     env: { ...process.env, LEAN_SAAS_URL: baseURL, LEAN_SAAS_API_KEY: mistyped(key) },

@@ -78,8 +78,8 @@ afterAll(async () => {
   rmSync(before, { recursive: true, force: true });
 });
 
-describe('migration 0018 (organizations) on a database with data', () => {
-  it('gives every existing account its workspace and loses nothing', async () => {
+describe('migrations 0018–0020 (organizations, keys in them) on a database with data', () => {
+  it('gives every existing account its workspace, moves its keys there and loses nothing', async () => {
     const counts = {
       profiles: await count('profiles'),
       api_keys: await count('api_keys'),
@@ -92,20 +92,38 @@ describe('migration 0018 (organizations) on a database with data', () => {
 
     for (const [table, rows] of Object.entries(counts)) expect(await count(table)).toBe(rows);
     const workspaces = await withServiceRole(db(), (tx) =>
-      queryRows<{ user_id: string; role: string; personal_user_id: string }>(
+      queryRows<{
+        user_id: string;
+        role: string;
+        personal_user_id: string;
+        organization_id: string;
+      }>(
         tx,
-        sql`select m.user_id, m.role, o.personal_user_id from organizations o
-            join memberships m on m.organization_id = o.id order by m.user_id`,
+        sql`select m.user_id, m.role, o.personal_user_id, o.id as organization_id
+            from organizations o join memberships m on m.organization_id = o.id order by m.user_id`,
       ),
     );
     expect(workspaces).toEqual(
       users
-        .map((user) => ({ user_id: user.id, role: 'owner', personal_user_id: user.id }))
+        .map((user) => ({
+          user_id: user.id,
+          role: 'owner',
+          personal_user_id: user.id,
+          organization_id: expect.any(String),
+        }))
         .sort((x, y) => x.user_id.localeCompare(y.user_id)),
     );
+    // Every key moved into its owner's workspace (0020) and still verifies, acting there.
     for (const [index, key] of keys.entries()) {
       const identity = await identifyByApiKey(key, db(), testScope(), apiKeyLookups);
-      expect(identity).toMatchObject({ kind: 'user', userId: users[index]!.id });
+      const workspace = workspaces.find((row) => row.user_id === users[index]!.id);
+      expect(identity).toMatchObject({
+        kind: 'user',
+        userId: users[index]!.id,
+        permissions: ['profile:read'],
+        organization: { id: workspace!.organization_id, personal: true, role: 'owner' },
+        claims: { org_id: workspace!.organization_id },
+      });
     }
     const [plan] = await withServiceRole(db(), (tx) =>
       queryRows<{ plan: string }>(tx, sql`select plan from billing_accounts`),

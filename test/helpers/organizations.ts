@@ -13,10 +13,13 @@ export const newSlug = () => `team-${Date.now().toString(36)}-${slugCount++}`;
 
 /** REST calls as a signed-in user, and the steps most organization tests start from. */
 export function organizationSteps(api: Api, db: () => Database) {
-  const call = async (user: TestUser, method: string, path: string, body?: unknown) => {
+  /** A REST call as `user` (their session cookie), or with an API key given as a string. */
+  const call = async (user: TestUser | string, method: string, path: string, body?: unknown) => {
+    const auth: Record<string, string> =
+      typeof user === 'string' ? { authorization: `Bearer ${user}` } : { cookie: user.cookie };
     const response = await api.rest(path, {
       method,
-      headers: { cookie: user.cookie, 'content-type': 'application/json', ...asNewCaller() },
+      headers: { ...auth, 'content-type': 'application/json', ...asNewCaller() },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk untyped bodies
@@ -47,5 +50,12 @@ export function organizationSteps(api: Api, db: () => Database) {
     return user;
   }
 
-  return { call, teamOf, invite, memberOf };
+  /** A new key of `org` made by `user` with `scopes`; the key itself. */
+  async function keyOf(user: TestUser | string, org: string, scopes: string[]) {
+    const made = await call(user, 'POST', `/organizations/${org}/api-keys`, { name: 'ci', scopes });
+    expect(made.status, made.error?.message).toBe(201);
+    return made.data.key as string;
+  }
+
+  return { call, teamOf, invite, memberOf, keyOf };
 }

@@ -210,15 +210,17 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
       const hash = `hash-${randomUUID()}`;
       const created = await as(
         'a',
-        sql`insert into api_keys (user_id, name, key_hash, display_prefix, scopes)
-          values (${a}, 'k', ${hash}, 'sk_test_abcd', array['profile:read']) returning id`,
+        sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+          values (${a}, private.personal_organization_id(), 'k', ${hash}, 'sk_test_abcd',
+            array['profile:read']) returning id`,
       );
       const id = (created as { id: string }[])[0]!.id;
       expect(
         await as(
           'a',
-          sql`insert into api_keys (user_id, name, key_hash, display_prefix, scopes)
-            values (${b}, 'k', ${`${hash}-b`}, 'sk_test_abcd', array['profile:read'])`,
+          sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+            values (${b}, private.personal_organization_id(), 'k', ${`${hash}-b`}, 'sk_test_abcd',
+              array['profile:read'])`,
         ),
       ).toBe('42501');
       expect(ids(await as('b', sql`select id from api_keys where id = ${id}`))).toEqual([]);

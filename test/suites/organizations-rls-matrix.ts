@@ -11,8 +11,9 @@ import { seedAccounts } from '@/test/helpers/rls-callers';
 
 /**
  * The organization tables' RLS matrix: anonymous / owner, admin, member, billing of A
- * / owner of B / a user of both acting in A / a member of A claiming B / service ×
- * select, insert, update, delete, on the database `openDatabase` gives.
+ * / owner of B / a user of both acting in A / a member of A claiming B / a key of A /
+ * a key of A whose user also belongs to B / service × select, insert, update,
+ * delete, on the database `openDatabase` gives.
  */
 export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestDatabase>) {
   let testDb: TestDatabase;
@@ -32,7 +33,18 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
   // Events recorded in A and B by someone none of the callers is.
   const eventIn = { [orgA]: '', [orgB]: '' };
 
-  type Who = 'anon' | 'owner' | 'admin' | 'member' | 'billing' | 'ownerOfB' | 'both' | 'forger';
+  type Who =
+    | 'anon'
+    | 'owner'
+    | 'admin'
+    | 'member'
+    | 'billing'
+    | 'ownerOfB'
+    | 'both'
+    | 'forger'
+    | 'keyOfA'
+    | 'keyOfAByBoth'
+    | 'memberSignedIn';
   const claimsOf: Record<Who, Claims> = {
     anon: { role: 'anon' },
     owner: { role: 'authenticated', sub: user.owner, org_id: orgA },
@@ -44,7 +56,16 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
     both: { role: 'authenticated', sub: user.both, org_id: orgA },
     // A member of A whose claims name B, which they do not belong to.
     forger: { role: 'authenticated', sub: user.member, org_id: orgB },
+    // API keys of A, as verification makes their claims (the key's organization).
+    keyOfA: { role: 'authenticated', sub: user.member, org_id: orgA, api_key_id: randomUUID() },
+    keyOfAByBoth: { role: 'authenticated', sub: user.both, org_id: orgA, api_key_id: randomUUID() },
+    // The member's session, naming no organization (their account's own pages).
+    memberSignedIn: { role: 'authenticated', sub: user.member },
   };
+  // One key per (creator, organization): A's member and admin, B's `both`, and the
+  // member's personal workspace (keyed by 'personal').
+  const keyOf: Record<string, string> = {};
+  let personalOfMember = '';
   const as = async (who: Who | 'service', query: SQL) => {
     const run = (tx: Parameters<Parameters<typeof withServiceRole>[1]>[0]) =>
       queryRows<{ id: string }>(tx, query);
@@ -82,6 +103,25 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
           sql`select id from audit_logs where organization_id = ${org}`,
         );
         eventIn[org] = event!.id;
+      }
+      const [personal] = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from organizations where personal_user_id = ${user.member}`,
+      );
+      personalOfMember = personal!.id;
+      for (const [name, creator, org] of [
+        ['memberA', user.member, orgA],
+        ['adminA', user.admin, orgA],
+        ['bothB', user.both, orgB],
+        ['personal', user.member, personalOfMember],
+      ] as const) {
+        const [key] = await queryRows<{ id: string }>(
+          tx,
+          sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+              values (${creator}, ${org}, ${name}, ${randomUUID()}, 'sk_test_x', array['members:read'])
+              returning id`,
+        );
+        keyOf[name] = key!.id;
       }
     });
   });
@@ -252,6 +292,112 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
       const direct = sql`insert into audit_logs (action, organization_id) values ('x', ${orgA}) returning id`;
       expect(await as('owner', direct)).toBe('42501');
       expect(await as('owner', sql`delete from audit_logs returning id`)).toBe('42501');
+    });
+  });
+
+  describe('api_keys (an organization’s keys)', () => {
+    const select = sql`select id from api_keys where organization_id in (select organization_id from memberships where user_id in (${user.member}, ${user.admin}, ${user.both}))`;
+    it('select: one’s own keys where one acts; owners and admins every key there; never another organization’s', async () => {
+      const keysOfA = sorted(keyOf.memberA!, keyOf.adminA!);
+      for (const who of ['owner', 'admin', 'both', 'keyOfAByBoth'] as const) {
+        expect(await as(who, select)).toEqual(keysOfA);
+      }
+      for (const who of ['member', 'keyOfA'] as const) {
+        expect(await as(who, select)).toEqual([keyOf.memberA]);
+      }
+      expect(await as('memberSignedIn', select)).toEqual(sorted(keyOf.memberA!, keyOf.personal!));
+      expect(await as('ownerOfB', select)).toEqual([keyOf.bothB]);
+      for (const who of ['billing', 'forger'] as const) {
+        expect(await as(who, select)).toEqual([]);
+      }
+      expect(await as('anon', select)).toEqual([]);
+      expect(await as('service', select)).toEqual(
+        sorted(keyOf.memberA!, keyOf.adminA!, keyOf.bothB!, keyOf.personal!),
+      );
+    });
+
+    it('insert: one’s own key, in an organization one belongs to with a role that may hold keys', async () => {
+      const make = (creator: string, org: string) =>
+        sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+            values (${creator}, ${org}, 'new', ${randomUUID()}, 'sk_test_x', array['members:read'])
+            returning id`;
+      expect(await as('keyOfA', make(user.member, orgA))).toHaveLength(1);
+      expect(await as('memberSignedIn', make(user.member, personalOfMember))).toHaveLength(1);
+      expect(await as('keyOfA', make(user.member, personalOfMember))).toBe('42501');
+      expect(await as('keyOfAByBoth', make(user.both, orgB))).toBe('42501');
+      expect(await as('billing', make(user.billing, orgA))).toBe('42501');
+      expect(await as('admin', make(user.member, orgA))).toBe('42501');
+      expect(await as('forger', make(user.member, orgB))).toBe('42501');
+      expect(await as('anon', make(user.member, orgA))).toBe('42501');
+      const revokedAtBirth = sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes, revoked_at)
+          values (${user.member}, ${orgA}, 'x', ${randomUUID()}, 'sk_test_x', array['members:read'], now()) returning id`;
+      expect(await as('member', revokedAtBirth)).toBe('42501');
+    });
+
+    it('update: revoking only (own keys, or any of the organization acted in as owner or admin); nobody deletes', async () => {
+      const fresh = async (creator: string, org: string) => {
+        const [row] = await withServiceRole(testDb.db, (tx) =>
+          queryRows<{ id: string }>(
+            tx,
+            sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+                values (${creator}, ${org}, 'to revoke', ${randomUUID()}, 'sk_test_x', array['members:read'])
+                returning id`,
+          ),
+        );
+        return row!.id;
+      };
+      const revoke = (id: string) =>
+        sql`update api_keys set revoked_at = now() where id = ${id} returning id`;
+      const adminsKey = await fresh(user.admin, orgA);
+      for (const who of ['member', 'keyOfA', 'billing', 'forger', 'ownerOfB'] as const) {
+        expect(await as(who, revoke(adminsKey))).toEqual([]);
+      }
+      expect(await as('anon', revoke(adminsKey))).toBe('42501');
+      const bothsKeyInB = await fresh(user.both, orgB);
+      expect(await as('keyOfAByBoth', revoke(bothsKeyInB))).toEqual([]);
+      expect(await as('owner', revoke(adminsKey))).toEqual([adminsKey]);
+      // Never brought back, nor moved, nor deleted.
+      const unrevoke = sql`update api_keys set revoked_at = null where id = ${adminsKey} returning id`;
+      expect(await as('owner', unrevoke)).toEqual([]);
+      const move = sql`update api_keys set organization_id = ${orgB} where id = ${bothsKeyInB} returning id`;
+      expect(await as('ownerOfB', move)).toBe('42501');
+      expect(await as('owner', sql`delete from api_keys returning id`)).toBe('42501');
+      const membersKey = await fresh(user.member, orgA);
+      expect(await as('keyOfA', revoke(membersKey))).toEqual([membersKey]);
+    });
+
+    it('a member who leaves loses their keys there, and only there', async () => {
+      const leaverOfBoth = randomUUID();
+      await seedAccounts(testDb.db, [leaverOfBoth]);
+      await withServiceRole(testDb.db, (tx) =>
+        tx.execute(sql`insert into memberships (organization_id, user_id, role) values
+          (${orgA}, ${leaverOfBoth}, 'member'), (${orgB}, ${leaverOfBoth}, 'member')`),
+      );
+      const keys = [] as string[];
+      for (const org of [orgA, orgB]) {
+        const [row] = await withServiceRole(testDb.db, (tx) =>
+          queryRows<{ id: string }>(
+            tx,
+            sql`insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+                values (${leaverOfBoth}, ${org}, 'k', ${randomUUID()}, 'sk_test_x', array['members:read'])
+                returning id`,
+          ),
+        );
+        keys.push(row!.id);
+      }
+      const leave = sql`delete from memberships where organization_id = ${orgA} and user_id = ${leaverOfBoth} returning user_id as id`;
+      const asLeaver = { role: 'authenticated' as const, sub: leaverOfBoth, org_id: orgA };
+      await withRls(testDb.db, asLeaver, (tx) => queryRows(tx, leave));
+      const states = await withServiceRole(testDb.db, (tx) =>
+        queryRows<{ organization_id: string; revoked: boolean }>(
+          tx,
+          sql`select organization_id, revoked_at is not null as revoked from api_keys where user_id = ${leaverOfBoth}`,
+        ),
+      );
+      expect(Object.fromEntries(states.map((row) => [row.organization_id, row.revoked]))).toEqual({
+        [orgA]: true,
+        [orgB]: false,
+      });
     });
   });
 }
