@@ -55,6 +55,12 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await expect(theirs.getByRole('listitem', { name: `Member ${owner}` })).toContainText('owner');
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
 
+  // A member makes a key that acts only in the team.
+  await theirs.getByLabel('Name', { exact: true }).fill('Their CI');
+  await theirs.getByRole('button', { name: 'Create key' }).click();
+  await expect(theirs.getByLabel('New API key')).toBeVisible();
+  await expect(theirs.getByRole('listitem', { name: 'API key Their CI' })).toContainText('active');
+
   // The owner sees it in the team's activity.
   await page.reload();
   await page.getByRole('button', { name: `Members of ${team}` }).click();
@@ -72,6 +78,11 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   // Removed, the team is gone from their list.
   await page.getByRole('button', { name: `Remove ${invitee}` }).click();
   await expect(page.getByRole('listitem', { name: `Member ${invitee}` })).toHaveCount(0);
+  // Their key went with their membership.
+  await expect(page.getByRole('listitem', { name: 'API key Their CI' })).toContainText(
+    `by a former member`,
+  );
+  await expect(page.getByRole('listitem', { name: 'API key Their CI' })).toContainText('revoked');
   await theirs.reload();
   await expect(theirs.getByText('personal · owner')).toBeVisible();
   await expect(theirs.getByRole('button', { name: `Members of ${team}` })).toHaveCount(0);

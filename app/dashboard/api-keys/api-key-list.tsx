@@ -1,38 +1,49 @@
 'use client';
 
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
+
+import { useApiKeys } from './use-api-keys';
 
 const when = (date: Date | null) => (date ? date.toLocaleDateString() : '—');
 
 const buttonClass =
   'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900';
 
-export function ApiKeyList() {
+/**
+ * Keys with their state and a revoke button: the caller's own, or with
+ * `organizationId` an organization's (every member's for its owners and admins, named
+ * by `memberEmail`).
+ */
+export function ApiKeyList({
+  organizationId,
+  title = 'Your keys',
+  memberEmail,
+}: {
+  organizationId?: string;
+  title?: string;
+  memberEmail?: (userId: string) => string;
+}) {
+  const { keys, revoke } = useApiKeys(organizationId);
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const keys = useInfiniteQuery(
-    trpc.apiKeys.list.infiniteQueryOptions(
-      { limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
+  // Your own keys span your organizations: a team's key says which.
+  const organizations = useQuery({
+    ...trpc.organizations.list.queryOptions(),
+    enabled: organizationId === undefined,
+  });
+  const teamOf = (id: string) =>
+    organizations.data?.items.find(
+      (organization) => organization.id === id && !organization.personal,
+    )?.name;
   const items = keys.data?.pages.flatMap((page) => page.items) ?? [];
   const [confirming, setConfirming] = useState<string | null>(null);
-  const revoke = useMutation(
-    trpc.apiKeys.revoke.mutationOptions({
-      onSuccess: () => {
-        setConfirming(null);
-        return queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.pathKey() });
-      },
-    }),
-  );
+  const headingId = useId();
 
   let body;
   if (keys.isPending) body = <p>Loading keys…</p>;
-  else if (keys.isError) body = <p role="alert">Could not load your API keys.</p>;
+  else if (keys.isError) body = <p role="alert">Could not load the API keys.</p>;
   else if (items.length === 0) body = <p>No keys yet. Create one above.</p>;
   else {
     body = (
@@ -51,6 +62,8 @@ export function ApiKeyList() {
                 </span>
               </p>
               <p className="text-slate-600 dark:text-slate-400">
+                {memberEmail && <>by {memberEmail(key.createdBy)} · </>}
+                {teamOf(key.organizationId) && <>in {teamOf(key.organizationId)} · </>}
                 {key.scopes.join(', ')} · created {when(key.createdAt)} · last used{' '}
                 {when(key.lastUsedAt)} · expires {key.expiresAt ? when(key.expiresAt) : 'never'}
               </p>
@@ -60,7 +73,7 @@ export function ApiKeyList() {
                 <span className="flex gap-2">
                   <button
                     type="button"
-                    onClick={() => revoke.mutate({ id: key.id })}
+                    onClick={() => revoke.mutate(key.id, { onSuccess: () => setConfirming(null) })}
                     disabled={revoke.isPending}
                     className={`${buttonClass} border-red-400 text-red-700 dark:text-red-400`}
                   >
@@ -82,9 +95,9 @@ export function ApiKeyList() {
   }
 
   return (
-    <section aria-labelledby="keys-heading" className="space-y-4">
-      <h2 id="keys-heading" className="text-xl font-semibold">
-        Your keys
+    <section aria-labelledby={headingId} className="space-y-4">
+      <h2 id={headingId} className="text-xl font-semibold">
+        {title}
       </h2>
       {body}
       {keys.hasNextPage && (
@@ -97,7 +110,7 @@ export function ApiKeyList() {
           {keys.isFetchingNextPage ? 'Loading…' : 'Show older keys'}
         </button>
       )}
-      {revoke.isError && <p role="alert">{revoke.error.message}</p>}
+      {revoke.error && <p role="alert">{revoke.error.message}</p>}
     </section>
   );
 }

@@ -1,13 +1,17 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import type { z } from 'zod';
 
 import { Field, FieldError, FormMessage, SubmitButton } from '@/app/_components/form';
-import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
-import { createApiKeyInput } from '@/server/api-keys/schemas';
-import type { Permission } from '@/server/identity/permissions';
+import {
+  createApiKeyInput,
+  createOrganizationApiKeyInput,
+  type ApiKeyScope,
+} from '@/server/api-keys/schemas';
+
+import { useApiKeys, type NewApiKey } from './use-api-keys';
 
 const EXPIRY_DAYS = [
   { label: 'Never', days: null },
@@ -46,9 +50,9 @@ function NewKey({ value }: { value: string }) {
   );
 }
 
-// A new key can read its own profile (GET /api/v1/me, the quick start's first call);
-// anything more is a choice the user makes.
-const PRESELECTED: Permission[] = ['profile:read'];
+// A new key can read its own profile (GET /api/v1/me, the quick start's first call),
+// or a team's key its members; anything more is a choice the user makes.
+const PRESELECTED: ApiKeyScope[] = ['profile:read', 'members:read'];
 
 const LABELS = { name: 'Name', scopes: 'Scopes', expiresAt: 'Expiry' };
 
@@ -56,35 +60,42 @@ function readKeyForm(data: FormData) {
   const days = Number(data.get('expiry')) || null;
   return {
     name: String(data.get('name') ?? ''),
-    scopes: data.getAll('scopes').map(String) as Permission[],
+    scopes: data.getAll('scopes').map(String) as ApiKeyScope[],
     expiresAt: days ? new Date(Date.now() + days * 86_400_000) : undefined,
   };
 }
 
-export function CreateApiKeyForm({ scopes }: { scopes: Permission[] }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const form = useValidatedForm(createApiKeyInput, LABELS);
+/**
+ * Makes a key with a choice of `scopes` (what the caller holds): a personal one, or
+ * with `organizationId` one that acts only in that organization.
+ */
+export function CreateApiKeyForm({
+  scopes,
+  organizationId,
+}: {
+  scopes: readonly ApiKeyScope[];
+  organizationId?: string;
+}) {
+  const { create, keys } = useApiKeys(organizationId);
+  // Checked in the browser with the schema of the procedure it goes to.
+  const schema: z.ZodType<NewApiKey, Omit<NewApiKey, 'expiresAt'> & { expiresAt?: unknown }> =
+    organizationId ? createOrganizationApiKeyInput : createApiKeyInput;
+  const form = useValidatedForm(schema, LABELS);
   const scopesErrorId = useId();
+  const headingId = useId();
   const [newKey, setNewKey] = useState<string | null>(null);
-  const create = useMutation(
-    trpc.apiKeys.create.mutationOptions({
-      onSuccess: async (result) => {
-        setNewKey(result.key);
-        await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.pathKey() });
-      },
-      onError: form.failed,
-    }),
-  );
 
   const submit = form.submitWith(readKeyForm, (input) => {
     setNewKey(null);
-    create.mutate(input);
+    create.mutate(input, {
+      onSuccess: (result) => setNewKey(result.key),
+      onError: form.failed,
+    });
   });
 
   return (
-    <section aria-labelledby="create-key-heading" className="space-y-4">
-      <h2 id="create-key-heading" className="text-xl font-semibold">
+    <section aria-labelledby={headingId} className="space-y-4">
+      <h2 id={headingId} className="text-xl font-semibold">
         Create a key
       </h2>
       <form method="post" onSubmit={submit} className="max-w-lg space-y-4" noValidate>
@@ -128,7 +139,8 @@ export function CreateApiKeyForm({ scopes }: { scopes: Permission[] }) {
           </select>
         </label>
         <FormMessage outcome={form.outcome} />
-        <SubmitButton pending={create.isPending}>Create key</SubmitButton>
+        {/* Not before the list has loaded: a refresh would join that load and miss the key. */}
+        <SubmitButton pending={create.isPending || keys.isPending}>Create key</SubmitButton>
       </form>
       {newKey && <NewKey value={newKey} />}
     </section>

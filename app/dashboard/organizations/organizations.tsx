@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Field, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
+import { TeamApiKeys } from './team-api-keys';
 import { TeamMembers } from './team-members';
 
 export function Organizations({ userId }: { userId: string }) {
@@ -96,6 +97,9 @@ export function Organizations({ userId }: { userId: string }) {
             return queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
           }}
         />
+      )}
+      {current && !current.personal && current.role !== 'billing' && (
+        <TeamApiKeys key={current.id} organization={current} />
       )}
     </div>
   );

@@ -48,7 +48,9 @@ export function TeamMembers({
         trpc.organizations.members,
         trpc.organizations.invitations,
         trpc.organizations.auditEvents,
-      ].map((procedure) => queryClient.invalidateQueries({ queryKey: procedure.queryKey() })),
+        // A member who leaves or is removed loses their keys here.
+        trpc.organizations.apiKeys,
+      ].map((procedure) => queryClient.invalidateQueries({ queryKey: procedure.pathKey() })),
     );
   // The last action's failure only: a later action clears it.
   const [failure, setFailure] = useState<string | null>(null);
