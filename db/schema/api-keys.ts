@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
-import { actingOrganization, actingRole, memberOrganizations, organizations } from './organizations';
+import {
+  actingOrganization,
+  actingRole,
+  memberOrganizations,
+  organizations,
+} from './organizations';
 
 /**
  * API keys. Only the SHA-256 of a key is stored (unique), with a short display

@@ -391,7 +391,8 @@ export const organizationsRouter = router({
       return ctx.organization.run((tx, role) => {
         // Never more than the caller's role here allows, nor than a key asking holds.
         const allowed = ORGANIZATION_ROLE_PERMISSIONS[role].filter(
-          (permission) => !identity.apiKeyId || identity.organization?.permissions.includes(permission),
+          (permission) =>
+            !identity.apiKeyId || identity.organization?.permissions.includes(permission),
         );
         return createApiKey(
           tx,
