@@ -5,6 +5,7 @@ import { openPostgresDatabase } from '@/db/postgres';
 import { queryRows } from '@/db/query-rows';
 import { withRls, withServiceRole } from '@/db/rls';
 import type { Tx } from '@/db/types';
+import { listApiKeys } from '@/server/api-keys/service';
 import { listOrganizationAuditEvents } from '@/server/audit/list-events';
 import { listMembers } from '@/server/organizations/members';
 
@@ -16,7 +17,7 @@ const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const RUNS = 200;
 
 /**
- * Accounts, teams of ten, and audit events spread over the teams, written in a few
+ * Accounts, teams of ten, a key per member, and audit events spread over the teams, written in a few
  * set-based statements as the database owner (the app's roles may not insert them).
  */
 async function seed(admin: postgres.Sql) {
@@ -37,6 +38,10 @@ async function seed(admin: postgres.Sql) {
              case when m = 0 then 'owner' when m = 1 then 'admin' else 'member' end
       from generate_series(1, ${ORGANIZATIONS}) o, generate_series(0, ${MEMBERS_PER_ORGANIZATION - 1}) m
       on conflict do nothing;
+    insert into api_keys (user_id, organization_id, name, key_hash, display_prefix, scopes)
+      select user_id, organization_id, 'bench', md5(organization_id::text || user_id::text),
+             'sk_test_bench', array['members:read']
+      from memberships;
     insert into audit_logs (actor_id, action, resource_type, resource_id, organization_id, created_at)
       select ('00000000-0000-4000-8000-' || lpad(to_hex(n % ${users} + 1), 12, '0'))::uuid, 'bench.event',
              'organization', null,
@@ -100,16 +105,24 @@ export async function benchOrganizations(serverUrl: string | undefined) {
     const throughRls = listEvents((db, fn) => withRls(db, claims, fn));
     console.log(
       `\nOrganizations at scale: ${ORGANIZATIONS} teams, ${ORGANIZATIONS * MEMBERS_PER_ORGANIZATION} memberships, ` +
-        `${EVENTS} audit events (seeded in ${seededS} s); median of ${RUNS} calls, one transaction each.\n`,
+        `${ORGANIZATIONS * MEMBERS_PER_ORGANIZATION} API keys, ${EVENTS} audit events (seeded in ${seededS} s); ` +
+        `median of ${RUNS} calls, one transaction each.\n`,
     );
     const rls = await medianMs(throughRls);
     const service = await medianMs(listEvents(withServiceRole));
+    const listKeys = (run: typeof withServiceRole) => () =>
+      run(opened.db, (tx) => listApiKeys(tx, { ...page, organizationId }));
+    const keysRls = await medianMs(listKeys((db, fn) => withRls(db, claims, fn)));
+    const keysService = await medianMs(listKeys(withServiceRole));
     // The member list reads through a function that needs the acting organization.
     const members = await medianMs(() => withRls(opened.db, claims, (tx) => listMembers(tx)));
     console.log('| listing | through RLS ms | service role ms | ratio |');
     console.log('| --- | ---: | ---: | ---: |');
     console.log(
       `| an organization's first page of audit events (50) | ${rls.toFixed(2)} | ${service.toFixed(2)} | ${(rls / service).toFixed(2)}× |`,
+    );
+    console.log(
+      `| its API keys (all ${MEMBERS_PER_ORGANIZATION}, as its admin) | ${keysRls.toFixed(2)} | ${keysService.toFixed(2)} | ${(keysRls / keysService).toFixed(2)}× |`,
     );
     console.log(`| its members (10) | ${members.toFixed(2)} | | |`);
 
@@ -121,10 +134,15 @@ export async function benchOrganizations(serverUrl: string | undefined) {
         tx,
         sql`select user_id from memberships where organization_id = ${organizationId}`,
       ),
+      api_keys: await planOf(
+        tx,
+        sql`select id from api_keys where organization_id = ${organizationId}
+          order by created_at desc, id desc limit 51`,
+      ),
     }));
     for (const [name, plan] of Object.entries(plans)) {
       console.log(`\nPlan through RLS, ${name}:\n${plan.map((line) => `    ${line}`).join('\n')}`);
-      if (plan.some((line) => /Seq Scan on (audit_logs|memberships)/.test(line))) {
+      if (plan.some((line) => /Seq Scan on (audit_logs|memberships|api_keys)/.test(line))) {
         console.log(`    ✗ a sequential scan on ${name}`);
       }
     }

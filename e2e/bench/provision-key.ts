@@ -29,7 +29,10 @@ async function confirmationToken(base: string, email: string) {
   throw new Error(`no confirmation link to ${email} in the dev mailbox`);
 }
 
-/** A signed-in bench user (session cookie) with one API key. */
+/**
+ * A signed-in bench user (session cookie) with one API key of a team they own (a key
+ * acts in one organization; /me names it from the cached key).
+ */
 export async function provisionApiKey(base: string): Promise<{ key: string; cookie: string }> {
   const email = `bench-${Date.now()}@example.com`;
   await postJson(base, '/api/v1/auth/sign-up', { email, password: PASSWORD });
@@ -37,10 +40,17 @@ export async function provisionApiKey(base: string): Promise<{ key: string; cook
   await postJson(base, '/api/v1/auth/verify-email', { token });
   const signIn = await postJson(base, '/api/v1/auth/sign-in', { email, password: PASSWORD });
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+  const team = await postJson(
+    base,
+    '/api/v1/organizations',
+    { name: 'Bench', slug: `bench-${Date.now()}` },
+    cookie,
+  );
+  const { id } = ((await team.json()) as { data: { id: string } }).data;
   const created = await postJson(
     base,
-    '/api/v1/api-keys',
-    { name: 'bench', scopes: ['profile:read'] },
+    `/api/v1/organizations/${id}/api-keys`,
+    { name: 'bench', scopes: ['members:read'] },
     cookie,
   );
   return { key: ((await created.json()) as { data: { key: string } }).data.key, cookie };

@@ -50,7 +50,7 @@ const targets = (apiKey: string, cookie: string): Target[] => [
   { name: 'REST GET /api/v1/version, anonymous', url: `${base}/api/v1/version`, goal: 0.8 },
   { name: 'REST GET /api/v1/health', url: `${base}/api/v1/health`, goal: 0.6 },
   {
-    name: 'REST GET /api/v1/me, cached API key',
+    name: 'REST GET /api/v1/me, cached API key of a team',
     url: `${base}/api/v1/me`,
     headers: { authorization: `Bearer ${apiKey}` },
     goal: 0.65,

@@ -57,21 +57,26 @@ export function organizationProcedure(
     .use(({ ctx, input, next }) => {
       const { organizationId } = input;
       const { apiKeyId, organization: keyOrganization } = ctx.identity;
-      if (apiKeyId && keyOrganization?.id !== organizationId) {
-        throw new AppError(
-          'FORBIDDEN',
-          'This API key acts only in its own organization (GET /api/v1/me names it).',
-        );
-      }
-      if (apiKeyId && !keyOrganization?.permissions.includes(permission)) {
-        throw new AppError(
-          'FORBIDDEN',
-          `This API key does not hold ${permission} here (its scopes, as its creator's role allows).`,
-          { permission },
-        );
-      }
-      const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) =>
-        ctx.rlsIn(organizationId, async (tx) => {
+      // Checked when the call runs, after its whole input is: bad input is a 400 first.
+      const refuseForeignKey = () => {
+        if (!apiKeyId) return;
+        if (keyOrganization?.id !== organizationId) {
+          throw new AppError(
+            'FORBIDDEN',
+            'This API key acts only in its own organization (GET /api/v1/me names it).',
+          );
+        }
+        if (!keyOrganization.permissions.includes(permission)) {
+          throw new AppError(
+            'FORBIDDEN',
+            `This API key does not hold ${permission} here (its scopes, as its creator's role allows).`,
+            { permission },
+          );
+        }
+      };
+      const run = <T>(fn: (tx: Tx, role: OrganizationRole) => Promise<T>) => {
+        refuseForeignKey();
+        return ctx.rlsIn(organizationId, async (tx) => {
           const role = await actingRole(tx);
           if (!role) throw notAMember();
           if (!roleAllows(role, permission)) {
@@ -83,6 +88,7 @@ export function organizationProcedure(
           }
           return fn(tx, role);
         });
+      };
       return next({ ctx: { organization: { id: organizationId, run } } });
     });
 }
