@@ -44,6 +44,7 @@ export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKe
         action: 'admin.api_key_revoked',
         resourceType: 'api_key',
         resourceId: apiKeyId,
+        organizationId: revoked.organizationId,
         details: { userId, displayPrefix: revoked.displayPrefix },
       },
       call.audit,

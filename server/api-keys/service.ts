@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 
 import { apiKeys, type ApiKey } from '@/db/schema/api-keys';
+import { queryRows } from '@/db/query-rows';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { planInTx } from '@/server/billing/entitlements';
@@ -37,29 +38,17 @@ export function toApiKeyOutput(row: ApiKey) {
 const stillWorks = () =>
   and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)));
 
-// The caller's personal workspace, in their RLS transaction (migration 0020).
-const personalWorkspace = sql<string>`(select private.personal_organization_id())`;
-
 /**
- * A user's keys that still work in one organization (by default their personal
- * workspace), which their plan caps there; in their RLS transaction.
+ * The caller's keys that still work, in every organization they made keys in: what
+ * their plan caps. In their RLS transaction, through a function of migration 0020
+ * (RLS shows a request acting in one organization only that one's keys).
  */
-export async function countActiveKeysOf(
-  tx: Tx,
-  userId: string,
-  organizationId?: string,
-): Promise<number> {
-  const [active] = await tx
-    .select({ value: count() })
-    .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.userId, userId),
-        eq(apiKeys.organizationId, organizationId ?? personalWorkspace),
-        stillWorks(),
-      ),
-    );
-  return active?.value ?? 0;
+export async function countOwnActiveKeys(tx: Tx): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    tx,
+    sql`select private.live_api_key_count() as count`,
+  );
+  return row?.count ?? 0;
 }
 
 /** Every key that still works, whoever holds it (the admin's business count, as service). */
@@ -122,8 +111,8 @@ async function expiryCeiling(tx: Tx, callerKeyId: string | undefined) {
  * Creates a key for the caller (in their RLS transaction), acting in
  * `organizationId`, or in their personal workspace when none is named. Its scopes may
  * not exceed what the caller holds there now (a key's own, if a key is asking), and
- * the caller's plan caps their active keys there; a per-user lock makes concurrent
- * creations count one after another.
+ * the caller's plan caps their active keys, counted in every organization; a per-user
+ * lock makes concurrent creations count one after another.
  */
 export async function createApiKey(
   tx: Tx,
@@ -152,7 +141,7 @@ export async function createApiKey(
     sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
   );
   const limit = entitlementsOf(await planInTx(tx, caller.userId)).apiKeys;
-  if ((await countActiveKeysOf(tx, caller.userId, input.organizationId)) >= limit) {
+  if ((await countOwnActiveKeys(tx)) >= limit) {
     throw new AppError(
       'FORBIDDEN',
       `Your plan allows ${limit} active API keys. Revoke one or upgrade your plan.`,
@@ -166,7 +155,8 @@ export async function createApiKey(
     .insert(apiKeys)
     .values({
       userId: caller.userId,
-      organizationId: input.organizationId ?? personalWorkspace,
+      // None named: the column's default, the caller's personal workspace.
+      ...(input.organizationId ? { organizationId: input.organizationId } : {}),
       name: input.name,
       keyHash: hash,
       displayPrefix,
@@ -263,7 +253,8 @@ const auditRevocation = (tx: Tx, actorId: string, key: ApiKey, audit: AuditConte
       resourceType: 'api_key',
       resourceId: key.id,
       organizationId: key.organizationId,
-      ...(actorId === key.userId ? {} : { details: { createdBy: key.userId } }),
+      // Its creator reads the event too (the audit log's subject is details.userId).
+      ...(actorId === key.userId ? {} : { details: { userId: key.userId } }),
     },
     audit,
   );
@@ -296,4 +287,43 @@ export async function revokeAllApiKeysOf(
     );
   }
   return revoked.length;
+}
+
+/**
+ * Before a member leaves or is removed: their live keys in the organization, which the
+ * membership trigger (migration 0020) revokes with the membership, each audited in
+ * the same transaction (recorded first: one who leaves names the organization only
+ * while a member). Returns how many.
+ */
+export async function auditKeysRevokedWithMembership(
+  tx: Tx,
+  organizationId: string,
+  member: { userId: string; actorId: string; reason: 'left' | 'removed' },
+  audit: AuditContext,
+) {
+  const live = await tx
+    .select()
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.organizationId, organizationId),
+        eq(apiKeys.userId, member.userId),
+        isNull(apiKeys.revokedAt),
+      ),
+    );
+  for (const key of live) {
+    await recordAuditEvent(
+      tx,
+      {
+        actorId: member.actorId,
+        action: 'api_key.revoked',
+        resourceType: 'api_key',
+        resourceId: key.id,
+        organizationId,
+        details: { userId: member.userId, reason: `creator ${member.reason}` },
+      },
+      audit,
+    );
+  }
+  return live.length;
 }

@@ -138,6 +138,10 @@ async function loadKeyAsService(
   });
 }
 
+// Named anew when the record's shape changes, so that during a rolling deploy no
+// instance reads a record of another shape from the shared level.
+const recordKey = (hash: string) => `record:${hash}`;
+
 /**
  * Known keys come from the cache. Unknown ones are not cached (random keys with a
  * valid checksum would only fill it); the failure limit per address bounds them.
@@ -148,12 +152,12 @@ async function cachedKey(
   lookups: KeyLookups,
 ): Promise<KeyRecord | null> {
   const cache = apiKeyCache();
-  const cached = await cache.get<KeyRecord>(`hash:${hash}`);
+  const cached = await cache.get<KeyRecord>(recordKey(hash));
   if (cached !== undefined) return cached;
   const record = await loadKeyAsService(db, hash, lookups);
   if (record) {
     const organizationId = record.organization.id;
-    await cache.set(`hash:${hash}`, record, {
+    await cache.set(recordKey(hash), record, {
       ttlSeconds: KNOWN_TTL_SECONDS,
       tags: [
         keyTag(record.id),

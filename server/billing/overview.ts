@@ -13,8 +13,8 @@ import { ENTITLING_STATUSES } from './sync';
  * does not import the modules that consult its plans.
  */
 export type BillingUsageSources = {
-  /** The user's active API keys, counted in this transaction. */
-  activeApiKeys: (tx: Tx, userId: string) => Promise<number>;
+  /** The caller's active API keys (every organization's), counted in this transaction. */
+  activeApiKeys: (tx: Tx) => Promise<number>;
 };
 
 const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
@@ -51,7 +51,7 @@ export async function billingOverviewOf(
     hasBillingAccount: account !== undefined,
     usage: {
       apiKeys: {
-        used: await usage.activeApiKeys(tx, userId),
+        used: await usage.activeApiKeys(tx),
         limit: finiteOrNull(entitlementsOf(plan).apiKeys),
       },
       requests:

@@ -137,6 +137,22 @@ describe("an organization's API keys", () => {
       'revoked',
       'revoked',
     ]);
+    // Each revocation is in the organization's log, and in its creator's own.
+    const events = await call(
+      ada,
+      'GET',
+      `/organizations/${acme}/audit-events?action=api_key.revoked`,
+    );
+    expect(
+      events.data.items.map(
+        (event: { details: { userId: string; reason: string } }) => event.details,
+      ),
+    ).toEqual([
+      { userId: carol.userId, reason: 'creator left' },
+      { userId: bob.userId, reason: 'creator removed' },
+    ]);
+    const bobsOwn = await call(bob, 'GET', '/audit-logs?action=api_key.revoked');
+    expect(bobsOwn.data.items).toHaveLength(1);
   });
 
   it('owners and admins see and revoke every key there; members only their own', async () => {
@@ -175,7 +191,7 @@ describe("an organization's API keys", () => {
       expect.objectContaining({
         actorId: carol.userId,
         resourceId: bobsKeyId,
-        details: { createdBy: bob.userId },
+        details: { userId: bob.userId },
       }),
     ]);
   });
@@ -193,6 +209,22 @@ describe("an organization's API keys", () => {
     });
     const acme = await teamOf(ada);
     expect((await call(made.data.key, 'GET', `/organizations/${acme}`)).status).toBe(403);
+  });
+
+  it("count toward their creator's plan in every organization together", async () => {
+    const ada = await signedInUser(api, db());
+    // The free plan allows 2 active keys: one personal, one in a team…
+    expect(
+      (await call(ada, 'POST', '/api-keys', { name: 'p', scopes: ['profile:read'] })).status,
+    ).toBe(201);
+    await keyOf(ada, await teamOf(ada), ['members:read']);
+    // …and no third, in another team either.
+    const third = await call(ada, 'POST', `/organizations/${await teamOf(ada)}/api-keys`, {
+      name: 'third',
+      scopes: ['members:read'],
+    });
+    expect(third.status).toBe(403);
+    expect(third.error?.message).toMatch(/allows 2 active API keys/);
   });
 
   it('go with their organization when it is deleted', async () => {

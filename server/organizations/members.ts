@@ -4,6 +4,7 @@ import { queryRows } from '@/db/query-rows';
 import { memberships, organizations } from '@/db/schema/organizations';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import { auditKeysRevokedWithMembership } from '@/server/api-keys/service';
 import { roleAllows, type OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
 
@@ -48,7 +49,7 @@ export async function lockMembers(tx: Tx, organizationId: string) {
  * Takes the members lock, then reads the caller's role again: the one the request
  * began with may have changed in a transaction that held the lock before us.
  */
-async function lockedActor(tx: Tx, organizationId: string, caller: Actor): Promise<Actor> {
+export async function lockedActor(tx: Tx, organizationId: string, caller: Actor): Promise<Actor> {
   await lockMembers(tx, organizationId);
   const role = await roleOf(tx, organizationId, caller.userId);
   if (!role) throw notAMember();
@@ -180,6 +181,12 @@ export async function removeMember(
     throw new AppError('CONFLICT', LAST_OWNER);
   }
   // Recorded first: one who leaves may name the organization only while a member.
+  const keysRevoked = await auditKeysRevokedWithMembership(
+    tx,
+    organizationId,
+    { userId, actorId: actor.userId, reason: leaving ? 'left' : 'removed' },
+    audit,
+  );
   await recordAuditEvent(
     tx,
     {
@@ -188,7 +195,7 @@ export async function removeMember(
       resourceType: 'organization',
       resourceId: organizationId,
       organizationId,
-      details: { userId, role: current },
+      details: { userId, role: current, keysRevoked },
     },
     audit,
   );

@@ -15,7 +15,8 @@ import {
   revokeOrganizationApiKey,
 } from '@/server/api-keys/service';
 import { forgetMembershipKeys, forgetOrganizationKeys } from '@/server/api-keys/verify';
-import { ORGANIZATION_ROLE_PERMISSIONS } from '@/server/identity/organization-roles';
+import { ORGANIZATION_ROLE_PERMISSIONS, roleAllows } from '@/server/identity/organization-roles';
+import { AppError } from '@/server/platform/http/errors';
 
 import {
   exportOrganizationAuditEvents,
@@ -39,7 +40,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './invitations';
-import { changeMemberRole, listMembers, removeMember } from './members';
+import { changeMemberRole, listMembers, lockedActor, removeMember } from './members';
 import {
   createTeam,
   deleteTeam,
@@ -388,9 +389,21 @@ export const organizationsRouter = router({
     .output(createApiKeyOutput)
     .mutation(({ ctx, input }) => {
       const { identity } = ctx;
-      return ctx.organization.run((tx, role) => {
+      return ctx.organization.run(async (tx, role) => {
+        // Under the members lock, with the role of now: a demotion that committed
+        // meanwhile counts (else Postgres would refuse the insert with a 500).
+        const actor = await lockedActor(tx, ctx.organization.id, {
+          userId: identity.userId,
+          role,
+        });
+        if (!roleAllows(actor.role, 'api-keys:write')) {
+          throw new AppError(
+            'FORBIDDEN',
+            `Your role in this organization (${actor.role}) no longer allows this.`,
+          );
+        }
         // Never more than the caller's role here allows, nor than a key asking holds.
-        const allowed = ORGANIZATION_ROLE_PERMISSIONS[role].filter(
+        const allowed = ORGANIZATION_ROLE_PERMISSIONS[actor.role].filter(
           (permission) =>
             !identity.apiKeyId || identity.organization?.permissions.includes(permission),
         );

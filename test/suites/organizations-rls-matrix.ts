@@ -348,6 +348,10 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
       };
       const revoke = (id: string) =>
         sql`update api_keys set revoked_at = now() where id = ${id} returning id`;
+      // An admin revokes any key but an owner's; an owner any.
+      const ownersKey = await fresh(user.owner, orgA);
+      expect(await as('admin', revoke(ownersKey))).toEqual([]);
+      expect(await as('owner', revoke(ownersKey))).toEqual([ownersKey]);
       const adminsKey = await fresh(user.admin, orgA);
       for (const who of ['member', 'keyOfA', 'billing', 'forger', 'ownerOfB'] as const) {
         expect(await as(who, revoke(adminsKey))).toEqual([]);

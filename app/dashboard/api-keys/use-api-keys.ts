@@ -32,10 +32,13 @@ export function useApiKeys(organizationId?: string) {
     ...trpc.apiKeys.list.infiniteQueryOptions({ limit: 20 }, page),
     enabled: organizationId === undefined,
   });
+  // Both lists: your own spans your teams' keys.
   const refresh = () =>
-    queryClient.invalidateQueries({
-      queryKey: organizationId ? trpc.organizations.apiKeys.pathKey() : trpc.apiKeys.list.pathKey(),
-    });
+    Promise.all(
+      [trpc.organizations.apiKeys.pathKey(), trpc.apiKeys.list.pathKey()].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
   const createTeamKey = useMutation(trpc.organizations.createApiKey.mutationOptions());
   const createOwnKey = useMutation(trpc.apiKeys.create.mutationOptions());
   const revokeTeamKey = useMutation(trpc.organizations.revokeApiKey.mutationOptions());

@@ -50,6 +50,7 @@ export function TeamMembers({
         trpc.organizations.auditEvents,
         // A member who leaves or is removed loses their keys here.
         trpc.organizations.apiKeys,
+        trpc.apiKeys.list,
       ].map((procedure) => queryClient.invalidateQueries({ queryKey: procedure.pathKey() })),
     );
   // The last action's failure only: a later action clears it.
