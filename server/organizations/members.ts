@@ -56,7 +56,7 @@ export async function lockedActor(tx: Tx, organizationId: string, caller: Actor)
   return { userId: caller.userId, role };
 }
 
-async function roleOf(tx: Tx, organizationId: string, userId: string) {
+export async function roleOf(tx: Tx, organizationId: string, userId: string) {
   const [row] = await tx
     .select({ role: memberships.role })
     .from(memberships)

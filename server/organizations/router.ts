@@ -49,6 +49,7 @@ import {
   updateOrganization,
 } from './organizations';
 import { organizationProcedure, sessionProcedure } from './procedure';
+import { transferOwnership } from './transfer';
 import {
   acceptInvitationInput,
   acceptInvitationOutput,
@@ -221,6 +222,36 @@ export const organizationsRouter = router({
       // Their keys here were revoked with the membership (a trigger); no copy outlives it.
       await forgetMembershipKeys(ctx.organization.id, input.userId);
       return removed;
+    }),
+
+  transferOwnership: organizationProcedure('members:write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: path('/transfer-ownership'),
+        tags,
+        summary: 'Hand the organization to another member (owners; you become an admin)',
+      },
+    })
+    .input(memberRef)
+    .output(z.object({ owner: z.uuid(), admin: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const roles = await ctx.organization.run((tx, role) =>
+        transferOwnership(
+          tx,
+          ctx.organization.id,
+          { userId: ctx.identity.userId, role },
+          input.userId,
+          ctx.scope,
+        ),
+      );
+      // Both members' keys here follow their new roles.
+      await Promise.all(
+        [roles.owner, roles.admin].map((userId) =>
+          forgetMembershipKeys(ctx.organization.id, userId),
+        ),
+      );
+      return roles;
     }),
 
   leave: organizationProcedure('members:read', { sessionOnly: true })

@@ -62,6 +62,13 @@ export function TeamMembers({
   };
   const changeRole = useMutation(trpc.organizations.changeRole.mutationOptions(outcome));
   const remove = useMutation(trpc.organizations.removeMember.mutationOptions(outcome));
+  const [handingTo, setHandingTo] = useState<string | null>(null);
+  const transfer = useMutation(
+    trpc.organizations.transferOwnership.mutationOptions({
+      ...outcome,
+      onSettled: () => setHandingTo(null),
+    }),
+  );
   const leave = useMutation(
     trpc.organizations.leave.mutationOptions({ ...outcome, onSuccess: onLeft }),
   );
@@ -72,7 +79,8 @@ export function TeamMembers({
   // joins that load, whose answer would then hide the change just made.
   const loading = members.isPending || (manages && (invitations.isPending || activity.isPending));
   const busy =
-    loading || [changeRole, remove, leave, invite, resend, revoke].some((m) => m.isPending);
+    loading ||
+    [changeRole, remove, transfer, leave, invite, resend, revoke].some((m) => m.isPending);
   // Only an owner changes an owner, or makes one.
   const roles = organization.role === 'owner' ? ROLES : ROLES.filter((role) => role !== 'owner');
   const mayManage = (role: Role) => manages && (role !== 'owner' || organization.role === 'owner');
@@ -137,6 +145,28 @@ export function TeamMembers({
               ) : (
                 <span className="text-sm">{member.role}</span>
               )}
+              {organization.role === 'owner' &&
+                member.role !== 'owner' &&
+                (handingTo === member.userId ? (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    className={`${buttonClass} border-amber-500`}
+                    onClick={() => transfer.mutate({ organizationId, userId: member.userId })}
+                  >
+                    Yes, hand {organization.name} to {member.email} (you become an admin)
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Make ${member.email} the owner`}
+                    className={buttonClass}
+                    onClick={() => setHandingTo(member.userId)}
+                  >
+                    Make owner
+                  </button>
+                ))}
               {/* Members leave with the button below; this removes others. */}
               {mayManage(member.role) && member.userId !== userId && (
                 <button

@@ -1,0 +1,63 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+
+import { memberships } from '@/db/schema/organizations';
+import type { Tx } from '@/db/types';
+import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
+import type { OrganizationRole } from '@/server/identity/organization-roles';
+import { AppError } from '@/server/platform/http/errors';
+
+import { lockedActor, roleOf } from './members';
+
+/**
+ * Hands the organization to another member in one step: they become an owner and the
+ * caller, an owner, becomes an admin. Under the members lock, with the caller's role
+ * read again, so two owners handing it over at once cannot both step down. Returns
+ * both members' new roles.
+ */
+export async function transferOwnership(
+  tx: Tx,
+  organizationId: string,
+  caller: { userId: string; role: OrganizationRole },
+  toUserId: string,
+  audit: AuditContext,
+) {
+  const actor = await lockedActor(tx, organizationId, caller);
+  if (actor.role !== 'owner') {
+    throw new AppError('FORBIDDEN', 'Only an owner hands the organization over.');
+  }
+  if (toUserId === actor.userId) {
+    throw new AppError('CONFLICT', 'You own it already: choose another member.', {
+      fields: [{ path: 'userId', message: 'is you' }],
+    });
+  }
+  const from = await roleOf(tx, organizationId, toUserId);
+  if (!from) throw new AppError('NOT_FOUND', 'No such member.');
+  if (from === 'owner') throw new AppError('CONFLICT', 'That member is an owner already.');
+  const changed = await tx
+    .update(memberships)
+    .set({
+      role: sql`case when ${memberships.userId} = ${toUserId} then 'owner' else 'admin' end`,
+    })
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        inArray(memberships.userId, [toUserId, actor.userId]),
+      ),
+    )
+    .returning({ userId: memberships.userId });
+  // RLS has the last word (a personal workspace has no other member to reach here).
+  if (changed.length !== 2) throw new AppError('FORBIDDEN', 'You may not hand this over.');
+  await recordAuditEvent(
+    tx,
+    {
+      actorId: actor.userId,
+      action: 'organization.ownership_transferred',
+      resourceType: 'organization',
+      resourceId: organizationId,
+      organizationId,
+      details: { userId: toUserId, from, previousOwnerBecomes: 'admin' },
+    },
+    audit,
+  );
+  return { owner: toUserId, admin: actor.userId };
+}
