@@ -34,9 +34,9 @@ export function ApiKeyList({
     enabled: organizationId === undefined,
   });
   const teamOf = (id: string) =>
-    organizations.data?.items.find(
-      (organization) => organization.id === id && !organization.personal,
-    )?.name;
+    organizationId === undefined
+      ? organizations.data?.items.find((item) => item.id === id && !item.personal)?.name
+      : undefined;
   const items = keys.data?.pages.flatMap((page) => page.items) ?? [];
   const [confirming, setConfirming] = useState<string | null>(null);
   const headingId = useId();

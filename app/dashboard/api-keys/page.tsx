@@ -16,7 +16,8 @@ export default async function ApiKeysPage() {
         <p className="max-w-prose text-slate-600 dark:text-slate-300">
           Keys let your servers and scripts call the API as you, limited to the scopes you give
           them. Send one as <code>Authorization: Bearer &lt;key&gt;</code> or <code>X-API-Key</code>
-          .
+          . A key made here acts in your personal workspace; a team&apos;s keys are made on its page
+          under <a href="/dashboard/organizations">Organizations</a>.
         </p>
       </div>
       <CreateApiKeyForm scopes={[...user.permissions]} />
