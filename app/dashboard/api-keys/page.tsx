@@ -17,7 +17,11 @@ export default async function ApiKeysPage() {
           Keys let your servers and scripts call the API as you, limited to the scopes you give
           them. Send one as <code>Authorization: Bearer &lt;key&gt;</code> or <code>X-API-Key</code>
           . A key made here acts in your personal workspace; a team&apos;s keys are made on its page
-          under <a href="/dashboard/organizations">Organizations</a>.
+          under{' '}
+          <a href="/dashboard/organizations" className="underline">
+            Organizations
+          </a>
+          .
         </p>
       </div>
       <CreateApiKeyForm scopes={[...user.permissions]} />
