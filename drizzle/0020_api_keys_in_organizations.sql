@@ -40,8 +40,18 @@ UPDATE "api_keys" AS k SET "organization_id" = o."id"
 FROM "organizations" AS o
 WHERE o."personal_user_id" = k."user_id" AND k."organization_id" IS NULL;--> statement-breakpoint
 -- An insert that names no organization (an instance still running the previous release
--- during a rolling deploy) makes a personal key, as it meant to.
-ALTER TABLE "api_keys" ALTER COLUMN "organization_id" SET DEFAULT private.personal_organization_id();--> statement-breakpoint
+-- during a rolling deploy) makes a key in its creator's personal workspace, as it meant to.
+CREATE OR REPLACE FUNCTION private.api_key_in_personal_workspace() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $fn$
+BEGIN
+  NEW.organization_id := (SELECT o.id FROM public.organizations o WHERE o.personal_user_id = NEW.user_id);
+  RETURN NEW;
+END
+$fn$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION private.api_key_in_personal_workspace() FROM PUBLIC;--> statement-breakpoint
+CREATE TRIGGER "api_keys_in_personal_workspace_by_default" BEFORE INSERT ON "api_keys"
+FOR EACH ROW WHEN (NEW.organization_id IS NULL) EXECUTE FUNCTION private.api_key_in_personal_workspace();--> statement-breakpoint
 -- lock-ok: a few rows per account (see above); the lock is already held.
 ALTER TABLE "api_keys" ALTER COLUMN "organization_id" SET NOT NULL;--> statement-breakpoint
 -- lock-ok: validated at once; the lock is already held (see above).

@@ -26,10 +26,8 @@ export const apiKeys = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => authUsers.id, { onDelete: 'cascade' }),
-    // Default: the inserting user's personal workspace (a personal key).
     organizationId: uuid('organization_id')
       .notNull()
-      .default(sql`private.personal_organization_id()`)
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     keyHash: text('key_hash').notNull().unique(),

@@ -33,9 +33,15 @@ test('the dashboard and admin pages have no serious or critical axe violations',
   await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  // A team's page, with its members, invitations, activity and keys.
+  const slug = `a11y-${Date.now().toString(36)}`;
+  const team = await page.request.post('/api/v1/organizations', {
+    data: { name: 'Accessible team', slug },
+  });
+  expect(team.status()).toBe(201);
 
   const found: string[] = [];
-  for (const path of PAGES) {
+  for (const path of [...PAGES, `/dashboard/organizations/${slug}`]) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     const results = await new AxeBuilder({ page })

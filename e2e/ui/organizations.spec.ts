@@ -28,9 +28,12 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await signIn(page, owner, '/dashboard/organizations');
   await expect(page).toHaveURL(/\/dashboard\/organizations$/);
   await expect(page.getByText('personal · owner')).toBeVisible();
+  const slug = `acme-${randomUUID().slice(0, 8)}`;
   await page.getByLabel('Team name').fill(team);
-  await page.getByLabel(/^Slug/).fill(`acme-${randomUUID().slice(0, 8)}`);
+  await page.getByLabel(/^Slug/).fill(slug);
   await page.getByRole('button', { name: 'Create team' }).click();
+  // The team has its own address.
+  await expect(page).toHaveURL(new RegExp(`/dashboard/organizations/${slug}$`));
   await expect(page.getByRole('heading', { name: `Members of ${team}` })).toBeVisible();
   await page.getByLabel('Their email').fill(invitee);
   await page.getByRole('button', { name: 'Send invitation' }).click();
@@ -51,7 +54,7 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
 
   // A member sees the team and its members, and nothing to manage.
   await theirs.getByRole('link', { name: 'Go to your organizations' }).click();
-  await theirs.getByRole('button', { name: `Members of ${team}` }).click();
+  await theirs.getByRole('link', { name: `Open ${team}` }).click();
   await expect(theirs.getByRole('listitem', { name: `Member ${owner}` })).toContainText('owner');
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
 
@@ -63,7 +66,6 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
 
   // The owner sees it in the team's activity.
   await page.reload();
-  await page.getByRole('button', { name: `Members of ${team}` }).click();
   await expect(page.getByRole('list', { name: 'Recent activity' })).toContainText(
     `organization.joined by ${invitee}`,
   );
@@ -72,7 +74,6 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await page.getByLabel(`Role of ${invitee}`).selectOption('admin');
   await expect(page.getByLabel(`Role of ${invitee}`)).toHaveValue('admin');
   await theirs.reload();
-  await theirs.getByRole('button', { name: `Members of ${team}` }).click();
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toBeVisible();
 
   // Removed, the team is gone from their list.
@@ -84,7 +85,55 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   );
   await expect(page.getByRole('listitem', { name: 'API key Their CI' })).toContainText('revoked');
   await theirs.reload();
+  await expect(theirs.getByRole('heading', { name: 'No such team' })).toBeVisible();
+  await theirs.goto('/dashboard/organizations');
   await expect(theirs.getByText('personal · owner')).toBeVisible();
-  await expect(theirs.getByRole('button', { name: `Members of ${team}` })).toHaveCount(0);
+  await expect(theirs.getByRole('link', { name: `Open ${team}` })).toHaveCount(0);
   await other.close();
+});
+
+test('two tabs on two organizations each act in their own; the switcher moves between them', async ({
+  page,
+  request,
+}) => {
+  const owner = `tabs-${randomUUID()}@example.com`;
+  const cookie = await signedInCookie(request, owner);
+  const teams = [] as { name: string; slug: string }[];
+  for (const letter of ['A', 'B']) {
+    const team = {
+      name: `Team ${letter} ${randomUUID().slice(0, 4)}`,
+      slug: `t${letter.toLowerCase()}-${randomUUID().slice(0, 8)}`,
+    };
+    const made = await request.post('/api/v1/organizations', { headers: { cookie }, data: team });
+    expect(made.status()).toBe(201);
+    teams.push(team);
+  }
+  const [a, b] = teams as [{ name: string; slug: string }, { name: string; slug: string }];
+  await signIn(page, owner, `/dashboard/organizations/${a.slug}`);
+  await expect(page.getByRole('heading', { name: a.name, level: 1 })).toBeVisible();
+  const tabB = await page.context().newPage();
+  await tabB.goto(`/dashboard/organizations/${b.slug}`);
+  await expect(tabB.getByRole('heading', { name: b.name, level: 1 })).toBeVisible();
+
+  // Each tab acts in the organization its address names, whatever the other does.
+  const invitee = `tab-invitee-${randomUUID()}@example.com`;
+  await page.getByLabel('Their email').fill(invitee);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await tabB.getByLabel('Name', { exact: true }).fill('Key of B');
+  await tabB.getByRole('button', { name: 'Create key' }).click();
+  await expect(tabB.getByRole('listitem', { name: 'API key Key of B' })).toBeVisible();
+  await page.reload();
+  await tabB.reload();
+  await expect(page.getByRole('listitem', { name: `Invitation to ${invitee}` })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'API key Key of B' })).toHaveCount(0);
+  await expect(tabB.getByRole('listitem', { name: 'API key Key of B' })).toBeVisible();
+  await expect(tabB.getByRole('listitem', { name: `Invitation to ${invitee}` })).toHaveCount(0);
+
+  // The switcher in the dashboard's shell says where a tab is, and moves it.
+  await expect(page.getByLabel('Organization', { exact: true })).toHaveValue(a.slug);
+  await page.getByLabel('Organization', { exact: true }).selectOption(b.slug);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/organizations/${b.slug}$`));
+  await expect(page.getByRole('heading', { name: b.name, level: 1 })).toBeVisible();
+  await page.getByLabel('Organization', { exact: true }).selectOption('Create a team…');
+  await expect(page.getByRole('heading', { name: 'Create a team' })).toBeVisible();
 });

@@ -155,8 +155,7 @@ export async function createApiKey(
     .insert(apiKeys)
     .values({
       userId: caller.userId,
-      // None named: the column's default, the caller's personal workspace.
-      ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+      organizationId: input.organizationId ?? sql`(select private.personal_organization_id())`,
       name: input.name,
       keyHash: hash,
       displayPrefix,

@@ -50,11 +50,12 @@ const TOUCH_AFTER_MS = 60_000;
 const FAILURE_AUDIT_EVERY_MS = 10 * 60_000;
 
 export const apiKeyCache = () => appCache('api-keys');
-export const keyTag = (keyId: string) => `api-key:${keyId}`;
-export const userTag = (userId: string) => `user:${userId}`;
+// Ids as Postgres spells uuids (lower case), whatever case a caller sent them in.
+export const keyTag = (keyId: string) => `api-key:${keyId.toLowerCase()}`;
+export const userTag = (userId: string) => `user:${userId.toLowerCase()}`;
 const membershipTag = (organizationId: string, userId: string) =>
-  `membership:${organizationId}:${userId}`;
-const organizationTag = (organizationId: string) => `organization:${organizationId}`;
+  `membership:${organizationId.toLowerCase()}:${userId.toLowerCase()}`;
+const organizationTag = (organizationId: string) => `organization:${organizationId.toLowerCase()}`;
 
 /**
  * After the commit of a change to a membership (role changed, removed, left): the

@@ -125,6 +125,19 @@ describe('migrations 0018–0020 (organizations, keys in them) on a database wit
         claims: { org_id: workspace!.organization_id },
       });
     }
+    // A key inserted as the previous release did (no organization) lands in its
+    // creator's workspace: a rolling deploy's old instances keep making personal keys.
+    const [oldStyle] = await withServiceRole(db(), (tx) =>
+      queryRows<{ organization_id: string }>(
+        tx,
+        sql`insert into api_keys (user_id, name, key_hash, display_prefix, scopes)
+            values (${users[2]!.id}, 'old', ${`old-${crypto.randomUUID()}`}, 'sk_test_old', array['profile:read'])
+            returning organization_id`,
+      ),
+    );
+    expect(oldStyle!.organization_id).toBe(
+      workspaces.find((row) => row.user_id === users[2]!.id)!.organization_id,
+    );
     const [plan] = await withServiceRole(db(), (tx) =>
       queryRows<{ plan: string }>(tx, sql`select plan from billing_accounts`),
     );

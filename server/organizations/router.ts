@@ -224,7 +224,8 @@ export const organizationsRouter = router({
       return removed;
     }),
 
-  transferOwnership: organizationProcedure('members:write')
+  // As weighty as deleting the team: owners only, and a key needs organization:delete.
+  transferOwnership: organizationProcedure('organization:delete')
     .meta({
       openapi: {
         method: 'POST',

@@ -11,8 +11,8 @@ import { lockedActor, roleOf } from './members';
 /**
  * Hands the organization to another member in one step: they become an owner and the
  * caller, an owner, becomes an admin. Under the members lock, with the caller's role
- * read again, so two owners handing it over at once cannot both step down. Returns
- * both members' new roles.
+ * read again: an owner handing over twice at once hands over once (the second finds
+ * them an admin). Returns both members' ids, as the database spells them.
  */
 export async function transferOwnership(
   tx: Tx,
@@ -44,9 +44,10 @@ export async function transferOwnership(
         inArray(memberships.userId, [toUserId, actor.userId]),
       ),
     )
-    .returning({ userId: memberships.userId });
+    .returning({ userId: memberships.userId, role: memberships.role });
   // RLS has the last word (a personal workspace has no other member to reach here).
   if (changed.length !== 2) throw new AppError('FORBIDDEN', 'You may not hand this over.');
+  const owner = changed.find((row) => row.role === 'owner')!.userId;
   await recordAuditEvent(
     tx,
     {
@@ -55,9 +56,9 @@ export async function transferOwnership(
       resourceType: 'organization',
       resourceId: organizationId,
       organizationId,
-      details: { userId: toUserId, from, previousOwnerBecomes: 'admin' },
+      details: { userId: owner, from, previousOwnerBecomes: 'admin' },
     },
     audit,
   );
-  return { owner: toUserId, admin: actor.userId };
+  return { owner, admin: actor.userId };
 }

@@ -84,7 +84,12 @@ export function ApiKeyList({
                   </button>
                 </span>
               ) : (
-                <button type="button" onClick={() => setConfirming(key.id)} className={buttonClass}>
+                <button
+                  type="button"
+                  aria-label={`Revoke ${key.name}`}
+                  onClick={() => setConfirming(key.id)}
+                  className={buttonClass}
+                >
                   Revoke
                 </button>
               ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 
 import { requireUser } from '@/server/page-session';
 
@@ -18,9 +19,9 @@ export default async function ApiKeysPage() {
           them. Send one as <code>Authorization: Bearer &lt;key&gt;</code> or <code>X-API-Key</code>
           . A key made here acts in your personal workspace; a team&apos;s keys are made on its page
           under{' '}
-          <a href="/dashboard/organizations" className="underline">
+          <Link href="/dashboard/organizations" className="underline">
             Organizations
-          </a>
+          </Link>
           .
         </p>
       </div>

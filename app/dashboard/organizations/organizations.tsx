@@ -1,24 +1,24 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
 
 import { Field, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
-import { TeamApiKeys } from './team-api-keys';
-import { TeamMembers } from './team-members';
-
-export function Organizations({ userId }: { userId: string }) {
+/** Your organizations, each team a link to its own page, and a form to make a team. */
+export function Organizations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const organizations = useQuery(trpc.organizations.list.queryOptions());
-  const [selected, setSelected] = useState<string | null>(null);
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
-      onSuccess: (team) => {
-        setSelected(team.id);
-        return queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
+      onSuccess: async (team) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
+        router.push(`/dashboard/organizations/${team.slug}`);
       },
     }),
   );
@@ -33,7 +33,6 @@ export function Organizations({ userId }: { userId: string }) {
   };
 
   const items = organizations.data?.items ?? [];
-  const current = items.find((organization) => organization.id === selected);
   return (
     <div className="space-y-10">
       <section aria-labelledby="your-organizations" className="space-y-3">
@@ -52,21 +51,24 @@ export function Organizations({ userId }: { userId: string }) {
                 </span>
               </span>
               {!organization.personal && (
-                <button
-                  type="button"
-                  onClick={() => setSelected(organization.id)}
-                  aria-pressed={selected === organization.id}
+                <Link
+                  href={`/dashboard/organizations/${organization.slug}`}
                   className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900"
                 >
-                  Members of {organization.name}
-                </button>
+                  Open {organization.name}
+                </Link>
               )}
             </li>
           ))}
         </ul>
       </section>
 
-      <form onSubmit={onCreate} className="max-w-md space-y-4" aria-labelledby="create-team">
+      <form
+        id="create-a-team"
+        onSubmit={onCreate}
+        className="max-w-md space-y-4"
+        aria-labelledby="create-team"
+      >
         <h2 id="create-team" className="text-xl font-semibold">
           Create a team
         </h2>
@@ -86,21 +88,6 @@ export function Organizations({ userId }: { userId: string }) {
           </p>
         )}
       </form>
-
-      {current && !current.personal && (
-        <TeamMembers
-          key={current.id}
-          organization={current}
-          userId={userId}
-          onLeft={() => {
-            setSelected(null);
-            return queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
-          }}
-        />
-      )}
-      {current && !current.personal && current.role !== 'billing' && (
-        <TeamApiKeys key={current.id} organization={current} />
-      )}
     </div>
   );
 }

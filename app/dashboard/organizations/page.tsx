@@ -7,7 +7,7 @@ import { Organizations } from './organizations';
 export const metadata: Metadata = { title: 'Organizations' };
 
 export default async function OrganizationsPage() {
-  const user = await requireUser('/dashboard/organizations');
+  await requireUser('/dashboard/organizations');
   return (
     <div className="space-y-10">
       <div className="space-y-2">
@@ -17,7 +17,7 @@ export default async function OrganizationsPage() {
           email and give each a role.
         </p>
       </div>
-      <Organizations userId={user.userId} />
+      <Organizations />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { EmailField, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
+import { HandOver } from './hand-over';
+
 type Role = 'owner' | 'admin' | 'member' | 'billing';
 type Team = { id: string; name: string; role: Role };
 
@@ -62,13 +64,7 @@ export function TeamMembers({
   };
   const changeRole = useMutation(trpc.organizations.changeRole.mutationOptions(outcome));
   const remove = useMutation(trpc.organizations.removeMember.mutationOptions(outcome));
-  const [handingTo, setHandingTo] = useState<string | null>(null);
-  const transfer = useMutation(
-    trpc.organizations.transferOwnership.mutationOptions({
-      ...outcome,
-      onSettled: () => setHandingTo(null),
-    }),
-  );
+  const transfer = useMutation(trpc.organizations.transferOwnership.mutationOptions(outcome));
   const leave = useMutation(
     trpc.organizations.leave.mutationOptions({ ...outcome, onSuccess: onLeft }),
   );
@@ -110,6 +106,11 @@ export function TeamMembers({
           {failure}
         </p>
       )}
+      {transfer.isSuccess && (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          You handed {organization.name} over; you are an admin now.
+        </p>
+      )}
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
         {members.data?.items.map((member) => (
           <li
@@ -145,28 +146,14 @@ export function TeamMembers({
               ) : (
                 <span className="text-sm">{member.role}</span>
               )}
-              {organization.role === 'owner' &&
-                member.role !== 'owner' &&
-                (handingTo === member.userId ? (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    className={`${buttonClass} border-amber-500`}
-                    onClick={() => transfer.mutate({ organizationId, userId: member.userId })}
-                  >
-                    Yes, hand {organization.name} to {member.email} (you become an admin)
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-label={`Make ${member.email} the owner`}
-                    className={buttonClass}
-                    onClick={() => setHandingTo(member.userId)}
-                  >
-                    Make owner
-                  </button>
-                ))}
+              {organization.role === 'owner' && member.role !== 'owner' && (
+                <HandOver
+                  teamName={organization.name}
+                  email={member.email}
+                  busy={busy}
+                  onConfirm={() => transfer.mutate({ organizationId, userId: member.userId })}
+                />
+              )}
               {/* Members leave with the button below; this removes others. */}
               {mayManage(member.role) && member.userId !== userId && (
                 <button
