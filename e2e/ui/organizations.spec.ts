@@ -137,3 +137,20 @@ test('two tabs on two organizations each act in their own; the switcher moves be
   await page.getByLabel('Organization', { exact: true }).selectOption('Create a team…');
   await expect(page.getByRole('heading', { name: 'Create a team' })).toBeVisible();
 });
+
+test('a link that no longer works says so, and offers no button to try again', async ({
+  page,
+  request,
+}) => {
+  const email = `stale-link-${randomUUID()}@example.com`;
+  await signedInCookie(request, email);
+  const path = `/invitations/accept?token=${'A'.repeat(43)}`;
+  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Accept the invitation' }).click();
+  await expect(page.getByRole('alert')).toContainText('not valid');
+  await expect(page.getByRole('button', { name: 'Accept the invitation' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Go to your organizations' })).toBeVisible();
+});

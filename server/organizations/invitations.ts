@@ -220,6 +220,7 @@ const REFUSALS: Record<string, () => AppError> = {
     new AppError(
       'FORBIDDEN',
       'This invitation is for another email address: sign out and sign in (or sign up) with the address it was sent to.',
+      { reason: 'wrong-address' },
     ),
 };
 

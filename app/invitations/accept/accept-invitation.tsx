@@ -27,6 +27,21 @@ export function AcceptInvitation({ token }: { token: string }) {
       </p>
     );
   }
+  // A used, revoked, replaced or expired link stays so: nothing to try again.
+  const status = accept.error?.data?.httpStatus;
+  if (status === 404 || status === 409) {
+    return (
+      <div role="alert" className="space-y-1 text-sm">
+        <p className="text-red-600 dark:text-red-400">{accept.error?.message}</p>
+        <p>
+          <Link href="/dashboard/organizations" className="underline">
+            Go to your organizations
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const details = accept.error?.data?.details as { reason?: string } | undefined;
   return (
     <div className="space-y-3">
       <button
@@ -40,7 +55,7 @@ export function AcceptInvitation({ token }: { token: string }) {
       {accept.isError && (
         <div role="alert" className="space-y-1 text-sm text-red-600 dark:text-red-400">
           <p>{accept.error.message}</p>
-          {accept.error.data?.httpStatus === 403 && (
+          {details?.reason === 'wrong-address' && (
             <p className="underline">
               <SignOutButton
                 label="Sign out, to sign in with the invited address"
