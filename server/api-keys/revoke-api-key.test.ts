@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
+import type { Database } from '@/db/types';
 import { apiKeyLookups } from '@/server/pipeline-deps';
 import { apiKeyOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
+import { countingDb } from '@/test/helpers/counting-db';
 import { testScope } from '@/test/helpers/scope';
 
 import { forgetApiKey, revokeApiKey } from './service';
@@ -33,5 +35,32 @@ describe('revokeApiKey', () => {
     await expect(identifyByApiKey(key, db(), testScope(), apiKeyLookups)).rejects.toThrow(
       /revoked/,
     );
+  });
+
+  it('a read that a revocation overtook does not put the key back in the cache', async () => {
+    const ada = await signedInUser(api, db());
+    const { key, id } = await apiKeyOf(api, ada);
+    // The revocation is forgotten while the verification's read is under way.
+    let overtaken = false;
+    const racing = new Proxy(db(), {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (property !== 'transaction' || overtaken) return value;
+        return async (...args: unknown[]) => {
+          overtaken = true;
+          await forgetApiKey(id);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as Database;
+    expect(await identifyByApiKey(key, racing, testScope(), apiKeyLookups)).toMatchObject({
+      apiKeyId: id,
+    });
+    const { counted, counter } = countingDb(db());
+    await identifyByApiKey(key, counted, testScope(), apiKeyLookups);
+    expect(counter.transactions).toBe(1);
+    // Read without a race, it is cached: the next verification makes no query.
+    await identifyByApiKey(key, counted, testScope(), apiKeyLookups);
+    expect(counter.transactions).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ import { AppError } from '@/server/platform/http/errors';
 
 import { generateApiKey, parseApiKey } from './key-format';
 import type { ApiKeyScope } from './schemas';
-import { apiKeyCache, keyShape, keyTag } from './verify';
+import { keyShape } from './verify';
 
 export function toApiKeyOutput(row: ApiKey) {
   const expired = row.expiresAt !== null && row.expiresAt.getTime() <= Date.now();
@@ -209,11 +209,7 @@ const revokeLiveKeysWhere = (tx: Tx, which: SQL | undefined) =>
     .where(and(which, isNull(apiKeys.revokedAt)))
     .returning();
 
-/**
- * After the commit of a revocation: this process and the shared cache forget the
- * key now, other instances' short-lived local copies within the cache's 5 s bound.
- */
-export const forgetApiKey = (id: string) => apiKeyCache().invalidateTag(keyTag(id));
+export { forgetApiKey } from './verify';
 
 /** Revokes one of the caller's live keys; someone else's, or an unknown id, is a 404. */
 export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit: AuditContext) {

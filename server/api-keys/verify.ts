@@ -40,6 +40,8 @@ type KeyRecord = {
   emailVerified: boolean;
   expiresAt: Date | null;
   revoked: boolean;
+  /** When the read behind this record began (ms): a copy counts only within the bound. */
+  verifiedAt: number;
 };
 
 // Also in the shared store, a verified key lives only as long as the local copies
@@ -57,16 +59,41 @@ const membershipTag = (organizationId: string, userId: string) =>
   `membership:${organizationId.toLowerCase()}:${userId.toLowerCase()}`;
 const organizationTag = (organizationId: string) => `organization:${organizationId.toLowerCase()}`;
 
+// When this process last dropped each tag's cached keys, so that a read that began
+// before a drop does not put the old record back (bounded: older drops no longer matter).
+const forgottenAt = new LRUCache<string, number>({ max: 10_000, ttl: DEFAULT_L1_TTL_MS });
+
+function forget(tag: string) {
+  forgottenAt.set(tag, Date.now());
+  return apiKeyCache().invalidateTag(tag);
+}
+
+const tagsOf = (record: KeyRecord) => [
+  keyTag(record.id),
+  userTag(record.userId),
+  membershipTag(record.organization.id, record.userId),
+  organizationTag(record.organization.id),
+];
+
+/**
+ * After the commit of a revocation: this process and the shared cache forget the
+ * key now, other instances' short-lived local copies within the cache's 5 s bound.
+ */
+export const forgetApiKey = (keyId: string) => forget(keyTag(keyId));
+
+/** After a commit that changed a user (role, email, keys): their keys are verified again. */
+export const forgetUserKeys = (userId: string) => forget(userTag(userId));
+
 /**
  * After the commit of a change to a membership (role changed, removed, left): the
  * member's keys there are verified again, with their role of now.
  */
 export const forgetMembershipKeys = (organizationId: string, userId: string) =>
-  apiKeyCache().invalidateTag(membershipTag(organizationId, userId));
+  forget(membershipTag(organizationId, userId));
 
 /** After the commit of a renamed or deleted organization: its keys are verified again. */
 export const forgetOrganizationKeys = (organizationId: string) =>
-  apiKeyCache().invalidateTag(organizationTag(organizationId));
+  forget(organizationTag(organizationId));
 
 /** This deployment's key shape: `API_KEY_PREFIX`, and `live` only when deployed. */
 export const keyShape = () => ({
@@ -116,6 +143,7 @@ async function loadKeyAsService(
   hash: string,
   lookups: KeyLookups,
 ): Promise<KeyRecord | null> {
+  const verifiedAt = Date.now();
   return withServiceRole(db, async (tx) => {
     const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
     if (!key) return null;
@@ -135,6 +163,7 @@ async function loadKeyAsService(
       emailVerified: owner.emailConfirmedAt !== null,
       expiresAt: key.expiresAt,
       revoked: key.revokedAt !== null,
+      verifiedAt,
     };
   });
 }
@@ -153,19 +182,16 @@ async function cachedKey(
   lookups: KeyLookups,
 ): Promise<KeyRecord | null> {
   const cache = apiKeyCache();
+  // A copy, whichever level it came from, counts only within the bound since its read.
   const cached = await cache.get<KeyRecord>(recordKey(hash));
-  if (cached !== undefined) return cached;
+  if (cached && Date.now() - cached.verifiedAt < DEFAULT_L1_TTL_MS) return cached;
   const record = await loadKeyAsService(db, hash, lookups);
-  if (record) {
-    const organizationId = record.organization.id;
+  // A read that a revocation or a membership change overtook is not cached.
+  const overtaken = (tag: string) => (forgottenAt.get(tag) ?? -Infinity) >= record!.verifiedAt;
+  if (record && !tagsOf(record).some(overtaken)) {
     await cache.set(recordKey(hash), record, {
       ttlSeconds: KNOWN_TTL_SECONDS,
-      tags: [
-        keyTag(record.id),
-        userTag(record.userId),
-        membershipTag(organizationId, record.userId),
-        organizationTag(organizationId),
-      ],
+      tags: tagsOf(record),
     });
   }
   return record;

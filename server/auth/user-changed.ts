@@ -1,4 +1,4 @@
-import { apiKeyCache, userTag } from '@/server/api-keys/verify';
+import { forgetUserKeys } from '@/server/api-keys/verify';
 import { forgetPlanOf } from '@/server/billing/entitlements';
 
 import { forgetProfile } from './profile-cache';
@@ -16,7 +16,7 @@ import { forgetSessionsOf } from './session-cache';
 export async function onUserChanged(userId: string): Promise<void> {
   await Promise.all([
     // Verified keys carry the owner's role and email.
-    apiKeyCache().invalidateTag(userTag(userId)),
+    forgetUserKeys(userId),
     forgetProfile(userId),
     forgetPlanOf(userId),
     // Cached sessions carry the user's role and email into their claims.
