@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
-import type { Database } from '@/db/types';
 import { apiKeyLookups } from '@/server/pipeline-deps';
 import { apiKeyOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { countingDb } from '@/test/helpers/counting-db';
+import { overtakenBy } from '@/test/helpers/racing-db';
 import { testScope } from '@/test/helpers/scope';
 
 import { forgetApiKey, revokeApiKey } from './service';
@@ -41,18 +41,7 @@ describe('revokeApiKey', () => {
     const ada = await signedInUser(api, db());
     const { key, id } = await apiKeyOf(api, ada);
     // The revocation is forgotten while the verification's read is under way.
-    let overtaken = false;
-    const racing = new Proxy(db(), {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== 'transaction' || overtaken) return value;
-        return async (...args: unknown[]) => {
-          overtaken = true;
-          await forgetApiKey(id);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    }) as Database;
+    const racing = overtakenBy(db(), () => forgetApiKey(id));
     expect(await identifyByApiKey(key, racing, testScope(), apiKeyLookups)).toMatchObject({
       apiKeyId: id,
     });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { setRole } from '@/server/auth/roles';
 import { withServiceRole } from '@/db/rls';
-import type { Database } from '@/db/types';
 import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { apiClient, testApi } from '@/test/helpers/api-client';
 import { countingDb } from '@/test/helpers/counting-db';
+import { overtakenBy } from '@/test/helpers/racing-db';
 
 import { forgetSessionsOf, sessionCache, tokenKey } from './session-cache';
 import { findSessionAsService } from './sessions';
@@ -66,18 +66,7 @@ describe('a cached session', () => {
     await sessionCache().delete(tokenKey(hashSessionToken(token)));
     // The first read's transaction starts only after the user's sessions were dropped,
     // as when a revocation commits while the read is on its way.
-    let overtaken = false;
-    const racing = new Proxy(db(), {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (property !== 'transaction' || overtaken) return value;
-        return async (...args: unknown[]) => {
-          overtaken = true;
-          await forgetSessionsOf(userId);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    }) as Database;
+    const racing = overtakenBy(db(), () => forgetSessionsOf(userId));
     expect(await findSessionAsService(racing, token)).not.toBeNull();
     const { counted, counter } = countingDb(db());
     await findSessionAsService(counted, token);
