@@ -119,22 +119,29 @@ test('two tabs on two organizations each act in their own; the switcher moves be
   const invitee = `tab-invitee-${randomUUID()}@example.com`;
   await page.getByLabel('Their email').fill(invitee);
   await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('listitem', { name: `Invitation to ${invitee}` })).toBeVisible();
   await tabB.getByLabel('Name', { exact: true }).fill('Key of B');
   await tabB.getByRole('button', { name: 'Create key' }).click();
   await expect(tabB.getByRole('listitem', { name: 'API key Key of B' })).toBeVisible();
   await page.reload();
   await tabB.reload();
   await expect(page.getByRole('listitem', { name: `Invitation to ${invitee}` })).toBeVisible();
+  // Loaded, and without the other tab's key or invitation.
+  await expect(page.getByText('No keys yet. Create one above.')).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'API key Key of B' })).toHaveCount(0);
   await expect(tabB.getByRole('listitem', { name: 'API key Key of B' })).toBeVisible();
+  await expect(tabB.getByText('None.')).toBeVisible();
   await expect(tabB.getByRole('listitem', { name: `Invitation to ${invitee}` })).toHaveCount(0);
 
   // The switcher in the dashboard's shell says where a tab is, and moves it.
   await expect(page.getByLabel('Organization', { exact: true })).toHaveValue(a.slug);
   await page.getByLabel('Organization', { exact: true }).selectOption(b.slug);
+  await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/organizations/${b.slug}$`));
   await expect(page.getByRole('heading', { name: b.name, level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Organization', { exact: true })).toHaveValue(b.slug);
   await page.getByLabel('Organization', { exact: true }).selectOption('Create a team…');
+  await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page.getByRole('heading', { name: 'Create a team' })).toBeVisible();
 });
 

@@ -13,7 +13,9 @@ import { forgetSessionsOf } from './session-cache';
  * process has not opened yet still has entries in the shared level (Redis), and only
  * opening it by name reaches them. A new cache keyed by user belongs in this list.
  */
-export async function onUserChanged(userId: string): Promise<void> {
+export async function onUserChanged(id: string): Promise<void> {
+  // As the caches' tags spell it, whatever case the id arrived in (an admin's URL).
+  const userId = id.toLowerCase();
   await Promise.all([
     // Verified keys carry the owner's role and email.
     forgetUserKeys(userId),

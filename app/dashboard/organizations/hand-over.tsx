@@ -24,13 +24,22 @@ export function HandOver({
 }) {
   const [armedAt, setArmedAt] = useState<number | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const makeOwner = useRef<HTMLButtonElement>(null);
+  const wasArmed = useRef(false);
+  // The focus goes to Cancel when asking, and back to Make owner when cancelled.
   useEffect(() => {
-    if (armedAt !== null) cancel.current?.focus();
+    if (armedAt !== null) {
+      wasArmed.current = true;
+      cancel.current?.focus();
+    } else if (wasArmed.current) {
+      makeOwner.current?.focus();
+    }
   }, [armedAt]);
 
   if (armedAt === null) {
     return (
       <button
+        ref={makeOwner}
         type="button"
         disabled={busy}
         aria-label={`Make owner: ${email}`}
@@ -56,7 +65,13 @@ export function HandOver({
       >
         Hand over
       </button>
-      <button ref={cancel} type="button" className={buttonClass} onClick={() => setArmedAt(null)}>
+      <button
+        ref={cancel}
+        type="button"
+        disabled={busy}
+        className={buttonClass}
+        onClick={() => setArmedAt(null)}
+      >
         Cancel
       </button>
     </span>

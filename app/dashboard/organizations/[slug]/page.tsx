@@ -4,7 +4,14 @@ import { requireUser } from '@/server/page-session';
 
 import { Team } from './team';
 
-export const metadata: Metadata = { title: 'Team' };
+// The team's address in the title, so that two tabs on two teams tell apart.
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  return { title: (await params).slug };
+}
 
 /**
  * One team, named by its slug in the URL: what a page acts in is the address, so two

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
@@ -12,15 +12,18 @@ import { TeamMembers } from '../team-members';
 /** A team's page: its members, invitations, activity and API keys, as the caller's role allows. */
 export function Team({ slug, userId }: { slug: string; userId: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const router = useRouter();
   // The list, rather than a fetch by slug: it follows role changes and renames made here.
   const organizations = useQuery(trpc.organizations.list.queryOptions());
+  // Slugs are lower case; an address typed otherwise still finds its team.
   const team = organizations.data?.items.find(
-    (organization) => organization.slug === slug && !organization.personal,
+    (organization) => organization.slug === slug.toLowerCase() && !organization.personal,
   );
 
   if (organizations.isPending) return <p>Loading…</p>;
-  if (organizations.isError) return <p role="alert">Could not load your organizations.</p>;
+  // A failed refresh keeps the team shown; only a first load that failed says so.
+  if (!organizations.data) return <p role="alert">Could not load your organizations.</p>;
   if (!team) {
     return (
       <div className="space-y-4">
@@ -45,7 +48,15 @@ export function Team({ slug, userId }: { slug: string; userId: string }) {
       <TeamMembers
         organization={team}
         userId={userId}
-        onLeft={() => router.push('/dashboard/organizations')}
+        onLeft={async () => {
+          // Gone from the lists too: the switcher, your organizations, your keys.
+          await Promise.all(
+            [trpc.organizations.list.pathKey(), trpc.apiKeys.list.pathKey()].map((queryKey) =>
+              queryClient.invalidateQueries({ queryKey }),
+            ),
+          );
+          router.push('/dashboard/organizations');
+        }}
       />
       {team.role !== 'billing' && <TeamApiKeys organization={team} />}
     </div>
