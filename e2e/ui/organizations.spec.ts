@@ -19,6 +19,8 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   browser,
   request,
 }) => {
+  // Two browsers and some thirty steps: ~20 s alone, over 30 s on a busy CI machine.
+  test.setTimeout(60_000);
   const owner = `owner-${randomUUID()}@example.com`;
   const invitee = `invitee-${randomUUID()}@example.com`;
   await signedInCookie(request, owner);

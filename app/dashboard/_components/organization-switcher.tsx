@@ -20,9 +20,8 @@ export function OrganizationSwitcher() {
   const pathname = usePathname();
   const organizations = useQuery(trpc.organizations.list.queryOptions());
   const teams = organizations.data?.items.filter((organization) => !organization.personal);
-  const slug = decodeURIComponent(
-    pathname.match(/^\/dashboard\/organizations\/([^/]+)/)?.[1] ?? '',
-  );
+  // Slugs are [a-z0-9-]: the path segment needs no decoding, only lower case.
+  const slug = (pathname.match(/^\/dashboard\/organizations\/([^/]+)/)?.[1] ?? '').toLowerCase();
   const current = teams?.some((team) => team.slug === slug) ? slug : '';
   // The choice, until Switch is pressed; null follows the page.
   const [chosen, setChosen] = useState<string | null>(null);
