@@ -1,22 +1,6 @@
 import { z } from 'zod';
 
-import {
-  apiKeyIdInput,
-  apiKeyOutput,
-  createApiKeyOutput,
-  createOrganizationApiKeyInput,
-  listApiKeysInput,
-  listApiKeysOutput,
-} from '@/server/api-keys/schemas';
-import {
-  createApiKey,
-  forgetApiKey,
-  listApiKeys,
-  revokeOrganizationApiKey,
-} from '@/server/api-keys/service';
 import { forgetMembershipKeys, forgetOrganizationKeys } from '@/server/api-keys/verify';
-import { ORGANIZATION_ROLE_PERMISSIONS, roleAllows } from '@/server/identity/organization-roles';
-import { AppError } from '@/server/platform/http/errors';
 
 import {
   exportOrganizationAuditEvents,
@@ -40,7 +24,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './invitations';
-import { changeMemberRole, listMembers, lockedActor, removeMember } from './members';
+import { changeMemberRole, listMembers, removeMember } from './members';
 import {
   createTeam,
   deleteTeam,
@@ -49,6 +33,7 @@ import {
   updateOrganization,
 } from './organizations';
 import { organizationProcedure, sessionProcedure } from './procedure';
+import { teamApiKeyProcedures } from './team-api-keys-router';
 import { transferOwnership } from './transfer';
 import {
   acceptInvitationInput,
@@ -387,86 +372,8 @@ export const organizationsRouter = router({
       ),
     ),
 
-  apiKeys: organizationProcedure('api-keys:read')
-    .meta({
-      openapi: {
-        method: 'GET',
-        path: path('/api-keys'),
-        tags,
-        summary:
-          "The organization's API keys, newest first (owners and admins see every member's, others their own)",
-      },
-    })
-    .input(listApiKeysInput)
-    .output(listApiKeysOutput)
-    .query(({ ctx, input }) =>
-      ctx.organization.run((tx) =>
-        listApiKeys(tx, { ...input, organizationId: ctx.organization.id }),
-      ),
-    ),
-
-  createApiKey: organizationProcedure('api-keys:write')
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: path('/api-keys'),
-        tags,
-        summary:
-          'Create an API key that acts only in this organization (the key is in this response only)',
-      },
-      successStatus: 201,
-      rateLimit: 'apiKeyCreate',
-    })
-    .input(createOrganizationApiKeyInput)
-    .output(createApiKeyOutput)
-    .mutation(({ ctx, input }) => {
-      const { identity } = ctx;
-      return ctx.organization.run(async (tx, role) => {
-        // Under the members lock, with the role of now: a demotion that committed
-        // meanwhile counts (else Postgres would refuse the insert with a 500).
-        const actor = await lockedActor(tx, ctx.organization.id, {
-          userId: identity.userId,
-          role,
-        });
-        if (!roleAllows(actor.role, 'api-keys:write')) {
-          throw new AppError(
-            'FORBIDDEN',
-            `Your role in this organization (${actor.role}) no longer allows this.`,
-          );
-        }
-        // Never more than the caller's role here allows, nor than a key asking holds.
-        const allowed = ORGANIZATION_ROLE_PERMISSIONS[actor.role].filter(
-          (permission) =>
-            !identity.apiKeyId || identity.organization?.permissions.includes(permission),
-        );
-        return createApiKey(
-          tx,
-          { userId: identity.userId, apiKeyId: identity.apiKeyId, permissions: allowed },
-          { ...input, organizationId: ctx.organization.id },
-          ctx.scope,
-        );
-      });
-    }),
-
-  revokeApiKey: organizationProcedure('api-keys:write')
-    .meta({
-      openapi: {
-        method: 'DELETE',
-        path: path('/api-keys/{id}'),
-        tags,
-        summary:
-          'Revoke an API key of the organization (your own; owners and admins any), refused everywhere within 5 seconds',
-      },
-    })
-    .input(apiKeyIdInput)
-    .output(z.object({ revoked: z.literal(true), apiKey: apiKeyOutput }))
-    .mutation(async ({ ctx, input }) => {
-      const apiKey = await ctx.organization.run((tx) =>
-        revokeOrganizationApiKey(tx, ctx.organization.id, ctx.identity.userId, input.id, ctx.scope),
-      );
-      await forgetApiKey(input.id);
-      return { revoked: true as const, apiKey };
-    }),
+  // A team's API keys: organizations.apiKeys, .createApiKey, .revokeApiKey.
+  ...teamApiKeyProcedures,
 
   acceptInvitation: sessionProcedure
     .meta({
