@@ -88,7 +88,7 @@ const { rewriteMalformedPath } = await import('./server/platform/http/malformed-
 const { STATIC_SECURITY_HEADERS } =
   await import('./server/platform/http/static-security-headers.mjs');
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   request.headers[socketIpHeader] = request.socket.remoteAddress ?? '';
   // Next's own redirects (a trailing slash) skip next.config.ts's headers; every
   // other response sets the same values again.
@@ -98,6 +98,13 @@ createServer((request, response) => {
   // Next.js answers a path it cannot percent-decode with a bare 500; send it to ours.
   rewriteMalformedPath(request);
   handle(request, response);
-}).listen(port, hostname, () => {
+});
+// Node closes an idle kept-alive socket after 5 s. A client that sends on it just as
+// it closes gets ECONNRESET (a proxy or load balancer in front, which keeps sockets
+// for 60 s, sees 502s): keep them longer than such a peer does. The headers timeout
+// must exceed it, or Node cuts a slow second request on the same socket.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
   console.log(`Lean SaaS listening on http://localhost:${port}`);
 });
