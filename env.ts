@@ -53,6 +53,12 @@ export const env = createEnv({
     STRIPE_PRICE_PRO_YEARLY: stripePrice,
     STRIPE_PRICE_ENTERPRISE_MONTHLY: stripePrice,
     STRIPE_PRICE_ENTERPRISE_YEARLY: stripePrice,
+    // How Stripe bills a seat added or removed mid-period (Stripe's proration_behavior):
+    // prorated on the next invoice by default; `always_invoice` bills it at once,
+    // `none` only from the next period.
+    STRIPE_PRORATION_BEHAVIOR: z
+      .enum(['create_prorations', 'always_invoice', 'none'])
+      .default('create_prorations'),
     RESEND_API_KEY: z.string().regex(/^re_/, 'must start with re_').optional(),
     MAIL_FROM: z.string().min(3).default('Lean SaaS <no-reply@example.com>'),
     // The dev mailbox (/dev/mailbox) shows the outbox. Unset: on when the app is local

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { apiKeyIdentifier, type KeyLookups } from './api-keys/verify';
 import { accountClaimsOf } from './auth/account-claims';
 import { defaultAuthProvider } from './auth/default-provider';
-import { cachedPlanOf } from './billing/entitlements';
+import { cachedPlanOf, cachedPlanOfMember } from './billing/entitlements';
 import { entitlementsOf } from './billing/plans';
 import { billingFromEnv } from './billing/stripe-client';
 import { recordServerErrorAsService } from './core/error-reports';
@@ -31,7 +31,12 @@ export function pipelineDeps(overrides: Partial<PipelineDeps> = {}): PipelineDep
       (request, db, scope) => auth.identify(request, db, scope),
     ],
     billing: billingFromEnv,
-    tierOf: async (db, userId) => entitlementsOf(await cachedPlanOf(db, userId)).rateLimitTier,
+    tierOf: async (db, userId, organizationId) => {
+      const plan = organizationId
+        ? await cachedPlanOf(db, organizationId)
+        : await cachedPlanOfMember(db, userId);
+      return entitlementsOf(plan).rateLimitTier;
+    },
     reportServerError: recordServerErrorAsService,
     ...overrides,
   };

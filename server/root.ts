@@ -1,7 +1,7 @@
 import { adminRouter } from './admin/router';
 import { apiKeysRouter } from './api-keys/router';
 import { auditRouter } from './audit/router';
-import { countOwnActiveKeys } from './api-keys/service';
+import { countOrganizationActiveKeys } from './api-keys/service';
 import { createBillingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { authRouter } from './auth/router';
@@ -16,7 +16,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   organizations: organizationsRouter,
   apiKeys: apiKeysRouter,
-  billing: createBillingRouter({ activeApiKeys: countOwnActiveKeys }),
+  billing: createBillingRouter({ activeApiKeys: countOrganizationActiveKeys }),
   audit: auditRouter,
   admin: adminRouter,
 });

@@ -51,8 +51,11 @@ export type Context = {
   billing: () => Billing;
   /** An absolute URL on this app that brings this browser back (returnUrlFor). */
   returnUrl: (path: string) => string;
-  /** The signed-in caller's rate-limit tier (their plan's). */
-  tierOf: (userId: string) => Promise<Tier>;
+  /**
+   * The signed-in caller's rate-limit tier: the plan of the organization an API key
+   * acts in, or for a session the best plan among the user's organizations.
+   */
+  tierOf: (userId: string, organizationId?: string) => Promise<Tier>;
 };
 
 /**
@@ -65,7 +68,7 @@ export type PipelineDeps = {
   /** The ways a request names its caller, tried in order (pipeline step 2). */
   identifiers: (auth: AuthProvider) => readonly Identifier[];
   billing: () => Billing | null;
-  tierOf: (db: Database, userId: string) => Promise<Tier>;
+  tierOf: (db: Database, userId: string, organizationId?: string) => Promise<Tier>;
   /** Keeps a server fault as an error report; called once per fault, not awaited. */
   reportServerError: (
     db: Database,
@@ -113,7 +116,7 @@ export function buildContext(parts: {
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
     returnUrl: (path) => returnUrlFor(parts.request, path),
-    tierOf: (userId) => deps.tierOf(db, userId),
+    tierOf: (userId, organizationId) => deps.tierOf(db, userId, organizationId),
     billing: () => {
       const configured = deps.billing();
       if (!configured)
@@ -197,8 +200,10 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Pipeline step 3, per call, so every call of a batch counts. */
 const rateLimited = t.middleware(async ({ ctx, meta, next }) => {
-  await enforceRequestLimits(ctx.scope, ctx.identity, meta?.rateLimit, ({ userId }) =>
-    ctx.tierOf(userId),
+  const { identity } = ctx;
+  const organizationId = identity.kind === 'user' ? identity.organization?.id : undefined;
+  await enforceRequestLimits(ctx.scope, identity, meta?.rateLimit, ({ userId }) =>
+    ctx.tierOf(userId, organizationId),
   );
   return next();
 });

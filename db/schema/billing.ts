@@ -12,18 +12,27 @@ import {
 } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
+import { memberOrganizations, organizations } from './organizations';
+
 const planCheck = (column: unknown) => sql`${column} in ('free', 'pro', 'enterprise')`;
 
 /**
- * A user's billing identity: their Stripe customer and the plan their subscriptions
- * currently grant. A user without a row is on the free plan. Owners read their own;
- * only the service path (checkout, webhooks, sync) writes.
+ * An organization's billing identity: its Stripe customer and the plan its
+ * subscriptions currently grant. An organization without a row is on the free plan.
+ * Every member reads its plan (their limits follow it); only the service path
+ * (checkout, webhooks, sync) writes.
  */
 export const billingAccounts = pgTable(
   'billing_accounts',
   {
-    userId: uuid('user_id')
+    organizationId: uuid('organization_id')
       .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    // Before 0021 an account belonged to a user. Still filled in by the previous
+    // release during a rolling deploy (0021's trigger turns it into the user's
+    // personal workspace); this release never reads or writes it. Drop it later.
+    userId: uuid('user_id')
+      .unique()
       .references(() => authUsers.id, { onDelete: 'cascade' }),
     stripeCustomerId: text('stripe_customer_id').notNull().unique(),
     plan: text('plan', { enum: ['free', 'pro', 'enterprise'] })
@@ -34,10 +43,10 @@ export const billingAccounts = pgTable(
   },
   (table) => [
     check('billing_accounts_plan_known', planCheck(table.plan)),
-    pgPolicy('billing_accounts_select_own', {
+    pgPolicy('billing_accounts_select_member', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.userId} = ${authUid}`,
+      using: sql`${table.organizationId} = any(${memberOrganizations})`,
     }),
   ],
 );
@@ -51,9 +60,12 @@ export const subscriptions = pgTable(
   'subscriptions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
+    organizationId: uuid('organization_id')
       .notNull()
-      .references(() => authUsers.id, { onDelete: 'cascade' }),
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    // Before 0021: the user it belonged to. As billing_accounts.user_id: the previous
+    // release's, never read or written by this one. Drop it later.
+    userId: uuid('user_id').references(() => authUsers.id, { onDelete: 'cascade' }),
     stripeCustomerId: text('stripe_customer_id').notNull(),
     status: text('status').notNull(),
     priceId: text('price_id').notNull(),
@@ -72,13 +84,18 @@ export const subscriptions = pgTable(
   },
   (table) => [
     index('subscriptions_user_id_idx').on(table.userId),
+    index('subscriptions_organization_id_created_at_idx').on(
+      table.organizationId,
+      table.createdAt,
+    ),
     // Every sync reads a customer's subscriptions under that customer's lock.
     index('subscriptions_stripe_customer_id_idx').on(table.stripeCustomerId),
     check('subscriptions_plan_known', sql`${table.plan} is null or ${planCheck(table.plan)}`),
-    pgPolicy('subscriptions_select_own', {
+    // Those who manage the organization's billing: owners, admins, billing members.
+    pgPolicy('subscriptions_select_billing', {
       for: 'select',
       to: authenticatedRole,
-      using: sql`${table.userId} = ${authUid}`,
+      using: sql`${table.organizationId} = any(${memberOrganizations}) and private.member_role(${table.organizationId}, ${authUid}) in ('owner', 'admin', 'billing')`,
     }),
   ],
 );

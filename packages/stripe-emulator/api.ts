@@ -11,6 +11,8 @@ import { catalogRoutes } from './resources/catalog';
 import { checkoutRoutes } from './resources/checkout';
 import { customerRoutes } from './resources/customers';
 import { eventRoutes } from './resources/events';
+import { invoiceItemRoutes } from './resources/invoice-items';
+import { invoicePreviewRoutes } from './resources/invoice-preview';
 import { invoiceRoutes } from './resources/invoices';
 import { portalRoutes } from './resources/portal';
 import { subscriptionRoutes } from './resources/subscription-routes';
@@ -22,6 +24,8 @@ const ROUTES: ApiRoute[] = [
   ...checkoutRoutes,
   ...subscriptionRoutes,
   ...invoiceRoutes,
+  ...invoicePreviewRoutes,
+  ...invoiceItemRoutes,
   ...portalRoutes,
   ...eventRoutes,
 ];

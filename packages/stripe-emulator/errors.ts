@@ -45,6 +45,10 @@ export const invalidParam = (param: string, message: string, code = 'parameter_i
 export const invalidState = (message: string, param?: string) =>
   invalidRequest(400, message, 'resource_state_invalid', param);
 
+/** A preview asked of a customer or subscription that will not be invoiced again. */
+export const noUpcomingInvoice = (customer: string) =>
+  invalidRequest(404, `No upcoming invoices for customer: ${customer}`, 'invoice_upcoming_none');
+
 export const unrecognizedUrl = (method: string, pathname: string) =>
   invalidRequest(404, `Unrecognized request URL (${method}: ${pathname})`);
 

@@ -10,6 +10,7 @@ function lookup(state: State, id: string): unknown {
     cs: state.checkoutSessions,
     sub: state.subscriptions,
     in: state.invoices,
+    ii: state.invoiceItems,
     bps: state.portalSessions,
     evt: state.events,
   };

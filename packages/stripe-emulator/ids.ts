@@ -19,6 +19,10 @@ export const newId = {
   subscriptionItem: () => `si_${randomBase62(14)}`,
   invoice: () => `in_${randomBase62(24)}`,
   invoiceLine: () => `il_${randomBase62(24)}`,
+  invoiceItem: () => `ii_${randomBase62(24)}`,
+  /** A preview is not stored, and Stripe marks its ids (and its lines') as such. */
+  invoicePreview: () => `upcoming_in_${randomBase62(24)}`,
+  previewLine: () => `il_tmp_${randomBase62(24)}`,
   portalSession: () => `bps_${randomBase62(24)}`,
   event: () => `evt_${randomBase62(24)}`,
   request: () => `req_${randomBase62(14)}`,

@@ -47,6 +47,55 @@ describe('the state file', () => {
     }
   });
 
+  it('keeps pending and invoiced prorations, and their invoices, across a restart', async () => {
+    const stateFile = path.join(directory, 'prorations.json');
+    const first = await startTestEmulator({ stateFile });
+    const { customer, subscription } = await subscribedCustomer(first.stripe);
+    const item = subscription.items.data[0]!;
+    const invoiced = await first.stripe.subscriptions.update(subscription.id, {
+      items: [{ id: item.id, quantity: 2 }],
+      proration_behavior: 'always_invoice',
+    });
+    await first.stripe.subscriptions.update(subscription.id, {
+      items: [{ id: item.id, quantity: 3 }],
+    });
+    const before = await first.stripe.invoiceItems.list({ customer: customer.id });
+    expect(before.data).toHaveLength(4);
+    await first.emulator.close();
+
+    const second = await startTestEmulator({ stateFile });
+    try {
+      const stripe = second.stripe;
+      expect(await stripe.invoiceItems.list({ customer: customer.id })).toEqual(before);
+      const pending = await stripe.invoiceItems.list({ customer: customer.id, pending: true });
+      expect(pending.data.map((each) => each.quantity)).toEqual([3, 2]);
+      const invoice = await stripe.invoices.retrieve(String(invoiced.latest_invoice));
+      expect(invoice.billing_reason).toBe('subscription_update');
+      const preview = await stripe.invoices.createPreview({ subscription: subscription.id });
+      expect(preview.lines.data).toHaveLength(3);
+    } finally {
+      await second.emulator.close();
+    }
+  });
+
+  it('reads a state file written before invoice items existed', async () => {
+    const stateFile = path.join(directory, 'older.json');
+    const first = await startTestEmulator({ stateFile });
+    const { customer } = await subscribedCustomer(first.stripe);
+    await first.emulator.close();
+    const older = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>;
+    delete older.invoiceItems;
+    writeFileSync(stateFile, JSON.stringify(older));
+
+    const second = await startTestEmulator({ stateFile });
+    try {
+      expect((await second.stripe.customers.retrieve(customer.id)).id).toBe(customer.id);
+      expect((await second.stripe.invoiceItems.list()).data).toEqual([]);
+    } finally {
+      await second.emulator.close();
+    }
+  });
+
   it('seeds prices missing from an existing state and keeps changed ones', async () => {
     const stateFile = path.join(directory, 'seed.json');
     const first = await startStripeEmulator({

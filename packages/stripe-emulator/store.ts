@@ -7,6 +7,7 @@ import type {
   CheckoutSession,
   Customer,
   Invoice,
+  InvoiceItem,
   PortalSession,
   Price,
   Product,
@@ -27,6 +28,7 @@ export type State = {
   checkoutExtras: Map<string, CheckoutExtras>;
   subscriptions: Map<string, Subscription>;
   invoices: Map<string, Invoice>;
+  invoiceItems: Map<string, InvoiceItem>;
   portalSessions: Map<string, PortalSession>;
   events: Map<string, StripeEvent>;
 };
@@ -36,7 +38,13 @@ const STATE_VERSION = 1;
 /** Oldest events are dropped past this, so a long-lived state file stays small. */
 export const MAX_EVENTS = 1000;
 
-type PersistedState = { version: number } & { [K in keyof State]: [string, unknown][] };
+/**
+ * Collections added after version 1 was written. A file from before them lacks the key
+ * and is still read (as empty there), so an existing state file keeps working.
+ */
+const ADDED_LATER: ReadonlySet<keyof State> = new Set(['invoiceItems']);
+
+type PersistedState = { version: number } & { [K in keyof State]?: [string, unknown][] };
 
 export function emptyState(): State {
   return {
@@ -47,6 +55,7 @@ export function emptyState(): State {
     checkoutExtras: new Map(),
     subscriptions: new Map(),
     invoices: new Map(),
+    invoiceItems: new Map(),
     portalSessions: new Map(),
     events: new Map(),
   };
@@ -65,7 +74,7 @@ export function loadState(file: string | undefined): State {
   for (const key of KEYS) {
     // The file is our own output: its entries have the shapes we wrote.
     const target = state[key] as Map<string, unknown>;
-    for (const [id, value] of parsed[key]) target.set(id, value);
+    for (const [id, value] of parsed[key] ?? []) target.set(id, value);
   }
   return state;
 }
@@ -73,7 +82,12 @@ export function loadState(file: string | undefined): State {
 function isPersisted(value: unknown): value is PersistedState {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return record.version === STATE_VERSION && KEYS.every((key) => Array.isArray(record[key]));
+  return (
+    record.version === STATE_VERSION &&
+    KEYS.every(
+      (key) => Array.isArray(record[key]) || (ADDED_LATER.has(key) && record[key] === undefined),
+    )
+  );
 }
 
 /**

@@ -179,11 +179,16 @@ export type InvoiceLine = {
   invoice: string;
   livemode: false;
   metadata: Metadata;
+  /**
+   * A subscription's period line has no invoice item; a proration line names the
+   * pending invoice item it was made from (`ii_…`), with `proration: true`.
+   */
   parent: {
     type: 'subscription_item_details';
     subscription_item_details: {
-      invoice_item: null;
-      proration: false;
+      invoice_item: string | null;
+      proration: boolean;
+      proration_details: { credited_items: null };
       subscription: string;
       subscription_item: string;
     };
@@ -198,6 +203,9 @@ export type InvoiceLine = {
   subtotal: number;
 };
 
+export type InvoiceBillingReason =
+  'subscription_create' | 'subscription_cycle' | 'subscription_update';
+
 export type Invoice = {
   id: string;
   object: 'invoice';
@@ -206,7 +214,8 @@ export type Invoice = {
   amount_remaining: number;
   attempt_count: number;
   attempted: boolean;
-  billing_reason: 'subscription_create' | 'subscription_cycle';
+  /** `upcoming` only on a preview (POST /v1/invoices/create_preview), which is never stored. */
+  billing_reason: InvoiceBillingReason | 'upcoming';
   collection_method: 'charge_automatically';
   created: number;
   currency: string;
@@ -214,12 +223,14 @@ export type Invoice = {
   customer_email: string | null;
   customer_name: string | null;
   description: null;
+  /** The customer's balance after this invoice; null on a preview, as on any draft. */
+  ending_balance: number | null;
   hosted_invoice_url: null;
   lines: ListObject<InvoiceLine>;
   livemode: false;
   metadata: Metadata;
   next_payment_attempt: number | null;
-  number: string;
+  number: string | null;
   parent: {
     quote_details: null;
     type: 'subscription_details';
@@ -227,15 +238,54 @@ export type Invoice = {
   };
   period_end: number;
   period_start: number;
-  status: 'paid' | 'open';
+  /** Negative is credit the customer has (from prorations), applied to this invoice. */
+  starting_balance: number;
+  status: 'paid' | 'open' | 'draft';
   status_transitions: {
-    finalized_at: number;
+    finalized_at: number | null;
     marked_uncollectible_at: null;
     paid_at: number | null;
     voided_at: null;
   };
   subtotal: number;
   total: number;
+};
+
+/**
+ * A pending charge or credit for the customer's next invoice. The emulator makes them
+ * only as prorations of a subscription change, so `parent` is always the subscription
+ * and `proration` is always true. `invoice` is null while pending.
+ */
+export type InvoiceItem = {
+  id: string;
+  object: 'invoiceitem';
+  amount: number;
+  currency: string;
+  customer: string;
+  customer_account: null;
+  date: number;
+  description: string;
+  discountable: false;
+  discounts: never[];
+  invoice: string | null;
+  livemode: false;
+  metadata: Metadata;
+  parent: {
+    type: 'subscription_details';
+    subscription_details: { subscription: string; subscription_item: string };
+  };
+  period: { start: number; end: number };
+  pricing: {
+    type: 'price_details';
+    price_details: { price: string; product: string };
+    unit_amount_decimal: string;
+  };
+  proration: true;
+  proration_details: { credited_items: null; discount_amounts: never[] };
+  quantity: number;
+  quantity_decimal: string;
+  tax_rates: never[];
+  test_clock: null;
 };
 
 export type PortalSession = {
@@ -253,7 +303,14 @@ export type PortalSession = {
 };
 
 export type ApiObject =
-  Customer | Product | Price | CheckoutSession | Subscription | Invoice | PortalSession;
+  | Customer
+  | Product
+  | Price
+  | CheckoutSession
+  | Subscription
+  | Invoice
+  | InvoiceItem
+  | PortalSession;
 
 export type StripeEvent = {
   id: string;

@@ -4,7 +4,7 @@ import { NAMED_LIMITS, TIER_LIMITS } from '@/server/platform/infra/rate-limit/co
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { rememberPlan } from '@/server/billing/entitlements';
-import { signedInUser } from '@/test/helpers/accounts';
+import { personalWorkspaceOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi, trpcBody } from '@/test/helpers/api-client';
 import { roomInWindow } from '@/test/helpers/rate-limit-window';
 import { uniqueClientIp } from '@/test/helpers/scope';
@@ -113,11 +113,14 @@ describe('rate limits through the REST and tRPC adapters', () => {
     const before = await api.rest('/version', { headers });
     expect(before.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.free.requests));
 
-    // What a billing sync does when the user's plan becomes pro.
+    // What a billing sync does when the plan of the user's personal workspace becomes pro.
+    const organizationId = await personalWorkspaceOf(db(), userId);
     await withServiceRole(db(), (tx) =>
-      tx.insert(billingAccounts).values({ userId, stripeCustomerId: `cus_${userId}`, plan: 'pro' }),
+      tx
+        .insert(billingAccounts)
+        .values({ organizationId, stripeCustomerId: `cus_${userId}`, plan: 'pro' }),
     );
-    await rememberPlan(userId, 'pro');
+    await rememberPlan(organizationId, 'pro');
     const after = await api.rest('/version', { headers });
     expect(after.headers.get('ratelimit-limit')).toBe(String(TIER_LIMITS.pro.requests));
     // The same bucket: what was used on free still counts on pro.

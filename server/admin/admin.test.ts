@@ -10,6 +10,7 @@ import { grantAdminAsService } from '@/server/auth/grant-admin';
 import {
   asNewCaller,
   newTestEmail,
+  personalWorkspaceOf,
   signedInUser,
   TEST_PASSWORD,
   cookieOf,
@@ -82,12 +83,13 @@ describe('the admin area', () => {
     const tag = randomUUID().slice(0, 8);
     const paying = await account(`paying_${tag}@example.com`);
     await account(`free-${tag}@example.com`);
+    const organizationId = await personalWorkspaceOf(db(), paying.userId);
     await withServiceRole(db(), async (tx) => {
       await tx
         .insert(billingAccounts)
-        .values({ userId: paying.userId, stripeCustomerId: `cus_${tag}`, plan: 'pro' });
-      await tx.execute(sql`insert into subscriptions (id, user_id, stripe_customer_id, status, price_id, plan, created_at)
-                           values (${`sub_${tag}`}, ${paying.userId}, ${`cus_${tag}`}, 'past_due', 'price_pro_monthly', 'pro', now())`);
+        .values({ organizationId, stripeCustomerId: `cus_${tag}`, plan: 'pro' });
+      await tx.execute(sql`insert into subscriptions (id, organization_id, stripe_customer_id, status, price_id, plan, created_at)
+                           values (${`sub_${tag}`}, ${organizationId}, ${`cus_${tag}`}, 'past_due', 'price_pro_monthly', 'pro', now())`);
     });
     const search = async (query: string) =>
       (await json(await api.rest(`/admin/users?${query}`, { headers: boss.headers }))).body.data;

@@ -146,6 +146,9 @@ export const organizationSearchOutput = z.object({
       createdAt: dateTime(),
       members: z.number().int(),
       owners: z.array(z.string()),
+      plan: z.enum(PLAN_IDS),
+      /** The latest subscription: its status and the seats it bills; null if none. */
+      subscription: z.object({ status: z.string(), seats: z.number().int() }).nullable(),
     }),
   ),
 });

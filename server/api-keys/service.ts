@@ -5,6 +5,7 @@ import { queryRows } from '@/db/query-rows';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { planInTx } from '@/server/billing/entitlements';
+import { personalOrganizationId } from '@/db/personal-workspace';
 import { entitlementsOf } from '@/server/billing/plans';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/http/cursor';
 import { AppError } from '@/server/platform/http/errors';
@@ -43,10 +44,14 @@ const stillWorks = () =>
  * their plan caps. In their RLS transaction, through a function of migration 0020
  * (RLS shows a request acting in one organization only that one's keys).
  */
-export async function countOwnActiveKeys(tx: Tx): Promise<number> {
+/**
+ * The organization's keys that still work, every member's: what its plan caps. Zero
+ * for an organization the caller does not belong to.
+ */
+export async function countOrganizationActiveKeys(tx: Tx, organizationId: string) {
   const [row] = await queryRows<{ count: number }>(
     tx,
-    sql`select private.live_api_key_count() as count`,
+    sql`select private.organization_live_api_key_count(${organizationId}::uuid) as count`,
   );
   return row?.count ?? 0;
 }
@@ -111,8 +116,8 @@ async function expiryCeiling(tx: Tx, callerKeyId: string | undefined) {
  * Creates a key for the caller (in their RLS transaction), acting in
  * `organizationId`, or in their personal workspace when none is named. Its scopes may
  * not exceed what the caller holds there now (a key's own, if a key is asking), and
- * the caller's plan caps their active keys, counted in every organization; a per-user
- * lock makes concurrent creations count one after another.
+ * the organization's plan caps its active keys, every member's counted; a lock per
+ * organization makes concurrent creations count one after another.
  */
 export async function createApiKey(
   tx: Tx,
@@ -137,14 +142,15 @@ export async function createApiKey(
       fields: [{ path: 'expiresAt', message: 'A key cannot outlive the key that creates it.' }],
     });
   }
+  const organizationId = input.organizationId ?? (await personalOrganizationId(tx));
   await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${caller.userId}`}, 0))`,
+    sql`select pg_advisory_xact_lock(hashtextextended(${`api-keys:${organizationId}`}, 0))`,
   );
-  const limit = entitlementsOf(await planInTx(tx, caller.userId)).apiKeys;
-  if ((await countOwnActiveKeys(tx)) >= limit) {
+  const limit = entitlementsOf(await planInTx(tx, organizationId)).apiKeys;
+  if ((await countOrganizationActiveKeys(tx, organizationId)) >= limit) {
     throw new AppError(
       'FORBIDDEN',
-      `Your plan allows ${limit} active API keys. Revoke one or upgrade your plan.`,
+      `The plan here allows ${limit} active API keys. Revoke one or upgrade the plan.`,
       { limit },
     );
   }
@@ -155,7 +161,7 @@ export async function createApiKey(
     .insert(apiKeys)
     .values({
       userId: caller.userId,
-      organizationId: input.organizationId ?? sql`(select private.personal_organization_id())`,
+      organizationId,
       name: input.name,
       keyHash: hash,
       displayPrefix,

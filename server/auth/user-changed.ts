@@ -1,5 +1,5 @@
 import { forgetUserKeys } from '@/server/api-keys/verify';
-import { forgetPlanOf } from '@/server/billing/entitlements';
+import { forgetMemberPlan } from '@/server/billing/entitlements';
 
 import { forgetProfile } from './profile-cache';
 import { forgetSessionsOf } from './session-cache';
@@ -20,7 +20,7 @@ export async function onUserChanged(id: string): Promise<void> {
     // Verified keys carry the owner's role and email.
     forgetUserKeys(userId),
     forgetProfile(userId),
-    forgetPlanOf(userId),
+    forgetMemberPlan(userId),
     // Cached sessions carry the user's role and email into their claims.
     forgetSessionsOf(userId),
   ]);

@@ -22,15 +22,20 @@ const FINISHED = new Set<Stripe.Subscription.Status>([
 export type OpenedSession = { id: string; url: string; created: boolean };
 
 /**
- * The idempotency key of a new session: the user, the price, and the customer's
+ * The idempotency key of a new session: the organization, the price, and the customer's
  * newest session as seen before creating. Requests racing from the same state (two
  * instances, a double submit) share one key, so Stripe creates one session and
  * replays it to the others, or answers 409 while it is still being created. Once a
  * session exists the state differs, so a later purchase (after a cancellation, or
  * after another price replaced this one) never replays a finished session.
  */
-function creationKey(userId: string, price: string, newestSessionId: string | undefined) {
-  const state = `${userId}:${price}:${newestSessionId ?? 'none'}`;
+function creationKey(
+  organizationId: string,
+  price: string,
+  seats: number,
+  newestSessionId: string | undefined,
+) {
+  const state = `${organizationId}:${price}:${seats}:${newestSessionId ?? 'none'}`;
   return `lean-saas-checkout-${createHash('sha256').update(state).digest('hex')}`;
 }
 
@@ -52,7 +57,16 @@ async function expireIfOpen(stripe: Stripe, sessionId: string) {
 export async function openCheckoutSession(
   stripe: Stripe,
   customer: string,
-  purchase: { userId: string; plan: string; price: string; returnUrl: (path: string) => string },
+  purchase: {
+    organizationId: string;
+    userId: string;
+    plan: string;
+    price: string;
+    /** The organization's members now; seat sync keeps the quantity in step after. */
+    seats: number;
+    returnUrl: (path: string) => string;
+    billingPath: string;
+  },
 ): Promise<OpenedSession> {
   const [existing, open, newest] = await Promise.all([
     stripe.subscriptions.list({ customer, status: 'all', limit: 20 }),
@@ -63,7 +77,7 @@ export async function openCheckoutSession(
   if (live) {
     throw new AppError(
       'CONFLICT',
-      'You already have a subscription. Change plans in the billing portal.',
+      'There is a subscription here already. Change plans in the billing portal.',
       { subscriptionId: live.id },
     );
   }
@@ -73,6 +87,7 @@ export async function openCheckoutSession(
       session.status === 'open' &&
       session.url &&
       session.metadata?.priceId === purchase.price &&
+      session.metadata?.seats === String(purchase.seats) &&
       now - session.created < REUSE_WINDOW_SECONDS,
   );
   await Promise.all(
@@ -86,15 +101,28 @@ export async function openCheckoutSession(
     {
       mode: 'subscription',
       customer,
-      line_items: [{ price: purchase.price, quantity: 1 }],
+      line_items: [{ price: purchase.price, quantity: purchase.seats }],
       // Stripe fills in the placeholder; the success page syncs from that session.
-      success_url: `${purchase.returnUrl('/dashboard/billing/success')}?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: purchase.returnUrl('/pricing?checkout=canceled'),
-      client_reference_id: purchase.userId,
-      metadata: { userId: purchase.userId, plan: purchase.plan, priceId: purchase.price },
-      subscription_data: { metadata: { userId: purchase.userId } },
+      success_url: `${purchase.returnUrl(`${purchase.billingPath}/success`)}?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: purchase.returnUrl(purchase.billingPath),
+      client_reference_id: purchase.organizationId,
+      metadata: {
+        organizationId: purchase.organizationId,
+        userId: purchase.userId,
+        plan: purchase.plan,
+        priceId: purchase.price,
+        seats: String(purchase.seats),
+      },
+      subscription_data: { metadata: { organizationId: purchase.organizationId } },
     },
-    { idempotencyKey: creationKey(purchase.userId, purchase.price, newest.data[0]?.id) },
+    {
+      idempotencyKey: creationKey(
+        purchase.organizationId,
+        purchase.price,
+        purchase.seats,
+        newest.data[0]?.id,
+      ),
+    },
   );
   if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL');
   const replayed = session.lastResponse?.headers?.['idempotent-replayed'] === 'true';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { withRls, withServiceRole } from '@/db/rls';
 import { auditLogs } from '@/db/schema';
 import { appUrl } from '@/server/platform/http/app-url';
-import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { asNewCaller, personalWorkspaceOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { testScope } from '@/test/helpers/scope';
 import { payCheckout, testBilling } from '@/test/helpers/stripe';
@@ -23,20 +23,23 @@ const stripe = testBilling(db);
 async function newUser() {
   const headers = asNewCaller();
   const user = await signedInUser(api, db(), { headers });
+  const organizationId = await personalWorkspaceOf(db(), user.userId);
   const call: BillingCall = {
     userId: user.userId,
     email: user.email,
+    organizationId,
+    billingPath: '/dashboard/billing',
     stripe: stripe.billing().stripe,
     db: db(),
     rls: (fn) => withRls(db(), { role: 'authenticated', sub: user.userId }, fn),
     audit: testScope(),
     returnUrl: appUrl,
   };
-  return { ...user, call, headers: { ...headers, cookie: user.cookie } };
+  return { ...user, organizationId, call, headers: { ...headers, cookie: user.cookie } };
 }
 
-const openSessionsOf = async (userId: string) => {
-  const customer = await stripeCustomerIdOf(db(), userId);
+const openSessionsOf = async (organizationId: string) => {
+  const customer = await stripeCustomerIdOf(db(), organizationId);
   const list = await stripe
     .billing()
     .stripe.checkout.sessions.list({ customer: customer!, status: 'open' });
@@ -62,7 +65,7 @@ describe('concurrent checkouts by one user', () => {
     const urls = results.map((result) => (result.status === 'fulfilled' ? result.value.url : null));
     expect(new Set(urls)).toEqual(new Set([urls[0]]));
     expect(urls[0]).toMatch(/\/checkout\/cs_/);
-    expect(await openSessionsOf(user.userId)).toEqual([urls[0]]);
+    expect(await openSessionsOf(user.organizationId)).toEqual([urls[0]]);
     expect(await checkoutsStarted(user.userId)).toHaveLength(1);
   });
 
@@ -70,10 +73,13 @@ describe('concurrent checkouts by one user', () => {
     const user = await newUser();
     const customer = await ensureStripeCustomer(db(), user.call.stripe, user.call, user.call.audit);
     const purchase = {
+      organizationId: user.organizationId,
       userId: user.userId,
       plan: 'pro',
       price: stripePriceIds().pro.month,
+      seats: 1,
       returnUrl: appUrl,
+      billingPath: '/dashboard/billing',
     };
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () => openCheckoutSession(user.call.stripe, customer, purchase)),
@@ -84,7 +90,7 @@ describe('concurrent checkouts by one user', () => {
       else expect(result.reason).toMatchObject({ appCode: 'CONFLICT' });
     }
     expect(urls.size).toBe(1);
-    expect(await openSessionsOf(user.userId)).toEqual([...urls]);
+    expect(await openSessionsOf(user.organizationId)).toEqual([...urls]);
     // Stripe created it once and replayed it (or handed it out again) to the rest.
     expect(results.filter((r) => r.status === 'fulfilled' && r.value.created)).toHaveLength(1);
   });
@@ -104,7 +110,7 @@ describe('concurrent checkouts by one user', () => {
     );
     expect(urls.length).toBeGreaterThan(0);
     expect(new Set(urls).size).toBe(1);
-    expect(await openSessionsOf(user.userId)).toEqual([urls[0]]);
+    expect(await openSessionsOf(user.organizationId)).toEqual([urls[0]]);
   });
 });
 
@@ -113,14 +119,14 @@ describe('where Stripe sends the browser back', () => {
     const user = await newUser();
     const at127 = { ...user.headers, host: '127.0.0.1:3000', 'x-forwarded-proto': 'http' };
     expect((await api.postJson('/billing/checkout', pro, at127)).status).toBe(201);
-    const customer = await stripeCustomerIdOf(db(), user.userId);
+    const customer = await stripeCustomerIdOf(db(), user.organizationId);
     const [session] = (
       await stripe.billing().stripe.checkout.sessions.list({ customer: customer!, status: 'open' })
     ).data;
     expect(session!.success_url).toMatch(
       /^http:\/\/127\.0\.0\.1:3000\/dashboard\/billing\/success\?/,
     );
-    expect(session!.cancel_url).toBe('http://127.0.0.1:3000/pricing?checkout=canceled');
+    expect(session!.cancel_url).toBe('http://127.0.0.1:3000/dashboard/billing');
   });
 });
 
@@ -132,12 +138,12 @@ describe('repeated checkouts', () => {
 
     const yearly = await startCheckout(user.call, { plan: 'pro', interval: 'year' });
     expect(yearly.url).not.toBe(first.url);
-    expect(await openSessionsOf(user.userId)).toEqual([yearly.url]);
+    expect(await openSessionsOf(user.organizationId)).toEqual([yearly.url]);
 
     // Back to monthly: a new session, never a replay of the expired first one.
     const monthlyAgain = await startCheckout(user.call, pro);
     expect(monthlyAgain.url).not.toBe(first.url);
-    expect(await openSessionsOf(user.userId)).toEqual([monthlyAgain.url]);
+    expect(await openSessionsOf(user.organizationId)).toEqual([monthlyAgain.url]);
     expect((await payCheckout(first.url)).status).not.toBe(303);
     expect((await payCheckout(monthlyAgain.url)).status).toBe(303);
     expect(await checkoutsStarted(user.userId)).toHaveLength(3);

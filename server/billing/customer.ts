@@ -8,56 +8,65 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 
 import { callStripe } from './stripe-errors';
 
-/** The user's Stripe customer id, or null before their first checkout. */
-export async function stripeCustomerIdOf(db: Database, userId: string): Promise<string | null> {
+/** The organization's Stripe customer id, or null before its first checkout. */
+export async function stripeCustomerIdOf(
+  db: Database,
+  organizationId: string,
+): Promise<string | null> {
   const [account] = await withServiceRole(db, (tx) =>
     tx
       .select({ id: billingAccounts.stripeCustomerId })
       .from(billingAccounts)
-      .where(eq(billingAccounts.userId, userId)),
+      .where(eq(billingAccounts.organizationId, organizationId)),
   );
   return account?.id ?? null;
 }
 
 /**
- * The user's Stripe customer, created on first need with the user id in its
- * metadata. The idempotency key makes concurrent first checkouts share one customer;
- * the row is written before anyone can pay, so every webhook finds its user.
+ * The organization's Stripe customer, created on first need with the organization's
+ * id in its metadata. The idempotency key makes concurrent first checkouts share one
+ * customer; the row is written before anyone can pay, so every webhook finds its
+ * organization.
  */
 export async function ensureStripeCustomer(
   db: Database,
   stripe: Stripe,
-  user: { userId: string; email: string | null },
+  buyer: { organizationId: string; userId: string; email: string | null },
   audit: AuditContext,
 ): Promise<string> {
-  const existing = await stripeCustomerIdOf(db, user.userId);
+  const { organizationId } = buyer;
+  const existing = await stripeCustomerIdOf(db, organizationId);
   if (existing) return existing;
   const customer = await callStripe(() =>
     stripe.customers.create(
-      { email: user.email ?? undefined, metadata: { userId: user.userId } },
-      { idempotencyKey: `lean-saas-customer-${user.userId}` },
+      {
+        email: buyer.email ?? undefined,
+        metadata: { organizationId, createdBy: buyer.userId },
+      },
+      { idempotencyKey: `lean-saas-customer-${organizationId}` },
     ),
   );
   await withServiceRole(db, async (tx) => {
     const [created] = await tx
       .insert(billingAccounts)
-      .values({ userId: user.userId, stripeCustomerId: customer.id })
-      .onConflictDoNothing({ target: billingAccounts.userId })
-      .returning({ userId: billingAccounts.userId });
+      .values({ organizationId, stripeCustomerId: customer.id })
+      .onConflictDoNothing({ target: billingAccounts.organizationId })
+      .returning({ organizationId: billingAccounts.organizationId });
     if (!created) return;
     await recordAuditEvent(
       tx,
       {
-        actorId: user.userId,
+        actorId: buyer.userId,
+        organizationId,
         action: 'billing.customer_created',
         resourceType: 'billing_account',
-        resourceId: user.userId,
+        resourceId: organizationId,
         details: { customerId: customer.id },
       },
       audit,
     );
   });
-  const stored = await stripeCustomerIdOf(db, user.userId);
+  const stored = await stripeCustomerIdOf(db, organizationId);
   if (!stored) throw new Error('billing account vanished after insert');
   return stored;
 }

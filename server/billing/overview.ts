@@ -5,6 +5,7 @@ import type { Tx } from '@/db/types';
 import type { LimitDecision } from '@/server/platform/infra/rate-limit/check';
 import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 
+import { seatsOf } from './organization-facts';
 import { entitlementsOf } from './plans';
 import { ENTITLING_STATUSES } from './sync';
 
@@ -13,34 +14,35 @@ import { ENTITLING_STATUSES } from './sync';
  * does not import the modules that consult its plans.
  */
 export type BillingUsageSources = {
-  /** The caller's active API keys (every organization's), counted in this transaction. */
-  activeApiKeys: (tx: Tx) => Promise<number>;
+  /** The organization's active API keys, counted in this transaction. */
+  activeApiKeys: (tx: Tx, organizationId: string) => Promise<number>;
 };
 
 const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
 
 /**
- * The billing page's figures, read as the caller (RLS): plan, the subscription
- * behind it, and usage against the plan's limits. `tierCount` is this request's
+ * An organization's billing page figures, read as the caller (RLS): plan, the
+ * subscription behind it (billing members, admins and owners only), seats, and usage
+ * against the plan's limits. `tierCount` is this request's
  * count of the caller's plan-tier limit (not of a stricter limit counted beside
  * it), so "used" is the limiter's own figure; the budget is the plan's, which the
  * limiter applies too once its cached tier catches up with a plan change.
  */
 export async function billingOverviewOf(
   tx: Tx,
-  userId: string,
+  organizationId: string,
   usage: BillingUsageSources,
   tierCount?: LimitDecision,
 ) {
   const [account] = await tx
     .select({ plan: billingAccounts.plan })
     .from(billingAccounts)
-    .where(eq(billingAccounts.userId, userId));
+    .where(eq(billingAccounts.organizationId, organizationId));
   const plan = account?.plan ?? 'free';
   const rows = await tx
     .select()
     .from(subscriptions)
-    .where(eq(subscriptions.userId, userId))
+    .where(eq(subscriptions.organizationId, organizationId))
     .orderBy(desc(subscriptions.createdAt))
     .limit(20);
   const subscription =
@@ -50,8 +52,12 @@ export async function billingOverviewOf(
     subscription,
     hasBillingAccount: account !== undefined,
     usage: {
+      seats: {
+        used: await seatsOf(tx, organizationId),
+        limit: finiteOrNull(entitlementsOf(plan).members),
+      },
       apiKeys: {
-        used: await usage.activeApiKeys(tx),
+        used: await usage.activeApiKeys(tx, organizationId),
         limit: finiteOrNull(entitlementsOf(plan).apiKeys),
       },
       requests:

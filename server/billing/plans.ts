@@ -13,8 +13,10 @@ export type Interval = (typeof INTERVALS)[number];
 export type PaidPlan = Exclude<Plan, 'free'>;
 
 export type Entitlements = {
-  /** Active API keys at once. */
+  /** Active API keys at once, in the organization. */
   apiKeys: number;
+  /** Members of a team. Paid plans are priced per member (seat) and have no cap. */
+  members: number;
   /** The global request limit's tier (server/platform/infra/rate-limit/config.ts). */
   rateLimitTier: Tier;
   /** Feature flags a product checks with `hasFeature(plan, name)`. */
@@ -25,7 +27,10 @@ export type PlanDefinition = {
   id: Plan;
   name: string;
   description: string;
-  /** Display prices in cents; Stripe's prices must match them. */
+  /**
+   * Display prices in cents, per member (seat): a subscription's quantity is its
+   * organization's member count. Stripe's prices must match them.
+   */
   amounts: Record<Interval, number>;
   highlights: string[];
   entitlements: Entitlements;
@@ -37,9 +42,10 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Free',
     description: 'For trying the product and small side projects.',
     amounts: { month: 0, year: 0 },
-    highlights: ['2 API keys', '100 requests an hour', 'Community support'],
+    highlights: ['Teams of up to 3', '2 API keys', '100 requests an hour', 'Community support'],
     entitlements: {
       apiKeys: 2,
+      members: 3,
       rateLimitTier: 'free',
       features: { prioritySupport: false, sso: false },
     },
@@ -49,9 +55,10 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Pro',
     description: 'For teams running the product in production.',
     amounts: { month: 1900, year: 19000 },
-    highlights: ['20 API keys', '1,000 requests an hour', 'Priority support'],
+    highlights: ['Billed per member, prorated', '20 API keys', '1,000 requests an hour', 'Priority support'],
     entitlements: {
       apiKeys: 20,
+      members: Number.POSITIVE_INFINITY,
       rateLimitTier: 'pro',
       features: { prioritySupport: true, sso: false },
     },
@@ -61,9 +68,16 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Enterprise',
     description: 'For organisations with scale and compliance needs.',
     amounts: { month: 9900, year: 99000 },
-    highlights: ['Unlimited API keys', '10,000 requests an hour', 'SSO', 'Priority support'],
+    highlights: [
+      'Billed per member, prorated',
+      'Unlimited API keys',
+      '10,000 requests an hour',
+      'SSO',
+      'Priority support',
+    ],
     entitlements: {
       apiKeys: Number.POSITIVE_INFINITY,
+      members: Number.POSITIVE_INFINITY,
       rateLimitTier: 'enterprise',
       features: { prioritySupport: true, sso: true },
     },

@@ -6,14 +6,14 @@ import { callStripe } from './stripe-errors';
 
 /** A Stripe customer-portal session: change plan, cancel, update the card, invoices. */
 export async function openBillingPortal(call: BillingCall): Promise<{ url: string }> {
-  const customer = await stripeCustomerIdOf(call.db, call.userId);
+  const customer = await stripeCustomerIdOf(call.db, call.organizationId);
   if (!customer) {
-    throw new AppError('CONFLICT', 'You have no billing account yet. Choose a plan first.');
+    throw new AppError('CONFLICT', 'There is no billing account here yet. Choose a plan first.');
   }
   const session = await callStripe(() =>
     call.stripe.billingPortal.sessions.create({
       customer,
-      return_url: call.returnUrl('/dashboard/billing'),
+      return_url: call.returnUrl(call.billingPath),
     }),
   );
   return { url: session.url };

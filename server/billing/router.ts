@@ -1,7 +1,7 @@
-import type { Context } from '@/server/trpc';
+import { personalOrganizationId } from '@/db/personal-workspace';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
-import type { BillingCall } from './billing-call';
+import { billingCallFor, type UserContext } from './billing-call';
 import { confirmCheckout, startCheckout } from './checkout';
 import { billingOverviewOf, type BillingUsageSources } from './overview';
 import { PLAN_IDS, PLANS } from './plans';
@@ -16,25 +16,29 @@ import {
 
 const tags = ['billing'];
 
-type UserContext = Context & { identity: { kind: 'user'; userId: string } };
-
-function billingCall(ctx: UserContext): BillingCall {
-  const email = ctx.identity.claims.email;
-  return {
-    userId: ctx.identity.userId,
-    email: typeof email === 'string' ? email : null,
-    stripe: ctx.billing().stripe,
-    db: ctx.serviceDb,
-    rls: ctx.rls,
-    audit: ctx.scope,
-    returnUrl: ctx.returnUrl,
-  };
+/**
+ * The organization these routes bill: an API key's own (a personal key's is its
+ * creator's personal workspace; a team's keys hold no account scopes and use
+ * /organizations/{organizationId}/billing), else the signed-in user's personal
+ * workspace. Teams' billing is served by the organizations router.
+ */
+async function billedOrganization(ctx: UserContext): Promise<string> {
+  const fromKey = ctx.identity.organization?.id;
+  if (fromKey) return fromKey;
+  return ctx.rls(personalOrganizationId);
 }
+
+const personalCall = async (ctx: UserContext) =>
+  billingCallFor(ctx, await billedOrganization(ctx), '/dashboard/billing');
 
 /** Billing's procedures; `usage` counts what other modules own (server/root.ts wires it). */
 export const createBillingRouter = (usage: BillingUsageSources) => {
-  const overviewFor = (ctx: UserContext) =>
-    ctx.rls((tx) => billingOverviewOf(tx, ctx.identity.userId, usage, ctx.scope.tierLimit));
+  const overviewFor = async (ctx: UserContext) => {
+    const organizationId = await billedOrganization(ctx);
+    return ctx.rlsIn(organizationId, (tx) =>
+      billingOverviewOf(tx, organizationId, usage, ctx.scope.tierLimit),
+    );
+  };
 
   return router({
     plans: publicProcedure
@@ -45,8 +49,16 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
       .query(() =>
         PLAN_IDS.map((id) => {
           const { name, description, amounts, highlights, entitlements } = PLANS[id];
-          const apiKeys = Number.isFinite(entitlements.apiKeys) ? entitlements.apiKeys : null;
-          return { id, name, description, amounts, highlights, apiKeys };
+          const finite = (limit: number) => (Number.isFinite(limit) ? limit : null);
+          return {
+            id,
+            name,
+            description,
+            amounts,
+            highlights,
+            apiKeys: finite(entitlements.apiKeys),
+            members: finite(entitlements.members),
+          };
         }),
       ),
 
@@ -56,7 +68,8 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
           method: 'GET',
           path: '/billing/subscription',
           tags,
-          summary: 'Your plan, subscription and usage against the plan’s limits',
+          summary:
+            'Your personal workspace’s (or your API key’s organization’s) plan, subscription and usage against the plan’s limits',
         },
       })
       .output(billingOverview)
@@ -75,7 +88,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
       })
       .input(checkoutInput)
       .output(redirectOutput)
-      .mutation(({ ctx, input }) => startCheckout(billingCall(ctx), input)),
+      .mutation(async ({ ctx, input }) => startCheckout(await personalCall(ctx), input)),
 
     portal: permissionProcedure('billing:write')
       .meta({
@@ -89,7 +102,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
         rateLimit: 'billing',
       })
       .output(redirectOutput)
-      .mutation(({ ctx }) => openBillingPortal(billingCall(ctx))),
+      .mutation(async ({ ctx }) => openBillingPortal(await personalCall(ctx))),
 
     confirmCheckout: permissionProcedure('billing:write')
       .meta({
@@ -104,7 +117,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
       .input(confirmCheckoutInput)
       .output(billingOverview)
       .mutation(async ({ ctx, input }) => {
-        await confirmCheckout(billingCall(ctx), input.sessionId);
+        await confirmCheckout(await personalCall(ctx), input.sessionId);
         return overviewFor(ctx);
       }),
   });

@@ -29,6 +29,8 @@ export const subscriptionView = z.object({
   status: z.string(),
   plan: z.enum(PLAN_IDS).nullable(),
   interval: z.enum(INTERVALS).nullable(),
+  /** Seats billed: the organization's members, kept in step as they join and leave. */
+  quantity: z.number().int(),
   cancelAtPeriodEnd: z.boolean(),
   cancelAt: dateTime().nullable(),
   canceledAt: dateTime().nullable(),
@@ -41,6 +43,8 @@ export const billingOverview = z.object({
   subscription: subscriptionView.nullable(),
   hasBillingAccount: z.boolean(),
   usage: z.object({
+    /** Members now, against the plan's cap (null: paid plans bill per member instead). */
+    seats: limitUsage,
     apiKeys: limitUsage,
     /** This caller's global limit, as counted for this very request; null if unknown. */
     requests: limitUsage.extend({ resetsAt: dateTime() }).nullable(),
@@ -55,5 +59,7 @@ export const planCatalog = z.array(
     amounts: z.object({ month: z.number().int(), year: z.number().int() }),
     highlights: z.array(z.string()),
     apiKeys: z.number().int().nullable(),
+    /** Members a team may have; null: unlimited, billed per member. */
+    members: z.number().int().nullable(),
   }),
 );

@@ -12,7 +12,7 @@ import { openEmbeddedDatabase } from '@/db/embedded';
 import { withServiceRole } from '@/db/rls';
 import { billingAccounts } from '@/db/schema';
 import { signUpAsService } from '@/server/auth/built-in/sign-up';
-import { TEST_PASSWORD } from '@/test/helpers/accounts';
+import { personalWorkspaceOf, TEST_PASSWORD } from '@/test/helpers/accounts';
 import { runCli } from '@/test/helpers/run-cli';
 
 import { emulatorStripe } from './stripe-client';
@@ -72,8 +72,9 @@ describe('npm run billing:sync with the app stopped', () => {
         { email: `sync-${randomUUID()}@example.com`, password: TEST_PASSWORD },
         { requestId: 'test', clientIp: null, userAgent: null },
       );
+      const organizationId = await personalWorkspaceOf(app.db, userId!);
       await withServiceRole(app.db, (tx) =>
-        tx.insert(billingAccounts).values({ userId: userId!, stripeCustomerId: customer.id }),
+        tx.insert(billingAccounts).values({ organizationId, stripeCustomerId: customer.id }),
       );
       await app.close();
 

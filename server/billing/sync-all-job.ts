@@ -68,7 +68,7 @@ export const syncAllCustomersJob = defineJob({
       const report = await syncAllCustomersAsService(db, stripe);
       return {
         ok: report.failures.length === 0,
-        message: `Synced ${report.customers} customers; ${report.planChanges} plan changes; ${report.failures.length} failures.`,
+        message: `Synced ${report.customers} customers; ${report.planChanges} plan changes; ${report.seatChanges} seat changes; ${report.failures.length} failures.`,
         details: report.failures.map((failure) => `  ${failure}`),
       };
     } finally {

@@ -6,14 +6,15 @@ import { billingAccounts, subscriptions, type Subscription } from '@/db/schema/b
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 
-import { rememberPlan } from './entitlements';
-import { PLAN_RANK, planOfPrice, type Plan } from './plans';
+import { accountHolderOf } from './organization-facts';
+import { bestPlan, rememberPlan } from './entitlements';
+import { planOfPrice, type Plan } from './plans';
 
 /** Statuses that grant the plan: past_due keeps it while Stripe retries the payment. */
 export const ENTITLING_STATUSES = ['active', 'trialing', 'past_due'];
 const ENTITLING = new Set(ENTITLING_STATUSES);
 
-export type SyncResult = { userId: string; plan: Plan; previousPlan: Plan };
+export type SyncResult = { organizationId: string; plan: Plan; previousPlan: Plan };
 
 type Row = typeof subscriptions.$inferInsert;
 
@@ -21,13 +22,13 @@ const fromUnix = (seconds: number | null | undefined) =>
   seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
 
 /** Our row for a Stripe subscription; the period comes from its (first) item. */
-function toRow(subscription: Stripe.Subscription, userId: string): Row {
+function toRow(subscription: Stripe.Subscription, organizationId: string): Row {
   const item = subscription.items.data[0];
   const priceId = item?.price.id ?? 'unknown';
   const sold = planOfPrice(priceId);
   return {
     id: subscription.id,
-    userId,
+    organizationId,
     stripeCustomerId:
       typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id,
     status: subscription.status,
@@ -61,20 +62,22 @@ function changesOf(before: Subscription, after: Row) {
 
 /** The best plan the customer's live subscriptions grant. */
 function grantedPlan(rows: Row[]): Plan {
-  return rows
-    .filter((row) => ENTITLING.has(row.status) && row.plan)
-    .map((row) => row.plan as Plan)
-    .reduce<Plan>((best, plan) => (PLAN_RANK[plan] > PLAN_RANK[best] ? plan : best), 'free');
+  return bestPlan(
+    rows.filter((row) => ENTITLING.has(row.status) && row.plan).map((row) => row.plan as Plan),
+  );
 }
+
+/** Whose billing changed, for the audit events of one sync. */
+type Holder = { organizationId: string; actorId: string | null };
 
 async function auditSubscriptionChange(
   tx: Tx,
-  userId: string,
+  holder: Holder,
   before: Subscription | undefined,
   after: Row,
   context: AuditContext,
 ) {
-  const base = { actorId: userId, resourceType: 'subscription', resourceId: after.id };
+  const base = { ...holder, resourceType: 'subscription', resourceId: after.id };
   if (!before) {
     const details = { status: after.status, priceId: after.priceId, plan: after.plan };
     await recordAuditEvent(
@@ -140,10 +143,12 @@ export async function applySnapshotInTx(
     .where(eq(billingAccounts.stripeCustomerId, customerId))
     .for('update');
   if (!account) return null;
-  const unchanged = { userId: account.userId, plan: account.plan, previousPlan: account.plan };
+  const { organizationId } = account;
+  const unchanged = { organizationId, plan: account.plan, previousPlan: account.plan };
   if (account.syncedAt && account.syncedAt >= snapshot.readAt) return unchanged;
 
-  const rows = snapshot.subscriptions.map((subscription) => toRow(subscription, account.userId));
+  const holder = { organizationId, actorId: await accountHolderOf(tx, organizationId) };
+  const rows = snapshot.subscriptions.map((subscription) => toRow(subscription, organizationId));
   const stored = await tx
     .select()
     .from(subscriptions)
@@ -151,7 +156,7 @@ export async function applySnapshotInTx(
   const storedById = new Map(stored.map((row) => [row.id, row]));
 
   for (const row of rows) {
-    await auditSubscriptionChange(tx, account.userId, storedById.get(row.id), row, context);
+    await auditSubscriptionChange(tx, holder, storedById.get(row.id), row, context);
     await tx
       .insert(subscriptions)
       .values(row)
@@ -163,10 +168,10 @@ export async function applySnapshotInTx(
     await recordAuditEvent(
       tx,
       {
-        actorId: account.userId,
+        ...holder,
         action: 'billing.plan_changed',
         resourceType: 'billing_account',
-        resourceId: account.userId,
+        resourceId: organizationId,
         details: { from: account.plan, to: plan },
       },
       context,
@@ -175,8 +180,8 @@ export async function applySnapshotInTx(
   await tx
     .update(billingAccounts)
     .set({ plan, syncedAt: snapshot.readAt })
-    .where(eq(billingAccounts.userId, account.userId));
-  return { userId: account.userId, plan, previousPlan: account.plan };
+    .where(eq(billingAccounts.organizationId, organizationId));
+  return { organizationId, plan, previousPlan: account.plan };
 }
 
 /** Reads the customer from Stripe, applies it in a short transaction, caches the plan. */
@@ -188,6 +193,6 @@ export async function syncStripeCustomer(
 ): Promise<SyncResult | null> {
   const snapshot = await readStripeSnapshot(stripe, customerId);
   const result = await withServiceRole(db, (tx) => applySnapshotInTx(tx, snapshot, context));
-  if (result) await rememberPlan(result.userId, result.plan);
+  if (result) await rememberPlan(result.organizationId, result.plan);
   return result;
 }

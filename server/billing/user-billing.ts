@@ -1,4 +1,4 @@
-import { desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 
 import { queryRows } from '@/db/query-rows';
 import { subscriptions } from '@/db/schema/billing';
@@ -7,30 +7,63 @@ import type { Tx } from '@/db/types';
 import type { Plan } from './plans';
 import { ENTITLING_STATUSES } from './sync';
 
-// Billing's part of queries another module runs over its own users (the admin's user
-// search is one SQL statement, so that its filters and cursor page as one): scalar
-// subqueries on this module's tables, keyed by the outer query's user id column.
+// Billing's part of queries another module runs over its own users and
+// organizations (the admin's searches are one SQL statement each, so that their
+// filters and cursor page as one): scalar subqueries on this module's tables, keyed
+// by the outer query's column. A user's billing is their personal workspace's.
 
-/** The user's plan: their billing account's, or free without one. */
-export const planOfUserSql = (userId: SQLWrapper) =>
-  sql<Plan>`coalesce((select ba.plan from billing_accounts ba where ba.user_id = ${userId}), 'free')`;
+const personalWorkspaceOf = (userId: SQLWrapper) =>
+  sql`(select o.id from organizations o where o.personal_user_id = ${userId})`;
 
-/** The status of the user's latest subscription, or null. */
-export const latestSubscriptionStatusSql = (userId: SQLWrapper) =>
+/** An organization's plan: its billing account's, or free without one. */
+export const planOfOrganizationSql = (organizationId: SQLWrapper) =>
+  sql<Plan>`coalesce((select ba.plan from billing_accounts ba where ba.organization_id = ${organizationId}), 'free')`;
+
+/** The status of an organization's latest subscription, or null. */
+export const latestSubscriptionStatusOfOrganizationSql = (organizationId: SQLWrapper) =>
   sql<string | null>`(select s.status from subscriptions s
-    where s.user_id = ${userId} order by s.created_at desc limit 1)`;
+    where s.organization_id = ${organizationId} order by s.created_at desc limit 1)`;
 
-/** Whether any subscription of the user is in `status`. */
+/** The seats of an organization's latest subscription, or null. */
+export const latestSubscriptionSeatsOfOrganizationSql = (organizationId: SQLWrapper) =>
+  sql<number | null>`(select s.quantity from subscriptions s
+    where s.organization_id = ${organizationId} order by s.created_at desc limit 1)`;
+
+/** The user's plan: their personal workspace's. */
+export const planOfUserSql = (userId: SQLWrapper) =>
+  planOfOrganizationSql(personalWorkspaceOf(userId));
+
+/** The status of the latest subscription of the user's personal workspace, or null. */
+export const latestSubscriptionStatusSql = (userId: SQLWrapper) =>
+  latestSubscriptionStatusOfOrganizationSql(personalWorkspaceOf(userId));
+
+/** Whether any subscription of the user's personal workspace is in `status`. */
 export const hasSubscriptionInStatusSql = (userId: SQLWrapper, status: string) =>
-  sql`exists (select 1 from subscriptions s where s.user_id = ${userId} and s.status = ${status})`;
+  sql`exists (select 1 from subscriptions s
+    where s.organization_id = ${personalWorkspaceOf(userId)} and s.status = ${status})`;
 
-/** A user's subscriptions, newest first (service path: any user's). */
+/** The subscriptions of a user's personal workspace, newest first (service path). */
 export function subscriptionsOf(tx: Tx, userId: string) {
   return tx
     .select()
     .from(subscriptions)
-    .where(eq(subscriptions.userId, userId))
+    .where(eq(subscriptions.organizationId, personalWorkspaceOf(sql`${userId}::uuid`)))
     .orderBy(desc(subscriptions.createdAt));
+}
+
+/** An organization's live subscription (one that bills or may), or null. */
+export async function liveSubscriptionOf(tx: Tx, organizationId: string) {
+  const [live] = await tx
+    .select({ id: subscriptions.id, status: subscriptions.status })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.organizationId, organizationId),
+        inArray(subscriptions.status, ENTITLING_STATUSES),
+      ),
+    )
+    .limit(1);
+  return live ?? null;
 }
 
 /** Subscriptions that grant a plan, counted per plan, in plan order. */

@@ -8,6 +8,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { AppError } from '@/server/platform/http/errors';
 import type { Logger } from '@/server/platform/observability/logger';
 
+import { accountHolderOf } from './organization-facts';
 import { rememberPlan } from './entitlements';
 import type { Billing } from './stripe-client';
 import { isStripeNotFound } from './stripe-errors';
@@ -92,7 +93,7 @@ async function snapshotFor(billing: Billing, customerId: string, log: Logger) {
   }
 }
 
-/** A deleted Stripe customer: the user is back on free and may check out afresh. */
+/** A deleted Stripe customer: the organization is back on free and may check out afresh. */
 async function forgetCustomerInTx(tx: Tx, customerId: string, context: AuditContext) {
   const [account] = await tx
     .delete(billingAccounts)
@@ -100,31 +101,34 @@ async function forgetCustomerInTx(tx: Tx, customerId: string, context: AuditCont
     .returning();
   if (!account) return null;
   await tx.delete(subscriptions).where(eq(subscriptions.stripeCustomerId, customerId));
+  const { organizationId } = account;
   await recordAuditEvent(
     tx,
     {
-      actorId: account.userId,
+      actorId: await accountHolderOf(tx, organizationId),
+      organizationId,
       action: 'billing.customer_deleted',
       resourceType: 'billing_account',
-      resourceId: account.userId,
+      resourceId: organizationId,
       details: { customerId, from: account.plan },
     },
     context,
   );
-  return { userId: account.userId, plan: 'free' as const, previousPlan: account.plan };
+  return { organizationId, plan: 'free' as const, previousPlan: account.plan };
 }
 
 async function recordPaymentFailure(
   tx: Tx,
   event: Stripe.Event,
-  userId: string,
+  organizationId: string,
   context: AuditContext,
 ) {
   const invoice = event.data.object as Stripe.Invoice;
   await recordAuditEvent(
     tx,
     {
-      actorId: userId,
+      actorId: await accountHolderOf(tx, organizationId),
+      organizationId,
       action: 'billing.payment_failed',
       resourceType: 'invoice',
       resourceId: invoice.id,
@@ -173,12 +177,12 @@ export async function handleStripeWebhook(
     const synced: SyncResult | null = await applySnapshotInTx(tx, snapshot, context);
     if (!synced) log.warn({ customerId }, 'Stripe event for a customer we do not know; ignored');
     if (synced && event.type === 'invoice.payment_failed') {
-      await recordPaymentFailure(tx, event, synced.userId, context);
+      await recordPaymentFailure(tx, event, synced.organizationId, context);
     }
     return { duplicate: false, synced };
   });
 
-  if (outcome.synced) await rememberPlan(outcome.synced.userId, outcome.synced.plan);
+  if (outcome.synced) await rememberPlan(outcome.synced.organizationId, outcome.synced.plan);
   const ignored = !outcome.duplicate && !outcome.synced;
   log.info({ duplicate: outcome.duplicate, ignored }, 'Stripe event handled');
   return { received: true, duplicate: outcome.duplicate, ignored };

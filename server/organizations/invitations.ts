@@ -15,7 +15,8 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { AppError } from '@/server/platform/http/errors';
 
 import { notAMember } from './not-a-member';
-import { listMembers } from './members';
+import { assertRoomFor } from './member-cap';
+import { listMembers, lockMembers, memberCount } from './members';
 
 export const INVITATION_TTL_DAYS = 7;
 export const MAX_OPEN_INVITATIONS = 100;
@@ -76,7 +77,8 @@ export async function createInvitation(
       'A personal workspace is yours alone: create a team to invite people.',
     );
   }
-  if ((await listMembers(tx)).some((member) => member.email.toLowerCase() === email)) {
+  const members = await listMembers(tx);
+  if (members.some((member) => member.email.toLowerCase() === email)) {
     throw new AppError('CONFLICT', `${email} is already a member.`);
   }
   // Expired invitations are closed now: they neither block their address nor count.
@@ -111,6 +113,7 @@ export async function createInvitation(
       `An organization has at most ${MAX_OPEN_INVITATIONS} open invitations: revoke some first.`,
     );
   }
+  await assertRoomFor(tx, organizationId, members.length + live.length + 1, 'invite');
   const token = newToken();
   const [row] = await tx
     .insert(invitations)
@@ -236,6 +239,10 @@ export async function acceptInvitation(tx: Tx, userId: string, token: string, au
   if (refusal) throw refusal();
   const organizationId = result!.organization_id!;
   if (outcome === 'accepted') {
+    // Joins of one organization count one after another (the members lock): the
+    // second of two racing joins into the last free seat sees the first and stops.
+    await lockMembers(tx, organizationId);
+    await assertRoomFor(tx, organizationId, await memberCount(tx, organizationId), 'join');
     await recordAuditEvent(
       tx,
       {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 
 import { queryRows } from '@/db/query-rows';
 import { memberships, organizations } from '@/db/schema/organizations';
@@ -62,6 +62,15 @@ export async function roleOf(tx: Tx, organizationId: string, userId: string) {
     .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
   return row?.role ?? null;
+}
+
+/** The organization's members, every role: its seats. */
+export async function memberCount(tx: Tx, organizationId: string) {
+  const [row] = await tx
+    .select({ value: count() })
+    .from(memberships)
+    .where(eq(memberships.organizationId, organizationId));
+  return row?.value ?? 0;
 }
 
 async function ownerCount(tx: Tx, organizationId: string) {

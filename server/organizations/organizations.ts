@@ -6,6 +6,7 @@ import { memberships, organizations, type Organization } from '@/db/schema/organ
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import type { OrganizationRole } from '@/server/identity/organization-roles';
+import { liveSubscriptionOf } from '@/server/billing/user-billing';
 import { AppError } from '@/server/platform/http/errors';
 
 import { notAMember } from './not-a-member';
@@ -120,7 +121,8 @@ export async function updateOrganization(
 
 /**
  * Deletes a team, with its memberships and invitations, once the caller has typed
- * its slug. A personal workspace goes only with its account.
+ * its slug and no subscription of it still bills. A personal workspace goes only
+ * with its account.
  */
 export async function deleteTeam(
   tx: Tx,
@@ -146,6 +148,15 @@ export async function deleteTeam(
         { path: 'confirm', message: `Type the organization's slug (${row.slug}) to confirm.` },
       ],
     });
+  }
+  // Deleting a paying team would leave Stripe billing nobody: it is cancelled first,
+  // by whoever manages billing, in the portal (where Stripe settles the last invoice).
+  if (await liveSubscriptionOf(tx, id)) {
+    throw new AppError(
+      'CONFLICT',
+      "This team has a live subscription: cancel it first (Billing, on the team's page, opens the billing portal), then delete the team.",
+      { reason: 'live-subscription' },
+    );
   }
   // The audit trail keeps the event: it names the organization, which is gone after.
   await recordAuditEvent(

@@ -25,6 +25,8 @@ import {
   revokeInvitation,
 } from './invitations';
 import { changeMemberRole, listMembers, removeMember } from './members';
+import { afterMembersChanged } from './seat-changes';
+import { teamBillingProcedures } from './team-billing-router';
 import {
   createTeam,
   deleteTeam,
@@ -206,6 +208,7 @@ export const organizationsRouter = router({
       );
       // Their keys here were revoked with the membership (a trigger); no copy outlives it.
       await forgetMembershipKeys(ctx.organization.id, input.userId);
+      await afterMembersChanged(ctx, ctx.organization.id, input.userId);
       return removed;
     }),
 
@@ -256,6 +259,7 @@ export const organizationsRouter = router({
         ),
       );
       await forgetMembershipKeys(ctx.organization.id, ctx.identity.userId);
+      await afterMembersChanged(ctx, ctx.organization.id, ctx.identity.userId);
       return removed;
     }),
 
@@ -374,6 +378,8 @@ export const organizationsRouter = router({
 
   // A team's API keys: organizations.apiKeys, .createApiKey, .revokeApiKey.
   ...teamApiKeyProcedures,
+  // A team's billing: organizations.billing, .checkout, .billingPortal, .confirmCheckout.
+  ...teamBillingProcedures,
 
   acceptInvitation: sessionProcedure
     .meta({
@@ -386,7 +392,13 @@ export const organizationsRouter = router({
     })
     .input(acceptInvitationInput)
     .output(acceptInvitationOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.rls((tx) => acceptInvitation(tx, ctx.identity.userId, input.token, ctx.scope)),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const accepted = await ctx.rls((tx) =>
+        acceptInvitation(tx, ctx.identity.userId, input.token, ctx.scope),
+      );
+      if (accepted.joined) {
+        await afterMembersChanged(ctx, accepted.organizationId, ctx.identity.userId);
+      }
+      return accepted;
+    }),
 });

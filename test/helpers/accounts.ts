@@ -5,6 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
 import { emailOutbox } from '@/db/schema/mail';
+import { organizations } from '@/db/schema/organizations';
 import { grantAdminAsService } from '@/server/auth/grant-admin';
 
 import type { apiClient } from './api-client';
@@ -89,4 +90,16 @@ export async function signedInAdmin(api: Api, db: Database) {
   );
   if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
   return { ...user, cookie: cookieOf(signIn) };
+}
+
+/** The user's personal workspace: where their personal keys and billing live. */
+export async function personalWorkspaceOf(db: Database, userId: string): Promise<string> {
+  const [row] = await withServiceRole(db, (tx) =>
+    tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.personalUserId, userId)),
+  );
+  if (!row) throw new Error(`no personal workspace for ${userId}`);
+  return row.id;
 }

@@ -25,7 +25,8 @@ export function TeamSearch() {
   else if (teams.data.items.length === 0) body = <p>No teams match.</p>;
   else {
     body = (
-      <DataTable caption="Teams" columns={['Name', 'Slug', 'Members', 'Owners', 'Created']}>
+      <DataTable caption="Teams" columns={['Name', 'Slug', 'Members', 'Owners', 'Plan', 'Subscription', 'Created']}
+      >
         {teams.data.items.map((team) => (
           <tr key={team.id}>
             <td className={cellClass}>{team.name}</td>
@@ -34,6 +35,12 @@ export function TeamSearch() {
             </td>
             <td className={cellClass}>{team.members}</td>
             <td className={cellClass}>{team.owners.join(', ')}</td>
+            <td className={cellClass}>{team.plan}</td>
+            <td className={cellClass}>
+              {team.subscription
+                ? `${team.subscription.status.replaceAll('_', ' ')}, ${team.subscription.seats} seats`
+                : 'none'}
+            </td>
             <td className={cellClass}>{team.createdAt.toLocaleDateString()}</td>
           </tr>
         ))}

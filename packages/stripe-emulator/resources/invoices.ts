@@ -4,94 +4,50 @@ import { newId, nowSeconds } from '../ids';
 import { paginate } from '../list';
 import { optionalString } from '../params';
 import { newestFirst } from '../store';
-import type { Invoice, InvoiceLine, Subscription } from '../types';
-import { productName } from './catalog';
+import type { Invoice, InvoiceBillingReason, Subscription } from '../types';
+import { buildInvoice, invoiceItemLine, periodLine } from './invoice-build';
+import { pendingItems } from './invoice-items';
 
 /**
- * An invoice for one period of `subscription`: paid (checkout, a retried payment) or
- * open (a failed renewal). Totals are the items' prices times quantities — there are
- * no taxes, discounts or prorations in the emulator.
+ * A stored invoice of `subscription`: paid (checkout, an update with
+ * `proration_behavior=always_invoice`) or open (a failed renewal). It takes in the
+ * subscription's pending invoice items (prorations), which are marked invoiced, and
+ * moves the customer's balance to its `ending_balance`. An update's invoice bills only
+ * those items; the others bill the current period of every item too. No taxes or
+ * discounts.
  */
 export function createInvoice(
   ctx: Context,
   subscription: Subscription,
-  outcome: { paid: boolean; reason: Invoice['billing_reason'] },
+  outcome: { paid: boolean; reason: InvoiceBillingReason },
 ): Invoice {
   const now = nowSeconds();
   const id = newId.invoice();
-  const customer = ctx.state.customers.get(subscription.customer);
-  const lines = subscription.items.data.map((item): InvoiceLine => ({
-    id: newId.invoiceLine(),
-    object: 'line_item',
-    amount: item.price.unit_amount * item.quantity,
-    currency: item.price.currency,
-    description: `${item.quantity} × ${productName(ctx.state, item.price)}`,
-    invoice: id,
-    livemode: false,
-    metadata: {},
-    parent: {
-      type: 'subscription_item_details',
-      subscription_item_details: {
-        invoice_item: null,
-        proration: false,
-        subscription: subscription.id,
-        subscription_item: item.id,
-      },
-    },
-    period: { start: item.current_period_start, end: item.current_period_end },
-    pricing: {
-      type: 'price_details',
-      price_details: { price: item.price.id, product: item.price.product },
-      unit_amount_decimal: item.price.unit_amount_decimal,
-    },
-    quantity: item.quantity,
-    subtotal: item.price.unit_amount * item.quantity,
-  }));
-  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  const pending = pendingItems(ctx.state, subscription);
+  const forUpdate = outcome.reason === 'subscription_update';
+  const lines = [
+    ...pending.map((item) => invoiceItemLine(item, { id: newId.invoiceLine(), invoice: id })),
+    ...(forUpdate ? [] : subscription.items.data).map((item) =>
+      periodLine(ctx, subscription, item, {
+        id: newId.invoiceLine(),
+        invoice: id,
+        period: { start: item.current_period_start, end: item.current_period_end },
+      }),
+    ),
+  ];
   const first = subscription.items.data[0];
-  const invoice: Invoice = {
+  const invoice = buildInvoice(ctx, subscription, {
     id,
-    object: 'invoice',
-    amount_due: total,
-    amount_paid: outcome.paid ? total : 0,
-    amount_remaining: outcome.paid ? 0 : total,
-    attempt_count: 1,
-    attempted: true,
-    billing_reason: outcome.reason,
-    collection_method: 'charge_automatically',
-    created: now,
-    currency: subscription.currency,
-    customer: subscription.customer,
-    customer_email: customer?.email ?? null,
-    customer_name: customer?.name ?? null,
-    description: null,
-    hosted_invoice_url: null,
-    lines: { object: 'list', data: lines, has_more: false, url: `/v1/invoices/${id}/lines` },
-    livemode: false,
-    metadata: {},
-    // Stripe retries a failed renewal after a few days; nothing here retries on its own.
-    next_payment_attempt: outcome.paid ? null : now + 3 * 24 * 60 * 60,
-    number: `${customer?.invoice_prefix ?? 'EMU'}-${String(ctx.state.invoices.size + 1).padStart(4, '0')}`,
-    parent: {
-      quote_details: null,
-      type: 'subscription_details',
-      subscription_details: {
-        metadata: { ...subscription.metadata },
-        subscription: subscription.id,
-      },
-    },
-    period_end: first?.current_period_end ?? now,
-    period_start: first?.current_period_start ?? now,
+    lines,
+    reason: outcome.reason,
     status: outcome.paid ? 'paid' : 'open',
-    status_transitions: {
-      finalized_at: now,
-      marked_uncollectible_at: null,
-      paid_at: outcome.paid ? now : null,
-      voided_at: null,
-    },
-    subtotal: total,
-    total,
-  };
+    period: forUpdate
+      ? { start: now, end: now }
+      : { start: first?.current_period_start ?? now, end: first?.current_period_end ?? now },
+  });
+  for (const item of pending) item.invoice = id;
+  const customer = ctx.state.customers.get(subscription.customer);
+  if (customer) customer.balance = invoice.ending_balance ?? customer.balance;
   ctx.state.invoices.set(invoice.id, invoice);
   return invoice;
 }

@@ -7,6 +7,7 @@ import { nowSeconds } from '../ids';
 import type { Price, Subscription } from '../types';
 import { previousAttributes } from './events';
 import { createInvoice, markInvoicePaid } from './invoices';
+import { prorate, type ProrationBehavior } from './prorations';
 import { addInterval } from './subscriptions';
 
 export function assertNotCanceled(subscription: Subscription): void {
@@ -20,12 +21,15 @@ export function assertNotCanceled(subscription: Subscription): void {
 /**
  * Runs `change` on the subscription and, when anything visible changed, emits one
  * `customer.subscription.updated` with `previous_attributes`. Several changes made in
- * one request (metadata and a price switch, say) therefore give a single event.
+ * one request (metadata and a price switch, say) therefore give a single event. A
+ * changed item price or quantity is prorated by `prorationBehavior`; with
+ * `always_invoice` the invoice's `invoice.paid` follows the updated event.
  */
 export function updateSubscription(
   ctx: Context,
   subscription: Subscription,
   change: (subscription: Subscription) => void,
+  prorationBehavior: ProrationBehavior = 'create_prorations',
 ): void {
   // Changes are made on a draft so a validation error halfway leaves nothing applied.
   const draft = structuredClone(subscription);
@@ -34,15 +38,18 @@ export function updateSubscription(
   if (draft.cancel_at_period_end) {
     draft.cancel_at = draft.items.data[0]?.current_period_end ?? null;
   }
+  // After every check: nothing below throws, so no invoice item outlives a refusal.
+  const invoice = prorate(ctx, subscription, draft, prorationBehavior);
   const previous = previousAttributes(subscription, draft);
   Object.assign(subscription, draft);
   if (previous) ctx.emit('customer.subscription.updated', subscription, previous);
+  if (invoice) ctx.emit('invoice.paid', invoice);
 }
 
 /**
- * Moves one item to another price. The same interval keeps the billing period (Stripe
- * would prorate; the emulator charges nothing); a new interval restarts the period
- * now, like Stripe's billing-cycle reset.
+ * Moves one item to another price. The same interval keeps the billing period (and
+ * `updateSubscription` prorates the change); a new interval restarts the period now,
+ * like Stripe's billing-cycle reset, which the emulator neither prorates nor invoices.
  */
 export function changeItemPrice(
   subscription: Subscription,

@@ -13,6 +13,7 @@ import {
 import { newestFirst, type State } from '../store';
 import type { Subscription } from '../types';
 import { getCustomer } from './customers';
+import { prorationBehavior } from './prorations';
 import {
   assertNotCanceled,
   cancelNow,
@@ -88,13 +89,19 @@ function update(ctx: Context, id: string, params: Params): Subscription {
   const subscription = getSubscription(ctx.state, id);
   const cancelAtPeriodEnd = optionalBoolean(params, 'cancel_at_period_end');
   const items = paramsList(params, 'items');
+  const proration = prorationBehavior(params);
   if (cancelAtPeriodEnd !== undefined || items) assertNotCanceled(subscription);
-  // proration_behavior, payment_behavior and the like are accepted and ignored.
-  updateSubscription(ctx, subscription, (draft) => {
-    if (items) applyItemChanges(ctx.state, draft, items);
-    if (cancelAtPeriodEnd !== undefined) setCancelAtPeriodEnd(draft, cancelAtPeriodEnd);
-    draft.metadata = applyMetadata(draft.metadata, params);
-  });
+  // payment_behavior and the like are accepted and ignored: every payment succeeds.
+  updateSubscription(
+    ctx,
+    subscription,
+    (draft) => {
+      if (items) applyItemChanges(ctx.state, draft, items);
+      if (cancelAtPeriodEnd !== undefined) setCancelAtPeriodEnd(draft, cancelAtPeriodEnd);
+      draft.metadata = applyMetadata(draft.metadata, params);
+    },
+    proration,
+  );
   return subscription;
 }
 

@@ -40,6 +40,11 @@ describe('cron routes', () => {
     });
     const synced = await call(sync, `Bearer ${SECRET}`);
     expect(synced.status).toBe(200);
-    expect((await synced.json()).data).toEqual({ customers: 0, planChanges: 0, failures: 0 });
+    expect((await synced.json()).data).toEqual({
+      customers: 0,
+      planChanges: 0,
+      seatChanges: 0,
+      failures: 0,
+    });
   });
 });
