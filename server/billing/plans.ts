@@ -42,10 +42,10 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Free',
     description: 'For trying the product and small side projects.',
     amounts: { month: 0, year: 0 },
-    highlights: ['Teams of up to 3', '2 API keys', '100 requests an hour', 'Community support'],
+    highlights: ['Teams of up to 5', '2 API keys', '100 requests an hour', 'Community support'],
     entitlements: {
       apiKeys: 2,
-      members: 3,
+      members: 5,
       rateLimitTier: 'free',
       features: { prioritySupport: false, sso: false },
     },

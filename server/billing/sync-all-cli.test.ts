@@ -82,14 +82,17 @@ describe('npm run billing:sync with the app stopped', () => {
       expect(result).toEqual({
         code: 0,
         // Only the job's line: the emulator's own "listening" line stays out of it.
-        stdout: 'Synced 1 customers; 1 plan changes; 0 failures.\n',
+        stdout: 'Synced 1 customers; 1 plan changes; 0 seat changes; 0 failures.\n',
         stderr: '',
       });
 
       const after = await openEmbeddedDatabase(dataDir);
       try {
         const [account] = await withServiceRole(after.db, (tx) =>
-          tx.select().from(billingAccounts).where(eq(billingAccounts.userId, userId!)),
+          tx
+            .select()
+            .from(billingAccounts)
+            .where(eq(billingAccounts.organizationId, organizationId)),
         );
         expect(account?.plan).toBe('pro');
       } finally {

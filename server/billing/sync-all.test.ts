@@ -32,7 +32,7 @@ describe('npm run billing:sync (syncAllCustomersAsService)', () => {
     expect((await plan()).data.plan).toBe('free');
 
     const report = await syncAllCustomersAsService(db(), stripe.billing().stripe);
-    expect(report).toEqual({ customers: 1, planChanges: 1, failures: [] });
+    expect(report).toEqual({ customers: 1, planChanges: 1, seatChanges: 0, failures: [] });
     expect((await plan()).data).toMatchObject({
       plan: 'enterprise',
       subscription: { interval: 'year' },
@@ -48,6 +48,7 @@ describe('npm run billing:sync (syncAllCustomersAsService)', () => {
     expect(await syncAllCustomersAsService(db(), stripe.billing().stripe)).toEqual({
       customers: 1,
       planChanges: 0,
+      seatChanges: 0,
       failures: [],
     });
     expect(await audited()).toBe(rows);

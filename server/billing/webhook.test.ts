@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { withServiceRole } from '@/db/rls';
 import { auditLogs, billingAccounts, stripeEvents, subscriptions } from '@/db/schema';
-import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { asNewCaller, personalWorkspaceOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/test/helpers/stripe';
 
@@ -41,14 +41,15 @@ const deliver = (event: Stripe.Event) => {
 const eventCount = async () =>
   (await withServiceRole(db(), (tx) => tx.select({ value: count() }).from(stripeEvents)))[0]!.value;
 
-/** Our copy of a user's billing state, comparable across runs. */
-const stateOf = (userId: string) =>
-  withServiceRole(db(), async (tx) => ({
+/** Our copy of a user's (personal workspace's) billing state, comparable across runs. */
+const stateOf = async (userId: string) => {
+  const organizationId = await personalWorkspaceOf(db(), userId);
+  return withServiceRole(db(), async (tx) => ({
     plan: (
       await tx
         .select({ plan: billingAccounts.plan })
         .from(billingAccounts)
-        .where(eq(billingAccounts.userId, userId))
+        .where(eq(billingAccounts.organizationId, organizationId))
     )[0]?.plan,
     subscriptions: await tx
       .select({
@@ -59,19 +60,22 @@ const stateOf = (userId: string) =>
         currentPeriodEnd: subscriptions.currentPeriodEnd,
       })
       .from(subscriptions)
-      .where(eq(subscriptions.userId, userId)),
+      .where(eq(subscriptions.organizationId, organizationId)),
   }));
+};
 
 /** Forgets everything we learnt from Stripe about this user (and every event id). */
-const forgetState = (userId: string) =>
-  withServiceRole(db(), async (tx) => {
-    await tx.delete(subscriptions).where(eq(subscriptions.userId, userId));
+const forgetState = async (userId: string) => {
+  const organizationId = await personalWorkspaceOf(db(), userId);
+  await withServiceRole(db(), async (tx) => {
+    await tx.delete(subscriptions).where(eq(subscriptions.organizationId, organizationId));
     await tx
       .update(billingAccounts)
       .set({ plan: 'free' })
-      .where(eq(billingAccounts.userId, userId));
+      .where(eq(billingAccounts.organizationId, organizationId));
     await tx.delete(stripeEvents).where(sql`true`);
   });
+};
 
 /** A user who paid for pro, then moved to enterprise and set it to cancel at period end. */
 async function customerWithHistory() {
@@ -84,12 +88,13 @@ async function customerWithHistory() {
   );
   await payCheckout(((await checkout.json()).data as { url: string }).url);
   const client = stripe.billing().stripe;
+  const organizationId = await personalWorkspaceOf(db(), user.userId);
   const [customerId] = (
     await withServiceRole(db(), (tx) =>
       tx
         .select({ id: billingAccounts.stripeCustomerId })
         .from(billingAccounts)
-        .where(eq(billingAccounts.userId, user.userId)),
+        .where(eq(billingAccounts.organizationId, organizationId)),
     )
   ).map((row) => row.id);
   const [subscription] = (await client.subscriptions.list({ customer: customerId })).data;
@@ -167,8 +172,9 @@ describe('POST /api/webhooks/stripe', () => {
     const { user, events } = await customerWithHistory();
     expect((await deliver(events.at(-1)!)).status).toBe(200);
     const applied = await stateOf(user.userId);
+    const organizationId = await personalWorkspaceOf(db(), user.userId);
     const [account] = await withServiceRole(db(), (tx) =>
-      tx.select().from(billingAccounts).where(eq(billingAccounts.userId, user.userId)),
+      tx.select().from(billingAccounts).where(eq(billingAccounts.organizationId, organizationId)),
     );
     // A read that began before the applied one, finishing late: Stripe said "free".
     const stale = { customerId: account!.stripeCustomerId, readAt: new Date(0), subscriptions: [] };

@@ -211,20 +211,24 @@ describe("an organization's API keys", () => {
     expect((await call(made.data.key, 'GET', `/organizations/${acme}`)).status).toBe(403);
   });
 
-  it("count toward their creator's plan in every organization together", async () => {
+  it("count toward their organization's plan, every member's keys together", async () => {
     const ada = await signedInUser(api, db());
-    // The free plan allows 2 active keys: one personal, one in a team…
-    expect(
-      (await call(ada, 'POST', '/api-keys', { name: 'p', scopes: ['profile:read'] })).status,
-    ).toBe(201);
-    await keyOf(ada, await teamOf(ada), ['members:read']);
-    // …and no third, in another team either.
-    const third = await call(ada, 'POST', `/organizations/${await teamOf(ada)}/api-keys`, {
+    const acme = await teamOf(ada);
+    const bob = await memberOf(ada, acme);
+    // The free plan allows 2 active keys in a team: one of Ada's, one of Bob's…
+    await keyOf(ada, acme, ['members:read']);
+    await keyOf(bob, acme, ['members:read']);
+    // …and no third, whoever asks.
+    const third = await call(ada, 'POST', `/organizations/${acme}/api-keys`, {
       name: 'third',
       scopes: ['members:read'],
     });
     expect(third.status).toBe(403);
     expect(third.error?.message).toMatch(/allows 2 active API keys/);
+    // Ada's personal workspace has a plan, and keys, of its own.
+    expect(
+      (await call(ada, 'POST', '/api-keys', { name: 'p', scopes: ['profile:read'] })).status,
+    ).toBe(201);
   });
 
   it('go with their organization when it is deleted', async () => {

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+
+import { signedInUser } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import { organizationSteps, type TestUser } from '@/test/helpers/organizations';
+import { payCheckout, testBilling } from '@/test/helpers/stripe';
+
+// A team billed per seat, through the REST API, the real Stripe SDK and the local
+// emulator (whose webhooks reach the real webhook route on the test database).
+const { api, db } = testApi({ billing: () => stripe.billing() });
+const stripe = testBilling(db);
+const { call, teamOf, invite, memberOf } = organizationSteps(api, db);
+
+/** A team of `members` people (the owner included) on Pro, paid through checkout. */
+async function payingTeam(members: number) {
+  const owner = await signedInUser(api, db());
+  const team = await teamOf(owner);
+  for (let added = 1; added < members; added += 1) await memberOf(owner, team);
+  const checkout = await call(owner, 'POST', `/organizations/${team}/billing/checkout`, {
+    plan: 'pro',
+  });
+  expect(checkout.status, checkout.error?.message).toBe(201);
+  expect((await payCheckout(checkout.data.url)).status).toBe(303);
+  const sessionId = await openedSessionOf(checkout.data.url);
+  const confirmed = await call(
+    owner,
+    'POST',
+    `/organizations/${team}/billing/checkout/${sessionId}/confirm`,
+  );
+  expect(confirmed.status, confirmed.error?.message).toBe(200);
+  return { owner, team };
+}
+
+/** The Checkout Session id behind a hosted checkout URL (the emulator's …/cs_…). */
+async function openedSessionOf(url: string) {
+  const id = new URL(url).pathname.split('/').find((part) => part.startsWith('cs_'));
+  if (!id) throw new Error(`no session id in ${url}`);
+  return id;
+}
+
+const overviewOf = async (user: TestUser, team: string) => {
+  const overview = await call(user, 'GET', `/organizations/${team}/billing`);
+  expect(overview.status, overview.error?.message).toBe(200);
+  return overview.data;
+};
+
+/** The quantity Stripe bills, and the pending proration amounts, for the team. */
+async function stripeSeats(owner: TestUser, team: string) {
+  const { subscription } = await overviewOf(owner, team);
+  const client = stripe.billing().stripe;
+  const live = await client.subscriptions.retrieve(subscription.id);
+  const pending = await client.invoiceItems.list({
+    customer: live.customer as string,
+    pending: true,
+  });
+  return {
+    quantity: live.items.data[0]!.quantity,
+    prorations: pending.data.filter((item) => item.proration).map((item) => item.amount),
+  };
+}
+
+describe('billing an organization per seat', () => {
+  it('checks out one seat per member, and the billing page shows them', async () => {
+    const { owner, team } = await payingTeam(2);
+    const overview = await overviewOf(owner, team);
+    expect(overview).toMatchObject({
+      plan: 'pro',
+      subscription: { status: 'active', quantity: 2 },
+      usage: { seats: { used: 2, limit: null }, apiKeys: { used: 0, limit: 20 } },
+    });
+    expect((await stripeSeats(owner, team)).quantity).toBe(2);
+    // The owner's personal workspace is billed apart, and stays free.
+    expect((await call(owner, 'GET', '/billing/subscription')).data).toMatchObject({
+      plan: 'free',
+      subscription: null,
+      usage: { seats: { used: 1, limit: 5 } },
+    });
+  });
+
+  it('follows joins and removals in Stripe, prorated, and in our copy', async () => {
+    const { owner, team } = await payingTeam(1);
+    const joined = await memberOf(owner, team);
+    expect(await stripeSeats(owner, team)).toMatchObject({ quantity: 2 });
+    expect((await overviewOf(owner, team)).subscription.quantity).toBe(2);
+    // Mid-period: a credit for the old quantity and a charge for the new one.
+    const { prorations } = await stripeSeats(owner, team);
+    expect(prorations.some((amount) => amount < 0)).toBe(true);
+    expect(prorations.reduce((sum, amount) => sum + amount, 0)).toBeGreaterThan(0);
+
+    expect((await call(owner, 'DELETE', `/organizations/${team}/members/${joined.userId}`)).status)
+      .toBe(200);
+    expect((await stripeSeats(owner, team)).quantity).toBe(1);
+    expect((await overviewOf(owner, team)).subscription.quantity).toBe(1);
+  });
+
+  it('ends on the member count when people join and leave at once', async () => {
+    const { owner, team } = await payingTeam(3);
+    const members = (await call(owner, 'GET', `/organizations/${team}/members`)).data.items;
+    const leaving = members.filter((member: { role: string }) => member.role !== 'owner');
+    const invitees = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const user = await signedInUser(api, db());
+        return { user, token: (await invite(owner, team, user.email)).token };
+      }),
+    );
+    const results = await Promise.all([
+      ...invitees.map(({ user, token }) => call(user, 'POST', '/invitations/accept', { token })),
+      ...leaving.map((member: { userId: string }) =>
+        call(owner, 'DELETE', `/organizations/${team}/members/${member.userId}`),
+      ),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200, 200]);
+    // 3 + 3 − 2 members.
+    expect((await stripeSeats(owner, team)).quantity).toBe(4);
+    expect(await overviewOf(owner, team)).toMatchObject({
+      subscription: { quantity: 4 },
+      usage: { seats: { used: 4 } },
+    });
+  });
+
+  it('lets billing members, admins and owners see it; a member is refused', async () => {
+    const { owner, team } = await payingTeam(1);
+    const accountant = await memberOf(owner, team, 'billing');
+    const member = await memberOf(owner, team, 'member');
+    expect((await overviewOf(accountant, team)).subscription.quantity).toBe(3);
+    const refused = await call(member, 'GET', `/organizations/${team}/billing`);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toMatch(/billing:read/);
+    const checkout = await call(member, 'POST', `/organizations/${team}/billing/portal`);
+    expect(checkout.status).toBe(403);
+  });
+
+  it('refuses to delete a team that still pays', async () => {
+    const { owner, team } = await payingTeam(1);
+    const slug = (await call(owner, 'GET', `/organizations/${team}`)).data.slug;
+    const deleted = await call(owner, 'DELETE', `/organizations/${team}?confirm=${slug}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.error?.message).toMatch(/live subscription: cancel it first/);
+  });
+
+  it('caps a free team at 5 members, open invitations counted', async () => {
+    const owner = await signedInUser(api, db());
+    const team = await teamOf(owner);
+    await memberOf(owner, team);
+    await memberOf(owner, team);
+    const pending = await signedInUser(api, db());
+    const { token } = await invite(owner, team, pending.email);
+    await invite(owner, team, `extra-${Date.now()}@example.com`);
+    // 3 members and 2 open invitations: no sixth seat.
+    const sixth = await call(owner, 'POST', `/organizations/${team}/invitations`, {
+      email: `sixth-${Date.now()}@example.com`,
+      role: 'member',
+    });
+    expect(sixth.status).toBe(403);
+    expect(sixth.error?.message).toMatch(/Free plan allows 5 members/);
+    // An invitation already out still opens the door.
+    expect((await call(pending, 'POST', '/invitations/accept', { token })).status).toBe(200);
+    expect((await overviewOf(owner, team)).usage.seats).toEqual({ used: 4, limit: 5 });
+  });
+});
