@@ -45,18 +45,28 @@ function useRedirectStart() {
   };
 }
 
-/** Opens the Stripe customer portal: change plan, cancel, update the card, invoices. */
-export function ManageBillingButton({ label = 'Manage billing' }: { label?: string }) {
+/**
+ * Opens the Stripe customer portal: change plan, cancel, update the card, invoices.
+ * `organizationId`: a team's billing; without it, the personal workspace's.
+ */
+export function ManageBillingButton({
+  label = 'Manage billing',
+  organizationId,
+}: {
+  label?: string;
+  organizationId?: string;
+}) {
   const trpc = useTRPC();
   const action = useRedirectStart();
-  const portal = useMutation(
-    trpc.billing.portal.mutationOptions({ onSuccess: goTo, onError: action.failed }),
-  );
+  const handlers = { onSuccess: goTo, onError: action.failed };
+  const personal = useMutation(trpc.billing.portal.mutationOptions(handlers));
+  const team = useMutation(trpc.organizations.billingPortal.mutationOptions(handlers));
+  const open = () => (organizationId ? team.mutate({ organizationId }) : personal.mutate());
   return (
     <div className="space-y-2">
       <button
         type="button"
-        onClick={() => action.start(() => portal.mutate())}
+        onClick={() => action.start(open)}
         disabled={action.started}
         className={secondaryButtonClass}
       >
@@ -82,24 +92,32 @@ export function UpgradeButton({
   interval,
   label,
   offerPortal,
+  organizationId,
 }: {
   plan: PaidPlan;
   interval: Interval;
   label: string;
   offerPortal: boolean;
+  /** A team's checkout (a seat per member); without it, the personal workspace's. */
+  organizationId?: string;
 }) {
   const trpc = useTRPC();
   const action = useRedirectStart();
-  const checkout = useMutation(
-    trpc.billing.checkout.mutationOptions({ onSuccess: goTo, onError: action.failed }),
-  );
+  const handlers = { onSuccess: goTo, onError: action.failed };
+  const personal = useMutation(trpc.billing.checkout.mutationOptions(handlers));
+  const team = useMutation(trpc.organizations.checkout.mutationOptions(handlers));
+  const checkout = organizationId ? team : personal;
+  const start = () =>
+    organizationId
+      ? team.mutate({ organizationId, plan, interval })
+      : personal.mutate({ plan, interval });
   // Someone who already pays changes plan in the portal; checkout refuses with 409.
   const alreadyPays = checkout.error?.data?.code === 'CONFLICT';
   return (
     <div className="space-y-2">
       <button
         type="button"
-        onClick={() => action.start(() => checkout.mutate({ plan, interval }))}
+        onClick={() => action.start(start)}
         disabled={action.started}
         className={primaryButtonClass}
       >
@@ -111,7 +129,7 @@ export function UpgradeButton({
         </p>
       )}
       <FormMessage outcome={action.outcome} />
-      {alreadyPays && offerPortal && <ManageBillingButton />}
+      {alreadyPays && offerPortal && <ManageBillingButton organizationId={organizationId} />}
     </div>
   );
 }

@@ -60,12 +60,16 @@ function periodLine(subscription: Subscription) {
 }
 
 function SubscriptionDetails({ subscription }: { subscription: Subscription | null }) {
-  if (!subscription) return <p>You have no subscription yet.</p>;
+  if (!subscription) return <p>There is no subscription yet.</p>;
   const period = periodLine(subscription);
   return (
     <div className="space-y-2">
       <p className="flex items-center gap-2">
         Status: <StatusBadge status={subscription.status} />
+      </p>
+      <p>
+        Billed for {subscription.quantity} {subscription.quantity === 1 ? 'seat' : 'seats'}: one per
+        member, prorated as members join and leave.
       </p>
       {period && <p>{period}</p>}
       {subscription.status === 'past_due' && (
@@ -77,16 +81,29 @@ function SubscriptionDetails({ subscription }: { subscription: Subscription | nu
   );
 }
 
-/** `billingConfigured`: billingFromEnv() on the server; without it, nothing to buy. */
+/**
+ * `billingConfigured`: billingFromEnv() on the server; without it, nothing to buy.
+ * `organizationId`: a team's billing; without it, the personal workspace's.
+ */
 export function BillingOverview({
   plans,
   billingConfigured,
+  organizationId,
 }: {
   plans: PlanSummary[];
   billingConfigured: boolean;
+  organizationId?: string;
 }) {
   const trpc = useTRPC();
-  const overview = useQuery(trpc.billing.subscription.queryOptions());
+  const personal = useQuery({
+    ...trpc.billing.subscription.queryOptions(),
+    enabled: !organizationId,
+  });
+  const team = useQuery({
+    ...trpc.organizations.billing.queryOptions({ organizationId: organizationId ?? '' }),
+    enabled: Boolean(organizationId),
+  });
+  const overview = organizationId ? team : personal;
 
   if (overview.isPending) return <p role="status">Loading your plan…</p>;
   if (overview.isError) return <p role="alert">Could not load your billing details.</p>;
@@ -113,6 +130,14 @@ export function BillingOverview({
           Usage
         </h2>
         <ul className="space-y-1">
+          {organizationId && (
+            <li>
+              Members: {count(usage.seats.used)}
+              {usage.seats.limit === null
+                ? ' (billed per member)'
+                : ` of ${count(usage.seats.limit)}`}
+            </li>
+          )}
           <li>
             API keys: {count(usage.apiKeys.used)} of {count(usage.apiKeys.limit)}
           </li>
@@ -131,9 +156,11 @@ export function BillingOverview({
         {billingConfigured ? (
           <>
             <p className="text-slate-600 dark:text-slate-300">
-              {upgrades.length > 0
-                ? 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'
-                : 'Switch plans, update your card or cancel in the billing portal.'}
+              {upgrades.length === 0
+                ? 'Switch plans, update your card or cancel in the billing portal.'
+                : organizationId
+                  ? `Paid plans are billed monthly, per member: ${count(usage.seats.used)} now.`
+                  : 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'}
             </p>
             <div className="flex flex-wrap items-start gap-3">
               {upgrades.map((summary) =>
@@ -144,10 +171,11 @@ export function BillingOverview({
                     interval="month"
                     label={`Upgrade to ${summary.name}`}
                     offerPortal={!hasBillingAccount}
+                    organizationId={organizationId}
                   />
                 ),
               )}
-              {portal && <ManageBillingButton />}
+              {portal && <ManageBillingButton organizationId={organizationId} />}
             </div>
           </>
         ) : (

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import type { Plan } from '@/server/billing/plans';
@@ -29,23 +29,39 @@ function Failure({ message }: { message: string }) {
   );
 }
 
+/**
+ * Confirms the checkout Stripe sent the browser back from: the personal workspace's,
+ * or with `organizationId` a team's (whose billing page is `billingHref`).
+ */
 export function ConfirmCheckout({
   sessionId,
   planNames,
+  organizationId,
+  billingHref = '/dashboard/billing',
 }: {
   sessionId: string;
   planNames: Record<Plan, string>;
+  organizationId?: string;
+  billingHref?: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const confirm = useMutation(
-    trpc.billing.confirmCheckout.mutationOptions({
-      onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.billing.subscription.queryKey() }),
-    }),
-  );
+  const onSuccess = () =>
+    queryClient.invalidateQueries({
+      queryKey: organizationId
+        ? trpc.organizations.billing.queryKey({ organizationId })
+        : trpc.billing.subscription.queryKey(),
+    });
+  const personal = useMutation(trpc.billing.confirmCheckout.mutationOptions({ onSuccess }));
+  const team = useMutation(trpc.organizations.confirmCheckout.mutationOptions({ onSuccess }));
+  const confirm = organizationId ? team : personal;
   const valid = SESSION_ID.test(sessionId);
-  const { mutate } = confirm;
+  const mutate = useCallback(
+    (input: { sessionId: string }) =>
+      organizationId ? team.mutate({ ...input, organizationId }) : personal.mutate(input),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutate functions are stable
+    [organizationId, team.mutate, personal.mutate],
+  );
   // StrictMode runs effects twice in development; the ref survives, so we confirm once.
   const started = useRef(false);
   useEffect(() => {
@@ -95,7 +111,7 @@ export function ConfirmCheckout({
       )}
       <ul className="flex flex-wrap gap-6">
         <li>
-          <Link href="/dashboard/billing" className={linkClass}>
+          <Link href={billingHref} className={linkClass}>
             Go to billing
           </Link>
         </li>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 
-import { PLAN_IDS, PLANS, type Plan } from '@/server/billing/plans';
 import { requireUser } from '@/server/page-session';
+
+import { planNames } from '../plan-summaries';
 
 import { ConfirmCheckout } from './confirm-checkout';
 
@@ -14,9 +15,5 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   const id = typeof sessionId === 'string' ? sessionId : '';
   const path = '/dashboard/billing/success';
   await requireUser(id ? `${path}?session_id=${encodeURIComponent(id)}` : path);
-  const planNames = Object.fromEntries(PLAN_IDS.map((plan) => [plan, PLANS[plan].name])) as Record<
-    Plan,
-    string
-  >;
-  return <ConfirmCheckout sessionId={id} planNames={planNames} />;
+  return <ConfirmCheckout sessionId={id} planNames={planNames()} />;
 }

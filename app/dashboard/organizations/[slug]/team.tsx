@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
@@ -8,6 +8,7 @@ import { useTRPC } from '@/app/_components/trpc-provider';
 
 import { TeamApiKeys } from '../team-api-keys';
 import { TeamMembers } from '../team-members';
+import { NoSuchTeam, useTeam } from '../use-team';
 
 /** A team's page: its members, invitations, activity and API keys, as the caller's role allows. */
 export function Team({ slug, userId }: { slug: string; userId: string }) {
@@ -15,28 +16,11 @@ export function Team({ slug, userId }: { slug: string; userId: string }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   // The list, rather than a fetch by slug: it follows role changes and renames made here.
-  const organizations = useQuery(trpc.organizations.list.queryOptions());
-  // Slugs are lower case; an address typed otherwise still finds its team.
-  const team = organizations.data?.items.find(
-    (organization) => organization.slug === slug.toLowerCase() && !organization.personal,
-  );
+  const { team, pending, failed } = useTeam(slug);
 
-  if (organizations.isPending) return <p>Loading…</p>;
-  // A failed refresh keeps the team shown; only a first load that failed says so.
-  if (!organizations.data) return <p role="alert">Could not load your organizations.</p>;
-  if (!team) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold tracking-tight">No such team</h1>
-        <p>
-          No team has this address, or you are not one of its members.{' '}
-          <Link href="/dashboard/organizations" className="underline">
-            Your organizations
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (pending) return <p>Loading…</p>;
+  if (failed) return <p role="alert">Could not load your organizations.</p>;
+  if (!team) return <NoSuchTeam />;
   return (
     <div className="space-y-10">
       <div className="space-y-2">
@@ -44,6 +28,16 @@ export function Team({ slug, userId }: { slug: string; userId: string }) {
         <p className="text-slate-600 dark:text-slate-300">
           {team.slug} · your role: {team.role}
         </p>
+        {team.role !== 'member' && (
+          <p>
+            <Link
+              href={`/dashboard/organizations/${team.slug}/billing`}
+              className="text-indigo-600 underline dark:text-indigo-400"
+            >
+              Billing: plan and seats
+            </Link>
+          </p>
+        )}
       </div>
       <TeamMembers
         organization={team}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+
+import { billingFromEnv } from '@/server/billing/stripe-client';
+import { requireUser } from '@/server/page-session';
+
+import { planSummaries } from '../../../billing/plan-summaries';
+import { TeamBilling } from './team-billing';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  return { title: `Billing · ${(await params).slug}` };
+}
+
+/** A team's plan, seats and usage; its owners, admins and billing members manage it. */
+export default async function TeamBillingPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requireUser(`/dashboard/organizations/${encodeURIComponent(slug)}/billing`);
+  return (
+    <TeamBilling
+      slug={slug}
+      plans={planSummaries()}
+      billingConfigured={billingFromEnv() !== null}
+    />
+  );
+}
