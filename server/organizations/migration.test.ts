@@ -10,6 +10,7 @@ import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import { createTestDatabase, type TestDatabase } from '@/db/test-database';
 import { generateApiKey, parseApiKey } from '@/server/api-keys/key-format';
+import { planInTx } from '@/server/billing/entitlements';
 import { identifyByApiKey, keyShape } from '@/server/api-keys/verify';
 import { apiKeyLookups } from '@/server/pipeline-deps';
 import { testScope } from '@/test/helpers/scope';
@@ -40,6 +41,7 @@ const users = ['a', 'b', 'c'].map((letter) => ({
 }));
 const shape = keyShape();
 const keys = [generateApiKey(shape.prefix, shape.mode), generateApiKey(shape.prefix, shape.mode)];
+const customer = `cus_${crypto.randomUUID()}`;
 
 let before: string;
 let database: TestDatabase;
@@ -67,7 +69,11 @@ beforeAll(async () => {
         values (${users[index]!.id}, 'seeded', ${hash}, ${displayPrefix}, array['profile:read'])`);
     }
     await tx.execute(sql`insert into billing_accounts (user_id, stripe_customer_id, plan)
-      values (${users[1]!.id}, ${`cus_${crypto.randomUUID()}`}, 'pro')`);
+      values (${users[1]!.id}, ${customer}, 'pro')`);
+    await tx.execute(sql`insert into subscriptions
+      (id, user_id, stripe_customer_id, status, price_id, plan, interval, quantity, created_at)
+      values (${`sub_${crypto.randomUUID()}`}, ${users[1]!.id}, ${customer}, 'active',
+              'price_pro_monthly', 'pro', 'month', 1, now())`);
     await tx.execute(sql`select private.record_audit_event(${users[0]!.id}::uuid, 'account.created',
       'user', ${users[0]!.id}, null, true, 'seed', null, null)`);
   });
@@ -78,15 +84,22 @@ afterAll(async () => {
   rmSync(before, { recursive: true, force: true });
 });
 
-describe('migrations 0018–0020 (organizations, keys in them) on a database with data', () => {
+describe('migrations 0018–0021 (organizations; keys and billing in them) on a database with data', () => {
   it('gives every existing account its workspace, moves its keys there and loses nothing', async () => {
     const counts = {
       profiles: await count('profiles'),
       api_keys: await count('api_keys'),
       billing_accounts: await count('billing_accounts'),
+      subscriptions: await count('subscriptions'),
       audit_logs: await count('audit_logs'),
     };
-    expect(counts).toEqual({ profiles: 3, api_keys: 2, billing_accounts: 1, audit_logs: 1 });
+    expect(counts).toEqual({
+      profiles: 3,
+      api_keys: 2,
+      billing_accounts: 1,
+      subscriptions: 1,
+      audit_logs: 1,
+    });
 
     await database.migrate(MIGRATIONS_FOLDER);
 
@@ -138,10 +151,41 @@ describe('migrations 0018–0020 (organizations, keys in them) on a database wit
     expect(oldStyle!.organization_id).toBe(
       workspaces.find((row) => row.user_id === users[2]!.id)!.organization_id,
     );
-    const [plan] = await withServiceRole(db(), (tx) =>
-      queryRows<{ plan: string }>(tx, sql`select plan from billing_accounts`),
+    // The paying account's billing moved into its workspace (0021): same customer,
+    // same plan, same subscription.
+    const payer = workspaces.find((row) => row.user_id === users[1]!.id)!.organization_id;
+    const billing = await withServiceRole(db(), (tx) =>
+      queryRows<{ table: string; organization_id: string; plan: string }>(
+        tx,
+        sql`select 'account' as table, organization_id, plan from billing_accounts
+            union all select 'subscription', organization_id, plan from subscriptions`,
+      ),
     );
-    expect(plan!.plan).toBe('pro');
+    expect(billing).toEqual([
+      { table: 'account', organization_id: payer, plan: 'pro' },
+      { table: 'subscription', organization_id: payer, plan: 'pro' },
+    ]);
+    expect(await withServiceRole(db(), (tx) => planInTx(tx, payer))).toBe('pro');
+    // Billing rows written as the previous release did (by user) land there too.
+    const thirdWorkspace = workspaces.find((row) => row.user_id === users[2]!.id)!.organization_id;
+    const oldCustomer = `cus_${crypto.randomUUID()}`;
+    const oldRows = await withServiceRole(db(), async (tx) => [
+      ...(await queryRows<{ organization_id: string }>(
+        tx,
+        sql`insert into billing_accounts (user_id, stripe_customer_id) values (${users[2]!.id}, ${oldCustomer})
+            returning organization_id`,
+      )),
+      ...(await queryRows<{ organization_id: string }>(
+        tx,
+        sql`insert into subscriptions (id, user_id, stripe_customer_id, status, price_id, created_at)
+            values (${`sub_${crypto.randomUUID()}`}, ${users[2]!.id}, ${oldCustomer}, 'active', 'price_pro_monthly', now())
+            returning organization_id`,
+      )),
+    ]);
+    expect(oldRows).toEqual([
+      { organization_id: thirdWorkspace },
+      { organization_id: thirdWorkspace },
+    ]);
 
     // And an account made after it gets its workspace in its own transaction.
     const later = crypto.randomUUID();

@@ -137,6 +137,66 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
     user.leaver,
   );
 
+  describe('billing_accounts and subscriptions', () => {
+    const subscriptionOf = { [orgA]: `sub_a_${orgA}`, [orgB]: `sub_b_${orgB}` };
+    beforeAll(async () => {
+      await withServiceRole(testDb.db, async (tx) => {
+        for (const org of [orgA, orgB]) {
+          await tx.execute(sql`insert into billing_accounts (organization_id, stripe_customer_id, plan)
+            values (${org}, ${`cus_${org}`}, 'pro')`);
+          await tx.execute(sql`insert into subscriptions
+            (id, organization_id, stripe_customer_id, status, price_id, plan, quantity, created_at)
+            values (${subscriptionOf[org]}, ${org}, ${`cus_${org}`}, 'active', 'price_pro_monthly', 'pro', 6, now())`);
+        }
+      });
+    });
+    const accounts = sql`select organization_id as id from billing_accounts where organization_id in ${inAOrB}`;
+    const subscriptions = sql`select id from subscriptions where organization_id in ${inAOrB}`;
+
+    it('select: every member reads the plan of the organization acted in; its subscriptions, those who manage billing', async () => {
+      for (const who of [
+        'owner',
+        'admin',
+        'member',
+        'billing',
+        'both',
+        'keyOfA',
+        'keyOfAByBoth',
+      ] as const) {
+        expect(await as(who, accounts), who).toEqual([orgA]);
+      }
+      expect(await as('ownerOfB', accounts)).toEqual([orgB]);
+      for (const who of ['owner', 'admin', 'billing', 'both', 'keyOfAByBoth'] as const) {
+        expect(await as(who, subscriptions), who).toEqual([subscriptionOf[orgA]]);
+      }
+      // A member (and their key) has the plan's limits, not the invoices.
+      for (const who of ['member', 'keyOfA'] as const) {
+        expect(await as(who, subscriptions), who).toEqual([]);
+      }
+      expect(await as('ownerOfB', subscriptions)).toEqual([subscriptionOf[orgB]]);
+      expect(await as('forger', accounts)).toEqual([]);
+      expect(await as('forger', subscriptions)).toEqual([]);
+      // Anonymous callers hold no privilege on billing at all.
+      expect(await as('anon', accounts)).toBe('42501');
+      expect(await as('service', subscriptions)).toEqual(
+        sorted(subscriptionOf[orgA], subscriptionOf[orgB]),
+      );
+    });
+
+    it('insert, update, delete: only the service path writes billing', async () => {
+      const writes = [
+        sql`insert into billing_accounts (organization_id, stripe_customer_id) values (${orgA}, 'cus_forged') returning organization_id as id`,
+        sql`update billing_accounts set plan = 'enterprise' where organization_id = ${orgA} returning organization_id as id`,
+        sql`delete from billing_accounts where organization_id = ${orgA} returning organization_id as id`,
+        sql`update subscriptions set quantity = 1 where organization_id = ${orgA} returning id`,
+        sql`delete from subscriptions where organization_id = ${orgA} returning id`,
+      ];
+      for (const who of ['owner', 'admin', 'billing', 'keyOfAByBoth', 'anon'] as const) {
+        for (const write of writes) expect(await as(who, write), who).toBe('42501');
+      }
+    });
+  });
+
   describe('organizations', () => {
     const select = sql`select id from organizations where id in ${inAOrB}`;
     it('select: members see the organization they act in; nobody sees another', async () => {
