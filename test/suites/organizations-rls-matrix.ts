@@ -138,7 +138,10 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
   );
 
   describe('billing_accounts and subscriptions', () => {
-    const subscriptionOf = { [orgA]: `sub_a_${orgA}`, [orgB]: `sub_b_${orgB}` };
+    const subscriptionOf: Record<string, string> = {
+      [orgA]: `sub_a_${orgA}`,
+      [orgB]: `sub_b_${orgB}`,
+    };
     beforeAll(async () => {
       await withServiceRole(testDb.db, async (tx) => {
         for (const org of [orgA, orgB]) {
@@ -179,7 +182,7 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
       // Anonymous callers hold no privilege on billing at all.
       expect(await as('anon', accounts)).toBe('42501');
       expect(await as('service', subscriptions)).toEqual(
-        sorted(subscriptionOf[orgA], subscriptionOf[orgB]),
+        sorted(subscriptionOf[orgA]!, subscriptionOf[orgB]!),
       );
     });
 

@@ -102,6 +102,8 @@ export function BillingOverview({
   const team = useQuery({
     ...trpc.organizations.billing.queryOptions({ organizationId: organizationId ?? '' }),
     enabled: Boolean(organizationId),
+    // Members join and leave from other browsers too: the seats are read afresh.
+    refetchOnMount: 'always',
   });
   const overview = organizationId ? team : personal;
 

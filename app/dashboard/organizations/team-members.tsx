@@ -53,6 +53,8 @@ export function TeamMembers({
         // A member who leaves or is removed loses their keys here.
         trpc.organizations.apiKeys,
         trpc.apiKeys.list,
+        // Its seats follow its members.
+        trpc.organizations.billing,
       ].map((procedure) => queryClient.invalidateQueries({ queryKey: procedure.pathKey() })),
     );
   // The last action's failure only: a later action clears it.
