@@ -84,10 +84,7 @@ export const subscriptions = pgTable(
   },
   (table) => [
     index('subscriptions_user_id_idx').on(table.userId),
-    index('subscriptions_organization_id_created_at_idx').on(
-      table.organizationId,
-      table.createdAt,
-    ),
+    index('subscriptions_organization_id_created_at_idx').on(table.organizationId, table.createdAt),
     // Every sync reads a customer's subscriptions under that customer's lock.
     index('subscriptions_stripe_customer_id_idx').on(table.stripeCustomerId),
     check('subscriptions_plan_known', sql`${table.plan} is null or ${planCheck(table.plan)}`),

@@ -55,7 +55,12 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Pro',
     description: 'For teams running the product in production.',
     amounts: { month: 1900, year: 19000 },
-    highlights: ['Billed per member, prorated', '20 API keys', '1,000 requests an hour', 'Priority support'],
+    highlights: [
+      'Billed per member, prorated',
+      '20 API keys',
+      '1,000 requests an hour',
+      'Priority support',
+    ],
     entitlements: {
       apiKeys: 20,
       members: Number.POSITIVE_INFINITY,

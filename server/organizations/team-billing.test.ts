@@ -87,8 +87,9 @@ describe('billing an organization per seat', () => {
     expect(prorations.some((amount) => amount < 0)).toBe(true);
     expect(prorations.reduce((sum, amount) => sum + amount, 0)).toBeGreaterThan(0);
 
-    expect((await call(owner, 'DELETE', `/organizations/${team}/members/${joined.userId}`)).status)
-      .toBe(200);
+    expect(
+      (await call(owner, 'DELETE', `/organizations/${team}/members/${joined.userId}`)).status,
+    ).toBe(200);
     expect((await stripeSeats(owner, team)).quantity).toBe(1);
     expect((await overviewOf(owner, team)).subscription.quantity).toBe(1);
   });

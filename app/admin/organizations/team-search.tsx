@@ -25,7 +25,9 @@ export function TeamSearch() {
   else if (teams.data.items.length === 0) body = <p>No teams match.</p>;
   else {
     body = (
-      <DataTable caption="Teams" columns={['Name', 'Slug', 'Members', 'Owners', 'Plan', 'Subscription', 'Created']}
+      <DataTable
+        caption="Teams"
+        columns={['Name', 'Slug', 'Members', 'Owners', 'Plan', 'Subscription', 'Created']}
       >
         {teams.data.items.map((team) => (
           <tr key={team.id}>
