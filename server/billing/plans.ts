@@ -55,12 +55,7 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Pro',
     description: 'For teams running the product in production.',
     amounts: { month: 1900, year: 19000 },
-    highlights: [
-      'Billed per member, prorated',
-      '20 API keys',
-      '1,000 requests an hour',
-      'Priority support',
-    ],
+    highlights: ['20 API keys', '1,000 requests an hour', 'Priority support'],
     entitlements: {
       apiKeys: 20,
       members: Number.POSITIVE_INFINITY,
@@ -73,13 +68,7 @@ export const PLANS: Record<Plan, PlanDefinition> = {
     name: 'Enterprise',
     description: 'For organisations with scale and compliance needs.',
     amounts: { month: 9900, year: 99000 },
-    highlights: [
-      'Billed per member, prorated',
-      'Unlimited API keys',
-      '10,000 requests an hour',
-      'SSO',
-      'Priority support',
-    ],
+    highlights: ['Unlimited API keys', '10,000 requests an hour', 'SSO', 'Priority support'],
     entitlements: {
       apiKeys: Number.POSITIVE_INFINITY,
       members: Number.POSITIVE_INFINITY,

@@ -1,15 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 
-import { signedInUser } from '@/test/helpers/accounts';
+import { withServiceRole } from '@/db/rls';
+import { stripeEvents, subscriptions } from '@/db/schema';
+import { syncSeats } from '@/server/billing/seats';
+import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
+import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { organizationSteps, type TestUser } from '@/test/helpers/organizations';
-import { payCheckout, testBilling } from '@/test/helpers/stripe';
+import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/test/helpers/stripe';
 
 // A team billed per seat, through the REST API, the real Stripe SDK and the local
 // emulator (whose webhooks reach the real webhook route on the test database).
 const { api, db } = testApi({ billing: () => stripe.billing() });
 const stripe = testBilling(db);
-const { call, teamOf, invite, memberOf } = organizationSteps(api, db);
+const { call, teamOf, invite, memberOf, keyOf } = organizationSteps(api, db);
 
 /** A team of `members` people (the owner included) on Pro, paid through checkout. */
 async function payingTeam(members: number) {
@@ -157,5 +163,116 @@ describe('billing an organization per seat', () => {
     // An invitation already out still opens the door.
     expect((await call(pending, 'POST', '/invitations/accept', { token })).status).toBe(200);
     expect((await overviewOf(owner, team)).usage.seats).toEqual({ used: 4, limit: 5 });
+  });
+
+  it("gives the team's keys, and its members' sessions, the team's rate-limit tier", async () => {
+    const { owner, team } = await payingTeam(1);
+    const member = await memberOf(owner, team);
+    const limitOf = async (auth: Record<string, string>) =>
+      (await api.rest('/me', { headers: { ...auth, ...asNewCaller() } })).headers.get(
+        'ratelimit-limit',
+      );
+    const teamKey = await keyOf(member, team, ['members:read']);
+    expect(await limitOf({ authorization: `Bearer ${teamKey}` })).toBe(
+      String(TIER_LIMITS.pro.requests),
+    );
+    expect(await limitOf({ cookie: member.cookie })).toBe(String(TIER_LIMITS.pro.requests));
+    // Their personal key acts in their personal workspace, which is on Free.
+    const personal = await call(member, 'POST', '/api-keys', {
+      name: 'mine',
+      scopes: ['profile:read'],
+    });
+    expect(await limitOf({ authorization: `Bearer ${personal.data.key}` })).toBe(
+      String(TIER_LIMITS.free.requests),
+    );
+  });
+
+  it('converges on the seats Stripe bills, whatever order and however often events come', async () => {
+    const { owner, team } = await payingTeam(1);
+    const joined = await memberOf(owner, team);
+    await memberOf(owner, team);
+    await call(owner, 'DELETE', `/organizations/${team}/members/${joined.userId}`);
+    await stripe.emulator().flushWebhooks();
+    const { subscription } = await overviewOf(owner, team);
+    const client = stripe.billing().stripe;
+    const customer = (await client.subscriptions.retrieve(subscription.id)).customer as string;
+    const events = (await client.events.list({ limit: 100 })).data.filter(
+      (event) => (event.data.object as { customer?: string }).customer === customer,
+    );
+    const deliver = async (event: Stripe.Event) => {
+      const payload = JSON.stringify(event);
+      const signature = client.webhooks.generateTestHeaderString({
+        payload,
+        secret: TEST_WEBHOOK_SECRET,
+      });
+      const response = await stripe.webhookHandler()(
+        new Request('http://localhost/api/webhooks/stripe', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+          body: payload,
+        }),
+      );
+      expect(response.status).toBe(200);
+    };
+    const shuffled = [...events, ...events].sort(() => Math.random() - 0.5);
+    for (const order of [[...events].reverse(), shuffled]) {
+      // Forget what the webhooks taught us, then let the events teach it again.
+      await withServiceRole(db(), async (tx) => {
+        await tx.delete(subscriptions).where(eq(subscriptions.id, subscription.id));
+        await tx.execute(
+          sql`update billing_accounts set synced_at = null, plan = 'free' where stripe_customer_id = ${customer}`,
+        );
+        await tx.delete(stripeEvents).where(sql`true`);
+      });
+      for (const event of order) await deliver(event);
+      expect(await overviewOf(owner, team)).toMatchObject({
+        plan: 'pro',
+        subscription: { id: subscription.id, quantity: 2 },
+        usage: { seats: { used: 2 } },
+      });
+    }
+  });
+
+  it('a seat sync that a newer one overtook reads the count again and sets it', async () => {
+    const { owner, team } = await payingTeam(1);
+    const client = stripe.billing().stripe;
+    const join = async () => {
+      const user = await signedInUser(api, db());
+      await withServiceRole(db(), (tx) =>
+        tx.execute(sql`insert into memberships (organization_id, user_id, role)
+                       values (${team}, ${user.userId}, 'member')`),
+      );
+    };
+    // A sync whose update to Stripe is held until the gate opens.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let arrived!: () => void;
+    const waiting = new Promise<void>((resolve) => (arrived = resolve));
+    const held = new Proxy(client, {
+      get(target, property) {
+        if (property !== 'subscriptions') return Reflect.get(target, property);
+        return new Proxy(target.subscriptions, {
+          get(subscriptions, name) {
+            const value = Reflect.get(subscriptions, name);
+            if (name !== 'update')
+              return typeof value === 'function' ? value.bind(subscriptions) : value;
+            return async (...args: Parameters<typeof subscriptions.update>) => {
+              arrived();
+              await gate;
+              return subscriptions.update(...args);
+            };
+          },
+        });
+      },
+    });
+    const audit = { requestId: 'seats', clientIp: null, userAgent: null };
+    await join();
+    const slow = syncSeats(db(), held, team, audit); // read 2, waits
+    await waiting;
+    await join();
+    expect(await syncSeats(db(), client, team, audit)).toMatchObject({ seats: 3 });
+    open(); // the overtaken update lands last, with 2…
+    expect(await slow).toMatchObject({ seats: 3 }); // …and its second round puts 3 back.
+    expect((await stripeSeats(owner, team)).quantity).toBe(3);
   });
 });

@@ -137,7 +137,9 @@ export function PricingPlans({
             </div>
             <p>
               <span className="text-3xl font-bold">{formatPrice(plan.amounts[interval])}</span>{' '}
-              <span className="text-slate-600 dark:text-slate-300">per {interval}</span>
+              <span className="text-slate-600 dark:text-slate-300">
+                {plan.amounts[interval] > 0 ? `per member per ${interval}` : `per ${interval}`}
+              </span>
             </p>
             <ul className="flex-1 list-disc space-y-1 pl-5 text-sm">
               {plan.highlights.map((highlight) => (
