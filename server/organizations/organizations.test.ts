@@ -212,7 +212,14 @@ describe('organizations in the admin area', () => {
     );
     expect(found.status).toBe(200);
     expect(found.data.items).toEqual([
-      expect.objectContaining({ id: created.data.id, name, members: 2, owners: [ada.email] }),
+      expect.objectContaining({
+        id: created.data.id,
+        name,
+        members: 2,
+        owners: [ada.email],
+        plan: 'free',
+        subscription: null,
+      }),
     ]);
   });
 });

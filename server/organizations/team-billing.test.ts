@@ -6,7 +6,7 @@ import { withServiceRole } from '@/db/rls';
 import { stripeEvents, subscriptions } from '@/db/schema';
 import { syncSeats } from '@/server/billing/seats';
 import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
-import { asNewCaller, signedInUser } from '@/test/helpers/accounts';
+import { asNewCaller, signedInAdmin, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { organizationSteps, type TestUser } from '@/test/helpers/organizations';
 import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/test/helpers/stripe';
@@ -75,6 +75,20 @@ describe('billing an organization per seat', () => {
       usage: { seats: { used: 2, limit: null }, apiKeys: { used: 0, limit: 20 } },
     });
     expect((await stripeSeats(owner, team)).quantity).toBe(2);
+    // The admin area lists the team with its plan and the seats it pays for.
+    const slug = (await call(owner, 'GET', `/organizations/${team}`)).data.slug;
+    const listed = await call(
+      await signedInAdmin(api, db()),
+      'GET',
+      `/admin/organizations?query=${slug}`,
+    );
+    expect(listed.data.items).toEqual([
+      expect.objectContaining({
+        id: team,
+        plan: 'pro',
+        subscription: { status: 'active', seats: 2 },
+      }),
+    ]);
     // The owner's personal workspace is billed apart, and stays free.
     expect((await call(owner, 'GET', '/billing/subscription')).data).toMatchObject({
       plan: 'free',
