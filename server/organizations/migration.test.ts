@@ -186,6 +186,17 @@ describe('migrations 0018–0021 (organizations; keys and billing in them) on a 
       { organization_id: thirdWorkspace },
       { organization_id: thirdWorkspace },
     ]);
+    // And this release's rows for a personal workspace name its user, so that the
+    // previous release, which looks billing up by user, finds them too.
+    const firstWorkspace = workspaces.find((row) => row.user_id === users[0]!.id)!.organization_id;
+    const [newRow] = await withServiceRole(db(), (tx) =>
+      queryRows<{ user_id: string }>(
+        tx,
+        sql`insert into billing_accounts (organization_id, stripe_customer_id)
+            values (${firstWorkspace}, ${`cus_${crypto.randomUUID()}`}) returning user_id`,
+      ),
+    );
+    expect(newRow!.user_id).toBe(users[0]!.id);
 
     // And an account made after it gets its workspace in its own transaction.
     const later = crypto.randomUUID();

@@ -55,7 +55,9 @@ export function organizationProcedure(
     .meta({ organizationPermission: permission })
     .input(organizationRef)
     .use(({ ctx, input, next }) => {
-      const { organizationId } = input;
+      // One spelling, as the database returns ids: locks, caches and Stripe's
+      // idempotency keys built from it then match whatever case the path used.
+      const organizationId = input.organizationId.toLowerCase();
       const { apiKeyId, organization: keyOrganization } = ctx.identity;
       // Checked when the call runs, after its whole input is: bad input is a 400 first.
       const refuseForeignKey = () => {

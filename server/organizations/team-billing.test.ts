@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { withServiceRole } from '@/db/rls';
 import { stripeEvents, subscriptions } from '@/db/schema';
 import { syncSeats } from '@/server/billing/seats';
+import { emulatorStripe, type Billing } from '@/server/billing/stripe-client';
+import { syncAllCustomersAsService } from '@/server/billing/sync-all';
 import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import { asNewCaller, signedInAdmin, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
@@ -13,7 +15,9 @@ import { payCheckout, TEST_WEBHOOK_SECRET, testBilling } from '@/test/helpers/st
 
 // A team billed per seat, through the REST API, the real Stripe SDK and the local
 // emulator (whose webhooks reach the real webhook route on the test database).
-const { api, db } = testApi({ billing: () => stripe.billing() });
+const { api, db } = testApi({ billing: () => unreachable ?? stripe.billing() });
+// Set to a Billing whose Stripe does not answer, for the outage test.
+let unreachable: Billing | undefined;
 const stripe = testBilling(db);
 const { call, teamOf, invite, memberOf, keyOf } = organizationSteps(api, db);
 
@@ -288,5 +292,20 @@ describe('billing an organization per seat', () => {
     open(); // the overtaken update lands last, with 2…
     expect(await slow).toMatchObject({ seats: 3 }); // …and its second round puts 3 back.
     expect((await stripeSeats(owner, team)).quantity).toBe(3);
+  });
+
+  it('keeps a member who joins while Stripe is down; the reconciliation bills the seat', async () => {
+    const { owner, team } = await payingTeam(1);
+    unreachable = { ...stripe.billing(), stripe: emulatorStripe('http://127.0.0.1:9') };
+    try {
+      await memberOf(owner, team); // accepted (200) although the seat sync failed
+    } finally {
+      unreachable = undefined;
+    }
+    expect((await overviewOf(owner, team)).usage.seats.used).toBe(2);
+    expect((await stripeSeats(owner, team)).quantity).toBe(1);
+    const report = await syncAllCustomersAsService(db(), stripe.billing().stripe);
+    expect(report.seatChanges).toBeGreaterThanOrEqual(1);
+    expect((await stripeSeats(owner, team)).quantity).toBe(2);
   });
 });
