@@ -7,6 +7,7 @@ import { seatsOf } from './organization-facts';
 import { ensureStripeCustomer, stripeCustomerIdOf } from './customer';
 import { stripePriceIds, type Interval, type PaidPlan } from './plans';
 import { callStripe, isStripeNotFound } from './stripe-errors';
+import { syncSeats } from './seats';
 import { syncStripeCustomer, type SyncResult } from './sync';
 
 // Checkouts in progress in this process, per organization and price: concurrent requests
@@ -95,5 +96,8 @@ export async function confirmCheckout(call: BillingCall, sessionId: string): Pro
     syncStripeCustomer(call.db, call.stripe, customer, call.audit),
   );
   if (!result) throw new Error('the billing account vanished during the sync');
+  // Seats were counted when the checkout opened; someone may have joined since. A
+  // failure here is the webhook's to retry (it syncs seats on a new subscription).
+  await syncSeats(call.db, call.stripe, call.organizationId, call.audit).catch(() => null);
   return result;
 }

@@ -64,3 +64,20 @@ export async function syncSeats(
   }
   return { seats: (await seatsAndCustomer(db, organizationId)).seats, updated: [...updated] };
 }
+
+/**
+ * Whether Stripe itself will bill the organization again: a live subscription not set
+ * to end. Asked before a team is deleted, since our copy may not have heard of a
+ * checkout finished a moment ago (its webhook still on the way).
+ */
+export async function renewsInStripe(db: Database, stripe: Stripe, organizationId: string) {
+  const customerId = (await seatsAndCustomer(db, organizationId)).customerId;
+  if (!customerId) return false;
+  const { subscriptions } = await readStripeSnapshot(stripe, customerId);
+  return subscriptions.some(
+    (subscription) =>
+      ENTITLING_STATUSES.includes(subscription.status) &&
+      !subscription.cancel_at_period_end &&
+      !subscription.cancel_at,
+  );
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 
 import { queryRows } from '@/db/query-rows';
 import { subscriptions } from '@/db/schema/billing';
@@ -51,19 +51,24 @@ export function subscriptionsOf(tx: Tx, userId: string) {
     .orderBy(desc(subscriptions.createdAt));
 }
 
-/** An organization's live subscription (one that bills or may), or null. */
-export async function liveSubscriptionOf(tx: Tx, organizationId: string) {
-  const [live] = await tx
-    .select({ id: subscriptions.id, status: subscriptions.status })
+/**
+ * An organization's subscription that will bill again (live, and not set to end),
+ * or null: as our copy has it, in the caller's transaction.
+ */
+export async function renewingSubscriptionOf(tx: Tx, organizationId: string) {
+  const [renewing] = await tx
+    .select({ id: subscriptions.id })
     .from(subscriptions)
     .where(
       and(
         eq(subscriptions.organizationId, organizationId),
         inArray(subscriptions.status, ENTITLING_STATUSES),
+        eq(subscriptions.cancelAtPeriodEnd, false),
+        isNull(subscriptions.cancelAt),
       ),
     )
     .limit(1);
-  return live ?? null;
+  return renewing ?? null;
 }
 
 /** Subscriptions that grant a plan, counted per plan, in plan order. */

@@ -12,6 +12,7 @@ import { accountHolderOf } from './organization-facts';
 import { rememberPlan } from './entitlements';
 import type { Billing } from './stripe-client';
 import { isStripeNotFound } from './stripe-errors';
+import { syncSeats } from './seats';
 import { applySnapshotInTx, readStripeSnapshot, type SyncResult } from './sync';
 
 /** Events after which a customer's subscriptions may differ from ours. */
@@ -183,6 +184,13 @@ export async function handleStripeWebhook(
   });
 
   if (outcome.synced) await rememberPlan(outcome.synced.organizationId, outcome.synced.plan);
+  // A new subscription bills the seats counted at checkout; members who joined while
+  // the buyer paid are added now (and a failure waits for the reconciliation).
+  if (outcome.synced && event.type === 'customer.subscription.created') {
+    await syncSeats(db, billing.stripe, outcome.synced.organizationId, context).catch(
+      (error: unknown) => log.warn({ err: error }, 'seat sync after a new subscription failed'),
+    );
+  }
   const ignored = !outcome.duplicate && !outcome.synced;
   log.info({ duplicate: outcome.duplicate, ignored }, 'Stripe event handled');
   return { received: true, duplicate: outcome.duplicate, ignored };

@@ -6,7 +6,7 @@ import { memberships, organizations, type Organization } from '@/db/schema/organ
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import type { OrganizationRole } from '@/server/identity/organization-roles';
-import { liveSubscriptionOf } from '@/server/billing/user-billing';
+import { renewingSubscriptionOf } from '@/server/billing/user-billing';
 import { AppError } from '@/server/platform/http/errors';
 
 import { notAMember } from './not-a-member';
@@ -120,9 +120,21 @@ export async function updateOrganization(
 }
 
 /**
+ * Deleting a team that Stripe will bill again would leave Stripe billing nobody: the
+ * subscription is cancelled first, in the portal, by whoever manages billing (once
+ * it is set to end, the team may go).
+ */
+export const stillBilled = () =>
+  new AppError(
+    'CONFLICT',
+    "This team has a subscription that renews: cancel it first (Billing, on the team's page, opens the billing portal), then delete the team.",
+    { reason: 'live-subscription' },
+  );
+
+/**
  * Deletes a team, with its memberships and invitations, once the caller has typed
- * its slug and no subscription of it still bills. A personal workspace goes only
- * with its account.
+ * its slug and no subscription of it renews. A personal workspace goes only with its
+ * account.
  */
 export async function deleteTeam(
   tx: Tx,
@@ -149,15 +161,7 @@ export async function deleteTeam(
       ],
     });
   }
-  // Deleting a paying team would leave Stripe billing nobody: it is cancelled first,
-  // by whoever manages billing, in the portal (where Stripe settles the last invoice).
-  if (await liveSubscriptionOf(tx, id)) {
-    throw new AppError(
-      'CONFLICT',
-      "This team has a live subscription: cancel it first (Billing, on the team's page, opens the billing portal), then delete the team.",
-      { reason: 'live-subscription' },
-    );
-  }
+  if (await renewingSubscriptionOf(tx, id)) throw stillBilled();
   // The audit trail keeps the event: it names the organization, which is gone after.
   await recordAuditEvent(
     tx,

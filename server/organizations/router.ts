@@ -25,7 +25,7 @@ import {
   revokeInvitation,
 } from './invitations';
 import { changeMemberRole, listMembers, removeMember } from './members';
-import { afterMembersChanged } from './seat-changes';
+import { afterMembersChanged, refuseWhileStripeBills } from './seat-changes';
 import { teamBillingProcedures } from './team-billing-router';
 import {
   createTeam,
@@ -145,6 +145,7 @@ export const organizationsRouter = router({
     .input(deleteOrganizationInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
+      await refuseWhileStripeBills(ctx);
       const deleted = await ctx.organization.run((tx) =>
         deleteTeam(tx, ctx.identity.userId, ctx.organization.id, input.confirm, ctx.scope),
       );

@@ -1,9 +1,15 @@
 import type Stripe from 'stripe';
 
 import { forgetMemberPlan } from '@/server/billing/entitlements';
-import { syncSeats } from '@/server/billing/seats';
+import { renewsInStripe, syncSeats } from '@/server/billing/seats';
 import { withTimeout } from '@/server/platform/infra/timeout';
 import type { Context } from '@/server/trpc';
+
+import { stillBilled } from './organizations';
+
+type OrganizationContext = {
+  organization: { id: string; run: <T>(fn: () => Promise<T>) => Promise<T> };
+};
 
 // How long a join, leave or removal waits for Stripe before it answers anyway: a slow
 // or unreachable Stripe must not hold the member's request (its client retries for
@@ -34,4 +40,20 @@ export async function afterMembersChanged(ctx: Context, organizationId: string, 
   await withTimeout(sync, SEAT_SYNC_WAIT_MS).catch(() => {
     ctx.scope.log.warn({ organizationId }, 'seat sync still running; answering without it');
   });
+}
+
+/**
+ * Before a team is deleted: refused while Stripe will bill it again (asked of Stripe,
+ * after the caller's permission is checked, so nobody else learns of its billing).
+ * Billing off, nothing is billed; deleteTeam checks our copy as well.
+ */
+export async function refuseWhileStripeBills(ctx: Context & OrganizationContext) {
+  await ctx.organization.run(async () => undefined);
+  let stripe: Stripe;
+  try {
+    stripe = ctx.billing().stripe;
+  } catch {
+    return;
+  }
+  if (await renewsInStripe(ctx.serviceDb, stripe, ctx.organization.id)) throw stillBilled();
 }
