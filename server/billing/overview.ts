@@ -3,7 +3,6 @@ import { desc, eq } from 'drizzle-orm';
 import { billingAccounts, subscriptions } from '@/db/schema/billing';
 import type { Tx } from '@/db/types';
 import type { LimitDecision } from '@/server/platform/infra/rate-limit/check';
-import { TIER_LIMITS } from '@/server/platform/infra/rate-limit/config';
 
 import { seatsOf } from './organization-facts';
 import { entitlementsOf } from './plans';
@@ -23,10 +22,10 @@ const finiteOrNull = (limit: number) => (Number.isFinite(limit) ? limit : null);
 /**
  * An organization's billing page figures, read as the caller (RLS): plan, the
  * subscription behind it (billing members, admins and owners only), seats, and usage
- * against the plan's limits. `tierCount` is this request's
- * count of the caller's plan-tier limit (not of a stricter limit counted beside
- * it), so "used" is the limiter's own figure; the budget is the plan's, which the
- * limiter applies too once its cached tier catches up with a plan change.
+ * against the plan's limits. `tierCount` is this request's count of the caller's
+ * tier limit (not of a stricter limit counted beside it): the requests line is the
+ * caller's own, as the limiter counts and caps them (a session's tier is the best
+ * plan among its organizations, an API key's its organization's).
  */
 export async function billingOverviewOf(
   tx: Tx,
@@ -64,7 +63,7 @@ export async function billingOverviewOf(
         tierCount && !tierCount.degraded
           ? {
               used: tierCount.limit - tierCount.remaining,
-              limit: TIER_LIMITS[entitlementsOf(plan).rateLimitTier].requests,
+              limit: tierCount.limit,
               resetsAt: new Date(tierCount.resetAt),
             }
           : null,

@@ -46,7 +46,7 @@ export const billingOverview = z.object({
     /** Members now, against the plan's cap (null: paid plans bill per member instead). */
     seats: limitUsage,
     apiKeys: limitUsage,
-    /** This caller's global limit, as counted for this very request; null if unknown. */
+    /** This caller's own hourly limit (their tier), as counted for this very request; null if unknown. */
     requests: limitUsage.extend({ resetsAt: dateTime() }).nullable(),
   }),
 });

@@ -146,13 +146,15 @@ describe('billing an organization per seat', () => {
   it('lets billing members, admins and owners see it; a member is refused', async () => {
     const { owner, team } = await payingTeam(1);
     const accountant = await memberOf(owner, team, 'billing');
+    const admin = await memberOf(owner, team, 'admin');
     const member = await memberOf(owner, team, 'member');
-    expect((await overviewOf(accountant, team)).subscription.quantity).toBe(3);
+    expect((await overviewOf(accountant, team)).subscription.quantity).toBe(4);
+    expect((await overviewOf(admin, team)).subscription.quantity).toBe(4);
     const refused = await call(member, 'GET', `/organizations/${team}/billing`);
     expect(refused.status).toBe(403);
     expect(refused.error?.message).toMatch(/billing:read/);
-    const checkout = await call(member, 'POST', `/organizations/${team}/billing/portal`);
-    expect(checkout.status).toBe(403);
+    const portal = await call(member, 'POST', `/organizations/${team}/billing/portal`);
+    expect(portal.status).toBe(403);
   });
 
   it('refuses to delete a team that Stripe will bill again, until it is set to end', async () => {
@@ -227,9 +229,9 @@ describe('billing an organization per seat', () => {
     const { subscription } = await overviewOf(owner, team);
     const client = stripe.billing().stripe;
     const customer = (await client.subscriptions.retrieve(subscription.id)).customer as string;
-    const events = (await client.events.list({ limit: 100 })).data.filter(
-      (event) => (event.data.object as { customer?: string }).customer === customer,
-    );
+    const events = (
+      await client.events.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 })
+    ).filter((event) => (event.data.object as { customer?: string }).customer === customer);
     const deliver = async (event: Stripe.Event) => {
       const payload = JSON.stringify(event);
       const signature = client.webhooks.generateTestHeaderString({
@@ -333,5 +335,32 @@ describe('billing an organization per seat', () => {
     const sessionId = await openedSessionOf(checkout.data.url);
     await call(owner, 'POST', `/organizations/${team}/billing/checkout/${sessionId}/confirm`);
     expect((await stripeSeats(owner, team)).quantity).toBe(2);
+  });
+
+  it('lets one of two racing invitees take the last free seat, and refuses the other', async () => {
+    const owner = await signedInUser(api, db());
+    const team = await teamOf(owner);
+    await memberOf(owner, team);
+    await memberOf(owner, team);
+    const [first, second] = [await signedInUser(api, db()), await signedInUser(api, db())];
+    const tokens = [
+      (await invite(owner, team, first.email)).token,
+      (await invite(owner, team, second.email)).token,
+    ];
+    // A fourth member arrives another way (as after a downgrade): one seat is left.
+    const other = await signedInUser(api, db());
+    await withServiceRole(db(), (tx) =>
+      tx.execute(sql`insert into memberships (organization_id, user_id, role)
+                     values (${team}, ${other.userId}, 'member')`),
+    );
+    const results = await Promise.all([
+      call(first, 'POST', '/invitations/accept', { token: tokens[0] }),
+      call(second, 'POST', '/invitations/accept', { token: tokens[1] }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 403]);
+    expect(results.find((result) => result.status === 403)!.error?.message).toMatch(
+      /This team is full: its Free plan allows 5 members/,
+    );
+    expect((await overviewOf(owner, team)).usage.seats).toEqual({ used: 5, limit: 5 });
   });
 });

@@ -191,10 +191,21 @@ export function describeOrganizationsRlsMatrix(openDatabase: () => Promise<TestD
         sql`insert into billing_accounts (organization_id, stripe_customer_id) values (${orgA}, 'cus_forged') returning organization_id as id`,
         sql`update billing_accounts set plan = 'enterprise' where organization_id = ${orgA} returning organization_id as id`,
         sql`delete from billing_accounts where organization_id = ${orgA} returning organization_id as id`,
+        sql`insert into subscriptions (id, organization_id, stripe_customer_id, status, price_id, created_at)
+            values ('sub_forged', ${orgA}, ${`cus_${orgA}`}, 'active', 'price_pro_monthly', now()) returning id`,
         sql`update subscriptions set quantity = 1 where organization_id = ${orgA} returning id`,
         sql`delete from subscriptions where organization_id = ${orgA} returning id`,
       ];
-      for (const who of ['owner', 'admin', 'billing', 'keyOfAByBoth', 'anon'] as const) {
+      for (const who of [
+        'owner',
+        'admin',
+        'member',
+        'billing',
+        'keyOfA',
+        'keyOfAByBoth',
+        'memberSignedIn',
+        'anon',
+      ] as const) {
         for (const write of writes) expect(await as(who, write), who).toBe('42501');
       }
     });

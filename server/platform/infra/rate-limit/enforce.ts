@@ -21,6 +21,9 @@ export type TierResolver = (caller: Extract<Caller, { kind: 'user' }>) => Promis
 // throttle a paying customer at the free limit.
 const lastKnownTier = new LRUCache<string, Tier>({ max: 10_000 });
 
+// Per key, not per user: a user's keys act in different organizations, with their plans.
+const tierKey = (caller: Extract<Caller, { kind: 'user' }>) => caller.apiKeyId ?? caller.userId;
+
 /** The caller's tier: free for anonymous callers; the last known one if the lookup fails. */
 async function tierOf(
   identity: Caller,
@@ -30,10 +33,10 @@ async function tierOf(
   if (!resolve || identity.kind === 'anonymous') return 'free';
   try {
     const tier = await withTimeout(resolve(identity), STORE_TIMEOUT_MS);
-    lastKnownTier.set(identity.userId, tier);
+    lastKnownTier.set(tierKey(identity), tier);
     return tier;
   } catch (error) {
-    const fallback = lastKnownTier.get(identity.userId) ?? 'free';
+    const fallback = lastKnownTier.get(tierKey(identity)) ?? 'free';
     scope.log.warn(
       { err: error, fallback },
       'plan tier lookup failed; applying the last known tier',
