@@ -34,7 +34,8 @@ test('the dashboard and admin pages have no serious or critical axe violations',
   await page.getByRole('button', { name: 'Sign in' }).click();
   // The path, not the whole URL: /sign-in?next=/dashboard ends the same way.
   await expect(page).toHaveURL((url) => url.pathname === '/dashboard');
-  // A team's page, with its members, invitations, activity and keys (made in the page:
+  // A team's page, with its members, invitations, activity and keys, and its billing
+  // page (made in the page:
   // the session cookie may be Secure, which a plain API request would not send).
   const slug = `a11y-${Date.now().toString(36)}`;
   await page.goto('/dashboard/organizations');
@@ -44,7 +45,8 @@ test('the dashboard and admin pages have no serious or critical axe violations',
   await expect(page).toHaveURL(new RegExp(`/dashboard/organizations/${slug}$`));
 
   const found: string[] = [];
-  for (const path of [...PAGES, `/dashboard/organizations/${slug}`]) {
+  const team = `/dashboard/organizations/${slug}`;
+  for (const path of [...PAGES, team, `${team}/billing`]) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     const results = await new AxeBuilder({ page })
