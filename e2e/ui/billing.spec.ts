@@ -21,7 +21,7 @@ test('upgrade (yearly) on /pricing, pay on checkout, see Pro and its limits; swi
   // On Free, the free plan's hourly budget (times the e2e server's multiplier).
   const freeBudget = (100 * E2E_RATE_LIMIT_MULTIPLIER).toLocaleString('en-US');
   await expect(
-    page.getByText(new RegExp(`^Requests this hour: \\d+ of ${freeBudget}$`)),
+    page.getByText(new RegExp(`^Your requests this hour: \\d+ of ${freeBudget}$`)),
   ).toBeVisible();
   await page.goto('/pricing');
 
@@ -55,7 +55,9 @@ test('upgrade (yearly) on /pricing, pay on checkout, see Pro and its limits; swi
   await expect(page.getByText(/^Renews on /)).toBeVisible();
   // The plan's hourly budget (times the e2e server's multiplier), not health's.
   const budget = (1_000 * E2E_RATE_LIMIT_MULTIPLIER).toLocaleString('en-US');
-  await expect(page.getByText(new RegExp(`^Requests this hour: \\d+ of ${budget}$`))).toBeVisible();
+  await expect(
+    page.getByText(new RegExp(`^Your requests this hour: \\d+ of ${budget}$`)),
+  ).toBeVisible();
 
   // A subscriber sees their own interval and changes plan in the portal, not checkout.
   await page.goto('/pricing');

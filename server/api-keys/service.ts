@@ -40,11 +40,6 @@ const stillWorks = () =>
   and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)));
 
 /**
- * The caller's keys that still work, in every organization they made keys in: what
- * their plan caps. In their RLS transaction, through a function of migration 0020
- * (RLS shows a request acting in one organization only that one's keys).
- */
-/**
  * The organization's keys that still work, every member's: what its plan caps. Zero
  * for an organization the caller does not belong to.
  */

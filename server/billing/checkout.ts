@@ -96,8 +96,8 @@ export async function confirmCheckout(call: BillingCall, sessionId: string): Pro
     syncStripeCustomer(call.db, call.stripe, customer, call.audit),
   );
   if (!result) throw new Error('the billing account vanished during the sync');
-  // Seats were counted when the checkout opened; someone may have joined since. A
-  // failure here is the webhook's to retry (it syncs seats on a new subscription).
+  // Seats were counted when the checkout opened; someone may have joined since. The
+  // subscription's webhooks do the same, and the reconciliation after them.
   await syncSeats(call.db, call.stripe, call.organizationId, call.audit).catch(() => null);
   return result;
 }

@@ -65,19 +65,32 @@ export async function syncSeats(
   return { seats: (await seatsAndCustomer(db, organizationId)).seats, updated: [...updated] };
 }
 
+// Subscriptions that may still invoice: everything but the finished ones (unpaid,
+// paused and incomplete ones can still be paid or resumed).
+const FINISHED = new Set(['canceled', 'incomplete_expired']);
+
+/** Whether a subscription ends by the close of its current period. */
+function endsThisPeriod(subscription: Stripe.Subscription) {
+  if (subscription.cancel_at_period_end) return true;
+  const periodEnd = subscription.items.data[0]?.current_period_end;
+  return Boolean(subscription.cancel_at && periodEnd && subscription.cancel_at <= periodEnd);
+}
+
 /**
- * Whether Stripe itself will bill the organization again: a live subscription not set
- * to end. Asked before a team is deleted, since our copy may not have heard of a
- * checkout finished a moment ago (its webhook still on the way).
+ * Before a team is deleted: expires its open Checkout Sessions (nobody may pay for a
+ * team that is gone), then answers whether Stripe itself will bill it again (a
+ * subscription not finished and not ending this period). Stripe is asked, since our
+ * copy may not yet have heard of a checkout finished a moment ago.
  */
-export async function renewsInStripe(db: Database, stripe: Stripe, organizationId: string) {
+export async function closeForDeletion(db: Database, stripe: Stripe, organizationId: string) {
   const customerId = (await seatsAndCustomer(db, organizationId)).customerId;
   if (!customerId) return false;
+  const open = await stripe.checkout.sessions.list({ customer: customerId, status: 'open' });
+  await Promise.all(
+    open.data.map((session) => stripe.checkout.sessions.expire(session.id).catch(() => null)),
+  );
   const { subscriptions } = await readStripeSnapshot(stripe, customerId);
   return subscriptions.some(
-    (subscription) =>
-      ENTITLING_STATUSES.includes(subscription.status) &&
-      !subscription.cancel_at_period_end &&
-      !subscription.cancel_at,
+    (subscription) => !FINISHED.has(subscription.status) && !endsThisPeriod(subscription),
   );
 }

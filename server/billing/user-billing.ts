@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, notInArray, or, sql, type SQLWrapper } from 'drizzle-orm';
 
 import { queryRows } from '@/db/query-rows';
 import { subscriptions } from '@/db/schema/billing';
@@ -52,8 +52,9 @@ export function subscriptionsOf(tx: Tx, userId: string) {
 }
 
 /**
- * An organization's subscription that will bill again (live, and not set to end),
- * or null: as our copy has it, in the caller's transaction.
+ * An organization's subscription that will bill again (not finished, and not ending
+ * by the close of its period), or null: as our copy has it, in the caller's
+ * transaction.
  */
 export async function renewingSubscriptionOf(tx: Tx, organizationId: string) {
   const [renewing] = await tx
@@ -62,9 +63,13 @@ export async function renewingSubscriptionOf(tx: Tx, organizationId: string) {
     .where(
       and(
         eq(subscriptions.organizationId, organizationId),
-        inArray(subscriptions.status, ENTITLING_STATUSES),
+        notInArray(subscriptions.status, ['canceled', 'incomplete_expired']),
         eq(subscriptions.cancelAtPeriodEnd, false),
-        isNull(subscriptions.cancelAt),
+        or(
+          isNull(subscriptions.cancelAt),
+          isNull(subscriptions.currentPeriodEnd),
+          gt(subscriptions.cancelAt, subscriptions.currentPeriodEnd),
+        ),
       ),
     )
     .limit(1);

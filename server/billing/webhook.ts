@@ -60,6 +60,8 @@ function verifiedEvent(billing: Billing, rawBody: string, signature: string | nu
   }
 }
 
+const SEAT_EVENTS = new Set(['customer.subscription.created', 'customer.subscription.updated']);
+
 /** The customer an event is about; for customer.* events, the object itself. */
 function customerOf(event: Stripe.Event): string | null {
   const object = event.data.object as { id?: string; customer?: string | { id: string } | null };
@@ -184,9 +186,10 @@ export async function handleStripeWebhook(
   });
 
   if (outcome.synced) await rememberPlan(outcome.synced.organizationId, outcome.synced.plan);
-  // A new subscription bills the seats counted at checkout; members who joined while
-  // the buyer paid are added now (and a failure waits for the reconciliation).
-  if (outcome.synced && event.type === 'customer.subscription.created') {
+  // A new (or newly paid) subscription bills the seats counted at checkout; members
+  // who joined while the buyer paid are added now. A no-op when the count is right; a
+  // failure is logged and left to the reconciliation (the event itself is applied).
+  if (outcome.synced && SEAT_EVENTS.has(event.type)) {
     await syncSeats(db, billing.stripe, outcome.synced.organizationId, context).catch(
       (error: unknown) => log.warn({ err: error }, 'seat sync after a new subscription failed'),
     );

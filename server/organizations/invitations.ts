@@ -239,8 +239,9 @@ export async function acceptInvitation(tx: Tx, userId: string, token: string, au
   if (refusal) throw refusal();
   const organizationId = result!.organization_id!;
   if (outcome === 'accepted') {
-    // Joins of one organization count one after another (the members lock): the
-    // second of two racing joins into the last free seat sees the first and stops.
+    // Joins of one organization count one after another under the members lock
+    // (accept_invitation took it; taken again here, where the count relies on it):
+    // the second of two racing joins into the last free seat sees the first and stops.
     await lockMembers(tx, organizationId);
     await assertRoomFor(tx, organizationId, await memberCount(tx, organizationId), 'join');
     await recordAuditEvent(

@@ -120,6 +120,30 @@ export async function updateOrganization(
 }
 
 /**
+ * The team, if the caller may ask to delete it with `confirm`: not a personal
+ * workspace, and confirmed by its slug. Checked before Stripe is asked, and again in
+ * the deletion's own transaction.
+ */
+export async function deletableTeam(tx: Tx, id: string, confirm: string) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  if (!row) throw notAMember();
+  if (row.personalUserId) {
+    throw new AppError(
+      'CONFLICT',
+      'A personal workspace cannot be deleted: it goes when its account is deleted.',
+    );
+  }
+  if (confirm.trim().toLowerCase() !== row.slug) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid input: confirm', {
+      fields: [
+        { path: 'confirm', message: `Type the organization's slug (${row.slug}) to confirm.` },
+      ],
+    });
+  }
+  return row;
+}
+
+/**
  * Deleting a team that Stripe will bill again would leave Stripe billing nobody: the
  * subscription is cancelled first, in the portal, by whoever manages billing (once
  * it is set to end, the team may go).
@@ -146,21 +170,7 @@ export async function deleteTeam(
   // The members lock first, as every member change takes it: the owner trigger then
   // finds it already held, and no deadlock with a concurrent role change can arise.
   await lockMembers(tx, id);
-  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
-  if (!row) throw notAMember();
-  if (row.personalUserId) {
-    throw new AppError(
-      'CONFLICT',
-      'A personal workspace cannot be deleted: it goes when its account is deleted.',
-    );
-  }
-  if (confirm.trim().toLowerCase() !== row.slug) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid input: confirm', {
-      fields: [
-        { path: 'confirm', message: `Type the organization's slug (${row.slug}) to confirm.` },
-      ],
-    });
-  }
+  const row = await deletableTeam(tx, id, confirm);
   if (await renewingSubscriptionOf(tx, id)) throw stillBilled();
   // The audit trail keeps the event: it names the organization, which is gone after.
   await recordAuditEvent(

@@ -145,7 +145,7 @@ export const organizationsRouter = router({
     .input(deleteOrganizationInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await refuseWhileStripeBills(ctx);
+      await refuseWhileStripeBills(ctx, input.confirm);
       const deleted = await ctx.organization.run((tx) =>
         deleteTeam(tx, ctx.identity.userId, ctx.organization.id, input.confirm, ctx.scope),
       );

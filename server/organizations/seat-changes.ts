@@ -1,14 +1,17 @@
 import type Stripe from 'stripe';
 
+import type { Tx } from '@/db/types';
+
 import { forgetMemberPlan } from '@/server/billing/entitlements';
-import { renewsInStripe, syncSeats } from '@/server/billing/seats';
+import { closeForDeletion, syncSeats } from '@/server/billing/seats';
+import { callStripe } from '@/server/billing/stripe-errors';
 import { withTimeout } from '@/server/platform/infra/timeout';
 import type { Context } from '@/server/trpc';
 
-import { stillBilled } from './organizations';
+import { deletableTeam, stillBilled } from './organizations';
 
 type OrganizationContext = {
-  organization: { id: string; run: <T>(fn: () => Promise<T>) => Promise<T> };
+  organization: { id: string; run: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> };
 };
 
 // How long a join, leave or removal waits for Stripe before it answers anyway: a slow
@@ -43,17 +46,21 @@ export async function afterMembersChanged(ctx: Context, organizationId: string, 
 }
 
 /**
- * Before a team is deleted: refused while Stripe will bill it again (asked of Stripe,
- * after the caller's permission is checked, so nobody else learns of its billing).
- * Billing off, nothing is billed; deleteTeam checks our copy as well.
+ * Before a team is deleted (after the caller's permission and confirmation are
+ * checked, so nobody else learns of its billing): its open checkouts are expired, so
+ * nobody pays for a team that is gone, and the deletion is refused while Stripe will
+ * bill it again. Billing off, nothing is billed; deleteTeam checks our copy as well.
  */
-export async function refuseWhileStripeBills(ctx: Context & OrganizationContext) {
-  await ctx.organization.run(async () => undefined);
+export async function refuseWhileStripeBills(ctx: Context & OrganizationContext, confirm: string) {
+  await ctx.organization.run((tx) => deletableTeam(tx, ctx.organization.id, confirm));
   let stripe: Stripe;
   try {
     stripe = ctx.billing().stripe;
   } catch {
     return;
   }
-  if (await renewsInStripe(ctx.serviceDb, stripe, ctx.organization.id)) throw stillBilled();
+  const renews = await callStripe(() =>
+    closeForDeletion(ctx.serviceDb, stripe, ctx.organization.id),
+  );
+  if (renews) throw stillBilled();
 }

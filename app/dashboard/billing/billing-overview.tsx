@@ -145,7 +145,7 @@ export function BillingOverview({
           </li>
           {usage.requests && (
             <li>
-              Requests this hour: {count(usage.requests.used)} of {count(usage.requests.limit)}
+              Your requests this hour: {count(usage.requests.used)} of {count(usage.requests.limit)}
             </li>
           )}
         </ul>

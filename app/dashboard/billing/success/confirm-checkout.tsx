@@ -38,11 +38,14 @@ export function ConfirmCheckout({
   planNames,
   organizationId,
   billingHref = '/dashboard/billing',
+  apiKeysHref = '/dashboard/api-keys',
 }: {
   sessionId: string;
   planNames: Record<Plan, string>;
   organizationId?: string;
   billingHref?: string;
+  /** Where this organization's keys are made (a team's on its own page). */
+  apiKeysHref?: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -116,7 +119,7 @@ export function ConfirmCheckout({
           </Link>
         </li>
         <li>
-          <Link href="/dashboard/api-keys" className={linkClass}>
+          <Link href={apiKeysHref} className={linkClass}>
             Create an API key
           </Link>
         </li>

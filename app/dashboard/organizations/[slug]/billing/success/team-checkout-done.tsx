@@ -24,6 +24,7 @@ export function TeamCheckoutDone({
       planNames={planNames}
       organizationId={team.id}
       billingHref={`/dashboard/organizations/${team.slug}/billing`}
+      apiKeysHref={`/dashboard/organizations/${team.slug}`}
     />
   );
 }
