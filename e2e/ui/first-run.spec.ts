@@ -31,6 +31,16 @@ test('sign up, reach the dev mailbox from the confirmation screen, confirm, sign
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
+test('the dev mailbox shows new mail without a reload', async ({ page, request }) => {
+  const email = `mailbox-${randomUUID()}@example.com`;
+  await page.goto('/dev/mailbox');
+  await expect(page.getByRole('heading', { name: 'Dev mailbox' })).toBeVisible();
+  const mail = page.getByRole('article', { name: `Email to ${email}: Confirm your email address` });
+  await expect(mail).toHaveCount(0);
+  await request.post('/api/v1/auth/sign-up', { data: { email, password: E2E_PASSWORD } });
+  await expect(mail).toBeVisible({ timeout: 10_000 });
+});
+
 test('a form names what is wrong in words, on the field, before anything is sent', async ({
   page,
 }) => {

@@ -7,6 +7,8 @@ import { listOutboxAsService } from '@/server/mail/mailer';
 import { clientIpOf, isPrivateAddress } from '@/server/platform/http/client-ip';
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
+import { LiveRefresh } from './live-refresh';
+
 export const metadata: Metadata = { title: 'Dev mailbox' };
 
 const LINK = /https?:\/\/\S+/g;
@@ -25,8 +27,10 @@ export default async function DevMailboxPage() {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Dev mailbox</h1>
       <p className="text-slate-600 dark:text-slate-300">
-        With no RESEND_API_KEY, emails land here instead of being sent. Newest first.
+        With no RESEND_API_KEY, emails land here instead of being sent. Newest first; new mail shows
+        up by itself.
       </p>
+      <LiveRefresh />
       {messages.length === 0 && <p>No messages yet.</p>}
       <ul className="space-y-4">
         {messages.map((message) => (
