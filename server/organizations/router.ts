@@ -18,13 +18,13 @@ import { appUrl } from '@/server/platform/http/app-url';
 import { authedProcedure, router, type Context } from '@/server/trpc';
 
 import {
-  acceptInvitation,
   createInvitation,
   listOpenInvitations,
   resendInvitation,
   revokeInvitation,
 } from './invitations';
 import { changeMemberRole, listMembers, removeMember } from './members';
+import { acceptInvitationProcedure } from './accept-invitation-router';
 import { afterMembersChanged, refuseWhileStripeBills } from './seat-changes';
 import { teamBillingProcedures } from './team-billing-router';
 import {
@@ -38,8 +38,6 @@ import { organizationProcedure, sessionProcedure } from './procedure';
 import { teamApiKeyProcedures } from './team-api-keys-router';
 import { transferOwnership } from './transfer';
 import {
-  acceptInvitationInput,
-  acceptInvitationOutput,
   changeRoleInput,
   createOrganizationInput,
   deleteOrganizationInput,
@@ -382,24 +380,5 @@ export const organizationsRouter = router({
   // A team's billing: organizations.billing, .checkout, .billingPortal, .confirmCheckout.
   ...teamBillingProcedures,
 
-  acceptInvitation: sessionProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/invitations/accept',
-        tags,
-        summary: 'Accept an invitation sent to your address',
-      },
-    })
-    .input(acceptInvitationInput)
-    .output(acceptInvitationOutput)
-    .mutation(async ({ ctx, input }) => {
-      const accepted = await ctx.rls((tx) =>
-        acceptInvitation(tx, ctx.identity.userId, input.token, ctx.scope),
-      );
-      if (accepted.joined) {
-        await afterMembersChanged(ctx, accepted.organizationId, ctx.identity.userId);
-      }
-      return accepted;
-    }),
+  ...acceptInvitationProcedure,
 });
