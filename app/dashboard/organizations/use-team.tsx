@@ -38,3 +38,11 @@ export function NoSuchTeam() {
     </div>
   );
 }
+
+/** What a team's page shows instead of the team while it loads, fails or is not found. */
+export function teamFallback({ team, pending, failed }: ReturnType<typeof useTeam>) {
+  if (pending) return <p>Loading…</p>;
+  if (failed) return <p role="alert">Could not load your organizations.</p>;
+  if (!team) return <NoSuchTeam />;
+  return null;
+}

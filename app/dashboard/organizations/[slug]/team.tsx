@@ -8,7 +8,7 @@ import { useTRPC } from '@/app/_components/trpc-provider';
 
 import { TeamApiKeys } from '../team-api-keys';
 import { TeamMembers } from '../team-members';
-import { NoSuchTeam, useTeam } from '../use-team';
+import { teamFallback, useTeam } from '../use-team';
 
 /** A team's page: its members, invitations, activity and API keys, as the caller's role allows. */
 export function Team({ slug, userId }: { slug: string; userId: string }) {
@@ -16,11 +16,9 @@ export function Team({ slug, userId }: { slug: string; userId: string }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   // The list, rather than a fetch by slug: it follows role changes and renames made here.
-  const { team, pending, failed } = useTeam(slug);
-
-  if (pending) return <p>Loading…</p>;
-  if (failed) return <p role="alert">Could not load your organizations.</p>;
-  if (!team) return <NoSuchTeam />;
+  const found = useTeam(slug);
+  const { team } = found;
+  if (!team) return teamFallback(found);
   return (
     <div className="space-y-10">
       <div className="space-y-2">

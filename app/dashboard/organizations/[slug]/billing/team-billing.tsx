@@ -3,7 +3,7 @@
 import Link from 'next/link';
 
 import { BillingOverview, type PlanSummary } from '../../../billing/billing-overview';
-import { NoSuchTeam, useTeam } from '../../use-team';
+import { teamFallback, useTeam } from '../../use-team';
 
 export function TeamBilling({
   slug,
@@ -14,10 +14,9 @@ export function TeamBilling({
   plans: PlanSummary[];
   billingConfigured: boolean;
 }) {
-  const { team, pending, failed } = useTeam(slug);
-  if (pending) return <p>Loading…</p>;
-  if (failed) return <p role="alert">Could not load your organizations.</p>;
-  if (!team) return <NoSuchTeam />;
+  const found = useTeam(slug);
+  const { team } = found;
+  if (!team) return teamFallback(found);
   return (
     <div className="space-y-10">
       <div className="space-y-2">

@@ -3,7 +3,7 @@
 import type { Plan } from '@/server/billing/plans';
 
 import { ConfirmCheckout } from '../../../../billing/success/confirm-checkout';
-import { NoSuchTeam, useTeam } from '../../../use-team';
+import { teamFallback, useTeam } from '../../../use-team';
 
 export function TeamCheckoutDone({
   slug,
@@ -14,10 +14,9 @@ export function TeamCheckoutDone({
   sessionId: string;
   planNames: Record<Plan, string>;
 }) {
-  const { team, pending, failed } = useTeam(slug);
-  if (pending) return <p>Loading…</p>;
-  if (failed) return <p role="alert">Could not load your organizations.</p>;
-  if (!team) return <NoSuchTeam />;
+  const found = useTeam(slug);
+  const { team } = found;
+  if (!team) return teamFallback(found);
   return (
     <ConfirmCheckout
       sessionId={sessionId}
