@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 
-import { SiteFooter } from './_components/site-footer';
-import { SiteHeader } from './_components/site-header';
-import { TrpcReactProvider } from './_components/trpc-provider';
+import { Providers } from './_components/providers';
 import './globals.css';
 
 // The CSP nonce is per request, so every page is rendered per request.
@@ -15,20 +14,19 @@ export const metadata: Metadata = {
     'An open-source SaaS starter: sign-up, API keys, billing and a typed API, ready to ship.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? '';
   return (
-    <html lang="en">
-      <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+    // next-themes adds the theme class to <html> before React hydrates it.
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-screen">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-background focus:p-2"
+        >
           Skip to content
         </a>
-        <TrpcReactProvider>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
-            {children}
-          </main>
-          <SiteFooter />
-        </TrpcReactProvider>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

@@ -4,8 +4,8 @@ import { useId, useSyncExternalStore, type InputHTMLAttributes, type ReactNode }
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 
-const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900';
+import { Button } from './ui/button';
+import { Input } from './ui/input';
 
 /**
  * A labelled input (the label wraps it); with an error, the input is marked invalid
@@ -18,10 +18,9 @@ export function Field({
 }: { label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const errorId = useId();
   return (
-    <label className="block">
+    <label className="block space-y-1.5">
       <span className="text-sm font-medium">{label}</span>
-      <input
-        className={inputClass}
+      <Input
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         {...input}
@@ -74,13 +73,9 @@ export function useHydrated(): boolean {
 export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
   const hydrated = useHydrated();
   return (
-    <button
-      type="submit"
-      disabled={pending || !hydrated}
-      className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
-    >
+    <Button type="submit" disabled={pending || !hydrated}>
       {children}
-    </button>
+    </Button>
   );
 }
 

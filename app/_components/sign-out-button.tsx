@@ -27,7 +27,7 @@ export function SignOutButton({
     <button
       type="button"
       onClick={() => signOut.mutate()}
-      className="hover:text-indigo-600 dark:hover:text-indigo-400"
+      className="text-muted-foreground hover:text-foreground"
     >
       {label}
     </button>

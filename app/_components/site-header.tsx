@@ -2,9 +2,11 @@ import Link from 'next/link';
 
 import { getPageIdentity } from '@/server/page-session';
 
+import { ThemeMenu } from './shell/theme-choice';
 import { SignOutButton } from './sign-out-button';
+import { Button } from './ui/button';
 
-const linkClass = 'hover:text-indigo-600 dark:hover:text-indigo-400';
+const linkClass = 'text-muted-foreground hover:text-foreground';
 
 export async function SiteHeader() {
   // The header is on every page: if the database is down, render it signed out
@@ -14,7 +16,7 @@ export async function SiteHeader() {
     () => false,
   );
   return (
-    <header className="border-b border-slate-200 dark:border-slate-800">
+    <header className="border-b border-border">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Lean SaaS
@@ -39,9 +41,9 @@ export async function SiteHeader() {
             {signedIn ? (
               <>
                 <li>
-                  <Link href="/dashboard" className={linkClass}>
-                    Dashboard
-                  </Link>
+                  <Button asChild size="sm">
+                    <Link href="/dashboard">Dashboard</Link>
+                  </Button>
                 </li>
                 <li>
                   <SignOutButton />
@@ -55,12 +57,15 @@ export async function SiteHeader() {
                   </Link>
                 </li>
                 <li>
-                  <Link href="/sign-up" className={linkClass}>
-                    Sign up
-                  </Link>
+                  <Button asChild size="sm">
+                    <Link href="/sign-up">Sign up</Link>
+                  </Button>
                 </li>
               </>
             )}
+            <li>
+              <ThemeMenu />
+            </li>
           </ul>
         </nav>
       </div>

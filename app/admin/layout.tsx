@@ -1,15 +1,9 @@
 import type { ReactNode } from 'react';
 
+import { AppShell } from '@/app/_components/shell/app-shell';
 import { requireAdmin } from '@/server/page-session';
 
-import { AdminNav } from './_components/admin-nav';
-
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireAdmin('/admin');
-  return (
-    <div>
-      <AdminNav />
-      {children}
-    </div>
-  );
+  const admin = await requireAdmin('/admin');
+  return <AppShell user={admin}>{children}</AppShell>;
 }

@@ -1,18 +1,11 @@
 import type { ReactNode } from 'react';
 
+import { AppShell } from '@/app/_components/shell/app-shell';
 import { getPageIdentity } from '@/server/page-session';
-
-import { DashboardNav } from './_components/dashboard-nav';
-import { OrganizationSwitcher } from './_components/organization-switcher';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const identity = await getPageIdentity();
-  const isAdmin = identity.kind === 'user' && identity.permissions.includes('admin');
-  return (
-    <div>
-      {identity.kind === 'user' && <OrganizationSwitcher />}
-      <DashboardNav isAdmin={isAdmin} />
-      {children}
-    </div>
-  );
+  // Signed out: each page redirects to sign-in itself, with its own address to return to.
+  if (identity.kind !== 'user') return children;
+  return <AppShell user={identity}>{children}</AppShell>;
 }

@@ -43,7 +43,7 @@ test('sign up, confirm through the mailbox, sign in, edit the profile, see the s
   await signIn(page, email, E2E_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Grace');
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByRole('main').getByText(email)).toBeVisible();
   await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
 
   await page
@@ -61,7 +61,8 @@ test('sign up, confirm through the mailbox, sign in, edit the profile, see the s
     .click();
   await expect(page.getByText('This device')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 

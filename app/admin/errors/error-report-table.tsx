@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 
 import { cellClass, DataTable } from '../_components/data-table';
 import { count } from '../_components/labels';

@@ -1,4 +1,4 @@
-import { NONE } from '@/app/_components/date-time';
+import { NONE } from '@/app/_components/ui/date-time';
 import type { DependencyCheck, HealthOutput } from '@/server/core/schemas';
 
 import { Badge, type Tone } from '../_components/badge';

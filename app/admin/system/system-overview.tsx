@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 import { useTRPC } from '@/app/_components/trpc-provider';
 
 import { hintClass } from '../_components/styles';

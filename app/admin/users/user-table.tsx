@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { DateTime, NONE } from '@/app/_components/date-time';
+import { DateTime, NONE } from '@/app/_components/ui/date-time';
 
 import { cellClass, DataTable } from '../_components/data-table';
 import { PLAN_NAMES, roleName } from '../_components/labels';

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@/app/_components/api-types';
-import { DateTime, NONE } from '@/app/_components/date-time';
+import { DateTime, NONE } from '@/app/_components/ui/date-time';
 
 export type AuditEvent = RouterOutputs['audit']['list']['items'][number];
 

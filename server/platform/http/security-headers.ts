@@ -8,6 +8,17 @@ export { STATIC_SECURITY_HEADERS } from './static-security-headers.mjs';
 /** API responses are data, never documents: nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * sonner (the toasts) adds its stylesheet as a <style> element at runtime, with no way
+ * to give it a nonce: the policy allows exactly that stylesheet by its hash. It adds
+ * the element empty, then its text, and the browser checks both: the empty sheet's
+ * hash is allowed too (an empty sheet styles nothing; any later text is checked
+ * again). The test beside this file recomputes the hash from the installed sonner,
+ * so an upgrade that changes the stylesheet fails there rather than unstyling toasts.
+ */
+export const TOAST_STYLESHEET_HASHES =
+  "'sha256-StEaX+se6YS7pqjzrzMIA0KaX9zF/8zAhvQXZAe5epY=' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
 export function pageContentSecurityPolicy(
   nonce: string,
   options: { dev: boolean; https: boolean },
@@ -19,7 +30,9 @@ export function pageContentSecurityPolicy(
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
     // Dev mode injects <style> elements without a nonce (hot reload), and a nonce in
     // the list would make browsers ignore 'unsafe-inline': so there, no nonce.
-    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    options.dev
+      ? "style-src 'self' 'unsafe-inline'"
+      : `style-src 'self' 'nonce-${nonce}' ${TOAST_STYLESHEET_HASHES}`,
     // Style attributes (charts, React's style={}) cannot run script, and a nonce
     // cannot cover them: allow them, while <style> elements still need the nonce.
     "style-src-attr 'unsafe-inline'",

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 import { isRefusal, retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
 

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useFormOutcome } from '@/app/_components/use-form-outcome';

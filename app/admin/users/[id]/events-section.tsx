@@ -1,4 +1,4 @@
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 
 import { Badge } from '../../_components/badge';
 import { cellClass, DataTable } from '../../_components/data-table';

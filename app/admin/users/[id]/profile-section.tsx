@@ -1,4 +1,4 @@
-import { DateTime, NONE } from '@/app/_components/date-time';
+import { DateTime, NONE } from '@/app/_components/ui/date-time';
 
 import { PLAN_NAMES, roleName } from '../../_components/labels';
 import { Section } from '../../_components/section';

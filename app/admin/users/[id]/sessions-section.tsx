@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 import { deviceName } from '@/app/_components/device-name';
 import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';

@@ -1,4 +1,4 @@
-import { DateTime } from '@/app/_components/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
 
 import { PLAN_NAMES } from '../../_components/labels';
 import { Section } from '../../_components/section';

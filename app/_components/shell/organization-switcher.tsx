@@ -2,9 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 
-import { useTRPC } from '@/app/_components/trpc-provider';
+import { useTRPC } from '../trpc-provider';
+import { Button } from '../ui/button';
+import { NativeSelect } from '../ui/input';
 
 const CREATE = '+create';
 
@@ -25,6 +27,8 @@ export function OrganizationSwitcher() {
   const current = teams?.some((team) => team.slug === slug) ? slug : '';
   // The choice, until Switch is pressed; null follows the page.
   const [chosen, setChosen] = useState<string | null>(null);
+  // The sidebar and the phone's sheet may both hold one.
+  const selectId = useId();
   if (!teams) return null;
 
   const onSwitch = (event: FormEvent<HTMLFormElement>) => {
@@ -36,30 +40,28 @@ export function OrganizationSwitcher() {
     else router.push('/dashboard');
   };
   return (
-    <form onSubmit={onSwitch} className="mb-4 flex items-center gap-2 text-sm">
-      <label htmlFor="organization-switcher" className="font-medium">
+    <form onSubmit={onSwitch} className="flex flex-col gap-1.5 text-sm">
+      <label htmlFor={selectId} className="px-2 text-xs font-semibold text-muted-foreground">
         Organization
       </label>
-      <select
-        id="organization-switcher"
-        value={chosen ?? current}
-        onChange={(event) => setChosen(event.target.value)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-      >
-        <option value="">Personal workspace</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.slug}>
-            {team.name}
-          </option>
-        ))}
-        <option value={CREATE}>Create a team…</option>
-      </select>
-      <button
-        type="submit"
-        className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900"
-      >
-        Switch
-      </button>
+      <div className="flex gap-1.5">
+        <NativeSelect
+          id={selectId}
+          value={chosen ?? current}
+          onChange={(event) => setChosen(event.target.value)}
+        >
+          <option value="">Personal workspace</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.slug}>
+              {team.name}
+            </option>
+          ))}
+          <option value={CREATE}>Create a team…</option>
+        </NativeSelect>
+        <Button type="submit" variant="outline" className="px-3">
+          Switch
+        </Button>
+      </div>
     </form>
   );
 }

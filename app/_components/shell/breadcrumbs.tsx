@@ -1,0 +1,36 @@
+'use client';
+
+import { ChevronRightIcon } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+import { SEGMENT_LABELS } from './sections';
+
+/** Where this page sits: one link per level of its address, the last one the page itself. */
+export function Breadcrumbs() {
+  const segments = usePathname().split('/').filter(Boolean);
+  const crumbs = segments.map((segment, index) => ({
+    href: `/${segments.slice(0, index + 1).join('/')}`,
+    label: SEGMENT_LABELS[segment] ?? decodeURIComponent(segment),
+  }));
+  return (
+    <nav aria-label="Breadcrumb" className="min-w-0">
+      <ol className="flex items-center gap-1 text-sm text-muted-foreground">
+        {crumbs.map((crumb, index) => (
+          <li key={crumb.href} className="flex min-w-0 items-center gap-1">
+            {index > 0 && <ChevronRightIcon aria-hidden className="size-3.5 shrink-0" />}
+            {index === crumbs.length - 1 ? (
+              <span aria-current="page" className="truncate font-medium text-foreground">
+                {crumb.label}
+              </span>
+            ) : (
+              <Link href={crumb.href} className="truncate hover:text-foreground">
+                {crumb.label}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
