@@ -9,6 +9,7 @@ export default defineConfig({
     // workspace package's (packages/: the stand-ins).
     include: [
       'server/**/*.test.ts',
+      'app/**/*.test.ts',
       'db/**/*.test.ts',
       'test/**/*.test.ts',
       'packages/*/**/*.test.ts',

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
-import { PLANS } from '@/server/billing/plans';
-
+import { PageHeader } from '@/app/_components/ui/page-header';
+import { PLAN_IDS, PLANS } from '@/server/billing/plans';
 import { pageCaller, requireUser } from '@/server/page-session';
+
+import { nextStepFor, NextStep } from './_overview/next-step';
+import { QuickStart } from './_overview/quick-start';
+import { RecentActivity } from './_overview/recent-activity';
+import { UsageCard } from './_overview/usage-card';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -15,40 +19,47 @@ export default async function DashboardPage({
   const { forbidden } = await searchParams;
   await requireUser('/dashboard');
   const caller = await pageCaller();
-  const [me, billing] = await Promise.all([
+  const [me, keys, billing] = await Promise.all([
     caller.me.get(),
+    caller.apiKeys.list({ limit: 1 }).catch(() => null),
     caller.billing.subscription().catch(() => ({ plan: 'free' as const })),
   ]);
+  const step = nextStepFor({
+    emailVerified: me.emailVerified,
+    // Unknown (the read failed): do not send them to make one more.
+    hasApiKey: keys ? keys.items.length > 0 : true,
+    paid: billing.plan !== 'free',
+  });
+  const planNames = Object.fromEntries(PLAN_IDS.map((id) => [id, PLANS[id].name])) as Record<
+    (typeof PLAN_IDS)[number],
+    string
+  >;
   return (
-    <div className="space-y-4">
+    <div className="space-y-6">
       {forbidden === 'admin' && (
         <p
           role="alert"
-          className="rounded-md border border-amber-400 bg-amber-50 p-3 dark:bg-amber-950"
+          className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
         >
           That page is for admins only.
         </p>
       )}
-      <h1 className="text-3xl font-bold tracking-tight">
-        Welcome{me.displayName ? `, ${me.displayName}` : ''}
-      </h1>
-      <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="font-medium">Signed in as</dt>
-        <dd>{me.email}</dd>
-        <dt className="font-medium">Email</dt>
-        <dd>{me.emailVerified ? 'Confirmed' : 'Not confirmed yet: check your inbox'}</dd>
-        <dt className="font-medium">Role</dt>
-        <dd>{me.role}</dd>
-        <dt className="font-medium">Plan</dt>
-        <dd>
-          <Link
-            href="/dashboard/billing"
-            className="text-indigo-600 underline dark:text-indigo-400"
-          >
-            {PLANS[billing.plan].name}
-          </Link>
-        </dd>
-      </dl>
+      <PageHeader
+        title={`Welcome${me.displayName ? `, ${me.displayName}` : ''}`}
+        description={
+          <>
+            Signed in as <span>{me.email}</span> ·{' '}
+            <span>{me.emailVerified ? 'Confirmed' : 'Not confirmed yet: check your inbox'}</span> ·
+            Role {me.role}
+          </>
+        }
+      />
+      <NextStep step={step} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <UsageCard planNames={planNames} />
+        <RecentActivity />
+      </div>
+      <QuickStart />
     </div>
   );
 }

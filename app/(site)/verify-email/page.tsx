@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import Link from 'next/link';
+import { TextLink } from '@/app/_components/ui/text-link';
 
 import { verifyEmailInput } from '@/server/auth/schemas';
 
@@ -18,11 +18,8 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
         <h1 className="text-3xl font-bold tracking-tight">Confirm your email</h1>
         <p role="alert" className="max-w-prose">
           This confirmation link is not valid: it may have been cut short when it was copied. Open
-          it again from the email, or{' '}
-          <Link href="/sign-in" className="text-indigo-600 underline dark:text-indigo-400">
-            sign in
-          </Link>{' '}
-          to have a new one sent.
+          it again from the email, or <TextLink href="/sign-in">sign in</TextLink> to have a new one
+          sent.
         </p>
       </div>
     );

@@ -10,8 +10,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "in 2 days"; past a week, the date itself. */
 export function relativeTime(value: Date, now: Date, locale = 'en-US'): string {
   let amount = (value.getTime() - now.getTime()) / 1000;
-  if (Math.abs(amount) < 45) return new Intl.RelativeTimeFormat(locale).format(0, 'second');
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // "now", rather than "in 3 seconds" when two clocks differ a little.
+  if (Math.abs(amount) < 45) return format.format(0, 'second');
   for (const [unit, size] of UNITS) {
     if (Math.abs(amount) < size) return format.format(Math.round(amount), unit);
     amount /= size;

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 
 import {
@@ -12,6 +11,7 @@ import {
   NewPasswordField,
   SubmitButton,
 } from '@/app/_components/form';
+import { TextLink } from '@/app/_components/ui/text-link';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
@@ -90,7 +90,7 @@ export function CredentialsForm({
         );
 
   return (
-    <form method="post" onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {mode === 'sign-up' && (
         <Field label="Name" autoComplete="name" maxLength={80} {...form.field('displayName')} />
       )}
@@ -104,10 +104,7 @@ export function CredentialsForm({
       {mode === 'sign-up' && form.outcome?.ok && mailboxUrl && (
         <p className="text-sm">
           This app runs locally and sends no real email:{' '}
-          <Link href={mailboxUrl} className="text-indigo-600 underline dark:text-indigo-400">
-            open the dev mailbox
-          </Link>{' '}
-          to find the confirmation link.
+          <TextLink href={mailboxUrl}>open the dev mailbox</TextLink> to find the confirmation link.
         </p>
       )}
       <SubmitButton pending={signInMutation.isPending || signUpMutation.isPending}>

@@ -24,7 +24,7 @@ export function ForgotPasswordForm() {
         (data) => ({ email: String(data.get('email') ?? '') }),
         (input) => request.mutate(input),
       )}
-      className="max-w-sm space-y-4"
+      className="space-y-4"
       noValidate
     >
       <EmailField {...form.field('email')} />

@@ -10,8 +10,8 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
   const { token } = await searchParams;
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Choose a new password</h1>
-      <p className="max-w-prose">
+      <h1 className="text-2xl font-bold tracking-tight">Choose a new password</h1>
+      <p className="text-muted-foreground">
         At least 8 characters; a few unrelated words make a strong one. Every device signed in to
         your account will be signed out.
       </p>

@@ -1,9 +1,9 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
 
 import { FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
+import { TextLink } from '@/app/_components/ui/text-link';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
@@ -23,11 +23,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   if (reset.isSuccess) {
     return (
-      <p role="status" className="text-emerald-700 dark:text-emerald-400">
-        Your password is changed.{' '}
-        <Link href="/sign-in" className="underline">
-          Sign in with it
-        </Link>
+      <p role="status" className="text-emerald-700 dark:text-emerald-300">
+        Your password is changed. <TextLink href="/sign-in">Sign in with it</TextLink>
       </p>
     );
   }
@@ -43,7 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         }),
         (input) => reset.mutate(input),
       )}
-      className="max-w-sm space-y-4"
+      className="space-y-4"
       noValidate
     >
       <NewPasswordField {...form.field('newPassword')} />
@@ -54,10 +51,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       {form.errors.token && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {form.errors.token}. Ask for a new one on the{' '}
-          <Link href="/forgot-password" className="underline">
-            forgot-password page
-          </Link>
-          .
+          <TextLink href="/forgot-password">forgot-password page</TextLink>.
         </p>
       )}
       <FormMessage outcome={form.outcome} />

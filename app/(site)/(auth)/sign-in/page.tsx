@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+
+import { TextLink } from '@/app/_components/ui/text-link';
 
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
@@ -13,27 +14,19 @@ export default async function SignInPage({ searchParams }: Props) {
   const { next } = await searchParams;
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
+      <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
       <CredentialsForm mode="sign-in" next={typeof next === 'string' ? next : undefined} />
       {devMailboxEnabled() && (
         <p className="text-sm">
           Just signed up? This app runs locally, so your confirmation link is in the{' '}
-          <Link href="/dev/mailbox" className="text-indigo-600 underline dark:text-indigo-400">
-            dev mailbox
-          </Link>
-          .
+          <TextLink href="/dev/mailbox">dev mailbox</TextLink>.
         </p>
       )}
       <p className="text-sm">
-        <Link href="/forgot-password" className="text-indigo-600 underline dark:text-indigo-400">
-          Forgot your password?
-        </Link>
+        <TextLink href="/forgot-password">Forgot your password?</TextLink>
       </p>
       <p className="text-sm">
-        New here?{' '}
-        <Link href="/sign-up" className="text-indigo-600 underline dark:text-indigo-400">
-          Create an account
-        </Link>
+        New here? <TextLink href="/sign-up">Create an account</TextLink>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+
+import { TextLink } from '@/app/_components/ui/text-link';
 
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: 'Create an account' };
 export default function SignUpPage() {
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Create an account</h1>
-      <p className="text-slate-600 dark:text-slate-300">
+      <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
+      <p className="text-muted-foreground">
         At least 8 characters; a passphrase of a few words is both strong and easy to remember.
       </p>
       <CredentialsForm
@@ -19,10 +20,7 @@ export default function SignUpPage() {
         mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined}
       />
       <p className="text-sm">
-        Already have an account?{' '}
-        <Link href="/sign-in" className="text-indigo-600 underline dark:text-indigo-400">
-          Sign in
-        </Link>
+        Already have an account? <TextLink href="/sign-in">Sign in</TextLink>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 
+import { PageHeader } from '@/app/_components/ui/page-header';
 import { BillingOffNotice } from '@/app/dashboard/billing/billing-off-notice';
 import { initialInterval, planOffers } from '@/server/billing/plan-offers';
 import { PLAN_IDS, PLANS, type Interval, type Plan } from '@/server/billing/plans';
@@ -35,19 +36,13 @@ export default async function PricingPage({ searchParams }: Props) {
   });
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Pricing</h1>
-        <p className="max-w-prose text-slate-600 dark:text-slate-300">
-          Start free. Upgrade when you need more API keys and a higher request limit; change plan or
-          cancel at any time in the billing portal.
-        </p>
-      </div>
+      <PageHeader
+        title="Pricing"
+        description="Start free. Upgrade when you need more API keys and a higher request limit; change plan or cancel at any time in the billing portal."
+      />
       {!billingConfigured && <BillingOffNotice />}
       {checkout === 'canceled' && (
-        <p
-          role="status"
-          className="rounded-md border border-slate-300 bg-slate-50 p-4 text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
-        >
+        <p role="status" className="rounded-md border border-border bg-muted p-4">
           Checkout canceled. You have not been charged.
         </p>
       )}

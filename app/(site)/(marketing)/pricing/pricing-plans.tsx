@@ -1,14 +1,14 @@
 'use client';
 
+import { CheckIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 
-import {
-  ManageBillingButton,
-  primaryButtonClass,
-  secondaryButtonClass,
-  UpgradeButton,
-} from '@/app/dashboard/billing/billing-actions';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card } from '@/app/_components/ui/card';
+import { cn } from '@/app/_components/ui/cn';
+import { ManageBillingButton, UpgradeButton } from '@/app/dashboard/billing/billing-actions';
 import type { PlanOffer } from '@/server/billing/plan-offers';
 import type { Interval, Plan } from '@/server/billing/plans';
 
@@ -20,6 +20,9 @@ export type PricingPlan = {
   amounts: Record<Interval, number>;
   highlights: string[];
 };
+
+/** The plan most teams pick, marked so a visitor need not compare all three. */
+const FEATURED: Plan = 'pro';
 
 const INTERVAL_LABELS = { month: 'Monthly', year: 'Yearly' } as const;
 
@@ -43,11 +46,11 @@ function IntervalSwitch({
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium">Billing interval</legend>
-      <div className="inline-flex rounded-md border border-slate-300 p-1 dark:border-slate-700">
+      <div className="inline-flex rounded-md border border-input p-1">
         {(['month', 'year'] as const).map((interval) => (
           <label
             key={interval}
-            className="cursor-pointer rounded px-4 py-1.5 text-sm font-medium has-checked:bg-indigo-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-indigo-500"
+            className="cursor-pointer rounded px-4 py-1.5 text-sm font-medium has-checked:bg-primary has-checked:text-primary-foreground has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-ring"
           >
             <input
               type="radio"
@@ -80,21 +83,21 @@ function PlanAction({
     case 'current-manage':
       return (
         <div className="space-y-3">
-          <p className="font-medium text-emerald-700 dark:text-emerald-400">Current plan</p>
+          <p className="font-medium text-emerald-700 dark:text-emerald-300">Current plan</p>
           {offer === 'current-manage' && <ManageBillingButton />}
         </div>
       );
     case 'sign-up':
       return (
-        <Link href="/sign-up" className={secondaryButtonClass}>
-          Get started
-        </Link>
+        <Button asChild variant="outline">
+          <Link href="/sign-up">Get started</Link>
+        </Button>
       );
     case 'sign-in':
       return (
-        <Link href="/sign-in?next=/pricing" className={primaryButtonClass}>
-          {upgrade}
-        </Link>
+        <Button asChild>
+          <Link href="/sign-in?next=/pricing">{upgrade}</Link>
+        </Button>
       );
     case 'checkout':
       return plan.id === 'free' ? null : (
@@ -124,30 +127,38 @@ export function PricingPlans({
       <IntervalSwitch value={interval} onChange={chooseInterval} />
       <div className="grid gap-4 md:grid-cols-3">
         {plans.map((plan) => (
-          <section
+          <Card
             key={plan.id}
+            role="region"
             aria-labelledby={`plan-${plan.id}`}
-            className="flex flex-col gap-4 rounded-lg border border-slate-200 p-6 dark:border-slate-800"
+            className={cn(
+              'flex flex-col gap-4 p-6',
+              plan.id === FEATURED && 'border-primary ring-1 ring-primary',
+            )}
           >
             <div className="space-y-1">
-              <h2 id={`plan-${plan.id}`} className="text-xl font-semibold">
+              <h2 id={`plan-${plan.id}`} className="flex items-center gap-2 text-xl font-semibold">
                 {plan.name}
+                {plan.id === FEATURED && <Badge tone="brand">Most popular</Badge>}
               </h2>
-              <p className="text-slate-600 dark:text-slate-300">{plan.description}</p>
+              <p className="text-muted-foreground">{plan.description}</p>
             </div>
             <p>
               <span className="text-3xl font-bold">{formatPrice(plan.amounts[interval])}</span>{' '}
-              <span className="text-slate-600 dark:text-slate-300">
+              <span className="text-muted-foreground">
                 {plan.amounts[interval] > 0 ? `per member per ${interval}` : `per ${interval}`}
               </span>
             </p>
-            <ul className="flex-1 list-disc space-y-1 pl-5 text-sm">
+            <ul className="flex-1 space-y-1.5 text-sm">
               {plan.highlights.map((highlight) => (
-                <li key={highlight}>{highlight}</li>
+                <li key={highlight} className="flex gap-2">
+                  <CheckIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+                  {highlight}
+                </li>
               ))}
             </ul>
             <PlanAction plan={plan} offer={offers[plan.id]} interval={interval} />
-          </section>
+          </Card>
         ))}
       </div>
     </div>

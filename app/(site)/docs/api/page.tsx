@@ -1,46 +1,65 @@
 import type { Metadata } from 'next';
 
+import { PageHeader } from '@/app/_components/ui/page-header';
 import { getOpenApiDocument } from '@/server/adapters/openapi';
 
-import { OperationCard, type Operation } from './_components/operation-card';
+import { ApiSidebar, type SidebarGroup } from './_components/api-sidebar';
+import { OperationCard } from './_components/operation-card';
+import { groupByTag } from './_components/operations';
 
 export const metadata: Metadata = { title: 'API reference' };
 
-/** The OpenAPI document rendered on the server: no script or stylesheet from elsewhere. */
+/**
+ * The OpenAPI document rendered on the server: no script or stylesheet from elsewhere.
+ * Only the sidebar's search runs in the browser.
+ */
 export default function ApiDocsPage() {
   const document = getOpenApiDocument();
-  const basePath = document.servers?.[0]?.url ?? '';
-  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+  const groups = groupByTag(document.paths ?? {});
+  const sidebar: SidebarGroup[] = groups.map(({ tag, endpoints }) => ({
+    tag,
+    entries: endpoints.map(({ id, method, path, operation }) => ({
+      id,
       method,
       path,
-      operation,
+      summary: operation.summary ?? '',
     })),
-  );
+  }));
 
   return (
-    <div className="space-y-8">
-      <header className="space-y-3">
-        <h1 className="text-3xl font-bold tracking-tight">{document.info.title}</h1>
-        <p className="max-w-3xl text-slate-600 dark:text-slate-300">{document.info.description}</p>
-        <p className="text-sm">
-          Version {document.info.version} · OpenAPI {document.openapi} ·{' '}
-          <a href="/api/openapi.json" className="text-indigo-600 underline dark:text-indigo-400">
-            Download openapi.json
-          </a>
+    <div className="grid gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
+      <aside className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+        <ApiSidebar groups={sidebar} />
+      </aside>
+      <div className="space-y-10">
+        <PageHeader
+          title={document.info.title}
+          description={
+            <>
+              {document.info.description} Version {document.info.version} · OpenAPI{' '}
+              {document.openapi} ·{' '}
+              <a href="/api/openapi.json" className="underline">
+                Download openapi.json
+              </a>
+            </>
+          }
+        />
+        <p className="text-sm text-muted-foreground">
+          The samples read the address and key from <code>LEAN_SAAS_URL</code> and{' '}
+          <code>LEAN_SAAS_API_KEY</code>; the TypeScript ones use the typed client of{' '}
+          <code>examples/trpc-client.ts</code> (<code>api</code>).
         </p>
-      </header>
-      <section aria-label="Operations" className="space-y-4">
-        {operations.map(({ method, path, operation }) => (
-          <OperationCard
-            key={`${method} ${path}`}
-            method={method}
-            path={path}
-            operation={operation}
-            basePath={basePath}
-          />
+        {groups.map(({ tag, endpoints }) => (
+          <section key={tag} aria-labelledby={`tag-${tag}`} className="space-y-4">
+            <h2 id={`tag-${tag}`} className="scroll-mt-20 text-xl font-semibold capitalize">
+              {tag}
+            </h2>
+            {endpoints.map((endpoint) => (
+              <OperationCard key={endpoint.id} endpoint={endpoint} />
+            ))}
+          </section>
         ))}
-      </section>
+      </div>
     </div>
   );
 }

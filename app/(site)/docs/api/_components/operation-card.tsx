@@ -1,93 +1,98 @@
-type Schema = unknown;
-type Response = { description?: string; content?: Record<string, { schema?: Schema }> };
-type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
+import { Badge } from '@/app/_components/ui/badge';
+import { Card, CardContent, CardHeader } from '@/app/_components/ui/card';
+import { CodeBlock } from '@/app/_components/ui/code-block';
 
-export type Operation = {
-  operationId?: string;
-  summary?: string;
-  description?: string;
-  parameters?: Parameter[];
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-  responses?: Record<string, Response>;
-  security?: unknown[];
-};
+import { curlSample, typescriptSample } from './code-samples';
+import { MethodBadge } from './method-badge';
+import { keyScopes, type Endpoint, type Schema } from './operations';
 
-const METHOD_COLOUR: Record<string, string> = {
-  get: 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',
-  post: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
-  patch: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
-  put: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
-  delete: 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100',
-};
-
-function SchemaBlock({ schema }: { schema: Schema }) {
+function SchemaBlock({ schema }: { schema: Schema | null }) {
   return (
-    <pre className="max-h-80 overflow-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-900">
+    <pre tabIndex={0} className="mt-2 max-h-80 overflow-auto rounded-md bg-muted/60 p-3 text-xs">
       {JSON.stringify(schema, null, 2)}
     </pre>
   );
 }
 
-export function OperationCard(props: {
-  method: string;
-  path: string;
-  operation: Operation;
-  basePath: string;
-}) {
-  const { method, path, operation, basePath } = props;
+function Access({ endpoint }: { endpoint: Endpoint }) {
+  const scopes = keyScopes(endpoint.operation);
+  if (!endpoint.operation.security?.length) return <Badge tone="neutral">No sign-in</Badge>;
+  if (!scopes) return <Badge tone="warn">Session only</Badge>;
+  if (scopes.length === 0) return <Badge tone="neutral">Any API key</Badge>;
+  return (
+    <Badge tone="brand">
+      API key scope <code>{scopes.join(', ')}</code>
+    </Badge>
+  );
+}
+
+/** One operation: what it does, who may call it, its inputs and answers, and how to call it. */
+export function OperationCard({ endpoint }: { endpoint: Endpoint }) {
+  const { id, method, path, operation } = endpoint;
   const body = operation.requestBody?.content?.['application/json']?.schema;
   return (
-    <article
-      id={operation.operationId}
-      className="space-y-3 rounded-lg border border-slate-200 p-5 dark:border-slate-800"
-    >
-      <h3 className="flex flex-wrap items-center gap-3 font-mono text-sm">
-        <span className={`rounded px-2 py-0.5 font-bold uppercase ${METHOD_COLOUR[method] ?? ''}`}>
-          {method}
-        </span>
-        <span>
-          {basePath}
-          {path}
-        </span>
-      </h3>
-      {operation.summary && <p className="font-medium">{operation.summary}</p>}
-      {operation.description && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{operation.description}</p>
-      )}
-      {operation.parameters && operation.parameters.length > 0 && (
+    <Card id={id} className="scroll-mt-20">
+      <CardHeader className="gap-2">
+        <h3 className="flex flex-wrap items-center gap-3 text-sm">
+          <MethodBadge method={method} />
+          <code className="break-all">/api/v1{path}</code>
+          <a href={`#${id}`} className="text-muted-foreground hover:text-foreground">
+            <span aria-hidden>#</span>
+            <span className="sr-only">Link to {operation.summary ?? id}</span>
+          </a>
+        </h3>
+        {operation.summary && <p className="font-medium">{operation.summary}</p>}
+        <div className="flex flex-wrap gap-2">
+          <Access endpoint={endpoint} />
+        </div>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {operation.description && (
+          <p className="text-sm text-muted-foreground">{operation.description}</p>
+        )}
+        {operation.parameters && operation.parameters.length > 0 && (
+          <section>
+            <h4 className="text-sm font-semibold">Parameters</h4>
+            <ul className="mt-1 space-y-1 text-sm">
+              {operation.parameters.map((parameter) => (
+                <li key={`${parameter.in}:${parameter.name}`}>
+                  <code>{parameter.name}</code>{' '}
+                  <span className="text-muted-foreground">
+                    ({parameter.in}
+                    {parameter.required ? ', required' : ''})
+                  </span>
+                  {parameter.description && ` — ${parameter.description}`}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {body !== undefined && (
+          <details>
+            <summary className="cursor-pointer text-sm font-semibold">Request body</summary>
+            <SchemaBlock schema={body} />
+          </details>
+        )}
         <section>
-          <h4 className="text-sm font-semibold">Parameters</h4>
-          <ul className="list-inside list-disc text-sm">
-            {operation.parameters.map((parameter) => (
-              <li key={`${parameter.in}:${parameter.name}`}>
-                <code>{parameter.name}</code> ({parameter.in}
-                {parameter.required ? ', required' : ''})
+          <h4 className="text-sm font-semibold">Responses</h4>
+          <ul className="mt-1 space-y-1 text-sm">
+            {Object.entries(operation.responses ?? {}).map(([status, response]) => (
+              <li key={status}>
+                <details>
+                  <summary className="cursor-pointer">
+                    <code>{status}</code> {response.description}
+                  </summary>
+                  <SchemaBlock schema={response.content?.['application/json']?.schema ?? null} />
+                </details>
               </li>
             ))}
           </ul>
         </section>
-      )}
-      {body !== undefined && (
-        <details>
-          <summary className="cursor-pointer text-sm font-semibold">Request body</summary>
-          <SchemaBlock schema={body} />
-        </details>
-      )}
-      <section>
-        <h4 className="text-sm font-semibold">Responses</h4>
-        <ul className="space-y-1 text-sm">
-          {Object.entries(operation.responses ?? {}).map(([status, response]) => (
-            <li key={status}>
-              <details>
-                <summary className="cursor-pointer">
-                  <code>{status}</code> {response.description}
-                </summary>
-                <SchemaBlock schema={response.content?.['application/json']?.schema ?? null} />
-              </details>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </article>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <CodeBlock label="curl" code={curlSample(endpoint)} />
+          <CodeBlock label="TypeScript" code={typescriptSample(endpoint)} />
+        </div>
+      </CardContent>
+    </Card>
   );
 }
