@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { testApi } from '@/test/helpers/api-client';
 
-import { listOutboxAsService, outboxMailer, resendMailer } from './mailer';
+import { devMailboxServes, listOutboxAsService, outboxHtmlAsService } from './dev-mailbox';
+import { outboxMailer, resendMailer } from './mailer';
 import { verificationEmail } from './templates';
 
 const { db } = testApi();
@@ -28,6 +29,19 @@ describe('mailer', () => {
       htmlBody: email.html,
     });
     expect(stored[0]!.htmlBody).toContain('href="http://localhost/verify-email?token=abc"');
+  });
+
+  it("gives the dev mailbox one message's HTML, to this machine and its network only", async () => {
+    const email = await verificationEmail('hopper@example.com', 'http://localhost/v?token=h');
+    await outboxMailer(db()).send(email);
+    expect(await outboxHtmlAsService(db(), email.id)).toBe(email.html);
+    expect(await outboxHtmlAsService(db(), crypto.randomUUID())).toBeNull();
+    expect(await outboxHtmlAsService(db(), 'not-a-uuid')).toBeNull();
+
+    const from = (ip: string) => new Headers({ 'x-test-client-ip': ip });
+    expect(devMailboxServes(from('127.0.0.1'))).toBe(true);
+    expect(devMailboxServes(from('192.168.1.20'))).toBe(true);
+    expect(devMailboxServes(from('203.0.113.9'))).toBe(false);
   });
 
   it('escapes what it puts into HTML', async () => {

@@ -1,4 +1,3 @@
-import { desc } from 'drizzle-orm';
 import { Resend } from 'resend';
 
 import { withServiceRole } from '@/db/rls';
@@ -100,11 +99,4 @@ export async function deliverMail(db: Database, log: Logger, ...messages: EmailM
         log.error({ err: error, mail: message.subject }, 'email not sent'),
       );
   }
-}
-
-/** The newest outbox messages, for the dev mailbox. */
-export function listOutboxAsService(db: Database, limit = 50) {
-  return withServiceRole(db, (tx) =>
-    tx.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit),
-  );
 }
