@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
 
+import type { APIRequestContext, Page } from '@playwright/test';
+
 import { E2E_PASSWORD, linkFromMailbox } from '../support/mailbox';
 import { expect, test } from '../support/test';
+
+/** Signs a new address up and opens the mailbox on its confirmation mail. */
+async function confirmationMail(page: Page, request: APIRequestContext) {
+  const email = `mailbox-${randomUUID()}@example.com`;
+  await request.post('/api/v1/auth/sign-up', { data: { email, password: E2E_PASSWORD } });
+  const link = await linkFromMailbox(request, email, 'Confirm your email address');
+  await page.goto('/dev/mailbox');
+  const name = `Email to ${email}: Confirm your email address`;
+  return { email, link, mail: page.getByRole('article', { name }) };
+}
 
 test('the dev mailbox shows a mail as HTML, as text, and its headers', async ({
   page,
   request,
 }) => {
-  const email = `html-${randomUUID()}@example.com`;
-  await request.post('/api/v1/auth/sign-up', { data: { email, password: E2E_PASSWORD } });
-  const link = await linkFromMailbox(request, email, 'Confirm your email address');
-
-  await page.goto('/dev/mailbox');
-  const mail = page.getByRole('article', { name: `Email to ${email}: Confirm your email address` });
+  const { email, link, mail } = await confirmationMail(page, request);
 
   // The HTML part, rendered in its sandboxed frame: the button and the link written out.
   const html = mail.frameLocator('iframe');
@@ -45,11 +52,7 @@ test("a mail's HTML is served with a policy of its own: no script, framed only b
   page,
   request,
 }) => {
-  const email = `policy-${randomUUID()}@example.com`;
-  await request.post('/api/v1/auth/sign-up', { data: { email, password: E2E_PASSWORD } });
-  await linkFromMailbox(request, email, 'Confirm your email address');
-  await page.goto('/dev/mailbox');
-  const mail = page.getByRole('article', { name: `Email to ${email}: Confirm your email address` });
+  const { mail } = await confirmationMail(page, request);
   const src = await mail.locator('iframe').getAttribute('src');
   expect(await mail.locator('iframe').getAttribute('sandbox')).not.toContain('allow-scripts');
 
