@@ -3,6 +3,10 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { refreshSupabaseSession } from '@/server/auth/supabase/refresh-session';
 import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/http/security-headers';
 
+// A mail's HTML in the dev mailbox (app/dev/mailbox/[id]/html) carries a policy of
+// its own (no script, framed by the mailbox): the page policy would replace it.
+const OWN_POLICY = /^\/dev\/mailbox\/[^/]+\/html$/;
+
 /**
  * Pages only (API routes set their own headers in the request pipeline): a fresh
  * CSP nonce per request, which Next.js reads from the forwarded request header and
@@ -10,6 +14,7 @@ import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/http
  * refresh the page could not write itself.
  */
 export async function proxy(request: NextRequest) {
+  if (OWN_POLICY.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = pageContentSecurityPolicy(nonce, {
     dev: process.env.NODE_ENV === 'development',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,7 @@ test.describe('a deployed app without provider keys', () => {
     server = deployed({ RESEND_API_KEY: 're_deployed_test_only', RATE_LIMIT_STORE: 'memory' });
     await waitUntilUp(`${base}/api/v1/health`, server);
     expect((await fetch(`${base}/dev/mailbox`)).status).toBe(404);
+    expect((await fetch(`${base}/dev/mailbox/${randomUUID()}/html`)).status).toBe(404);
     expect(server.output()).not.toContain('dev mailbox');
     const plans = await fetch(`${base}/api/v1/billing/plans`);
     expect(plans.status).toBe(200);

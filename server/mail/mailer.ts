@@ -1,4 +1,3 @@
-import { desc } from 'drizzle-orm';
 import { Resend } from 'resend';
 
 import { withServiceRole } from '@/db/rls';
@@ -7,7 +6,8 @@ import type { Database } from '@/db/types';
 import { env } from '@/env';
 import type { Logger } from '@/server/platform/observability/logger';
 
-export type EmailMessage = { to: string; subject: string; text: string; html: string };
+/** A mail, both parts rendered; `id` is fixed when it is built (templates/render.ts). */
+export type EmailMessage = { id: string; to: string; subject: string; text: string; html: string };
 
 /** The one way the app sends email. */
 export type Mailer = {
@@ -15,14 +15,46 @@ export type Mailer = {
   send(message: EmailMessage): Promise<void>;
 };
 
-/** Resend, through its SDK. */
-export function resendMailer(apiKey: string, from: string): Mailer {
-  const resend = new Resend(apiKey);
+// Refusals that may pass: Resend unreachable or failing, too many requests a second,
+// or our own earlier attempt at this message still in progress. Not a spent quota.
+const PASSING = new Set([
+  'application_error',
+  'internal_server_error',
+  'rate_limit_exceeded',
+  'concurrent_idempotent_requests',
+]);
+const RETRYABLE = (error: { name: string; statusCode: number | null }) =>
+  PASSING.has(error.name) || error.statusCode === null || error.statusCode >= 500;
+const RETRY_DELAYS_MS = [250, 1_000];
+
+/**
+ * Resend, through its SDK: both parts, and an idempotency key so that a send we
+ * retry (a timeout whose request did arrive) is delivered once. The key is the
+ * message's id, made when the message was built, not a hash of its content: two
+ * identical notices sent on purpose (a second email change to the same address)
+ * are two messages, and Resend keeps a key for 24 hours.
+ */
+export function resendMailer(
+  apiKey: string,
+  from: string,
+  options: { baseUrl?: string; retryDelaysMs?: number[] } = {},
+): Mailer {
+  const resend = new Resend(apiKey, { baseUrl: options.baseUrl });
+  const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   return {
     kind: 'resend',
-    async send(message) {
-      const { error } = await resend.emails.send({ from, ...message });
-      if (error) throw new Error(`Resend refused the email: ${error.name}`);
+    async send({ to, subject, html, text, id }) {
+      for (let attempt = 0; ; attempt++) {
+        const { error } = await resend.emails.send(
+          { from, to, subject, html, text },
+          { idempotencyKey: `email/${id}` },
+        );
+        if (!error) return;
+        if (attempt >= delays.length || !RETRYABLE(error)) {
+          throw new Error(`Resend refused the email: ${error.name}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
+      }
     },
   };
 }
@@ -33,12 +65,17 @@ export function outboxMailer(db: Database): Mailer {
     kind: 'outbox',
     async send(message) {
       await withServiceRole(db, (tx) =>
-        tx.insert(emailOutbox).values({
-          toAddress: message.to,
-          subject: message.subject,
-          textBody: message.text,
-          htmlBody: message.html,
-        }),
+        // The message's id is the row's: a retried send stores it once, as Resend would.
+        tx
+          .insert(emailOutbox)
+          .values({
+            id: message.id,
+            toAddress: message.to,
+            subject: message.subject,
+            textBody: message.text,
+            htmlBody: message.html,
+          })
+          .onConflictDoNothing(),
       );
     },
   };
@@ -62,11 +99,4 @@ export async function deliverMail(db: Database, log: Logger, ...messages: EmailM
         log.error({ err: error, mail: message.subject }, 'email not sent'),
       );
   }
-}
-
-/** The newest outbox messages, for the dev mailbox. */
-export function listOutboxAsService(db: Database, limit = 50) {
-  return withServiceRole(db, (tx) =>
-    tx.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit),
-  );
 }

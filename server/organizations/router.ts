@@ -61,11 +61,11 @@ function mailInvitation(
   const inviter =
     typeof ctx.identity.claims.email === 'string' ? ctx.identity.claims.email : 'A member';
   const url = appUrl(`/invitations/accept?token=${sent.token}`);
-  ctx.scope.background('invitation mail', () =>
+  ctx.scope.background('invitation mail', async () =>
     deliverMail(
       ctx.serviceDb,
       ctx.scope.log,
-      invitationEmail(sent.invitation.email, sent.organizationName, inviter, url),
+      await invitationEmail(sent.invitation.email, sent.organizationName, inviter, url),
     ),
   );
 }

@@ -26,7 +26,7 @@ export async function requestEmailChangeAsService(
 ) {
   await assertCurrentPassword(db, userId, input.currentPassword);
   const newEmail = normalizeEmail(input.newEmail);
-  return withServiceRole(db, async (tx) => {
+  const { token, oldEmail } = await withServiceRole(db, async (tx) => {
     const [user] = await tx
       .select({ email: authUsers.email })
       .from(authUsers)
@@ -48,9 +48,11 @@ export async function requestEmailChangeAsService(
       },
       audit,
     );
-    return [
-      emailChangeEmail(newEmail, appUrl(`/verify-email?token=${token}`)),
-      emailChangeNoticeEmail(user.email, newEmail, appUrl('/forgot-password')),
-    ];
+    return { token, oldEmail: user.email };
   });
+  // Rendered after the commit: the transaction is not held open for it.
+  return Promise.all([
+    emailChangeEmail(newEmail, appUrl(`/verify-email?token=${token}`)),
+    emailChangeNoticeEmail(oldEmail, newEmail, appUrl('/forgot-password')),
+  ]);
 }

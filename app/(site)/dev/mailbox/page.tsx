@@ -3,11 +3,10 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db/client';
-import { listOutboxAsService } from '@/server/mail/mailer';
-import { clientIpOf, isPrivateAddress } from '@/server/platform/http/client-ip';
-import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
+import { devMailboxServes, listOutboxAsService, outboxSender } from '@/server/mail/dev-mailbox';
 
 import { LiveRefresh } from './live-refresh';
+import { MailView } from './mail-view';
 
 export const metadata: Metadata = { title: 'Dev mailbox' };
 
@@ -15,13 +14,7 @@ const LINK = /https?:\/\/\S+/g;
 
 /** Every email the app "sent" while no provider is configured. Only on a local app (stand-ins.ts). */
 export default async function DevMailboxPage() {
-  if (!devMailboxEnabled()) notFound();
-  // A local app that is reachable from the internet all the same (a server started
-  // without APP_URL): the mailbox holds everyone's reset links, so it answers only
-  // this machine and its network. Without a trusted client address (plain
-  // `next dev`), nothing can be told apart and the local rule alone decides.
-  const client = clientIpOf(await headers());
-  if (client && !isPrivateAddress(client)) notFound();
+  if (!devMailboxServes(await headers())) notFound();
   const messages = await listOutboxAsService(await getDb());
   return (
     <div className="space-y-6">
@@ -43,9 +36,17 @@ export default async function DevMailboxPage() {
               <p className="text-sm text-slate-600 dark:text-slate-400">
                 To {message.toAddress} · {message.createdAt.toLocaleString()}
               </p>
-              <pre className="mt-2 text-sm whitespace-pre-wrap">{message.textBody}</pre>
-              <ul className="mt-2">
-                {[...message.textBody.matchAll(LINK)].map(([url]) => (
+              <MailView
+                id={message.id}
+                from={outboxSender()}
+                to={message.toAddress}
+                subject={message.subject}
+                date={message.createdAt.toUTCString()}
+                text={message.textBody}
+              />
+              {/* The text part's links, one click away (and where tests read them). */}
+              <ul className="mt-3">
+                {[...new Set(message.textBody.match(LINK))].map((url) => (
                   <li key={url}>
                     <a href={url} className="text-indigo-600 underline dark:text-indigo-400">
                       Open link
