@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { refreshSupabaseSession } from '@/server/auth/supabase/refresh-session';
 import { pageContentSecurityPolicy, requestIdFrom } from '@/server/platform/http/security-headers';
 
-// A mail's HTML in the dev mailbox (app/dev/mailbox/[id]/html) carries a policy of
+// A mail's HTML in the dev mailbox (app/(site)/dev/mailbox/[id]/html) carries a policy of
 // its own (no script, framed by the mailbox): the page policy would replace it.
 const OWN_POLICY = /^\/dev\/mailbox\/[^/]+\/html$/;
 

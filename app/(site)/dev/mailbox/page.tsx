@@ -2,6 +2,12 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 
+import { InboxIcon } from 'lucide-react';
+
+import { DateTime } from '@/app/_components/ui/date-time';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+import { PageHeader } from '@/app/_components/ui/page-header';
+import { textLinkClass } from '@/app/_components/ui/text-link';
 import { getDb } from '@/db/client';
 import { devMailboxServes, listOutboxAsService, outboxSender } from '@/server/mail/dev-mailbox';
 
@@ -18,23 +24,23 @@ export default async function DevMailboxPage() {
   const messages = await listOutboxAsService(await getDb());
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Dev mailbox</h1>
-      <p className="text-slate-600 dark:text-slate-300">
-        With no RESEND_API_KEY, emails land here instead of being sent. Newest first; new mail shows
-        up by itself.
-      </p>
+      <PageHeader
+        title="Dev mailbox"
+        description="With no RESEND_API_KEY, emails land here instead of being sent. Newest first; new mail shows up by itself."
+      />
       <LiveRefresh />
-      {messages.length === 0 && <p>No messages yet.</p>}
+      {messages.length === 0 && (
+        <EmptyState icon={InboxIcon} title="No messages yet.">
+          Sign up, reset a password or invite someone: the mail appears here.
+        </EmptyState>
+      )}
       <ul className="space-y-4">
         {messages.map((message) => (
-          <li
-            key={message.id}
-            className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-          >
+          <li key={message.id} className="rounded-lg border border-border bg-card p-4">
             <article aria-label={`Email to ${message.toAddress}: ${message.subject}`}>
               <h2 className="font-semibold">{message.subject}</h2>
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                To {message.toAddress} · {message.createdAt.toLocaleString()}
+              <p className="text-sm text-muted-foreground">
+                To {message.toAddress} · <DateTime value={message.createdAt} />
               </p>
               <MailView
                 id={message.id}
@@ -48,7 +54,7 @@ export default async function DevMailboxPage() {
               <ul className="mt-3">
                 {[...new Set(message.textBody.match(LINK))].map((url) => (
                   <li key={url}>
-                    <a href={url} className="text-indigo-600 underline dark:text-indigo-400">
+                    <a href={url} className={textLinkClass}>
                       Open link
                     </a>
                   </li>
