@@ -88,7 +88,7 @@ export function OperationCard({ endpoint }: { endpoint: Endpoint }) {
             ))}
           </ul>
         </section>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="space-y-4">
           <CodeBlock label="curl" code={curlSample(endpoint)} />
           <CodeBlock label="TypeScript" code={typescriptSample(endpoint)} />
         </div>
