@@ -167,3 +167,34 @@ test('a link that no longer works says so, and offers no button to try again', a
   await expect(page.getByRole('button', { name: 'Accept the invitation' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Go to your organizations' })).toBeVisible();
 });
+
+test('an owner deletes a team only with its slug typed in the dialog', async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
+  const owner = `deleter-${randomUUID()}@example.com`;
+  const cookie = await signedInCookie(request, owner);
+  const team = {
+    name: `Doomed ${randomUUID().slice(0, 4)}`,
+    slug: `doomed-${randomUUID().slice(0, 8)}`,
+  };
+  const made = await request.post('/api/v1/organizations', { headers: { cookie }, data: team });
+  expect(made.status()).toBe(201);
+  // The team's page opened straight from its address, in a session made for the test.
+  const split = cookie.indexOf('=');
+  await context.addCookies([
+    { name: cookie.slice(0, split), value: cookie.slice(split + 1), url: baseURL! },
+  ]);
+  await page.goto(`/dashboard/organizations/${team.slug}`);
+  await page.getByRole('button', { name: `Delete ${team.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete ${team.name}?` });
+  const confirm = dialog.getByRole('button', { name: 'Delete the team' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${team.slug} to confirm`).fill(team.slug);
+  await confirm.click();
+  await expect(page).toHaveURL(/\/dashboard\/organizations$/);
+  await expect(page.getByText(`Deleted ${team.name}.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: `Open ${team.name}` })).toHaveCount(0);
+});

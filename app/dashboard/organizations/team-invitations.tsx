@@ -97,7 +97,11 @@ export function TeamInvitations({ organization }: { organization: TeamOfCaller }
             columns={['Email', 'Role', 'Expires', 'Actions']}
           >
             {invitations.data?.items.map((invitation) => (
-              <TableRow key={invitation.id} aria-label={`Invitation to ${invitation.email}`}>
+              <TableRow
+                key={invitation.id}
+                aria-label={`Invitation to ${invitation.email}`}
+                className="[&>td]:align-middle"
+              >
                 <TableCell className="font-medium">{invitation.email}</TableCell>
                 <TableCell>
                   <RoleBadge role={invitation.role} />

@@ -75,7 +75,11 @@ export function TeamMembers({
           columns={manages ? ['Member', 'Role', 'Joined', 'Actions'] : ['Member', 'Role', 'Joined']}
         >
           {members.data.items.map((member) => (
-            <TableRow key={member.userId} aria-label={`Member ${member.email}`}>
+            <TableRow
+              key={member.userId}
+              aria-label={`Member ${member.email}`}
+              className="[&>td]:align-middle"
+            >
               <TableCell>
                 <span className="block font-medium">{member.displayName ?? member.email}</span>
                 {member.displayName && (
