@@ -29,7 +29,8 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
 
   await signIn(page, owner, '/dashboard/organizations');
   await expect(page).toHaveURL(/\/dashboard\/organizations$/);
-  await expect(page.getByText('personal · owner')).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'Personal workspace' })).toContainText('owner');
+  await expect(page.getByText('No teams yet')).toBeVisible();
   const slug = `acme-${randomUUID().slice(0, 8)}`;
   await page.getByLabel('Team name').fill(team);
   await page.getByLabel(/^Slug/).fill(slug);
@@ -39,7 +40,7 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await expect(page.getByRole('heading', { name: `Members of ${team}` })).toBeVisible();
   await page.getByLabel('Their email').fill(invitee);
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByRole('listitem', { name: `Invitation to ${invitee}` })).toBeVisible();
+  await expect(page.getByRole('row', { name: `Invitation to ${invitee}` })).toBeVisible();
 
   // The invitee, in a browser of their own, opens the mailed link and signs in.
   const link = await linkFromMailbox(request, invitee, `Join ${team} on Lean SaaS`);
@@ -57,7 +58,7 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   // A member sees the team and its members, and nothing to manage.
   await theirs.getByRole('link', { name: 'Go to your organizations' }).click();
   await theirs.getByRole('link', { name: `Open ${team}` }).click();
-  await expect(theirs.getByRole('listitem', { name: `Member ${owner}` })).toContainText('owner');
+  await expect(theirs.getByRole('row', { name: `Member ${owner}` })).toContainText('owner');
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
 
   // A member makes a key that acts only in the team.
@@ -78,9 +79,12 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await theirs.reload();
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toBeVisible();
 
-  // Removed, the team is gone from their list.
+  // Removed (once the dialog is confirmed), the team is gone from their list.
   await page.getByRole('button', { name: `Remove ${invitee}` }).click();
-  await expect(page.getByRole('listitem', { name: `Member ${invitee}` })).toHaveCount(0);
+  const dialog = page.getByRole('alertdialog', { name: `Remove ${invitee} from ${team}?` });
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('row', { name: `Member ${invitee}` })).toHaveCount(0);
   // Their key went with their membership.
   await expect(page.getByRole('listitem', { name: 'API key Their CI' })).toContainText(
     `by a former member`,
@@ -89,7 +93,7 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await theirs.reload();
   await expect(theirs.getByRole('heading', { name: 'No such team' })).toBeVisible();
   await theirs.goto('/dashboard/organizations');
-  await expect(theirs.getByText('personal · owner')).toBeVisible();
+  await expect(theirs.getByRole('listitem', { name: 'Personal workspace' })).toContainText('owner');
   await expect(theirs.getByRole('link', { name: `Open ${team}` })).toHaveCount(0);
   await other.close();
 });
@@ -121,19 +125,19 @@ test('two tabs on two organizations each act in their own; the switcher moves be
   const invitee = `tab-invitee-${randomUUID()}@example.com`;
   await page.getByLabel('Their email').fill(invitee);
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByRole('listitem', { name: `Invitation to ${invitee}` })).toBeVisible();
+  await expect(page.getByRole('row', { name: `Invitation to ${invitee}` })).toBeVisible();
   await tabB.getByLabel('Name', { exact: true }).fill('Key of B');
   await tabB.getByRole('button', { name: 'Create key' }).click();
   await expect(tabB.getByRole('listitem', { name: 'API key Key of B' })).toBeVisible();
   await page.reload();
   await tabB.reload();
-  await expect(page.getByRole('listitem', { name: `Invitation to ${invitee}` })).toBeVisible();
+  await expect(page.getByRole('row', { name: `Invitation to ${invitee}` })).toBeVisible();
   // Loaded, and without the other tab's key or invitation.
   await expect(page.getByText('No keys yet. Create one above.')).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'API key Key of B' })).toHaveCount(0);
   await expect(tabB.getByRole('listitem', { name: 'API key Key of B' })).toBeVisible();
-  await expect(tabB.getByText('None.')).toBeVisible();
-  await expect(tabB.getByRole('listitem', { name: `Invitation to ${invitee}` })).toHaveCount(0);
+  await expect(tabB.getByText('No open invitations')).toBeVisible();
+  await expect(tabB.getByRole('row', { name: `Invitation to ${invitee}` })).toHaveCount(0);
 
   // The switcher in the dashboard's shell says where a tab is, and moves it.
   await expect(page.getByLabel('Organization', { exact: true })).toHaveValue(a.slug);
@@ -162,4 +166,35 @@ test('a link that no longer works says so, and offers no button to try again', a
   await expect(page.getByRole('alert').filter({ hasText: 'not valid' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Accept the invitation' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Go to your organizations' })).toBeVisible();
+});
+
+test('an owner deletes a team only with its slug typed in the dialog', async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
+  const owner = `deleter-${randomUUID()}@example.com`;
+  const cookie = await signedInCookie(request, owner);
+  const team = {
+    name: `Doomed ${randomUUID().slice(0, 4)}`,
+    slug: `doomed-${randomUUID().slice(0, 8)}`,
+  };
+  const made = await request.post('/api/v1/organizations', { headers: { cookie }, data: team });
+  expect(made.status()).toBe(201);
+  // The team's page opened straight from its address, in a session made for the test.
+  const split = cookie.indexOf('=');
+  await context.addCookies([
+    { name: cookie.slice(0, split), value: cookie.slice(split + 1), url: baseURL! },
+  ]);
+  await page.goto(`/dashboard/organizations/${team.slug}`);
+  await page.getByRole('button', { name: `Delete ${team.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete ${team.name}?` });
+  const confirm = dialog.getByRole('button', { name: 'Delete the team' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${team.slug} to confirm`).fill(team.slug);
+  await confirm.click();
+  await expect(page).toHaveURL(/\/dashboard\/organizations$/);
+  await expect(page.getByText(`Deleted ${team.name}.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: `Open ${team.name}` })).toHaveCount(0);
 });

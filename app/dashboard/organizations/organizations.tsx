@@ -1,14 +1,21 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import { UsersIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
 
-import { Field, SubmitButton } from '@/app/_components/form';
+import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
+import { toast } from '@/app/_components/ui/toaster';
 
-/** Your organizations, each team a link to its own page, and a form to make a team. */
+import { OrganizationCard } from './organization-cards';
+
+/** Your organizations, each team a card that opens its page, and a form to make a team. */
 export function Organizations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -17,6 +24,7 @@ export function Organizations() {
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
       onSuccess: async (team) => {
+        toast.success(`Created ${team.name}.`);
         await queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
         router.push(`/dashboard/organizations/${team.slug}`);
       },
@@ -33,61 +41,62 @@ export function Organizations() {
   };
 
   const items = organizations.data?.items ?? [];
+  const hasTeam = items.some((organization) => !organization.personal);
   return (
     <div className="space-y-10">
-      <section aria-labelledby="your-organizations" className="space-y-3">
+      <section aria-labelledby="your-organizations" className="space-y-4">
         <h2 id="your-organizations" className="text-xl font-semibold">
           Your organizations
         </h2>
-        {organizations.isPending && <p>Loading…</p>}
-        {organizations.isError && <p role="alert">Could not load your organizations.</p>}
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-          {items.map((organization) => (
-            <li key={organization.id} className="flex items-center justify-between gap-3 p-4">
-              <span>
-                <span className="font-medium">{organization.name}</span>{' '}
-                <span className="text-sm text-slate-500">
-                  {organization.personal ? 'personal' : organization.slug} · {organization.role}
-                </span>
-              </span>
-              {!organization.personal && (
-                <Link
-                  href={`/dashboard/organizations/${organization.slug}`}
-                  className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900"
-                >
-                  Open {organization.name}
-                </Link>
-              )}
-            </li>
-          ))}
-        </ul>
+        {organizations.isPending && <LoadingLines label="Loading your organizations…" />}
+        {organizations.isError && (
+          <ErrorState
+            title="Could not load your organizations."
+            onRetry={() => organizations.refetch()}
+          />
+        )}
+        {items.length > 0 && (
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {items.map((organization) => (
+              <OrganizationCard key={organization.id} organization={organization} />
+            ))}
+          </ul>
+        )}
+        {organizations.data && !hasTeam && (
+          <EmptyState
+            icon={UsersIcon}
+            title="No teams yet"
+            action={
+              <Button asChild>
+                <a href="#create-a-team">Create a team</a>
+              </Button>
+            }
+          >
+            A team has its own members, roles, billing and API keys.
+          </EmptyState>
+        )}
       </section>
 
-      <form
-        id="create-a-team"
-        onSubmit={onCreate}
-        className="max-w-md space-y-4"
-        aria-labelledby="create-team"
-      >
-        <h2 id="create-team" className="text-xl font-semibold">
-          Create a team
-        </h2>
-        <Field label="Team name" name="name" required maxLength={80} />
-        <Field
-          label="Slug (its address: letters, digits, hyphens)"
-          name="slug"
-          required
-          minLength={3}
-          maxLength={48}
-          pattern="[a-z0-9][a-z0-9\-]{1,46}[a-z0-9]"
-        />
-        <SubmitButton pending={create.isPending}>Create team</SubmitButton>
-        {create.isError && (
-          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-            {create.error.message}
-          </p>
-        )}
-      </form>
+      <Card id="create-a-team" className="max-w-md scroll-mt-6">
+        <CardHeader>
+          <CardTitle id="create-team">Create a team</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <form onSubmit={onCreate} className="space-y-4" aria-labelledby="create-team">
+            <Field label="Team name" name="name" required maxLength={80} />
+            <Field
+              label="Slug (its address: letters, digits, hyphens)"
+              name="slug"
+              required
+              minLength={3}
+              maxLength={48}
+              pattern="[a-z0-9][a-z0-9\-]{1,46}[a-z0-9]"
+            />
+            <SubmitButton pending={create.isPending}>Create team</SubmitButton>
+            {create.isError && <FormMessage outcome={{ ok: false, text: create.error.message }} />}
+          </form>
+        </CardContent>
+      </Card>
     </div>
   );
 }

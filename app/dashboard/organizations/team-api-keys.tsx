@@ -29,7 +29,7 @@ export function TeamApiKeys({
         <h2 id="team-api-keys" className="text-xl font-semibold">
           API keys of {organization.name}
         </h2>
-        <p className="max-w-prose text-slate-600 dark:text-slate-300">
+        <p className="max-w-prose text-sm text-muted-foreground">
           A key made here acts only in {organization.name}, with the scopes you choose and never
           more than your role allows. It stops working if you leave the team.
         </p>

@@ -1,9 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { UsersIcon } from 'lucide-react';
 import Link from 'next/link';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import { ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
 
 /**
  * The caller's team at `slug`, from their organizations list (which follows role
@@ -22,27 +26,33 @@ export function useTeam(slug: string) {
     // A failed refresh keeps the team shown; only a first load that failed says so.
     failed: !organizations.isPending && !organizations.data,
     missing: Boolean(organizations.data) && !team,
+    retry: () => organizations.refetch(),
   };
 }
 
+/**
+ * An empty state whose title is the page's h1: the page has nothing else to head it,
+ * and "No such team" is what a screen reader should land on.
+ */
 export function NoSuchTeam() {
   return (
-    <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">No such team</h1>
-      <p>
-        No team has this address, or you are not one of its members.{' '}
-        <Link href="/dashboard/organizations" className="underline">
-          Your organizations
-        </Link>
+    <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border px-6 py-10 text-center">
+      <UsersIcon aria-hidden className="size-8 text-muted-foreground" />
+      <h1 className="text-xl font-semibold">No such team</h1>
+      <p className="max-w-md text-sm text-muted-foreground">
+        No team has this address, or you are not one of its members.
       </p>
+      <Button asChild variant="outline" className="mt-2">
+        <Link href="/dashboard/organizations">Your organizations</Link>
+      </Button>
     </div>
   );
 }
 
 /** What a team's page shows instead of the team while it loads, fails or is not found. */
-export function teamFallback({ team, pending, failed }: ReturnType<typeof useTeam>) {
-  if (pending) return <p>Loading…</p>;
-  if (failed) return <p role="alert">Could not load your organizations.</p>;
+export function teamFallback({ team, pending, failed, retry }: ReturnType<typeof useTeam>) {
+  if (pending) return <LoadingLines label="Loading the team…" />;
+  if (failed) return <ErrorState title="Could not load your organizations." onRetry={retry} />;
   if (!team) return <NoSuchTeam />;
   return null;
 }

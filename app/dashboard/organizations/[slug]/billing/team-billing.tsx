@@ -2,6 +2,10 @@
 
 import Link from 'next/link';
 
+import { Button } from '@/app/_components/ui/button';
+import { ErrorState } from '@/app/_components/ui/empty-state';
+import { PageHeader } from '@/app/_components/ui/page-header';
+
 import { BillingOverview, type PlanSummary } from '../../../billing/billing-overview';
 import { teamFallback, useTeam } from '../../use-team';
 
@@ -19,18 +23,17 @@ export function TeamBilling({
   if (!team) return teamFallback(found);
   return (
     <div className="space-y-10">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Billing of {team.name}</h1>
-        <p className="max-w-prose text-slate-600 dark:text-slate-300">
-          The team’s plan, billed per member: every member is a seat, and the subscription follows
-          as people join and leave.{' '}
-          <Link href={`/dashboard/organizations/${team.slug}`} className="underline">
-            Back to {team.name}
-          </Link>
-        </p>
-      </div>
+      <PageHeader
+        title={`Billing of ${team.name}`}
+        description="The team’s plan, billed per member: every member is a seat, and the subscription follows as people join and leave."
+        actions={
+          <Button asChild variant="outline">
+            <Link href={`/dashboard/organizations/${team.slug}`}>Back to {team.name}</Link>
+          </Button>
+        }
+      />
       {team.role === 'member' ? (
-        <p role="alert">Your role (member) does not include billing: ask an owner or admin.</p>
+        <ErrorState title="Your role (member) does not include billing: ask an owner or admin." />
       ) : (
         <BillingOverview
           plans={plans}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+
+import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
+import { toast } from '@/app/_components/ui/toaster';
+
+import { DeleteTeam } from './delete-team';
+import type { TeamOfCaller } from './use-team-lists';
+
+/** Leaving the team, and for its owners deleting it: both end at your organizations. */
+export function TeamExit({ organization }: { organization: TeamOfCaller }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const team = organization.name;
+  const gone = async (message: string) => {
+    toast.success(message);
+    // Gone from the lists too: the switcher, your organizations, your keys.
+    await Promise.all(
+      [trpc.organizations.list.pathKey(), trpc.apiKeys.list.pathKey()].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
+    router.push('/dashboard/organizations');
+  };
+  const leave = useMutation(
+    trpc.organizations.leave.mutationOptions({
+      onError: (error) => toast.error(error.message),
+      onSuccess: () => gone(`You left ${team}.`),
+    }),
+  );
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Leave or delete</CardTitle>
+        <CardDescription>
+          {organization.role === 'owner'
+            ? `Leave ${team} once another member is an owner, or delete it with everything in it.`
+            : `Leaving ${team} ends your access to it and stops the API keys you made in it.`}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-wrap gap-2">
+        <ConfirmDialog
+          trigger={
+            <Button variant="outline" disabled={leave.isPending}>
+              Leave {team}
+            </Button>
+          }
+          title={`Leave ${team}?`}
+          description="You lose access to its members, billing and API keys, and the keys you made in it stop working. An owner or admin can invite you again."
+          confirmLabel="Leave"
+          pending={leave.isPending}
+          onConfirm={() => leave.mutateAsync({ organizationId: organization.id })}
+        />
+        {organization.role === 'owner' && (
+          <DeleteTeam organization={organization} onDeleted={() => gone(`Deleted ${team}.`)} />
+        )}
+      </CardContent>
+    </Card>
+  );
+}
