@@ -23,6 +23,10 @@ test('create a key in the dashboard, call the API with it, revoke it, and it sto
   const shown = page.getByLabel('New API key');
   await expect(shown).toHaveText(/^sk_test_[0-9A-Za-z]{28}$/);
   const key = (await shown.textContent())!;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByText('Copied', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await expect(page.getByRole('listitem', { name: 'API key Deploy bot' })).toContainText('active');
 
   const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${key}` } });
@@ -35,7 +39,9 @@ test('create a key in the dashboard, call the API with it, revoke it, and it sto
 
   const item = page.getByRole('listitem', { name: 'API key Deploy bot' });
   await item.getByRole('button', { name: 'Revoke' }).click();
-  await item.getByRole('button', { name: 'Yes, revoke Deploy bot' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Revoke the key Deploy bot?' });
+  await confirm.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(page.getByText('Revoked Deploy bot.')).toBeVisible();
   await expect(item).toContainText('revoked');
 
   const after = await request.get('/api/v1/me', { headers: { 'x-api-key': key } });

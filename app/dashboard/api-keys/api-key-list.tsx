@@ -1,16 +1,85 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { KeyRoundIcon } from 'lucide-react';
+import { useId } from 'react';
 
+import type { RouterOutputs } from '@/app/_components/api-types';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Badge, type Tone } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
+import { toast } from '@/app/_components/ui/toaster';
 
 import { useApiKeys } from './use-api-keys';
 
-const when = (date: Date | null) => (date ? date.toLocaleDateString() : '—');
+type ApiKey = RouterOutputs['apiKeys']['list']['items'][number];
 
-const buttonClass =
-  'rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900';
+const STATUS_TONES: Record<ApiKey['status'], Tone> = {
+  active: 'good',
+  expired: 'warn',
+  revoked: 'bad',
+};
+
+/** One key: its name, prefix and state, who made it where, and when it was used. */
+function KeyItem({
+  apiKey,
+  team,
+  member,
+  revoke,
+}: {
+  apiKey: ApiKey;
+  team?: string;
+  member?: string;
+  revoke: { run: (id: string) => Promise<void>; isPending: boolean };
+}) {
+  const { name } = apiKey;
+  const confirmRevoke = () =>
+    revoke.run(apiKey.id).then(
+      () => toast.success(`Revoked ${name}.`),
+      (error: Error) => toast.error(`Could not revoke ${name}: ${error.message}`),
+    );
+  return (
+    <li
+      aria-label={`API key ${name}`}
+      className="flex flex-wrap items-center justify-between gap-3 p-4"
+    >
+      <div className="min-w-0 space-y-1 text-sm">
+        <p className="flex flex-wrap items-center gap-2 font-medium">
+          {name} <code className="text-muted-foreground">{apiKey.displayPrefix}…</code>
+          <Badge tone={STATUS_TONES[apiKey.status]}>{apiKey.status}</Badge>
+        </p>
+        <p className="text-muted-foreground">
+          {member && <>by {member} · </>}
+          {team && <>in {team} · </>}
+          {apiKey.scopes.join(', ')}
+        </p>
+        <p className="text-muted-foreground">
+          created <DateTime value={apiKey.createdAt} /> · last used{' '}
+          <DateTime value={apiKey.lastUsedAt} /> · expires{' '}
+          {apiKey.expiresAt ? <DateTime value={apiKey.expiresAt} /> : 'never'}
+        </p>
+      </div>
+      {apiKey.status === 'active' && (
+        <ConfirmDialog
+          trigger={
+            <Button variant="outline" size="sm" aria-label={`Revoke ${name}`}>
+              Revoke
+            </Button>
+          }
+          title={`Revoke the key ${name}?`}
+          description="Anything still using it is refused from now on. This cannot be undone: a revoked key stays revoked."
+          confirmLabel="Revoke key"
+          onConfirm={confirmRevoke}
+          pending={revoke.isPending}
+        />
+      )}
+    </li>
+  );
+}
 
 /**
  * Keys with their state and a revoke button: the caller's own, or with
@@ -38,62 +107,26 @@ export function ApiKeyList({
       ? organizations.data?.items.find((item) => item.id === id && !item.personal)?.name
       : undefined;
   const items = keys.data?.pages.flatMap((page) => page.items) ?? [];
-  const [confirming, setConfirming] = useState<string | null>(null);
   const headingId = useId();
 
   let body;
-  if (keys.isPending) body = <p>Loading keys…</p>;
-  else if (keys.isError) body = <p role="alert">Could not load the API keys.</p>;
-  else if (items.length === 0) body = <p>No keys yet. Create one above.</p>;
-  else {
+  if (keys.isPending) body = <LoadingLines label="Loading keys…" />;
+  else if (keys.isError) {
+    body = <ErrorState title="Could not load the API keys." onRetry={() => keys.refetch()} />;
+  } else if (items.length === 0) {
+    // One sentence in one element: the team page's spec reads it whole.
+    body = <EmptyState icon={KeyRoundIcon} title="No keys yet. Create one above." />;
+  } else {
     body = (
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+      <ul className="divide-y divide-border rounded-lg border border-border bg-card">
         {items.map((key) => (
-          <li
+          <KeyItem
             key={key.id}
-            aria-label={`API key ${key.name}`}
-            className="flex flex-wrap items-center justify-between gap-3 p-4"
-          >
-            <div className="space-y-1 text-sm">
-              <p className="font-medium">
-                {key.name} <code className="text-slate-500">{key.displayPrefix}…</code>{' '}
-                <span className="rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
-                  {key.status}
-                </span>
-              </p>
-              <p className="text-slate-600 dark:text-slate-400">
-                {memberEmail && <>by {memberEmail(key.createdBy)} · </>}
-                {teamOf(key.organizationId) && <>in {teamOf(key.organizationId)} · </>}
-                {key.scopes.join(', ')} · created {when(key.createdAt)} · last used{' '}
-                {when(key.lastUsedAt)} · expires {key.expiresAt ? when(key.expiresAt) : 'never'}
-              </p>
-            </div>
-            {key.status === 'active' &&
-              (confirming === key.id ? (
-                <span className="flex gap-2">
-                  <button
-                    type="button"
-                    onClick={() => revoke.mutate(key.id, { onSuccess: () => setConfirming(null) })}
-                    disabled={revoke.isPending}
-                    className={`${buttonClass} border-red-400 text-red-700 dark:text-red-400`}
-                  >
-                    Yes, revoke {key.name}
-                  </button>
-                  <button type="button" onClick={() => setConfirming(null)} className={buttonClass}>
-                    Keep it
-                  </button>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  aria-label={`Revoke ${key.name}`}
-                  onClick={() => setConfirming(key.id)}
-                  className={buttonClass}
-                >
-                  Revoke
-                </button>
-              ))}
-          </li>
+            apiKey={key}
+            team={teamOf(key.organizationId)}
+            member={memberEmail?.(key.createdBy)}
+            revoke={revoke}
+          />
         ))}
       </ul>
     );
@@ -101,21 +134,19 @@ export function ApiKeyList({
 
   return (
     <section aria-labelledby={headingId} className="space-y-4">
-      <h2 id={headingId} className="text-xl font-semibold">
+      <h2 id={headingId} className="text-lg font-semibold">
         {title}
       </h2>
       {body}
       {keys.hasNextPage && (
-        <button
-          type="button"
+        <Button
+          variant="outline"
           onClick={() => keys.fetchNextPage()}
           disabled={keys.isFetchingNextPage}
-          className={buttonClass}
         >
           {keys.isFetchingNextPage ? 'Loading…' : 'Show older keys'}
-        </button>
+        </Button>
       )}
-      {revoke.error && <p role="alert">{revoke.error.message}</p>}
     </section>
   );
 }

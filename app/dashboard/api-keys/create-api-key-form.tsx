@@ -1,9 +1,22 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { CopyIcon } from 'lucide-react';
+import { useId, useState, type FocusEvent } from 'react';
 import type { z } from 'zod';
 
 import { Field, FieldError, FormMessage, SubmitButton } from '@/app/_components/form';
+import { Button } from '@/app/_components/ui/button';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { Checkbox } from '@/app/_components/ui/checkbox';
+import { NativeSelect } from '@/app/_components/ui/input';
+import { Label } from '@/app/_components/ui/label';
+import { toast } from '@/app/_components/ui/toaster';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import {
   createApiKeyInput,
@@ -20,31 +33,36 @@ const EXPIRY_DAYS = [
   { label: '1 year', days: 365 },
 ] as const;
 
+async function copy(value: string) {
+  try {
+    await navigator.clipboard.writeText(value);
+    toast.success('Copied');
+  } catch {
+    toast.error('Could not copy: select the key and copy it yourself.');
+  }
+}
+
 /** Shows a new key once, with the warning that it will not be shown again. */
 function NewKey({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div
       role="status"
-      className="space-y-2 rounded-lg border border-amber-400 bg-amber-50 p-4 dark:bg-amber-950"
+      className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      <p className="font-medium">
+      <p className="text-sm font-medium">
         Copy your new key now. It is shown this once; we keep only a fingerprint of it.
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <code aria-label="New API key" className="rounded bg-white px-2 py-1 dark:bg-slate-900">
+        <code
+          aria-label="New API key"
+          className="rounded-md border border-border bg-background px-2 py-1 text-sm break-all text-foreground"
+        >
           {value}
         </code>
-        <button
-          type="button"
-          onClick={async () => {
-            await navigator.clipboard.writeText(value);
-            setCopied(true);
-          }}
-          className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
+        <Button variant="outline" size="sm" onClick={() => copy(value)}>
+          <CopyIcon aria-hidden />
+          Copy
+        </Button>
       </div>
     </div>
   );
@@ -53,6 +71,43 @@ function NewKey({ value }: { value: string }) {
 // A new key can read its own profile (GET /api/v1/me, the quick start's first call),
 // or a team's key its members; anything more is a choice the user makes.
 const PRESELECTED: ApiKeyScope[] = ['profile:read', 'members:read'];
+
+/** The scopes to tick, each a kit checkbox that posts with the form. */
+function ScopeChoices({ scopes, error }: { scopes: readonly ApiKeyScope[]; error?: string }) {
+  const id = useId();
+  // A scope error focuses [name="scopes"]: with these checkboxes that is their hidden
+  // form input, so focus moves on to the first visible checkbox.
+  const passFocus = (event: FocusEvent<HTMLFieldSetElement>) => {
+    if (event.target.getAttribute('aria-hidden') !== 'true') return;
+    event.currentTarget.querySelector<HTMLElement>('[role="checkbox"]')?.focus();
+  };
+  return (
+    <fieldset
+      className="space-y-2"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+      onFocus={passFocus}
+    >
+      <legend className="mb-2 text-sm font-medium">Scopes</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {scopes.map((scope) => (
+          <div key={scope} className="flex items-center gap-2">
+            <Checkbox
+              id={`${id}-${scope}`}
+              name="scopes"
+              value={scope}
+              defaultChecked={PRESELECTED.includes(scope)}
+            />
+            <Label htmlFor={`${id}-${scope}`} className="font-normal">
+              <code>{scope}</code>
+            </Label>
+          </div>
+        ))}
+      </div>
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
+    </fieldset>
+  );
+}
 
 const LABELS = { name: 'Name', scopes: 'Scopes', expiresAt: 'Expiry' };
 
@@ -81,68 +136,54 @@ export function CreateApiKeyForm({
   const schema: z.ZodType<NewApiKey, Omit<NewApiKey, 'expiresAt'> & { expiresAt?: unknown }> =
     organizationId ? createOrganizationApiKeyInput : createApiKeyInput;
   const form = useValidatedForm(schema, LABELS);
-  const scopesErrorId = useId();
-  const headingId = useId();
+  const expiryId = useId();
   const [newKey, setNewKey] = useState<string | null>(null);
 
   const submit = form.submitWith(readKeyForm, (input) => {
     setNewKey(null);
     create.mutate(input, {
-      onSuccess: (result) => setNewKey(result.key),
+      onSuccess: (result) => {
+        setNewKey(result.key);
+        toast.success(`Created the key ${input.name}.`);
+      },
       onError: form.failed,
     });
   });
 
   return (
-    <section aria-labelledby={headingId} className="space-y-4">
-      <h2 id={headingId} className="text-xl font-semibold">
-        Create a key
-      </h2>
-      <form method="post" onSubmit={submit} className="max-w-lg space-y-4" noValidate>
-        <Field
-          label="Name"
-          required
-          maxLength={80}
-          placeholder="e.g. CI deploys"
-          {...form.field('name')}
-        />
-        <fieldset
-          className="space-y-1"
-          aria-invalid={form.errors.scopes ? true : undefined}
-          aria-describedby={form.errors.scopes ? scopesErrorId : undefined}
-        >
-          <legend className="text-sm font-medium">Scopes</legend>
-          {scopes.map((scope) => (
-            <label key={scope} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="scopes"
-                value={scope}
-                defaultChecked={PRESELECTED.includes(scope)}
-              />
-              <code>{scope}</code>
-            </label>
-          ))}
-          {form.errors.scopes && <FieldError id={scopesErrorId}>{form.errors.scopes}</FieldError>}
-        </fieldset>
-        <label className="block">
-          <span className="text-sm font-medium">Expires</span>
-          <select
-            name="expiry"
-            className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
-          >
-            {EXPIRY_DAYS.map((option) => (
-              <option key={option.label} value={option.days ?? ''}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FormMessage outcome={form.outcome} />
-        {/* Not before the list has loaded: a refresh would join that load and miss the key. */}
-        <SubmitButton pending={create.isPending || keys.isPending}>Create key</SubmitButton>
-      </form>
-      {newKey && <NewKey value={newKey} />}
-    </section>
+    <Card>
+      <CardHeader>
+        <CardTitle>Create a key</CardTitle>
+        <CardDescription>
+          Give it a name you will recognise and only the scopes it needs.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-6">
+        <form method="post" onSubmit={submit} className="max-w-lg space-y-4" noValidate>
+          <Field
+            label="Name"
+            required
+            maxLength={80}
+            placeholder="e.g. CI deploys"
+            {...form.field('name')}
+          />
+          <ScopeChoices scopes={scopes} error={form.errors.scopes} />
+          <div className="space-y-1.5">
+            <Label htmlFor={expiryId}>Expires</Label>
+            <NativeSelect id={expiryId} name="expiry" className="w-auto">
+              {EXPIRY_DAYS.map((option) => (
+                <option key={option.label} value={option.days ?? ''}>
+                  {option.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <FormMessage outcome={form.outcome} />
+          {/* Not before the list has loaded: a refresh would join that load and miss the key. */}
+          <SubmitButton pending={create.isPending || keys.isPending}>Create key</SubmitButton>
+        </form>
+        {newKey && <NewKey value={newKey} />}
+      </CardContent>
+    </Card>
   );
 }

@@ -70,14 +70,11 @@ export function useApiKeys(organizationId?: string) {
     },
     revoke: {
       isPending: revoke.isPending,
-      error: revoke.error,
-      mutate: (id: string, callbacks: Callbacks<unknown>) => {
-        const onSuccess = async () => {
-          await callbacks.onSuccess?.(undefined);
-          await refresh();
-        };
-        if (organizationId) revokeTeamKey.mutate({ id, organizationId }, { onSuccess });
-        else revokeOwnKey.mutate({ id }, { onSuccess });
+      /** Resolves once the lists show the key revoked; rejects with the API's error. */
+      run: async (id: string) => {
+        if (organizationId) await revokeTeamKey.mutateAsync({ id, organizationId });
+        else await revokeOwnKey.mutateAsync({ id });
+        await refresh();
       },
     },
   };

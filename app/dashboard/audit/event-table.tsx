@@ -1,22 +1,9 @@
 import type { RouterOutputs } from '@/app/_components/api-types';
+import { Badge } from '@/app/_components/ui/badge';
 import { DateTime, NONE } from '@/app/_components/ui/date-time';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 
 export type AuditEvent = RouterOutputs['audit']['list']['items'][number];
-
-const cellClass = 'px-3 py-2 align-top';
-
-function ResultBadge({ success }: { success: boolean }) {
-  // Dark text on a pale fill keeps the contrast well above 4.5:1.
-  return success ? (
-    <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
-      OK
-    </span>
-  ) : (
-    <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-300">
-      Failed
-    </span>
-  );
-}
 
 function Resource({ type, id }: { type: string | null; id: string | null }) {
   if (!type && !id) return NONE;
@@ -24,7 +11,7 @@ function Resource({ type, id }: { type: string | null; id: string | null }) {
     <>
       {type}
       {type && id && ' '}
-      {id && <code className="text-xs break-all text-slate-600 dark:text-slate-300">{id}</code>}
+      {id && <code className="text-xs break-all text-muted-foreground">{id}</code>}
     </>
   );
 }
@@ -34,7 +21,7 @@ function Details({ details }: { details: AuditEvent['details'] }) {
   return (
     <details>
       <summary className="cursor-pointer">Details</summary>
-      <pre className="mt-2 max-w-xs overflow-x-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap break-all dark:bg-slate-900">
+      <pre className="mt-2 max-w-xs overflow-x-auto rounded-md bg-muted p-2 text-xs break-all whitespace-pre-wrap">
         {JSON.stringify(details, null, 2)}
       </pre>
     </details>
@@ -47,56 +34,34 @@ const ACTED_BY = { you: 'You', 'someone else': 'An admin', system: 'System' } as
 
 function Row({ event }: { event: AuditEvent }) {
   return (
-    <tr aria-label={`Event ${event.action}`}>
-      <td className={cellClass}>
+    <TableRow aria-label={`Event ${event.action}`}>
+      <TableCell>
         <DateTime value={event.createdAt} />
-      </td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell>
         <code>{event.action}</code>
-      </td>
-      <td className={cellClass}>{ACTED_BY[event.actedBy]}</td>
-      <td className={cellClass}>
-        <ResultBadge success={event.success} />
-      </td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell>{ACTED_BY[event.actedBy]}</TableCell>
+      <TableCell>
+        {event.success ? <Badge tone="good">OK</Badge> : <Badge tone="bad">Failed</Badge>}
+      </TableCell>
+      <TableCell>
         <Resource type={event.resourceType} id={event.resourceId} />
-      </td>
-      <td className={`${cellClass} break-all`}>{event.ip ?? NONE}</td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell className="break-all">{event.ip ?? NONE}</TableCell>
+      <TableCell>
         <Details details={event.details} />
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
 export function EventTable({ events }: { events: AuditEvent[] }) {
   return (
-    // Focusable so keyboard users can scroll it sideways on a narrow screen.
-    <div
-      role="region"
-      aria-labelledby="audit-caption"
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-    >
-      <table className="w-full text-left text-sm">
-        <caption id="audit-caption" className="sr-only">
-          Your audit events
-        </caption>
-        <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-200">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className={`${cellClass} font-medium`}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {events.map((event) => (
-            <Row key={event.id} event={event} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption="Your audit events" columns={COLUMNS}>
+      {events.map((event) => (
+        <Row key={event.id} event={event} />
+      ))}
+    </Table>
   );
 }

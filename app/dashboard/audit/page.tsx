@@ -8,15 +8,6 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditLogPage() {
   await requireUser('/dashboard/audit');
-  return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Audit log</h1>
-        <p className="max-w-prose text-slate-600 dark:text-slate-300">
-          Everything that happened to your account, newest first.
-        </p>
-      </div>
-      <AuditLog />
-    </div>
-  );
+  // The header is drawn by AuditLog: its Export button exports the filters applied there.
+  return <AuditLog />;
 }

@@ -5,14 +5,13 @@ import { useRef, useState } from 'react';
 
 import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button, buttonVariants } from '@/app/_components/ui/button';
 import { useFormOutcome } from '@/app/_components/use-form-outcome';
 import type { Interval, PaidPlan } from '@/server/billing/plans';
 
-export const primaryButtonClass =
-  'inline-block rounded-md bg-indigo-600 px-4 py-2 text-center font-medium text-white hover:bg-indigo-500 disabled:opacity-60';
-
-export const secondaryButtonClass =
-  'inline-block rounded-md border border-slate-300 px-4 py-2 text-center font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900';
+// The pricing page still styles its links with these; they are the kit's own looks.
+export const primaryButtonClass = buttonVariants();
+export const secondaryButtonClass = buttonVariants({ variant: 'outline' });
 
 // Stripe's pages are on another origin, so this is a full navigation, not router.push.
 const goTo = ({ url }: { url: string }) => window.location.assign(url);
@@ -64,16 +63,11 @@ export function ManageBillingButton({
   const open = () => (organizationId ? team.mutate({ organizationId }) : personal.mutate());
   return (
     <div className="space-y-2">
-      <button
-        type="button"
-        onClick={() => action.start(open)}
-        disabled={action.started}
-        className={secondaryButtonClass}
-      >
+      <Button variant="outline" onClick={() => action.start(open)} disabled={action.started}>
         {label}
-      </button>
+      </Button>
       {action.started && (
-        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+        <p role="status" className="text-sm text-muted-foreground">
           Opening the billing portal…
         </p>
       )}
@@ -115,16 +109,11 @@ export function UpgradeButton({
   const alreadyPays = checkout.error?.data?.code === 'CONFLICT';
   return (
     <div className="space-y-2">
-      <button
-        type="button"
-        onClick={() => action.start(start)}
-        disabled={action.started}
-        className={primaryButtonClass}
-      >
+      <Button onClick={() => action.start(start)} disabled={action.started}>
         {label}
-      </button>
+      </Button>
       {action.started && (
-        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+        <p role="status" className="text-sm text-muted-foreground">
           Opening secure checkout…
         </p>
       )}

@@ -1,3 +1,5 @@
+import { AlertTriangleIcon } from 'lucide-react';
+
 /**
  * Shown instead of any purchase button when the deployment has no Stripe
  * (billingFromEnv() is null): every billing call would answer 503.
@@ -6,10 +8,13 @@ export function BillingOffNotice() {
   return (
     <p
       role="note"
-      className="rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+      className="flex gap-2 rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
     >
-      <strong>Billing is not configured on this deployment.</strong> Plans cannot be bought or
-      changed here until its operator sets STRIPE_SECRET_KEY.
+      <AlertTriangleIcon aria-hidden className="mt-0.5 size-4 shrink-0" />
+      <span>
+        <strong>Billing is not configured on this deployment.</strong> Plans cannot be bought or
+        changed here until its operator sets STRIPE_SECRET_KEY.
+      </span>
     </p>
   );
 }

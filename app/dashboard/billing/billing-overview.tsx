@@ -3,80 +3,34 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
-import type { RouterOutputs } from '@/app/_components/api-types';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { ErrorState } from '@/app/_components/ui/empty-state';
+import { Skeleton } from '@/app/_components/ui/skeleton';
 import type { Plan } from '@/server/billing/plans';
 
 import { ManageBillingButton, UpgradeButton } from './billing-actions';
 import { BillingOffNotice } from './billing-off-notice';
+import { CurrentPlan } from './current-plan';
+import { count, UsageMeter } from './usage-meter';
 
 export type PlanSummary = { id: Plan; name: string; rank: number };
 
-type Subscription = NonNullable<RouterOutputs['billing']['subscription']['subscription']>;
-
-const count = (value: number | null) =>
-  value === null ? 'unlimited' : value.toLocaleString('en-US');
-
-const day = (date: Date) => date.toLocaleDateString('en-US', { dateStyle: 'medium' });
-
-const STATUS_LABELS: Record<string, string> = {
-  active: 'Active',
-  trialing: 'Trial',
-  past_due: 'Past due',
-  canceled: 'Canceled',
-  unpaid: 'Unpaid',
-  incomplete: 'Incomplete',
-  incomplete_expired: 'Expired',
-  paused: 'Paused',
-};
-
-// Dark text on a pale fill keeps the contrast well above 4.5:1.
-const STATUS_COLOURS: Record<string, string> = {
-  active: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300',
-  trialing: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300',
-  past_due: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300',
-  unpaid: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
-};
-
-function StatusBadge({ status }: { status: string }) {
+/** Two cards' worth of placeholder, the shape of what is coming. */
+function LoadingBilling() {
   return (
-    <span
-      className={`rounded px-2 py-0.5 text-xs font-medium ${
-        STATUS_COLOURS[status] ??
-        'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'
-      }`}
-    >
-      {STATUS_LABELS[status] ?? status.replaceAll('_', ' ')}
-    </span>
-  );
-}
-
-function periodLine(subscription: Subscription) {
-  const { status, cancelAtPeriodEnd, cancelAt, canceledAt, currentPeriodEnd } = subscription;
-  if (status === 'canceled') return canceledAt ? `Canceled on ${day(canceledAt)}` : null;
-  const cancelsOn = cancelAt ?? (cancelAtPeriodEnd ? currentPeriodEnd : null);
-  if (cancelsOn) return `Cancels on ${day(cancelsOn)}`;
-  return currentPeriodEnd ? `Renews on ${day(currentPeriodEnd)}` : null;
-}
-
-function SubscriptionDetails({ subscription }: { subscription: Subscription | null }) {
-  if (!subscription) return <p>There is no subscription yet.</p>;
-  const period = periodLine(subscription);
-  return (
-    <div className="space-y-2">
-      <p className="flex items-center gap-2">
-        Status: <StatusBadge status={subscription.status} />
-      </p>
-      <p>
-        Billed for {subscription.quantity} {subscription.quantity === 1 ? 'seat' : 'seats'}: one per
-        member, prorated as members join and leave.
-      </p>
-      {period && <p>{period}</p>}
-      {subscription.status === 'past_due' && (
-        <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Your last payment failed. Update your card in the billing portal to keep your plan.
-        </p>
-      )}
+    <div role="status" className="grid gap-6 md:grid-cols-2">
+      <span className="sr-only">Loading your plan…</span>
+      <Skeleton className="h-40" />
+      <Skeleton className="h-40" />
     </div>
   );
 }
@@ -107,8 +61,12 @@ export function BillingOverview({
   });
   const overview = organizationId ? team : personal;
 
-  if (overview.isPending) return <p role="status">Loading your plan…</p>;
-  if (overview.isError) return <p role="alert">Could not load your billing details.</p>;
+  if (overview.isPending) return <LoadingBilling />;
+  if (overview.isError) {
+    return (
+      <ErrorState title="Could not load your billing details." onRetry={() => overview.refetch()} />
+    );
+  }
 
   const { plan, subscription, hasBillingAccount, usage } = overview.data;
   const current = plans.find((summary) => summary.id === plan);
@@ -118,77 +76,99 @@ export function BillingOverview({
   const portal = hasBillingAccount && billingConfigured;
 
   return (
-    <div className="space-y-10">
-      <section aria-labelledby="plan-heading" className="space-y-3">
-        <h2 id="plan-heading" className="text-xl font-semibold">
-          Current plan
-        </h2>
-        <p className="text-2xl font-bold">{current?.name ?? plan}</p>
-        <SubscriptionDetails subscription={subscription} />
-      </section>
+    <div className="space-y-6">
+      <div className="grid gap-6 md:grid-cols-2">
+        <CurrentPlan planName={current?.name ?? plan} subscription={subscription} />
+        <Card>
+          <CardHeader>
+            <CardTitle>Usage</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="space-y-4">
+              {organizationId && (
+                <UsageMeter
+                  text={`Members: ${count(usage.seats.used)}${
+                    usage.seats.limit === null
+                      ? ' (billed per member)'
+                      : ` of ${count(usage.seats.limit)}`
+                  }`}
+                  used={usage.seats.used}
+                  limit={usage.seats.limit}
+                />
+              )}
+              <UsageMeter
+                text={`API keys: ${count(usage.apiKeys.used)} of ${count(usage.apiKeys.limit)}`}
+                used={usage.apiKeys.used}
+                limit={usage.apiKeys.limit}
+              />
+              {usage.requests && (
+                <UsageMeter
+                  text={`Your requests this hour: ${count(usage.requests.used)} of ${count(usage.requests.limit)}`}
+                  used={usage.requests.used}
+                  limit={usage.requests.limit}
+                  hint={
+                    <>
+                      Resets <DateTime value={usage.requests.resetsAt} />.
+                    </>
+                  }
+                />
+              )}
+            </ul>
+          </CardContent>
+        </Card>
+      </div>
 
-      <section aria-labelledby="usage-heading" className="space-y-3">
-        <h2 id="usage-heading" className="text-xl font-semibold">
-          Usage
-        </h2>
-        <ul className="space-y-1">
-          {organizationId && (
-            <li>
-              Members: {count(usage.seats.used)}
-              {usage.seats.limit === null
-                ? ' (billed per member)'
-                : ` of ${count(usage.seats.limit)}`}
-            </li>
-          )}
-          <li>
-            API keys: {count(usage.apiKeys.used)} of {count(usage.apiKeys.limit)}
-          </li>
-          {usage.requests && (
-            <li>
-              Your requests this hour: {count(usage.requests.used)} of {count(usage.requests.limit)}
-            </li>
-          )}
-        </ul>
-      </section>
-
-      <section aria-labelledby="change-heading" className="space-y-3">
-        <h2 id="change-heading" className="text-xl font-semibold">
-          Change plan
-        </h2>
-        {billingConfigured ? (
-          <>
-            <p className="text-slate-600 dark:text-slate-300">
+      <Card>
+        <CardHeader>
+          <CardTitle>Change plan</CardTitle>
+          {billingConfigured && (
+            <CardDescription>
               {upgrades.length === 0
                 ? 'Switch plans, update your card or cancel in the billing portal.'
                 : organizationId
                   ? `Paid plans are billed monthly, per member: ${count(usage.seats.used)} now.`
                   : 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'}
-            </p>
-            <div className="flex flex-wrap items-start gap-3">
-              {upgrades.map((summary) =>
-                summary.id === 'free' ? null : (
-                  <UpgradeButton
-                    key={summary.id}
-                    plan={summary.id}
-                    interval="month"
-                    label={`Upgrade to ${summary.name}`}
-                    offerPortal={!hasBillingAccount}
-                    organizationId={organizationId}
-                  />
-                ),
+            </CardDescription>
+          )}
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {billingConfigured ? (
+            <>
+              {upgrades.length > 0 && (
+                <ul className="grid gap-4 sm:grid-cols-2">
+                  {upgrades.map((summary) =>
+                    summary.id === 'free' ? null : (
+                      <li key={summary.id}>
+                        <Card className="h-full shadow-none">
+                          <CardHeader>
+                            <CardTitle as="h3">{summary.name}</CardTitle>
+                            <CardDescription>Billed monthly</CardDescription>
+                          </CardHeader>
+                          <CardContent>
+                            <UpgradeButton
+                              plan={summary.id}
+                              interval="month"
+                              label={`Upgrade to ${summary.name}`}
+                              offerPortal={!hasBillingAccount}
+                              organizationId={organizationId}
+                            />
+                          </CardContent>
+                        </Card>
+                      </li>
+                    ),
+                  )}
+                </ul>
               )}
               {portal && <ManageBillingButton organizationId={organizationId} />}
-            </div>
-          </>
-        ) : (
-          <BillingOffNotice />
-        )}
-        <p>
-          <Link href="/pricing" className="text-indigo-600 underline dark:text-indigo-400">
-            Compare plans
-          </Link>
-        </p>
-      </section>
+            </>
+          ) : (
+            <BillingOffNotice />
+          )}
+          <Button variant="link" asChild className="px-0">
+            <Link href="/pricing">Compare plans</Link>
+          </Button>
+        </CardContent>
+      </Card>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 
+import { PageHeader } from '@/app/_components/ui/page-header';
 import { billingFromEnv } from '@/server/billing/stripe-client';
 import { requireUser } from '@/server/page-session';
 
@@ -12,14 +13,12 @@ export default async function BillingPage() {
   await requireUser('/dashboard/billing');
   const plans = planSummaries();
   return (
-    <div className="space-y-10">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Billing</h1>
-        <p className="max-w-prose text-slate-600 dark:text-slate-300">
-          Your personal workspace’s plan, subscription and usage; a team’s billing is on its own
-          page. Payments, invoices and cancelling are handled by Stripe in the billing portal.
-        </p>
-      </div>
+    <div>
+      {/* The plan's own actions (upgrade, the billing portal) are on its cards below. */}
+      <PageHeader
+        title="Billing"
+        description="Your personal workspace’s plan and usage; a team’s billing is on its own page. Payments, invoices and cancelling are handled by Stripe in the billing portal."
+      />
       <BillingOverview plans={plans} billingConfigured={billingFromEnv() !== null} />
     </div>
   );

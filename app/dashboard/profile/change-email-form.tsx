@@ -9,6 +9,7 @@ import {
   SubmitButton,
 } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { toast } from '@/app/_components/ui/toaster';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { changeEmailInput } from '@/server/auth/schemas';
 
@@ -20,7 +21,8 @@ export function ChangeEmailForm({ email }: { email: string }) {
   });
   const change = useMutation(
     trpc.me.changeEmail.mutationOptions({
-      onSuccess: (result) => form.succeeded(result.message),
+      // It says where to look next: longer than the usual few seconds to read it.
+      onSuccess: (result) => toast.success(result.message, { duration: 10_000 }),
       onError: form.failed,
     }),
   );
@@ -39,8 +41,8 @@ export function ChangeEmailForm({ email }: { email: string }) {
       noValidate
       aria-label="Change email"
     >
-      <p className="text-sm">
-        Current address: <span className="font-medium">{email}</span>
+      <p className="text-sm text-muted-foreground">
+        Current address: <span className="font-medium text-foreground">{email}</span>
       </p>
       <EmailField label="New email" {...form.field('newEmail')} />
       <CurrentPasswordField

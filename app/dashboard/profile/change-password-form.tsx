@@ -9,6 +9,7 @@ import {
   SubmitButton,
 } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { toast } from '@/app/_components/ui/toaster';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 import { changePasswordInput } from '@/server/auth/schemas';
@@ -25,7 +26,7 @@ export function ChangePasswordForm() {
   });
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
-      onSuccess: () => form.succeeded('Password changed. Your other devices are signed out.'),
+      onSuccess: () => toast.success('Password changed. Your other devices are signed out.'),
       onError: form.failed,
     }),
   );

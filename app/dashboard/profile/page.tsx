@@ -1,5 +1,13 @@
 import type { Metadata } from 'next';
 
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { PageHeader } from '@/app/_components/ui/page-header';
 import { pageCaller, requireUser } from '@/server/page-session';
 
 import { ChangeEmailForm } from './change-email-form';
@@ -12,21 +20,40 @@ export default async function ProfilePage() {
   await requireUser('/dashboard/profile');
   const me = await (await pageCaller()).me.get();
   return (
-    <div className="space-y-10">
-      <h1 className="text-3xl font-bold tracking-tight">Profile</h1>
-      <ProfileForm displayName={me.displayName ?? ''} avatarUrl={me.avatarUrl ?? ''} />
-      <section className="space-y-4" aria-labelledby="email-heading">
-        <h2 id="email-heading" className="text-xl font-semibold">
-          Email address
-        </h2>
-        <ChangeEmailForm email={me.email ?? ''} />
-      </section>
-      <section className="space-y-4" aria-labelledby="password-heading">
-        <h2 id="password-heading" className="text-xl font-semibold">
-          Password
-        </h2>
-        <ChangePasswordForm />
-      </section>
+    <div className="max-w-2xl space-y-6">
+      <PageHeader
+        title="Profile"
+        description="How you appear to your teams, and how you sign in."
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>Your details</CardTitle>
+          <CardDescription>Your name and picture, as your teammates see them.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ProfileForm displayName={me.displayName ?? ''} avatarUrl={me.avatarUrl ?? ''} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Email address</CardTitle>
+          <CardDescription>
+            You sign in with it, and account mail (password resets, invitations) goes there.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangeEmailForm email={me.email ?? ''} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Password</CardTitle>
+          <CardDescription>Changing it signs out your other devices.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangePasswordForm />
+        </CardContent>
+      </Card>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { toast } from '@/app/_components/ui/toaster';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { updateMeInput } from '@/server/auth/schemas';
 
@@ -14,7 +15,7 @@ export function ProfileForm(props: { displayName: string; avatarUrl: string }) {
   const form = useValidatedForm(updateMeInput, LABELS);
   const update = useMutation(
     trpc.me.update.mutationOptions({
-      onSuccess: () => form.succeeded('Profile saved.'),
+      onSuccess: () => toast.success('Profile saved.'),
       onError: form.failed,
     }),
   );

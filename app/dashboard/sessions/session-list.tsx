@@ -1,84 +1,108 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { MonitorSmartphoneIcon } from 'lucide-react';
 
-import { useTRPC } from '@/app/_components/trpc-provider';
+import type { RouterOutputs } from '@/app/_components/api-types';
 import { deviceName } from '@/app/_components/device-name';
+import { useTRPC } from '@/app/_components/trpc-provider';
+import { Badge } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
+import { toast } from '@/app/_components/ui/toaster';
 
-function SignOutOthersButton(props: { onClick: () => void; disabled: boolean }) {
+type Session = RouterOutputs['sessions']['list'][number];
+
+const COLUMNS = [
+  'Device',
+  'Address',
+  'Signed in',
+  'Last seen',
+  <span key="actions" className="sr-only">
+    Actions
+  </span>,
+];
+
+function SessionRow({
+  session,
+  revoke,
+}: {
+  session: Session;
+  revoke: { run: (id: string) => Promise<unknown>; isPending: boolean };
+}) {
+  const device = deviceName(session.userAgent);
+  const confirmRevoke = () =>
+    revoke.run(session.id).then(
+      () => toast.success(`Signed out ${device}.`),
+      (error: Error) => toast.error(`Could not sign out ${device}: ${error.message}`),
+    );
   return (
-    <button
-      type="button"
-      {...props}
-      className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
-    >
-      Sign out everywhere else
-    </button>
+    <TableRow aria-label={`Session on ${device}`}>
+      <TableCell>
+        <span className="flex flex-wrap items-center gap-2 font-medium">
+          <span title={session.userAgent ?? undefined}>{device}</span>
+          {session.current && <Badge tone="good">This device</Badge>}
+        </span>
+      </TableCell>
+      <TableCell className="break-all">{session.ip ?? 'unknown address'}</TableCell>
+      <TableCell>
+        <DateTime value={session.createdAt} />
+      </TableCell>
+      <TableCell>
+        <DateTime value={session.lastSeenAt} />
+      </TableCell>
+      <TableCell className="text-right">
+        {!session.current && (
+          <ConfirmDialog
+            trigger={
+              <Button variant="outline" size="sm" aria-label={`Revoke the session on ${device}`}>
+                Revoke
+              </Button>
+            }
+            title={`Sign out ${device}?`}
+            description="That browser is signed out at once; whoever uses it must sign in again."
+            confirmLabel="Revoke session"
+            onConfirm={confirmRevoke}
+            pending={revoke.isPending}
+          />
+        )}
+      </TableCell>
+    </TableRow>
   );
 }
 
-const when = (date: Date) => date.toLocaleString();
-
-/** `listed` is false under Supabase Auth, which keeps sessions to itself. */
-export function SessionList({ listed }: { listed: boolean }) {
+/** Everywhere the account is signed in (the built-in auth lists its sessions). */
+export function SessionList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sessions = useQuery(trpc.sessions.list.queryOptions(undefined, { enabled: listed }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() });
-  const revoke = useMutation(trpc.sessions.revoke.mutationOptions({ onSuccess: refresh }));
-  const revokeOthers = useMutation(
-    trpc.sessions.revokeOthers.mutationOptions({ onSuccess: refresh }),
+  const sessions = useQuery(trpc.sessions.list.queryOptions());
+  const revoke = useMutation(
+    trpc.sessions.revoke.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() }),
+    }),
   );
 
-  if (!listed) {
-    return (
-      <div className="space-y-2">
-        <SignOutOthersButton
-          onClick={() => revokeOthers.mutate()}
-          disabled={revokeOthers.isPending || revokeOthers.isSuccess}
-        />
-        {revokeOthers.isSuccess && <p role="status">Your other devices are signed out.</p>}
-      </div>
-    );
+  if (sessions.isPending) return <LoadingLines label="Loading sessions…" />;
+  if (sessions.isError) {
+    return <ErrorState title="Could not load your sessions." onRetry={() => sessions.refetch()} />;
   }
-  if (sessions.isPending) return <p>Loading sessions…</p>;
-  if (sessions.isError) return <p role="alert">Could not load your sessions.</p>;
-
+  if (sessions.data.length === 0) {
+    return <EmptyState icon={MonitorSmartphoneIcon} title="No sessions are signed in." />;
+  }
+  const run = (id: string) => revoke.mutateAsync({ id });
   return (
-    <div className="space-y-4">
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-        {sessions.data.map((session) => (
-          <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
-            <div className="text-sm">
-              <p className="font-medium" title={session.userAgent ?? undefined}>
-                {deviceName(session.userAgent)}
-                {session.current && (
-                  <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
-                    This device
-                  </span>
-                )}
-              </p>
-              <p className="text-slate-600 dark:text-slate-400">
-                {session.ip ?? 'unknown address'} · signed in {when(session.createdAt)} · last seen{' '}
-                {when(session.lastSeenAt)}
-              </p>
-            </div>
-            {!session.current && (
-              <button
-                type="button"
-                onClick={() => revoke.mutate({ id: session.id })}
-                className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-900"
-              >
-                Revoke
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <SignOutOthersButton
-        onClick={() => revokeOthers.mutate()}
-        disabled={sessions.data.length < 2 || revokeOthers.isPending}
-      />
-    </div>
+    <Table caption="Where you are signed in" columns={COLUMNS}>
+      {sessions.data.map((session) => (
+        <SessionRow
+          key={session.id}
+          session={session}
+          revoke={{ run, isPending: revoke.isPending }}
+        />
+      ))}
+    </Table>
   );
 }

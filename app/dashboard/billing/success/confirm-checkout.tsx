@@ -1,30 +1,30 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CircleCheckIcon, ClockIcon, LoaderCircleIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardFooter } from '@/app/_components/ui/card';
+import { ErrorState } from '@/app/_components/ui/empty-state';
+import { PageHeader } from '@/app/_components/ui/page-header';
 import type { Plan } from '@/server/billing/plans';
 
 // The server's rule (server/billing/schemas.ts), checked here to skip a doomed call.
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
-const headingClass = 'text-3xl font-bold tracking-tight';
-const linkClass = 'text-indigo-600 underline dark:text-indigo-400';
-
 function Failure({ message }: { message: string }) {
   return (
-    <div className="space-y-4">
-      <h1 className={headingClass}>We could not confirm your checkout</h1>
-      <p role="alert" className="text-red-600 dark:text-red-400">
-        {message}
-      </p>
-      <p>
-        <Link href="/pricing" className={linkClass}>
-          Back to pricing
-        </Link>
-      </p>
+    <div>
+      <PageHeader title="We could not confirm your checkout" />
+      <div className="space-y-4">
+        <ErrorState title={message} />
+        <Button variant="outline" asChild>
+          <Link href="/pricing">Back to pricing</Link>
+        </Button>
+      </div>
     </div>
   );
 }
@@ -89,41 +89,52 @@ export function ConfirmCheckout({
   }
   if (!confirm.isSuccess) {
     return (
-      <div className="space-y-4">
-        <h1 className={headingClass}>Checkout</h1>
-        <p role="status">Confirming your payment…</p>
+      <div>
+        <PageHeader title="Checkout" />
+        <Card>
+          <CardContent>
+            <p role="status" className="flex items-center gap-2 text-sm">
+              <LoaderCircleIcon aria-hidden className="size-4 animate-spin" />
+              Confirming your payment…
+            </p>
+          </CardContent>
+        </Card>
       </div>
     );
   }
 
   const { plan, usage } = confirm.data;
+  const paid = plan !== 'free';
   return (
-    <div className="space-y-4">
-      {plan === 'free' ? (
-        <>
-          <h1 className={headingClass}>Your payment is still processing</h1>
-          <p role="status">Your plan changes as soon as Stripe confirms the payment.</p>
-        </>
-      ) : (
-        <>
-          <h1 className={headingClass}>You are on the {planNames[plan]} plan</h1>
+    <div>
+      <PageHeader
+        title={paid ? `You are on the ${planNames[plan]} plan` : 'Your payment is still processing'}
+      />
+      <Card>
+        <CardContent className="flex items-start gap-3">
+          {paid ? (
+            <CircleCheckIcon
+              aria-hidden
+              className="size-5 shrink-0 text-emerald-600 dark:text-emerald-400"
+            />
+          ) : (
+            <ClockIcon aria-hidden className="size-5 shrink-0 text-muted-foreground" />
+          )}
           <p role="status">
-            Thank you. You can now have {usage.apiKeys.limit ?? 'unlimited'} active API keys.
+            {paid
+              ? `Thank you. You can now have ${usage.apiKeys.limit ?? 'unlimited'} active API keys.`
+              : 'Your plan changes as soon as Stripe confirms the payment.'}
           </p>
-        </>
-      )}
-      <ul className="flex flex-wrap gap-6">
-        <li>
-          <Link href={billingHref} className={linkClass}>
-            Go to billing
-          </Link>
-        </li>
-        <li>
-          <Link href={apiKeysHref} className={linkClass}>
-            Create an API key
-          </Link>
-        </li>
-      </ul>
+        </CardContent>
+        <CardFooter className="flex-wrap">
+          <Button asChild>
+            <Link href={billingHref}>Go to billing</Link>
+          </Button>
+          <Button variant="outline" asChild>
+            <Link href={apiKeysHref}>Create an API key</Link>
+          </Button>
+        </CardFooter>
+      </Card>
     </div>
   );
 }
