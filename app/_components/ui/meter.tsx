@@ -1,9 +1,48 @@
+import { useId } from 'react';
+
 import { cn } from './cn';
 
-/**
- * How much of a limit is used, as a bar and in words. `limit: null` is unlimited:
- * the words only. Past 80 % the bar turns amber, at the limit red.
- */
+export const count = (value: number | null) =>
+  value === null ? 'unlimited' : value.toLocaleString('en-US');
+
+// Nearly full turns amber, full red; the words say the numbers, so colour is only a hint.
+function fillColour(share: number) {
+  if (share >= 1) return 'bg-red-600 dark:bg-red-500';
+  if (share >= 0.8) return 'bg-amber-500';
+  return 'bg-primary';
+}
+
+/** A progress bar for `used` of `limit`, named by the element `labelledBy` points at. */
+export function MeterBar({
+  labelledBy,
+  used,
+  limit,
+}: {
+  labelledBy: string;
+  used: number;
+  limit: number;
+}) {
+  const share = limit > 0 ? Math.min(used / limit, 1) : 1;
+  return (
+    <div
+      role="progressbar"
+      aria-labelledby={labelledBy}
+      aria-valuemin={0}
+      aria-valuemax={limit}
+      aria-valuenow={Math.min(used, limit)}
+      aria-valuetext={`${count(used)} of ${count(limit)}`}
+      className="h-2 overflow-hidden rounded-full bg-muted"
+    >
+      {/* A style attribute, not a <style> element: the page's CSP allows it. */}
+      <div
+        className={cn('h-full rounded-full', fillColour(share))}
+        style={{ width: `${share * 100}%` }}
+      />
+    </div>
+  );
+}
+
+/** A label, "3 of 20" (or "3 (unlimited)"), and the bar when there is a limit. */
 export function Meter({
   label,
   used,
@@ -13,36 +52,18 @@ export function Meter({
   used: number;
   limit: number | null;
 }) {
-  const words =
-    limit === null
-      ? `${used.toLocaleString('en-US')} (unlimited)`
-      : `${used.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')}`;
-  const share = limit ? Math.min(1, used / limit) : 0;
+  const id = useId();
   return (
     <div className="space-y-1.5">
       <div className="flex justify-between gap-2 text-sm">
-        <span className="font-medium">{label}</span>
-        <span className="text-muted-foreground">{words}</span>
+        <span id={id} className="font-medium">
+          {label}
+        </span>
+        <span className="text-muted-foreground">
+          {limit === null ? `${count(used)} (unlimited)` : `${count(used)} of ${count(limit)}`}
+        </span>
       </div>
-      {limit !== null && (
-        <div
-          role="progressbar"
-          aria-label={label}
-          aria-valuemin={0}
-          aria-valuemax={limit}
-          aria-valuenow={Math.min(used, limit)}
-          aria-valuetext={words}
-          className="h-2 overflow-hidden rounded-full bg-muted"
-        >
-          <div
-            className={cn(
-              'h-full rounded-full',
-              share >= 1 ? 'bg-red-600' : share >= 0.8 ? 'bg-amber-500' : 'bg-primary',
-            )}
-            style={{ width: `${share * 100}%` }}
-          />
-        </div>
-      )}
+      {limit !== null && <MeterBar labelledBy={id} used={used} limit={limit} />}
     </div>
   );
 }

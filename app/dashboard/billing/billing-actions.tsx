@@ -5,13 +5,9 @@ import { useRef, useState } from 'react';
 
 import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { Button, buttonVariants } from '@/app/_components/ui/button';
+import { Button } from '@/app/_components/ui/button';
 import { useFormOutcome } from '@/app/_components/use-form-outcome';
 import type { Interval, PaidPlan } from '@/server/billing/plans';
-
-// The pricing page still styles its links with these; they are the kit's own looks.
-export const primaryButtonClass = buttonVariants();
-export const secondaryButtonClass = buttonVariants({ variant: 'outline' });
 
 // Stripe's pages are on another origin, so this is a full navigation, not router.push.
 const goTo = ({ url }: { url: string }) => window.location.assign(url);

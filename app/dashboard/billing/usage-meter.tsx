@@ -1,16 +1,8 @@
 import { useId, type ReactNode } from 'react';
 
-import { cn } from '@/app/_components/ui/cn';
+import { MeterBar } from '@/app/_components/ui/meter';
 
-export const count = (value: number | null) =>
-  value === null ? 'unlimited' : value.toLocaleString('en-US');
-
-// Nearly full turns amber, full red; the text says the numbers, so colour is only a hint.
-function fillColour(share: number) {
-  if (share >= 1) return 'bg-red-600 dark:bg-red-500';
-  if (share >= 0.8) return 'bg-amber-500';
-  return 'bg-primary';
-}
+export { count } from '@/app/_components/ui/meter';
 
 /**
  * One line of usage ("API keys: 3 of 20") and, when there is a limit, a bar for it:
@@ -28,29 +20,12 @@ export function UsageMeter({
   hint?: ReactNode;
 }) {
   const id = useId();
-  const share = limit ? Math.min(used / limit, 1) : 0;
   return (
     <li className="space-y-1.5">
       <p id={id} className="text-sm font-medium">
         {text}
       </p>
-      {limit !== null && (
-        <div
-          role="progressbar"
-          aria-labelledby={id}
-          aria-valuemin={0}
-          aria-valuemax={limit}
-          aria-valuenow={Math.min(used, limit)}
-          aria-valuetext={`${count(used)} of ${count(limit)}`}
-          className="h-2 overflow-hidden rounded-full bg-muted"
-        >
-          {/* A style attribute, not a <style> element: the page's CSP allows it. */}
-          <div
-            className={cn('h-full rounded-full', fillColour(share))}
-            style={{ width: `${share * 100}%` }}
-          />
-        </div>
-      )}
+      {limit !== null && <MeterBar labelledBy={id} used={used} limit={limit} />}
       {hint && <p className="text-xs text-muted-foreground">{hint}</p>}
     </li>
   );
