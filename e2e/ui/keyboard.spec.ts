@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+
+import { expect, test } from '../support/test';
+
+import { signedInCookie } from '../support/mailbox';
+
+// The shell with the keyboard alone: the sidebar, the account menu (theme, sign out),
+// and a destructive action that asks first.
+test('the sidebar, the account menu and a confirmation dialog work with the keyboard alone', async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
+  const cookie = await signedInCookie(request, `keyboard-${randomUUID()}@example.com`);
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name: name!, value: value!, url: baseURL! }]);
+  await page.goto('/dashboard');
+
+  // The skip link comes first and lands on the page's content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+
+  // Sidebar: Tab to "Sessions", Enter follows it, and it is marked as the current page.
+  const sidebar = page.getByRole('navigation', { name: 'Dashboard' });
+  const sessions = sidebar.getByRole('link', { name: 'Sessions' });
+  for (
+    let presses = 0;
+    presses < 20 && !(await sessions.evaluate((el) => el === document.activeElement));
+    presses++
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(sessions).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/dashboard\/sessions$/);
+  await expect(sessions).toHaveAttribute('aria-current', 'page');
+
+  // Account menu: open with Enter, arrows to Theme, its submenu, choose Dark.
+  const menuButton = page.getByRole('button', { name: 'Account menu' });
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  const theme = page.getByRole('menuitem', { name: 'Theme' });
+  for (
+    let presses = 0;
+    presses < 5 && !(await theme.evaluate((el) => el === document.activeElement));
+    presses++
+  ) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(theme).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('menuitemradio', { name: 'Dark' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  // The choice is kept: a reload renders dark from the first paint.
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+
+  // Escape closes a menu and gives focus back to its button.
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
+  // A destructive action asks first: the dialog opens with focus on Cancel, and
+  // Escape leaves everything as it was.
+  await page.getByRole('button', { name: /sign out everywhere else/i }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('This device')).toBeVisible();
+});
