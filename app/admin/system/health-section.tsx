@@ -38,10 +38,10 @@ function uptime(seconds: number) {
   return `${minutes} min`;
 }
 
-export function HealthSection({ health }: { health: HealthOutput }) {
+export function HealthSection({ health, className }: { health: HealthOutput; className?: string }) {
   const overall = OVERALL[health.status];
   return (
-    <Card>
+    <Card className={className}>
       <CardHeader>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <CardTitle>Health</CardTitle>

@@ -19,15 +19,15 @@ import { LatencySection } from './latency-section';
 const DESCRIPTION =
   'Live health and alerts, this server process’s last hour, and the business counts. The page refreshes every 30 seconds.';
 
-// Three small cards side by side on a wide screen; the charts take the whole width.
-const GRID = 'grid gap-6 md:grid-cols-2 xl:grid-cols-3';
-const WIDE = 'md:col-span-2 xl:col-span-3';
+// On a wide screen health stands beside alerts and business; the charts take the
+// whole width. grid-cols-1 lets a wide table scroll inside its card on a phone.
+const GRID = 'grid grid-cols-1 gap-6 lg:grid-cols-2';
+const WIDE = 'lg:col-span-2';
 
 function OverviewSkeleton() {
   return (
     <div role="status" className={GRID}>
       <span className="sr-only">Loading the system overview…</span>
-      <Skeleton className="h-56" />
       <Skeleton className="h-56" />
       <Skeleton className="h-56" />
       <Skeleton className={`h-80 ${WIDE}`} />
@@ -61,7 +61,7 @@ export function SystemOverview() {
           Updated <DateTime value={new Date(system.dataUpdatedAt)} />
         </p>
         <div className={GRID}>
-          <HealthSection health={health} />
+          <HealthSection health={health} className="lg:row-span-2" />
           <AlertsSection alerts={health.alerts} />
           <BusinessSection business={business} />
           <HistorySection history={history} className={WIDE} />

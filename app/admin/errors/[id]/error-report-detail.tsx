@@ -2,15 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { BugIcon } from 'lucide-react';
-import Link from 'next/link';
 
-import { isRefusal, retryUnlessRefused } from '@/app/_components/refusal';
+import { retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { Button } from '@/app/_components/ui/button';
-import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { LoadingLines } from '@/app/_components/ui/skeleton';
 
+import { DetailFailure } from '../../_components/detail-failure';
 import { ErrorReportFacts } from './error-report-facts';
 import { ResolveReport } from './resolve-report';
 
@@ -35,21 +33,14 @@ export function ErrorReportDetail({ id }: { id: string }) {
     return (
       <>
         <PageHeader title={TITLE} />
-        {isRefusal(detail.error) ? (
-          <EmptyState
-            icon={BugIcon}
-            title="No such error report."
-            action={
-              <Button asChild variant="outline">
-                <Link href="/admin/errors">Back to error reports</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState title="Could not load this error report." onRetry={() => detail.refetch()}>
-            {detail.error.message}
-          </ErrorState>
-        )}
+        <DetailFailure
+          error={detail.error}
+          onRetry={() => detail.refetch()}
+          icon={BugIcon}
+          missing="No such error report."
+          failed="Could not load this error report."
+          back={{ href: '/admin/errors', label: 'Back to error reports' }}
+        />
       </>
     );
   }

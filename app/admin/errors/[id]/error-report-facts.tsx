@@ -12,7 +12,7 @@ const termClass = 'text-muted-foreground';
 /** What is known about one error report: its facts, then the metadata it came with. */
 export function ErrorReportFacts({ report }: { report: ErrorReport }) {
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader>
           <CardTitle>Details</CardTitle>

@@ -40,7 +40,7 @@ export function ApiKeysSection({ userId, apiKeys }: { userId: string; apiKeys: A
   );
 
   return (
-    <Card className="lg:col-span-2">
+    <Card className="lg:col-span-2 xl:col-span-3">
       <CardHeader>
         <CardTitle>API keys</CardTitle>
       </CardHeader>

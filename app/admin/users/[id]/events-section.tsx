@@ -12,7 +12,7 @@ type AuditEvent = UserDetail['recentEvents'][number];
 
 export function EventsSection({ events }: { events: AuditEvent[] }) {
   return (
-    <Card className="lg:col-span-2">
+    <Card className="lg:col-span-2 xl:col-span-3">
       <CardHeader>
         <CardTitle>Recent events</CardTitle>
       </CardHeader>

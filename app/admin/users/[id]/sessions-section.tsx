@@ -35,7 +35,7 @@ export function SessionsSection({ userId, sessions }: { userId: string; sessions
   );
 
   return (
-    <Card className="lg:col-span-2">
+    <Card className="lg:col-span-2 xl:col-span-3">
       <CardHeader>
         <CardTitle>Sessions</CardTitle>
       </CardHeader>

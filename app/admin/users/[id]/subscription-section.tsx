@@ -23,7 +23,7 @@ function Period({ subscription }: { subscription: Subscription }) {
 
 export function SubscriptionSection({ subscriptions }: { subscriptions: Subscription[] }) {
   return (
-    <Card className="lg:col-span-2">
+    <Card className="lg:col-span-2 xl:col-span-1">
       <CardHeader>
         <CardTitle>Subscription</CardTitle>
       </CardHeader>

@@ -2,15 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { UserXIcon } from 'lucide-react';
-import Link from 'next/link';
 
-import { isRefusal, retryUnlessRefused } from '@/app/_components/refusal';
+import { retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { Button } from '@/app/_components/ui/button';
-import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { Skeleton } from '@/app/_components/ui/skeleton';
 
+import { DetailFailure } from '../../_components/detail-failure';
 import { ApiKeysSection } from './api-keys-section';
 import { EventsSection } from './events-section';
 import { ProfileSection } from './profile-section';
@@ -23,7 +21,7 @@ const DESCRIPTION = 'Their profile, access and recent activity. Changes here app
 /** Card-shaped placeholders where the sections will be. */
 function DetailSkeleton() {
   return (
-    <div role="status" className="grid gap-6 lg:grid-cols-2">
+    <div role="status" className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <span className="sr-only">Loading user…</span>
       <Skeleton className="h-48" />
       <Skeleton className="h-48" />
@@ -49,22 +47,14 @@ export function UserDetail({ userId }: { userId: string }) {
     return (
       <>
         <PageHeader title="User" />
-        {/* A malformed id is refused with 400: to the reader it is just as missing. */}
-        {isRefusal(detail.error) ? (
-          <EmptyState
-            icon={UserXIcon}
-            title="No such user."
-            action={
-              <Button asChild variant="outline">
-                <Link href="/admin/users">Back to users</Link>
-              </Button>
-            }
-          />
-        ) : (
-          <ErrorState title="Could not load this user." onRetry={() => detail.refetch()}>
-            {detail.error.message}
-          </ErrorState>
-        )}
+        <DetailFailure
+          error={detail.error}
+          onRetry={() => detail.refetch()}
+          icon={UserXIcon}
+          missing="No such user."
+          failed="Could not load this user."
+          back={{ href: '/admin/users', label: 'Back to users' }}
+        />
       </>
     );
   }
@@ -76,7 +66,8 @@ export function UserDetail({ userId }: { userId: string }) {
         title={<span className="break-all">{user.email ?? 'User without an email'}</span>}
         description={DESCRIPTION}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* grid-cols-1, not the implicit auto column, so a wide table scrolls inside its card. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 xl:grid-cols-3">
         <ProfileSection user={user} />
         <RoleSection userId={userId} email={user.email} role={user.role} />
         <SubscriptionSection subscriptions={subscriptions} />
