@@ -49,7 +49,7 @@ export function SessionsSection({ userId, sessions }: { userId: string; sessions
                 <TableCell className="break-words" title={session.userAgent ?? undefined}>
                   {deviceName(session.userAgent)}
                 </TableCell>
-                <TableCell className="break-all">{session.ip ?? 'Unknown'}</TableCell>
+                <TableCell className="whitespace-nowrap">{session.ip ?? 'Unknown'}</TableCell>
                 <TableCell>
                   <DateTime value={session.createdAt} />
                 </TableCell>
