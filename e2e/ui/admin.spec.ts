@@ -37,7 +37,8 @@ test('an admin finds a user, revokes their API key (it stops working) and sees t
   await expect(page.getByRole('heading', { level: 1, name: victim })).toBeVisible();
 
   await page.getByRole('button', { name: 'Revoke', exact: true }).click();
-  await page.getByRole('button', { name: 'Yes, revoke Leaked key' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Revoke the key Leaked key?' });
+  await confirm.getByRole('button', { name: 'Revoke key' }).click();
   await expect(page.getByText('API key revoked.')).toBeVisible();
   expect((await request.get('/api/v1/me', { headers: byKey })).status()).toBe(401);
   await expect(page.getByText('admin.api_key_revoked')).toBeVisible();

@@ -1,29 +1,30 @@
-import type { SelectHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
+
+import { cn } from '@/app/_components/ui/cn';
+import { NativeSelect } from '@/app/_components/ui/input';
 
 import type { Option } from './types';
 
-/** A labelled select, like `Field`: the label wraps it. */
+/** A labelled select, like `Field`: the label wraps the kit's native select. */
 export function SelectField<T extends string>({
   label,
   options,
+  className,
   ...select
 }: {
   label: string;
   options: readonly Option<T>[];
-} & SelectHTMLAttributes<HTMLSelectElement>) {
+} & ComponentProps<'select'>) {
   return (
-    <label className="block">
+    <label className={cn('block space-y-1.5', className)}>
       <span className="text-sm font-medium">{label}</span>
-      <select
-        className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
-        {...select}
-      >
+      <NativeSelect {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </select>
+      </NativeSelect>
     </label>
   );
 }

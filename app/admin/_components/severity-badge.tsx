@@ -1,4 +1,4 @@
-import { Badge, type Tone } from './badge';
+import { Badge, type Tone } from '@/app/_components/ui/badge';
 
 type Severity = 'low' | 'medium' | 'high' | 'critical' | 'warning';
 

@@ -1,4 +1,5 @@
-import { Badge, type Tone } from './badge';
+import { Badge, type Tone } from '@/app/_components/ui/badge';
+
 import { SUBSCRIPTION_STATES } from './labels';
 
 const TONE: Record<string, Tone> = {

@@ -3,8 +3,8 @@
 import type { FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
+import { Button } from '@/app/_components/ui/button';
 
-import { primaryButtonClass } from '../_components/styles';
 import type { AdminInputs } from '../_components/types';
 
 /** The report's period, as the compliance procedure takes it. */
@@ -46,11 +46,9 @@ export function ComplianceForm({
           defaultValue={initialRange.to}
           aria-describedby="compliance-dates-hint"
         />
-        <button type="submit" className={primaryButtonClass}>
-          Run report
-        </button>
+        <Button type="submit">Run report</Button>
       </div>
-      <p id="compliance-dates-hint" className="text-sm text-slate-600 dark:text-slate-300">
+      <p id="compliance-dates-hint" className="text-sm text-muted-foreground">
         From and To are whole days in UTC.
       </p>
       {problem && (

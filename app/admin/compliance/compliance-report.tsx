@@ -1,13 +1,21 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { FileCheckIcon } from 'lucide-react';
 import { useState } from 'react';
 
 import { refusedFields, retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
 
-import { Section } from '../_components/section';
-import { hintClass } from '../_components/styles';
 import { ComplianceForm, type DateRange } from './compliance-form';
 import { ComplianceTable } from './compliance-table';
 import { DownloadCsvButton } from './download-csv-button';
@@ -26,30 +34,49 @@ export function ComplianceReport({ initialRange }: { initialRange: DateRange }) 
     else setRange(next);
   }
 
+  let description = null;
+  let action = null;
   let body;
-  if (problem) body = null;
-  else if (report.isPending) body = <p role="status">Running the report…</p>;
+  // A refused range is explained beside its fields, in the form.
+  if (problem) body = <p className="text-sm text-muted-foreground">Correct the range above.</p>;
+  else if (report.isPending) body = <LoadingLines label="Running the report…" />;
   else if (report.isError) {
-    body = <p role="alert">Could not run the report: {report.error.message}</p>;
+    body = (
+      <ErrorState title="Could not run the report." onRetry={() => report.refetch()}>
+        {report.error.message}
+      </ErrorState>
+    );
   } else {
     const { from, to, rows, csv } = report.data;
-    body = (
-      <>
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <p className={hintClass}>
-            From {from} to {to}, whole days in UTC.
-          </p>
-          <DownloadCsvButton from={from} to={to} csv={csv} />
-        </div>
-        {rows.length === 0 ? <p>No events in this range.</p> : <ComplianceTable rows={rows} />}
-      </>
-    );
+    description = `From ${from} to ${to}, whole days in UTC.`;
+    action = <DownloadCsvButton from={from} to={to} csv={csv} />;
+    body =
+      rows.length === 0 ? (
+        <EmptyState icon={FileCheckIcon} title="No events in this range.">
+          Choose an earlier From date to look further back.
+        </EmptyState>
+      ) : (
+        <ComplianceTable rows={rows} />
+      );
   }
 
   return (
-    <div className="space-y-8">
-      <ComplianceForm initialRange={initialRange} onRun={run} problem={problem} />
-      <Section title="Results">{body}</Section>
+    <div className="space-y-6">
+      <Card>
+        <CardContent>
+          <ComplianceForm initialRange={initialRange} onRun={run} problem={problem} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader className="flex-row flex-wrap items-start justify-between gap-4">
+          <div className="space-y-1">
+            <CardTitle>Results</CardTitle>
+            {description && <CardDescription>{description}</CardDescription>}
+          </div>
+          {action}
+        </CardHeader>
+        <CardContent>{body}</CardContent>
+      </Card>
     </div>
   );
 }

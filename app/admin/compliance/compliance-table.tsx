@@ -1,4 +1,5 @@
-import { cellClass, DataTable } from '../_components/data-table';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
+
 import { count } from '../_components/labels';
 import type { AdminOutputs } from '../_components/types';
 
@@ -6,16 +7,16 @@ type Row = AdminOutputs['compliance']['rows'][number];
 
 export function ComplianceTable({ rows }: { rows: Row[] }) {
   return (
-    <DataTable caption="Events per action" columns={['Action', 'Events', 'Distinct users']}>
+    <Table caption="Events per action" columns={['Action', 'Events', 'Distinct users']}>
       {rows.map((row) => (
-        <tr key={row.action}>
-          <td className={cellClass}>
+        <TableRow key={row.action}>
+          <TableCell>
             <code>{row.action}</code>
-          </td>
-          <td className={`${cellClass} tabular-nums`}>{count(row.events)}</td>
-          <td className={`${cellClass} tabular-nums`}>{count(row.users)}</td>
-        </tr>
+          </TableCell>
+          <TableCell className="tabular-nums">{count(row.events)}</TableCell>
+          <TableCell className="tabular-nums">{count(row.users)}</TableCell>
+        </TableRow>
       ))}
-    </DataTable>
+    </Table>
   );
 }

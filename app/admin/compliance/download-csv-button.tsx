@@ -1,17 +1,20 @@
 'use client';
 
+import { DownloadIcon } from 'lucide-react';
+
 import { downloadFile } from '@/app/_components/download-file';
-import { secondaryButtonClass } from '../_components/styles';
+import { Button } from '@/app/_components/ui/button';
 
 /** Saves the report on screen; the server already sent it as CSV. */
 export function DownloadCsvButton({ from, to, csv }: { from: string; to: string; csv: string }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="outline"
+      size="sm"
       onClick={() => downloadFile(`compliance-${from}-to-${to}.csv`, csv)}
-      className={secondaryButtonClass}
     >
+      <DownloadIcon aria-hidden />
       Download CSV
-    </button>
+    </Button>
   );
 }

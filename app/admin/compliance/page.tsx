@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 
+import { PageHeader } from '@/app/_components/ui/page-header';
 import { requireAdmin } from '@/server/page-session';
 
 import type { DateRange } from './compliance-form';
@@ -16,16 +17,13 @@ function monthToDate(now: Date): DateRange {
 export default async function AdminCompliancePage() {
   await requireAdmin('/admin/compliance');
   return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Compliance report</h1>
-        <p className="max-w-prose text-slate-600 dark:text-slate-300">
-          How many audit events of each action happened in a date range, and to how many distinct
-          users, most frequent first.
-        </p>
-      </div>
+    <>
+      <PageHeader
+        title="Compliance report"
+        description="How many audit events of each action happened in a date range, and to how many distinct users, most frequent first."
+      />
       {/* The default is worked out here so server and browser render the same dates. */}
       <ComplianceReport initialRange={monthToDate(new Date())} />
-    </div>
+    </>
   );
 }

@@ -1,11 +1,9 @@
-import Link from 'next/link';
-
 import { DateTime } from '@/app/_components/ui/date-time';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 
-import { cellClass, DataTable } from '../_components/data-table';
 import { count } from '../_components/labels';
+import { RecordLink } from '../_components/record-link';
 import { SeverityBadge } from '../_components/severity-badge';
-import { linkClass } from '../_components/styles';
 import type { ErrorReport } from '../_components/types';
 import { SOURCES } from './sources';
 
@@ -13,36 +11,34 @@ const COLUMNS = ['Message', 'Severity', 'Count', 'First seen', 'Last seen', 'Sou
 
 function Row({ report }: { report: ErrorReport }) {
   return (
-    <tr>
-      <td className={`${cellClass} max-w-md break-words`}>
-        <Link href={`/admin/errors/${report.id}`} className={linkClass}>
-          {report.message}
-        </Link>
-      </td>
-      <td className={cellClass}>
+    <TableRow>
+      <TableCell className="max-w-md break-words">
+        <RecordLink href={`/admin/errors/${report.id}`}>{report.message}</RecordLink>
+      </TableCell>
+      <TableCell>
         <SeverityBadge severity={report.severity} />
-      </td>
-      <td className={`${cellClass} tabular-nums`}>{count(report.count)}</td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell className="tabular-nums">{count(report.count)}</TableCell>
+      <TableCell>
         <DateTime value={report.firstSeenAt} />
-      </td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell>
         <DateTime value={report.lastSeenAt} />
-      </td>
-      <td className={cellClass}>{SOURCES[report.source]}</td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell>{SOURCES[report.source]}</TableCell>
+      <TableCell>
         <code>{report.category}</code>
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
 export function ErrorReportTable({ reports }: { reports: ErrorReport[] }) {
   return (
-    <DataTable caption="Error reports" columns={COLUMNS}>
+    <Table caption="Error reports" columns={COLUMNS}>
       {reports.map((report) => (
         <Row key={report.id} report={report} />
       ))}
-    </DataTable>
+    </Table>
   );
 }

@@ -1,9 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { BugIcon } from 'lucide-react';
 import { useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
 
 import { SelectField } from '../_components/select-field';
 import { pickOption } from '../_components/types';
@@ -29,11 +33,28 @@ export function ErrorReports() {
   const reports = useQuery(trpc.admin.errorReports.queryOptions({ state }));
 
   let body;
-  if (reports.isPending) body = <p role="status">Loading error reports…</p>;
+  if (reports.isPending) body = <LoadingLines label="Loading error reports…" lines={5} />;
   else if (reports.isError) {
-    body = <p role="alert">Could not load error reports: {reports.error.message}</p>;
-  } else if (reports.data.length === 0) body = <p>{EMPTY[state]}</p>;
-  else body = <ErrorReportTable reports={reports.data} />;
+    body = (
+      <ErrorState title="Could not load error reports." onRetry={() => reports.refetch()}>
+        {reports.error.message}
+      </ErrorState>
+    );
+  } else if (reports.data.length === 0) {
+    body = (
+      <EmptyState
+        icon={BugIcon}
+        title={EMPTY[state]}
+        action={
+          state !== 'all' && (
+            <Button variant="outline" onClick={() => setState('all')}>
+              Show all reports
+            </Button>
+          )
+        }
+      />
+    );
+  } else body = <ErrorReportTable reports={reports.data} />;
 
   return (
     <div className="space-y-6">
@@ -42,6 +63,7 @@ export function ErrorReports() {
         value={state}
         onChange={(event) => setState(pickOption(STATES, event.target.value) ?? 'open')}
         options={STATES}
+        className="w-48"
       />
       {body}
     </div>

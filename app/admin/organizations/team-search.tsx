@@ -1,63 +1,72 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Building2Icon } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
 
-import { cellClass, DataTable } from '../_components/data-table';
-import { secondaryButtonClass } from '../_components/styles';
+import { TeamTable } from './team-table';
 
 export function TeamSearch() {
   const trpc = useTRPC();
   const [query, setQuery] = useState<string | undefined>(undefined);
+  // A new key empties the search field when the search is cleared.
+  const [formKey, setFormKey] = useState(0);
   const teams = useQuery(trpc.admin.organizations.queryOptions({ query, limit: 50 }));
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('query') ?? '').trim();
     setQuery(value || undefined);
   };
+  const clearSearch = () => {
+    setQuery(undefined);
+    setFormKey((key) => key + 1);
+  };
 
   let body;
-  if (teams.isPending) body = <p role="status">Loading teams…</p>;
-  else if (teams.isError) body = <p role="alert">Could not load teams: {teams.error.message}</p>;
-  else if (teams.data.items.length === 0) body = <p>No teams match.</p>;
-  else {
+  if (teams.isPending) body = <LoadingLines label="Loading teams…" lines={5} />;
+  else if (teams.isError) {
     body = (
-      <DataTable
-        caption="Teams"
-        columns={['Name', 'Slug', 'Members', 'Owners', 'Plan', 'Subscription', 'Created']}
-      >
-        {teams.data.items.map((team) => (
-          <tr key={team.id}>
-            <td className={cellClass}>{team.name}</td>
-            <td className={cellClass}>
-              <code>{team.slug}</code>
-            </td>
-            <td className={cellClass}>{team.members}</td>
-            <td className={cellClass}>{team.owners.join(', ')}</td>
-            <td className={cellClass}>{team.plan}</td>
-            <td className={cellClass}>
-              {team.subscription
-                ? `${team.subscription.status.replaceAll('_', ' ')}, ${team.subscription.seats} seats`
-                : 'none'}
-            </td>
-            <td className={cellClass}>{team.createdAt.toLocaleDateString()}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <ErrorState title="Could not load teams." onRetry={() => teams.refetch()}>
+        {teams.error.message}
+      </ErrorState>
     );
-  }
+  } else if (teams.data.items.length === 0) {
+    body = (
+      <EmptyState
+        icon={Building2Icon}
+        title={query ? 'No teams match.' : 'No teams yet.'}
+        action={
+          query && (
+            <Button variant="outline" onClick={clearSearch}>
+              Clear the search
+            </Button>
+          )
+        }
+      >
+        {!query && 'Teams appear here once someone creates one from their dashboard.'}
+      </EmptyState>
+    );
+  } else body = <TeamTable teams={teams.data.items} />;
+
   return (
     <div className="space-y-6">
-      <form onSubmit={onSearch} className="flex max-w-md items-end gap-3" role="search">
+      <form
+        key={formKey}
+        onSubmit={onSearch}
+        className="flex max-w-md items-end gap-3"
+        role="search"
+        aria-label="Search teams"
+      >
         <div className="flex-1">
           <Field label="Name or slug" name="query" maxLength={200} />
         </div>
-        <button type="submit" className={secondaryButtonClass}>
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       {body}
     </div>

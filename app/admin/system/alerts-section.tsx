@@ -1,23 +1,31 @@
+import { BellOffIcon } from 'lucide-react';
+
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { EmptyState } from '@/app/_components/ui/empty-state';
 import type { HealthOutput } from '@/server/core/schemas';
 
-import { Section } from '../_components/section';
 import { SeverityBadge } from '../_components/severity-badge';
 
 export function AlertsSection({ alerts }: { alerts: HealthOutput['alerts'] }) {
   return (
-    <Section title="Alerts">
-      {alerts.length === 0 ? (
-        <p>No alerts firing.</p>
-      ) : (
-        <ul className="space-y-2">
-          {alerts.map((alert) => (
-            <li key={alert.id} className="flex flex-wrap items-center gap-2">
-              <SeverityBadge severity={alert.severity} />
-              {alert.message}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Section>
+    <Card>
+      <CardHeader>
+        <CardTitle>Alerts</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {alerts.length === 0 ? (
+          <EmptyState icon={BellOffIcon} title="No alerts firing." />
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {alerts.map((alert) => (
+              <li key={alert.id} className="flex flex-wrap items-center gap-2">
+                <SeverityBadge severity={alert.severity} />
+                {alert.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -1,5 +1,5 @@
 // Indigo 500 stays above 3:1 against both the white and the slate-950 background;
-// axis text takes the surrounding text colour (slate-700 / slate-300).
+// axis text takes the surrounding (muted) text colour.
 export const SERIES_COLOUR = '#6366f1';
 export const CHART_HEIGHT = 220;
 export const axisTick = { fill: 'currentColor', fontSize: 12 };

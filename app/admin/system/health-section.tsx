@@ -1,10 +1,14 @@
+import { Badge, type Tone } from '@/app/_components/ui/badge';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
 import { NONE } from '@/app/_components/ui/date-time';
+import { cellClass, Table, TableCell, TableRow } from '@/app/_components/ui/table';
 import type { DependencyCheck, HealthOutput } from '@/server/core/schemas';
-
-import { Badge, type Tone } from '../_components/badge';
-import { cellClass, DataTable } from '../_components/data-table';
-import { Section } from '../_components/section';
-import { hintClass } from '../_components/styles';
 
 const OVERALL: Record<HealthOutput['status'], { label: string; tone: Tone }> = {
   healthy: { label: 'Healthy', tone: 'good' },
@@ -34,34 +38,41 @@ function uptime(seconds: number) {
   return `${minutes} min`;
 }
 
-export function HealthSection({ health }: { health: HealthOutput }) {
+export function HealthSection({ health, className }: { health: HealthOutput; className?: string }) {
   const overall = OVERALL[health.status];
   return (
-    <Section title="Health">
-      <p className="flex items-center gap-2">
-        Overall: <Badge tone={overall.tone}>{overall.label}</Badge>
-      </p>
-      <p className={hintClass}>
-        Version {health.version}, up {uptime(health.uptimeSeconds)}.
-      </p>
-      <DataTable caption="Dependencies" columns={['Dependency', 'Status', 'Latency']}>
-        {DEPENDENCIES.map(({ key, label }) => {
-          const check = health.checks[key];
-          return (
-            <tr key={key}>
-              <th scope="row" className={`${cellClass} font-medium`}>
-                {label}
-              </th>
-              <td className={cellClass}>
-                <Badge tone={CHECK[check.status].tone}>{CHECK[check.status].label}</Badge>
-              </td>
-              <td className={cellClass}>
-                {check.latencyMs === null ? NONE : `${Math.round(check.latencyMs)} ms`}
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
-    </Section>
+    <Card className={className}>
+      <CardHeader>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <CardTitle>Health</CardTitle>
+          <p className="flex items-center gap-2 text-sm">
+            Overall: <Badge tone={overall.tone}>{overall.label}</Badge>
+          </p>
+        </div>
+        <CardDescription>
+          Version {health.version}, up {uptime(health.uptimeSeconds)}.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <Table caption="Dependencies" columns={['Dependency', 'Status', 'Latency']}>
+          {DEPENDENCIES.map(({ key, label }) => {
+            const check = health.checks[key];
+            return (
+              <TableRow key={key}>
+                <th scope="row" className={`${cellClass} font-medium`}>
+                  {label}
+                </th>
+                <TableCell>
+                  <Badge tone={CHECK[check.status].tone}>{CHECK[check.status].label}</Badge>
+                </TableCell>
+                <TableCell className="tabular-nums">
+                  {check.latencyMs === null ? NONE : `${Math.round(check.latencyMs)} ms`}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </Table>
+      </CardContent>
+    </Card>
   );
 }

@@ -1,5 +1,12 @@
-import { Section } from '../_components/section';
-import { hintClass } from '../_components/styles';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+
 import type { SystemOverview } from '../_components/types';
 import { RouteLatencyChart, type RouteLatency } from './route-latency-chart';
 
@@ -15,15 +22,30 @@ function slowest(routes: RouteMetrics[]): RouteLatency[] {
     .slice(0, SHOWN);
 }
 
-export function LatencySection({ routes }: { routes: RouteMetrics[] }) {
+export function LatencySection({
+  routes,
+  className,
+}: {
+  routes: RouteMetrics[];
+  className?: string;
+}) {
   const shown = slowest(routes);
   return (
-    <Section title="Latency">
-      <p className={hintClass}>
-        The {SHOWN} slowest routes of this server process by 95th percentile, over the last 10
-        minutes.
-      </p>
-      {shown.length === 0 ? <p>No timed requests yet.</p> : <RouteLatencyChart routes={shown} />}
-    </Section>
+    <Card className={className}>
+      <CardHeader>
+        <CardTitle>Latency</CardTitle>
+        <CardDescription>
+          The {SHOWN} slowest routes of this server process by 95th percentile, over the last 10
+          minutes.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {shown.length === 0 ? (
+          <EmptyState title="No timed requests yet." />
+        ) : (
+          <RouteLatencyChart routes={shown} />
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -29,8 +29,8 @@ export function MinuteChart({
 }) {
   return (
     <figure className="space-y-2">
-      <figcaption className="font-medium">{title}</figcaption>
-      <div aria-hidden className="text-slate-700 dark:text-slate-300">
+      <figcaption className="text-sm font-medium">{title}</figcaption>
+      <div aria-hidden className="text-muted-foreground">
         <ResponsiveContainer
           width="100%"
           height={CHART_HEIGHT}

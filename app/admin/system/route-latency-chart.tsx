@@ -16,8 +16,8 @@ export function RouteLatencyChart({ routes }: { routes: RouteLatency[] }) {
   const height = Math.max(CHART_HEIGHT, routes.length * ROW_HEIGHT + 40);
   return (
     <figure className="space-y-2">
-      <figcaption className="font-medium">{TITLE}</figcaption>
-      <div aria-hidden className="text-slate-700 dark:text-slate-300">
+      <figcaption className="text-sm font-medium">{TITLE}</figcaption>
+      <div aria-hidden className="text-muted-foreground">
         <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 720, height }}>
           <BarChart
             data={routes}

@@ -3,10 +3,10 @@
 import type { FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
+import { Button } from '@/app/_components/ui/button';
 
 import { PLAN_OPTIONS, SUBSCRIPTION_STATES } from '../_components/labels';
 import { SelectField } from '../_components/select-field';
-import { primaryButtonClass } from '../_components/styles';
 import { pickOption, type AdminInputs } from '../_components/types';
 
 export type UserFilter = Omit<AdminInputs['users'], 'limit' | 'cursor'>;
@@ -36,14 +36,12 @@ export function UserSearchForm({ onSearch }: { onSearch: (filter: UserFilter) =>
       onSubmit={submit}
       className="flex flex-wrap items-end gap-4"
     >
-      <div className="w-72">
+      <div className="w-full sm:w-72">
         <Field label="Email" name="email" type="text" spellCheck={false} autoComplete="off" />
       </div>
       <SelectField label="Plan" name="plan" options={[ANY, ...PLAN_OPTIONS]} />
       <SelectField label="Subscription" name="status" options={[ANY, ...SUBSCRIPTION_STATES]} />
-      <button type="submit" className={primaryButtonClass}>
-        Search
-      </button>
+      <Button type="submit">Search</Button>
     </form>
   );
 }

@@ -1,17 +1,24 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { UsersIcon } from 'lucide-react';
 import { useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import { EmptyState, ErrorState } from '@/app/_components/ui/empty-state';
+import { LoadingLines } from '@/app/_components/ui/skeleton';
 
-import { secondaryButtonClass } from '../_components/styles';
 import { UserSearchForm, type UserFilter } from './user-search-form';
 import { UserTable } from './user-table';
+
+const isFiltered = (filter: UserFilter) => Object.values(filter).some(Boolean);
 
 export function UserSearch() {
   const trpc = useTRPC();
   const [filter, setFilter] = useState<UserFilter>({});
+  // A new key empties the form's fields when the search is cleared.
+  const [formKey, setFormKey] = useState(0);
   const users = useInfiniteQuery(
     trpc.admin.users.infiniteQueryOptions(
       { ...filter, limit: 25 },
@@ -19,26 +26,49 @@ export function UserSearch() {
     ),
   );
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const clearSearch = () => {
+    setFilter({});
+    setFormKey((key) => key + 1);
+  };
 
   let body;
-  if (users.isPending) body = <p role="status">Loading users…</p>;
-  else if (users.isError) body = <p role="alert">Could not load users: {users.error.message}</p>;
-  else if (items.length === 0) body = <p>No users match.</p>;
-  else body = <UserTable users={items} />;
+  if (users.isPending) body = <LoadingLines label="Loading users…" lines={5} />;
+  else if (users.isError) {
+    body = (
+      <ErrorState title="Could not load users." onRetry={() => users.refetch()}>
+        {users.error.message}
+      </ErrorState>
+    );
+  } else if (items.length === 0) {
+    body = (
+      <EmptyState
+        icon={UsersIcon}
+        title="No users match."
+        action={
+          isFiltered(filter) && (
+            <Button variant="outline" onClick={clearSearch}>
+              Clear the search
+            </Button>
+          )
+        }
+      >
+        {isFiltered(filter) && 'Try part of the address, or any plan and subscription.'}
+      </EmptyState>
+    );
+  } else body = <UserTable users={items} />;
 
   return (
     <div className="space-y-6">
-      <UserSearchForm onSearch={setFilter} />
+      <UserSearchForm key={formKey} onSearch={setFilter} />
       {body}
       {users.hasNextPage && (
-        <button
-          type="button"
+        <Button
+          variant="outline"
           onClick={() => users.fetchNextPage()}
           disabled={users.isFetchingNextPage}
-          className={secondaryButtonClass}
         >
           {users.isFetchingNextPage ? 'Loading…' : 'Show more users'}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,10 +1,9 @@
-import Link from 'next/link';
-
+import { Badge } from '@/app/_components/ui/badge';
 import { DateTime, NONE } from '@/app/_components/ui/date-time';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 
-import { cellClass, DataTable } from '../_components/data-table';
 import { PLAN_NAMES, roleName } from '../_components/labels';
-import { linkClass } from '../_components/styles';
+import { RecordLink } from '../_components/record-link';
 import { SubscriptionBadge } from '../_components/subscription-badge';
 import type { UserDetail } from '../_components/types';
 
@@ -14,32 +13,36 @@ const COLUMNS = ['Email', 'Name', 'Role', 'Plan', 'Subscription', 'Confirmed', '
 
 function Row({ user }: { user: UserSummary }) {
   return (
-    <tr>
-      <td className={`${cellClass} break-all`}>
-        <Link href={`/admin/users/${user.id}`} className={linkClass}>
-          {user.email ?? 'No email'}
-        </Link>
-      </td>
-      <td className={cellClass}>{user.displayName ?? NONE}</td>
-      <td className={cellClass}>{roleName(user.role)}</td>
-      <td className={cellClass}>{PLAN_NAMES[user.plan]}</td>
-      <td className={cellClass}>
+    <TableRow>
+      <TableCell className="break-all">
+        <RecordLink href={`/admin/users/${user.id}`}>{user.email ?? 'No email'}</RecordLink>
+      </TableCell>
+      <TableCell>{user.displayName ?? NONE}</TableCell>
+      <TableCell>
+        {user.role === 'admin' ? (
+          <Badge tone="brand">{roleName(user.role)}</Badge>
+        ) : (
+          roleName(user.role)
+        )}
+      </TableCell>
+      <TableCell>{PLAN_NAMES[user.plan]}</TableCell>
+      <TableCell>
         {user.subscriptionStatus ? <SubscriptionBadge status={user.subscriptionStatus} /> : 'None'}
-      </td>
-      <td className={cellClass}>{user.emailConfirmed ? 'Yes' : 'No'}</td>
-      <td className={cellClass}>
+      </TableCell>
+      <TableCell>{user.emailConfirmed ? 'Yes' : 'No'}</TableCell>
+      <TableCell>
         <DateTime value={user.createdAt} />
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
 export function UserTable({ users }: { users: UserSummary[] }) {
   return (
-    <DataTable caption="Users" columns={COLUMNS}>
+    <Table caption="Users" columns={COLUMNS}>
       {users.map((user) => (
         <Row key={user.id} user={user} />
       ))}
-    </DataTable>
+    </Table>
   );
 }

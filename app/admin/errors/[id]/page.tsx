@@ -13,10 +13,5 @@ export default async function AdminErrorReportPage({
 }) {
   const { id } = await params;
   await requireAdmin(`/admin/errors/${encodeURIComponent(id)}`);
-  return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold tracking-tight">Error report</h1>
-      <ErrorReportDetail id={id} />
-    </div>
-  );
+  return <ErrorReportDetail id={id} />;
 }

@@ -1,43 +1,41 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CheckIcon } from 'lucide-react';
 
-import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { Button } from '@/app/_components/ui/button';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
+import { toast } from '@/app/_components/ui/toaster';
 
-import { primaryButtonClass } from '../../_components/styles';
-
-/** The button shows while the report is open; the outcome stays after it goes. */
-export function ResolveReport({ id, resolved }: { id: string; resolved: boolean }) {
+/** Shown while the report is open; the detail query then shows it resolved. */
+export function ResolveReport({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
   const resolve = useMutation(
     trpc.admin.resolveErrorReport.mutationOptions({
-      onMutate: clear,
       onSuccess: async (report) => {
         queryClient.setQueryData(trpc.admin.errorReport.queryKey({ id }), report);
         await queryClient.invalidateQueries({ queryKey: trpc.admin.errorReports.pathKey() });
-        succeeded('Marked resolved.');
+        toast.success('Marked resolved.');
       },
-      onError: failed,
+      onError: (error) => toast.error(error.message),
     }),
   );
 
   return (
-    <div className="space-y-2">
-      {!resolved && (
-        <button
-          type="button"
-          onClick={() => resolve.mutate({ id })}
-          disabled={resolve.isPending}
-          className={primaryButtonClass}
-        >
+    <ConfirmDialog
+      trigger={
+        <Button variant="outline" disabled={resolve.isPending}>
+          <CheckIcon aria-hidden />
           Mark resolved
-        </button>
-      )}
-      <FormMessage outcome={outcome} />
-    </div>
+        </Button>
+      }
+      title="Mark this error report resolved?"
+      description="It leaves the list of open reports. If its error comes back, it opens again."
+      confirmLabel="Mark resolved"
+      pending={resolve.isPending}
+      onConfirm={() => resolve.mutateAsync({ id })}
+    />
   );
 }

@@ -1,16 +1,18 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { KeyRoundIcon } from 'lucide-react';
 
-import { DateTime } from '@/app/_components/ui/date-time';
-import { FormMessage } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
-import { useFormOutcome } from '@/app/_components/use-form-outcome';
+import { Badge, type Tone } from '@/app/_components/ui/badge';
+import { Button } from '@/app/_components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
+import { toast } from '@/app/_components/ui/toaster';
 
-import { Badge, type Tone } from '../../_components/badge';
-import { ConfirmAction } from '../../_components/confirm-action';
-import { cellClass, DataTable } from '../../_components/data-table';
-import { Section } from '../../_components/section';
 import type { UserDetail } from '../../_components/types';
 import { useRefreshUser } from './use-refresh-user';
 
@@ -27,55 +29,63 @@ const COLUMNS = ['Name', 'Prefix', 'Scopes', 'Status', 'Last used', 'Created', '
 export function ApiKeysSection({ userId, apiKeys }: { userId: string; apiKeys: ApiKey[] }) {
   const trpc = useTRPC();
   const refresh = useRefreshUser(userId);
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
   const revoke = useMutation(
     trpc.admin.revokeApiKey.mutationOptions({
-      onMutate: clear,
       onSuccess: async () => {
         await refresh();
-        succeeded('API key revoked.');
+        toast.success('API key revoked.');
       },
-      onError: failed,
+      onError: (error) => toast.error(error.message),
     }),
   );
 
   return (
-    <Section title="API keys">
-      {apiKeys.length === 0 ? (
-        <p>No API keys.</p>
-      ) : (
-        <DataTable caption="API keys" columns={COLUMNS}>
-          {apiKeys.map((key) => (
-            <tr key={key.id} aria-label={`API key ${key.name}`}>
-              <td className={`${cellClass} font-medium`}>{key.name}</td>
-              <td className={cellClass}>
-                <code>{key.displayPrefix}</code>
-              </td>
-              <td className={cellClass}>{key.scopes.join(', ') || 'None'}</td>
-              <td className={cellClass}>
-                <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
-              </td>
-              <td className={cellClass}>
-                {key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : 'Never'}
-              </td>
-              <td className={cellClass}>
-                <DateTime value={key.createdAt} />
-              </td>
-              <td className={cellClass}>
-                {key.status === 'active' && (
-                  <ConfirmAction
-                    label="Revoke"
-                    confirmLabel={`Yes, revoke ${key.name}`}
-                    onConfirm={() => revoke.mutate({ userId, apiKeyId: key.id })}
-                    pending={revoke.isPending}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <FormMessage outcome={outcome} />
-    </Section>
+    <Card className="lg:col-span-2 xl:col-span-3">
+      <CardHeader>
+        <CardTitle>API keys</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {apiKeys.length === 0 ? (
+          <EmptyState icon={KeyRoundIcon} title="No API keys." />
+        ) : (
+          <Table caption="API keys" columns={COLUMNS}>
+            {apiKeys.map((key) => (
+              <TableRow key={key.id} aria-label={`API key ${key.name}`}>
+                <TableCell className="font-medium">{key.name}</TableCell>
+                <TableCell>
+                  <code>{key.displayPrefix}</code>
+                </TableCell>
+                <TableCell>{key.scopes.join(', ') || 'None'}</TableCell>
+                <TableCell>
+                  <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
+                </TableCell>
+                <TableCell>
+                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : 'Never'}
+                </TableCell>
+                <TableCell>
+                  <DateTime value={key.createdAt} />
+                </TableCell>
+                <TableCell>
+                  {key.status === 'active' && (
+                    <ConfirmDialog
+                      trigger={
+                        <Button variant="outline" size="sm">
+                          Revoke
+                        </Button>
+                      }
+                      title={`Revoke the key ${key.name}?`}
+                      description="Requests made with it are refused from now on. This cannot be undone: the owner would have to create a new key."
+                      confirmLabel="Revoke key"
+                      pending={revoke.isPending}
+                      onConfirm={() => revoke.mutateAsync({ userId, apiKeyId: key.id })}
+                    />
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </Table>
+        )}
+      </CardContent>
+    </Card>
   );
 }

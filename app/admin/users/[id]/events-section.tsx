@@ -1,34 +1,42 @@
-import { DateTime } from '@/app/_components/ui/date-time';
+import { HistoryIcon } from 'lucide-react';
 
-import { Badge } from '../../_components/badge';
-import { cellClass, DataTable } from '../../_components/data-table';
-import { Section } from '../../_components/section';
+import { Badge } from '@/app/_components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { EmptyState } from '@/app/_components/ui/empty-state';
+import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
+
 import type { UserDetail } from '../../_components/types';
 
 type AuditEvent = UserDetail['recentEvents'][number];
 
 export function EventsSection({ events }: { events: AuditEvent[] }) {
   return (
-    <Section title="Recent events">
-      {events.length === 0 ? (
-        <p>No events yet.</p>
-      ) : (
-        <DataTable caption="Recent events" columns={['Action', 'Time', 'Result']}>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td className={cellClass}>
-                <code>{event.action}</code>
-              </td>
-              <td className={cellClass}>
-                <DateTime value={event.createdAt} />
-              </td>
-              <td className={cellClass}>
-                {event.success ? <Badge tone="good">OK</Badge> : <Badge tone="bad">Failed</Badge>}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-    </Section>
+    <Card className="lg:col-span-2 xl:col-span-3">
+      <CardHeader>
+        <CardTitle>Recent events</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {events.length === 0 ? (
+          <EmptyState icon={HistoryIcon} title="No events yet." />
+        ) : (
+          <Table caption="Recent events" columns={['Action', 'Time', 'Result']}>
+            {events.map((event) => (
+              <TableRow key={event.id}>
+                <TableCell>
+                  <code>{event.action}</code>
+                </TableCell>
+                <TableCell>
+                  <DateTime value={event.createdAt} />
+                </TableCell>
+                <TableCell>
+                  {event.success ? <Badge tone="good">OK</Badge> : <Badge tone="bad">Failed</Badge>}
+                </TableCell>
+              </TableRow>
+            ))}
+          </Table>
+        )}
+      </CardContent>
+    </Card>
   );
 }

@@ -1,54 +1,99 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 
-import { FormMessage, SubmitButton } from '@/app/_components/form';
+import { FormMessage, useHydrated } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { Button } from '@/app/_components/ui/button';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '@/app/_components/ui/card';
+import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
+import { toast } from '@/app/_components/ui/toaster';
 import { useFormOutcome } from '@/app/_components/use-form-outcome';
 
-import { ROLE_OPTIONS } from '../../_components/labels';
-import { Section } from '../../_components/section';
+import { ROLE_OPTIONS, roleName } from '../../_components/labels';
 import { SelectField } from '../../_components/select-field';
 import { pickOption } from '../../_components/types';
 import { useRefreshUser } from './use-refresh-user';
 
 type Role = 'user' | 'admin';
 
-export function RoleSection({ userId, role }: { userId: string; role: Role }) {
+/** What the change does, said before it is made: both ways change who can see every account. */
+const CONSEQUENCE: Record<Role, string> = {
+  admin:
+    'They will be able to see and change every account, at once, in every session and with every API key they have.',
+  user: 'They lose the admin area at once, in every session and with every API key they have.',
+};
+
+export function RoleSection({
+  userId,
+  email,
+  role,
+}: {
+  userId: string;
+  email: string | null;
+  role: Role;
+}) {
   const trpc = useTRPC();
+  const hydrated = useHydrated();
   const refresh = useRefreshUser(userId);
-  const { outcome, clear, succeeded, failed } = useFormOutcome();
+  const [chosen, setChosen] = useState<Role>(role);
+  // A failure stays beside the field, where the choice was made.
+  const { outcome, clear, failed } = useFormOutcome();
   const setRole = useMutation(
     trpc.admin.setRole.mutationOptions({
+      onMutate: clear,
       onSuccess: async (_done, input) => {
         await refresh();
-        succeeded(`Role changed to ${input.role}.`);
+        toast.success(`Role changed to ${input.role}.`);
       },
       onError: failed,
     }),
   );
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    clear();
-    const next = pickOption(ROLE_OPTIONS, new FormData(event.currentTarget).get('role'));
-    if (!next) return;
-    if (next === role) succeeded(`Role is already ${next}.`);
-    else setRole.mutate({ userId, role: next });
-  }
+  const who = email ?? 'this user';
 
   return (
-    <Section title="Role">
-      <p className="max-w-prose text-slate-600 dark:text-slate-300">
-        Admins can see and change every account. The change applies at once, to sessions and API
-        keys alike.
-      </p>
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-4">
-        <SelectField label="Role" name="role" defaultValue={role} options={ROLE_OPTIONS} />
-        <SubmitButton pending={setRole.isPending}>Change role</SubmitButton>
-      </form>
-      <FormMessage outcome={outcome} />
-    </Section>
+    <Card>
+      <CardHeader>
+        <CardTitle>Role</CardTitle>
+        <CardDescription>
+          Admins can see and change every account. The change applies at once, to sessions and API
+          keys alike.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        <div className="flex flex-wrap items-end gap-4">
+          <SelectField
+            label="Role"
+            name="role"
+            value={chosen}
+            onChange={(event) => setChosen(pickOption(ROLE_OPTIONS, event.target.value) ?? role)}
+            options={ROLE_OPTIONS}
+          />
+          <ConfirmDialog
+            trigger={
+              <Button
+                variant="outline"
+                disabled={chosen === role || setRole.isPending || !hydrated}
+              >
+                Change role
+              </Button>
+            }
+            title={chosen === 'admin' ? `Make ${who} an admin?` : `Take admin rights from ${who}?`}
+            description={CONSEQUENCE[chosen]}
+            confirmLabel={`Change role to ${roleName(chosen)}`}
+            pending={setRole.isPending}
+            onConfirm={() => setRole.mutateAsync({ userId, role: chosen })}
+          />
+        </div>
+        <FormMessage outcome={outcome} />
+      </CardContent>
+    </Card>
   );
 }

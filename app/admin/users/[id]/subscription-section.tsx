@@ -1,7 +1,8 @@
+import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
 import { DateTime } from '@/app/_components/ui/date-time';
+import { EmptyState } from '@/app/_components/ui/empty-state';
 
 import { PLAN_NAMES } from '../../_components/labels';
-import { Section } from '../../_components/section';
 import { SubscriptionBadge } from '../../_components/subscription-badge';
 import type { UserDetail } from '../../_components/types';
 
@@ -22,29 +23,34 @@ function Period({ subscription }: { subscription: Subscription }) {
 
 export function SubscriptionSection({ subscriptions }: { subscriptions: Subscription[] }) {
   return (
-    <Section title="Subscription">
-      {subscriptions.length === 0 ? (
-        <p>No subscription.</p>
-      ) : (
-        <ul className="space-y-2 text-sm">
-          {subscriptions.map((subscription) => (
-            <li key={subscription.id} className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">
-                {subscription.plan ? PLAN_NAMES[subscription.plan] : 'Unknown plan'}
-                {subscription.interval &&
-                  `, ${INTERVALS[subscription.interval] ?? subscription.interval}`}
-              </span>
-              <SubscriptionBadge status={subscription.status} />
-              <span>
-                <code className="text-xs text-slate-600 dark:text-slate-300">
-                  {subscription.id}
-                </code>
-                <Period subscription={subscription} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Section>
+    <Card className="lg:col-span-2 xl:col-span-1">
+      <CardHeader>
+        <CardTitle>Subscription</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {subscriptions.length === 0 ? (
+          <EmptyState title="No subscription." />
+        ) : (
+          <ul className="space-y-3 text-sm">
+            {subscriptions.map((subscription) => (
+              <li key={subscription.id} className="space-y-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">
+                    {subscription.plan ? PLAN_NAMES[subscription.plan] : 'Unknown plan'}
+                    {subscription.interval &&
+                      `, ${INTERVALS[subscription.interval] ?? subscription.interval}`}
+                  </span>
+                  <SubscriptionBadge status={subscription.status} />
+                </div>
+                <p className="text-muted-foreground">
+                  <code className="text-xs break-all">{subscription.id}</code>
+                  <Period subscription={subscription} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
   );
 }

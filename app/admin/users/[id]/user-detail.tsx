@@ -1,12 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { UserXIcon } from 'lucide-react';
 
-import { isRefusal, retryUnlessRefused } from '@/app/_components/refusal';
+import { retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
+import { PageHeader } from '@/app/_components/ui/page-header';
+import { Skeleton } from '@/app/_components/ui/skeleton';
 
-import { linkClass } from '../../_components/styles';
+import { DetailFailure } from '../../_components/detail-failure';
 import { ApiKeysSection } from './api-keys-section';
 import { EventsSection } from './events-section';
 import { ProfileSection } from './profile-section';
@@ -14,7 +16,20 @@ import { RoleSection } from './role-section';
 import { SessionsSection } from './sessions-section';
 import { SubscriptionSection } from './subscription-section';
 
-const headingClass = 'text-3xl font-bold tracking-tight break-all';
+const DESCRIPTION = 'Their profile, access and recent activity. Changes here apply at once.';
+
+/** Card-shaped placeholders where the sections will be. */
+function DetailSkeleton() {
+  return (
+    <div role="status" className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <span className="sr-only">Loading user…</span>
+      <Skeleton className="h-48" />
+      <Skeleton className="h-48" />
+      <Skeleton className="h-40 lg:col-span-2" />
+      <Skeleton className="h-40 lg:col-span-2" />
+    </div>
+  );
+}
 
 export function UserDetail({ userId }: { userId: string }) {
   const trpc = useTRPC();
@@ -22,40 +37,44 @@ export function UserDetail({ userId }: { userId: string }) {
 
   if (detail.isPending) {
     return (
-      <div className="space-y-4">
-        <h1 className={headingClass}>User</h1>
-        <p role="status">Loading user…</p>
-      </div>
+      <>
+        <PageHeader title="User" description={DESCRIPTION} />
+        <DetailSkeleton />
+      </>
     );
   }
   if (detail.isError) {
-    // A malformed id is refused with 400: to the reader it is just as missing.
-    const missing = isRefusal(detail.error);
     return (
-      <div className="space-y-4">
-        <h1 className={headingClass}>User</h1>
-        <p role="alert">
-          {missing ? 'No such user.' : `Could not load this user: ${detail.error.message}`}
-        </p>
-        <p>
-          <Link href="/admin/users" className={linkClass}>
-            Back to users
-          </Link>
-        </p>
-      </div>
+      <>
+        <PageHeader title="User" />
+        <DetailFailure
+          error={detail.error}
+          onRetry={() => detail.refetch()}
+          icon={UserXIcon}
+          missing="No such user."
+          failed="Could not load this user."
+          back={{ href: '/admin/users', label: 'Back to users' }}
+        />
+      </>
     );
   }
 
   const { user, subscriptions, apiKeys, sessions, recentEvents } = detail.data;
   return (
-    <div className="space-y-10">
-      <h1 className={headingClass}>{user.email ?? 'User without an email'}</h1>
-      <ProfileSection user={user} />
-      <SubscriptionSection subscriptions={subscriptions} />
-      <ApiKeysSection userId={userId} apiKeys={apiKeys} />
-      <SessionsSection userId={userId} sessions={sessions} />
-      <EventsSection events={recentEvents} />
-      <RoleSection userId={userId} role={user.role} />
-    </div>
+    <>
+      <PageHeader
+        title={<span className="break-all">{user.email ?? 'User without an email'}</span>}
+        description={DESCRIPTION}
+      />
+      {/* grid-cols-1, not the implicit auto column, so a wide table scrolls inside its card. */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 xl:grid-cols-3">
+        <ProfileSection user={user} />
+        <RoleSection userId={userId} email={user.email} role={user.role} />
+        <SubscriptionSection subscriptions={subscriptions} />
+        <ApiKeysSection userId={userId} apiKeys={apiKeys} />
+        <SessionsSection userId={userId} sessions={sessions} />
+        <EventsSection events={recentEvents} />
+      </div>
+    </>
   );
 }
