@@ -36,7 +36,7 @@ export function PageError({
       <div className="flex gap-3">
         <Button onClick={reset}>Try again</Button>
         <Button asChild variant="outline">
-          <Link href={home}>{home === '/' ? 'Go home' : 'Back to the overview'}</Link>
+          <Link href={home}>{home === '/' ? 'Go home' : 'Back to the start'}</Link>
         </Button>
       </div>
     </div>

@@ -6,12 +6,26 @@ import { usePathname } from 'next/navigation';
 
 import { SEGMENT_LABELS } from './sections';
 
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A segment in words: a known section, "Details" for a record's id, else itself (a slug). */
+function labelOf(segment: string): string {
+  if (SEGMENT_LABELS[segment]) return SEGMENT_LABELS[segment];
+  if (RECORD_ID.test(segment)) return 'Details';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed escape in a typed address: show it as typed rather than fail the page.
+    return segment;
+  }
+}
+
 /** Where this page sits: one link per level of its address, the last one the page itself. */
 export function Breadcrumbs() {
   const segments = usePathname().split('/').filter(Boolean);
   const crumbs = segments.map((segment, index) => ({
     href: `/${segments.slice(0, index + 1).join('/')}`,
-    label: SEGMENT_LABELS[segment] ?? decodeURIComponent(segment),
+    label: labelOf(segment),
   }));
   return (
     <nav aria-label="Breadcrumb" className="min-w-0">
