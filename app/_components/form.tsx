@@ -1,11 +1,12 @@
 'use client';
 
-import { useId, useSyncExternalStore, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 
 import { Button } from './ui/button';
 import { Input } from './ui/input';
+import { useHydrated } from './use-hydrated';
 
 /**
  * A labelled input (the label wraps it); with an error, the input is marked invalid
@@ -51,17 +52,6 @@ export function FieldError({ id, children }: { id: string; children: ReactNode }
     <span id={id} className="mt-1 block text-sm text-red-600 dark:text-red-400">
       {children}
     </span>
-  );
-}
-
-const noSubscription = () => () => {};
-
-/** False in the server's HTML and until React has taken over the page. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
   );
 }
 

@@ -3,9 +3,15 @@
 import { setNonce } from 'get-nonce';
 import { ThemeProvider } from 'next-themes';
 import type { ReactNode } from 'react';
+import { z } from 'zod';
 
 import { TrpcReactProvider } from './trpc-provider';
 import { Toaster } from './ui/toaster';
+
+// The page's CSP forbids eval, and zod probes for it (new Function) before compiling a
+// schema, which the browser reports as a violation each time a page loads: tell zod
+// up front. Only in the browser: on the server, compiled schemas keep validation fast.
+if (typeof window !== 'undefined') z.config({ jitless: true });
 
 let scrollLockNonce: string | undefined;
 

@@ -1,35 +1,28 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-
-import { useTRPC } from './trpc-provider';
+import { Button } from './ui/button';
+import { cn } from './ui/cn';
+import { useSignOut } from './use-sign-out';
 
 /** Signs out, then goes to `next` (the home page unless a page needs a way back). */
 export function SignOutButton({
   next = '/',
   label = 'Sign out',
+  className = 'text-muted-foreground hover:text-foreground',
 }: {
   next?: string;
   label?: string;
+  className?: string;
 }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const signOut = useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSettled: () => {
-        router.push(next);
-        router.refresh();
-      },
-    }),
-  );
+  const signOut = useSignOut(next);
   return (
-    <button
-      type="button"
+    <Button
+      variant="link"
+      className={cn('h-auto px-0 whitespace-normal', className)}
       onClick={() => signOut.mutate()}
-      className="text-muted-foreground hover:text-foreground"
+      disabled={signOut.isPending}
     >
       {label}
-    </button>
+    </Button>
   );
 }

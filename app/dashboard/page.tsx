@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { env } from '@/env';
 import { PLAN_IDS, PLANS } from '@/server/billing/plans';
 import { pageCaller, requireUser } from '@/server/page-session';
 
@@ -59,7 +60,7 @@ export default async function DashboardPage({
         <UsageCard planNames={planNames} />
         <RecentActivity />
       </div>
-      <QuickStart />
+      <QuickStart appUrl={new URL(env.APP_URL ?? 'http://localhost:3000').origin} />
     </div>
   );
 }

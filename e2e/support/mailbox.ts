@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, BrowserContext } from '@playwright/test';
 
 export const E2E_PASSWORD = 'correct horse battery staple';
 
@@ -33,4 +33,11 @@ export async function signedInCookie(request: APIRequestContext, email: string) 
   });
   if (signIn.status() !== 200) throw new Error(`sign-in answered ${signIn.status()}`);
   return signIn.headers()['set-cookie']!.split(';')[0]!;
+}
+
+/** Puts a session cookie (`name=value`, as signedInCookie returns it) into the browser. */
+export async function addSessionCookie(context: BrowserContext, cookie: string, url: string) {
+  // The value may itself contain '=': split at the first one only.
+  const split = cookie.indexOf('=');
+  await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url }]);
 }

@@ -43,6 +43,9 @@ test('create a key in the dashboard, call the API with it, revoke it, and it sto
   await confirm.getByRole('button', { name: 'Revoke key' }).click();
   await expect(page.getByText('Revoked Deploy bot.')).toBeVisible();
   await expect(item).toContainText('revoked');
+  // Its Revoke button is gone with the key, so focus lands on the page, not nowhere.
+  await expect(item.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+  await expect(page.locator('#main')).toBeFocused();
 
   const after = await request.get('/api/v1/me', { headers: { 'x-api-key': key } });
   expect(after.status()).toBe(401);

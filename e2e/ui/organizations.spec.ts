@@ -4,7 +4,12 @@ import type { Page } from '@playwright/test';
 
 import { expect, test } from '../support/test';
 
-import { E2E_PASSWORD, linkFromMailbox, signedInCookie } from '../support/mailbox';
+import {
+  addSessionCookie,
+  E2E_PASSWORD,
+  linkFromMailbox,
+  signedInCookie,
+} from '../support/mailbox';
 
 async function signIn(page: Page, email: string, path: string) {
   await page.goto(path);
@@ -183,10 +188,7 @@ test('an owner deletes a team only with its slug typed in the dialog', async ({
   const made = await request.post('/api/v1/organizations', { headers: { cookie }, data: team });
   expect(made.status()).toBe(201);
   // The team's page opened straight from its address, in a session made for the test.
-  const split = cookie.indexOf('=');
-  await context.addCookies([
-    { name: cookie.slice(0, split), value: cookie.slice(split + 1), url: baseURL! },
-  ]);
+  await addSessionCookie(context, cookie, baseURL!);
   await page.goto(`/dashboard/organizations/${team.slug}`);
   await page.getByRole('button', { name: `Delete ${team.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Delete ${team.name}?` });

@@ -52,8 +52,9 @@ describe('mailer', () => {
   describe('Resend, through its SDK against a local stand-in of its API', () => {
     type Received = { headers: IncomingHttpHeaders; body: Record<string, unknown> };
     const received: Received[] = [];
-    // Answers each request with the next queued status (200 once the queue is empty).
-    const failures: number[] = [];
+    // Answers each request with the next queued status (200 once the queue is empty);
+    // 'hang' never answers, 'html-403' is a 403 whose body is not JSON (a proxy's page).
+    const failures: (number | 'hang' | 'html-403')[] = [];
     const server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => (body += chunk));
@@ -61,7 +62,13 @@ describe('mailer', () => {
         received.push({ headers: request.headers, body: JSON.parse(body) });
         const authorized =
           request.url === '/emails' && request.headers.authorization === 'Bearer re_test_key';
-        const status = authorized ? (failures.shift() ?? 200) : 401;
+        const next = authorized ? (failures.shift() ?? 200) : 401;
+        if (next === 'hang') return;
+        if (next === 'html-403') {
+          response.writeHead(403, { 'content-type': 'text/html' });
+          return response.end('<h1>Forbidden</h1>');
+        }
+        const status = next;
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(
           JSON.stringify(
@@ -83,7 +90,11 @@ describe('mailer', () => {
     });
     afterAll(() => server.close());
     const mailer = (apiKey = 're_test_key') =>
-      resendMailer(apiKey, 'App <no-reply@app.example>', { baseUrl, retryDelaysMs: [1, 1] });
+      resendMailer(apiKey, 'App <no-reply@app.example>', {
+        baseUrl,
+        retryDelaysMs: [1, 1],
+        attemptTimeoutMs: 300,
+      });
 
     it('sends both parts from the configured address, keyed by the message', async () => {
       const message = await verificationEmail(
@@ -127,6 +138,22 @@ describe('mailer', () => {
       failures.push(500, 500, 500);
       await expect(mailer().send(message)).rejects.toThrow(/Resend refused/);
       expect(received.length - before).toBe(4);
+
+      // The SDK names an unparseable answer application_error, 4xx included: still final.
+      failures.push('html-403');
+      await expect(mailer().send(message)).rejects.toThrow(/Resend refused/);
+      expect(received.length - before).toBe(5);
+    });
+
+    it('gives up on an attempt that hangs and retries it with the same key', async () => {
+      const message = await verificationEmail('slow@example.com', 'https://app.example/v?token=s');
+      const before = received.length;
+      failures.push('hang');
+      const started = Date.now();
+      await mailer().send(message);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const keys = received.slice(before).map((request) => request.headers['idempotency-key']);
+      expect(keys).toEqual([`email/${message.id}`, `email/${message.id}`]);
     });
   });
 });

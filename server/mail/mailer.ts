@@ -15,17 +15,18 @@ export type Mailer = {
   send(message: EmailMessage): Promise<void>;
 };
 
-// Refusals that may pass: Resend unreachable or failing, too many requests a second,
-// or our own earlier attempt at this message still in progress. Not a spent quota.
-const PASSING = new Set([
-  'application_error',
-  'internal_server_error',
-  'rate_limit_exceeded',
-  'concurrent_idempotent_requests',
-]);
+// Refusals that may pass: Resend unreachable, failing or too slow (no status, or 5xx),
+// too many requests a second, or our own earlier attempt at this message still in
+// progress. Not a 4xx otherwise (a bad key, a spent quota), whatever its name: the
+// SDK calls any answer it cannot parse `application_error`, 4xx included.
+const PASSING = new Set(['rate_limit_exceeded', 'concurrent_idempotent_requests']);
 const RETRYABLE = (error: { name: string; statusCode: number | null }) =>
   PASSING.has(error.name) || error.statusCode === null || error.statusCode >= 500;
 const RETRY_DELAYS_MS = [250, 1_000];
+// Some sends are awaited by a request (an email change, a sign-in that re-sends a
+// confirmation): an attempt that hangs must not hold it. A timed-out attempt that did
+// arrive is not sent twice: the retry carries the same idempotency key.
+const ATTEMPT_TIMEOUT_MS = 8_000;
 
 /**
  * Resend, through its SDK: both parts, and an idempotency key so that a send we
@@ -37,7 +38,7 @@ const RETRY_DELAYS_MS = [250, 1_000];
 export function resendMailer(
   apiKey: string,
   from: string,
-  options: { baseUrl?: string; retryDelaysMs?: number[] } = {},
+  options: { baseUrl?: string; retryDelaysMs?: number[]; attemptTimeoutMs?: number } = {},
 ): Mailer {
   const resend = new Resend(apiKey, { baseUrl: options.baseUrl });
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
@@ -45,10 +46,16 @@ export function resendMailer(
     kind: 'resend',
     async send({ to, subject, html, text, id }) {
       for (let attempt = 0; ; attempt++) {
-        const { error } = await resend.emails.send(
-          { from, to, subject, html, text },
-          { idempotencyKey: `email/${id}` },
-        );
+        const { error } = await resend.emails
+          .send(
+            { from, to, subject, html, text },
+            {
+              idempotencyKey: `email/${id}`,
+              signal: AbortSignal.timeout(options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS),
+            },
+          )
+          // Aborted (timed out): the SDK throws rather than answering.
+          .catch(() => ({ error: { name: 'timeout', statusCode: null } }));
         if (!error) return;
         if (attempt >= delays.length || !RETRYABLE(error)) {
           throw new Error(`Resend refused the email: ${error.name}`);

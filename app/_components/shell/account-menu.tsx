@@ -1,40 +1,25 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { LogOutIcon, PaletteIcon, UserIcon } from 'lucide-react';
+import { LogOutIcon, UserIcon } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 
-import { useTRPC } from '../trpc-provider';
 import { Button } from '../ui/button';
 import {
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuGroup,
   DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
-  DropdownMenuSub,
-  DropdownMenuSubContent,
-  DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '../ui/dropdown-menu';
-import { toast } from '../ui/toaster';
+import { useSignOut } from '../use-sign-out';
 
 import { ThemeRadioItems } from './theme-choice';
 
 /** The signed-in person's menu: who they are, their profile, the theme, sign out. */
 export function AccountMenu({ email }: { email: string }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const signOut = useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSuccess: () => {
-        router.push('/');
-        router.refresh();
-      },
-      onError: () => toast.error('Could not sign out. Try again.'),
-    }),
-  );
+  const signOut = useSignOut();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -59,15 +44,12 @@ export function AccountMenu({ email }: { email: string }) {
             Profile
           </Link>
         </DropdownMenuItem>
-        <DropdownMenuSub>
-          <DropdownMenuSubTrigger>
-            <PaletteIcon aria-hidden />
-            Theme
-          </DropdownMenuSubTrigger>
-          <DropdownMenuSubContent>
-            <ThemeRadioItems />
-          </DropdownMenuSubContent>
-        </DropdownMenuSub>
+        <DropdownMenuSeparator />
+        {/* Inline rather than a submenu: one arrow key, or one straight pointer move, away. */}
+        <DropdownMenuGroup aria-label="Theme">
+          <DropdownMenuLabel className="text-xs text-muted-foreground">Theme</DropdownMenuLabel>
+          <ThemeRadioItems />
+        </DropdownMenuGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => signOut.mutate()} disabled={signOut.isPending}>
           <LogOutIcon aria-hidden />

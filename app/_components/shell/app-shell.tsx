@@ -24,7 +24,7 @@ export async function AppShell({ user, children }: { user: SignedIn; children: R
             <AccountMenu email={user.claims.email ?? 'Your account'} />
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 md:px-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 md:px-8">
           {children}
         </main>
       </div>

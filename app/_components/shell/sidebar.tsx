@@ -8,20 +8,13 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from '../ui/sheet';
+import { Tooltip } from '../ui/tooltip';
 
 import { activeHref, ADMIN_SECTION, DASHBOARD_SECTION, type NavSection } from './sections';
 
 export const SIDEBAR_COOKIE = 'sidebar';
 
-function SectionLinks({
-  section,
-  collapsed,
-  onNavigate,
-}: {
-  section: NavSection;
-  collapsed: boolean;
-  onNavigate?: () => void;
-}) {
+function SectionLinks({ section, collapsed }: { section: NavSection; collapsed: boolean }) {
   const pathname = usePathname();
   const active = activeHref(pathname, section.links);
   return (
@@ -35,13 +28,11 @@ function SectionLinks({
         {section.label}
       </p>
       <ul className="space-y-0.5">
-        {section.links.map(({ href, label, icon: Icon }) => (
-          <li key={href}>
+        {section.links.map(({ href, label, icon: Icon }) => {
+          const link = (
             <Link
               href={href}
-              onClick={onNavigate}
               aria-current={href === active ? 'page' : undefined}
-              title={collapsed ? label : undefined}
               className={cn(
                 'flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-accent',
                 href === active && 'bg-accent font-medium',
@@ -51,8 +42,10 @@ function SectionLinks({
               <Icon aria-hidden className="size-4 shrink-0" />
               <span className={cn(collapsed && 'sr-only')}>{label}</span>
             </Link>
-          </li>
-        ))}
+          );
+          // Collapsed, only the icon shows: its name comes up on hover and on focus.
+          return <li key={href}>{collapsed ? <Tooltip content={label}>{link}</Tooltip> : link}</li>;
+        })}
       </ul>
     </nav>
   );
@@ -62,20 +55,16 @@ function SidebarBody({
   isAdmin,
   collapsed,
   switcher,
-  onNavigate,
 }: {
   isAdmin: boolean;
   collapsed: boolean;
   switcher: ReactNode;
-  onNavigate?: () => void;
 }) {
   return (
     <div className="flex flex-col gap-6">
       {!collapsed && switcher}
-      <SectionLinks section={DASHBOARD_SECTION} collapsed={collapsed} onNavigate={onNavigate} />
-      {isAdmin && (
-        <SectionLinks section={ADMIN_SECTION} collapsed={collapsed} onNavigate={onNavigate} />
-      )}
+      <SectionLinks section={DASHBOARD_SECTION} collapsed={collapsed} />
+      {isAdmin && <SectionLinks section={ADMIN_SECTION} collapsed={collapsed} />}
     </div>
   );
 }
@@ -129,7 +118,12 @@ export function Sidebar({
 
 /** The sidebar's content in a sheet, for narrow screens. */
 export function MobileSidebar({ isAdmin, switcher }: { isAdmin: boolean; switcher: ReactNode }) {
-  const [open, setOpen] = useState(false);
+  // Open on the page it was opened on: any navigation closes it, the organization
+  // switcher's included.
+  const pathname = usePathname();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
@@ -139,12 +133,7 @@ export function MobileSidebar({ isAdmin, switcher }: { isAdmin: boolean; switche
       </SheetTrigger>
       <SheetContent aria-describedby={undefined}>
         <SheetTitle className="px-2 text-lg font-semibold">Lean SaaS</SheetTitle>
-        <SidebarBody
-          isAdmin={isAdmin}
-          collapsed={false}
-          switcher={switcher}
-          onNavigate={() => setOpen(false)}
-        />
+        <SidebarBody isAdmin={isAdmin} collapsed={false} switcher={switcher} />
       </SheetContent>
     </Sheet>
   );

@@ -11,7 +11,7 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from '../ui/dropdown-menu';
-import { useHydrated } from '../form';
+import { useHydrated } from '../use-hydrated';
 
 export const THEMES = [
   { value: 'light', label: 'Light', icon: SunIcon },

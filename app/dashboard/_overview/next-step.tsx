@@ -33,8 +33,7 @@ export function nextStepFor(account: {
     return {
       icon: MailIcon,
       title: 'Confirm your email address',
-      text: 'We sent you a link when you signed up. Until you confirm, some actions stay closed.',
-      action: { href: '/dashboard/profile', label: 'Send it again from your profile' },
+      text: 'Open the link we mailed you when you signed up. Until you confirm, some actions stay closed. Lost the mail? Sign out and sign in again: we send a fresh link.',
     };
   }
   if (!account.hasApiKey) {

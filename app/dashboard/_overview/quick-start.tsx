@@ -1,7 +1,5 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-
 import {
   Card,
   CardContent,
@@ -10,19 +8,9 @@ import {
   CardTitle,
 } from '@/app/_components/ui/card';
 import { CodeBlock } from '@/app/_components/ui/code-block';
+import { useBrowserValue } from '@/app/_components/use-hydrated';
 
 const KEY_PLACEHOLDER = 'sk_test_your_key';
-
-const noSubscription = () => () => {};
-
-/** The address this page was opened at: what a snippet run on this machine should call. */
-function useOrigin(): string {
-  return useSyncExternalStore(
-    noSubscription,
-    () => window.location.origin,
-    () => 'http://localhost:3000',
-  );
-}
 
 const curlSnippet = (origin: string) =>
   `curl ${origin}/api/v1/me \\\n  -H "Authorization: Bearer ${KEY_PLACEHOLDER}"`;
@@ -46,8 +34,10 @@ const api = createTRPCClient<AppRouter>({
 const me = await api.me.get.query(); // typed by the server's router`;
 
 /** Two ways to make a first call with a key: curl, and the typed client. */
-export function QuickStart() {
-  const origin = useOrigin();
+export function QuickStart({ appUrl }: { appUrl: string }) {
+  // The address this page was opened at (what a snippet run here should call); in
+  // the server's HTML, the app's configured address.
+  const origin = useBrowserValue(() => window.location.origin, appUrl);
   return (
     <Card>
       <CardHeader>

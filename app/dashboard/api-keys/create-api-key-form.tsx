@@ -1,11 +1,10 @@
 'use client';
 
-import { CopyIcon } from 'lucide-react';
 import { useId, useState, type FocusEvent } from 'react';
 import type { z } from 'zod';
 
 import { Field, FieldError, FormMessage, SubmitButton } from '@/app/_components/form';
-import { Button } from '@/app/_components/ui/button';
+import { CopyButton } from '@/app/_components/ui/copy-button';
 import {
   Card,
   CardContent,
@@ -33,15 +32,6 @@ const EXPIRY_DAYS = [
   { label: '1 year', days: 365 },
 ] as const;
 
-async function copy(value: string) {
-  try {
-    await navigator.clipboard.writeText(value);
-    toast.success('Copied');
-  } catch {
-    toast.error('Could not copy: select the key and copy it yourself.');
-  }
-}
-
 /** Shows a new key once, with the warning that it will not be shown again. */
 function NewKey({ value }: { value: string }) {
   return (
@@ -59,10 +49,7 @@ function NewKey({ value }: { value: string }) {
         >
           {value}
         </code>
-        <Button variant="outline" size="sm" onClick={() => copy(value)}>
-          <CopyIcon aria-hidden />
-          Copy
-        </Button>
+        <CopyButton text={value} label="Copy the new key" />
       </div>
     </div>
   );

@@ -26,13 +26,12 @@ export function TeamExit({ organization }: { organization: TeamOfCaller }) {
   const team = organization.name;
   const gone = async (message: string) => {
     toast.success(message);
-    // Gone from the lists too: the switcher, your organizations, your keys.
-    await Promise.all(
-      [trpc.organizations.list.pathKey(), trpc.apiKeys.list.pathKey()].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
-      ),
-    );
+    // Away first: refreshed lists without the team would show this page "No such team".
     router.push('/dashboard/organizations');
+    // Gone from the lists too: the switcher, your organizations, your keys.
+    for (const queryKey of [trpc.organizations.list.pathKey(), trpc.apiKeys.list.pathKey()]) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
   };
   const leave = useMutation(
     trpc.organizations.leave.mutationOptions({

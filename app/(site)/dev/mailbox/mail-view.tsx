@@ -14,8 +14,7 @@ export type MailViewProps = {
 
 // The iframe's sandbox matches the CSP the HTML is served with: no scripts, an
 // opaque origin, and links that open (in a new tab, outside the sandbox) only on a click.
-const SANDBOX =
-  'allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+const SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
 
 /** One mail, as Mailpit shows it: the HTML rendering, the text part, the headers. */
 export function MailView({ id, from, to, subject, date, text }: MailViewProps) {

@@ -64,8 +64,9 @@ export function AcceptInvitation({ token }: { token: string }) {
         <div role="alert" className="space-y-1 text-sm text-red-600 dark:text-red-400">
           <p>{accept.error.message}</p>
           {details?.reason === 'wrong-address' && (
-            <p className="underline">
+            <p>
               <SignOutButton
+                className="text-current underline"
                 label="Sign out, to sign in with the invited address"
                 next={`/sign-in?next=${encodeURIComponent(`/invitations/accept?token=${token}`)}`}
               />

@@ -3,7 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 
-import { FormMessage, useHydrated } from '@/app/_components/form';
+import { FormMessage } from '@/app/_components/form';
+import { useHydrated } from '@/app/_components/use-hydrated';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
 import {

@@ -13,7 +13,7 @@ const MAIL_CSP = [
   'img-src data:',
   // Browsers follow this over the X-Frame-Options: DENY that every response carries.
   "frame-ancestors 'self'",
-  'sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation',
+  'sandbox allow-popups allow-popups-to-escape-sandbox',
 ].join('; ');
 
 const notFound = () => new Response('Not found', { status: 404 });
