@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -53,4 +54,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl's per-request configuration: the page's language and messages.
+const withNextIntl = createNextIntlPlugin('./server/page-locale.ts');
+
+export default withNextIntl(nextConfig);

@@ -2,6 +2,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
+import { withRls } from '@/db/rls';
+import type { Tx } from '@/db/types';
+
 import { resolveIdentity, type Identity, type SignedIn } from './identity';
 import { afterResponse } from './platform/http/after-response';
 import { backgroundFor } from './platform/http/background';
@@ -26,6 +29,12 @@ export const getPageIdentity = cache(async (): Promise<Identity> => {
   const auth = await deps.auth();
   return resolveIdentity(pageRequest(incoming), await deps.getDb(), null, deps.identifiers(auth));
 });
+
+/** Runs work under RLS as the page's caller (as `ctx.rls` does for a procedure). */
+export async function pageRls() {
+  const [db, identity] = await Promise.all([deps.getDb(), getPageIdentity()]);
+  return <T>(fn: (tx: Tx) => Promise<T>) => withRls(db, identity.claims, fn);
+}
 
 /** For protected pages: the signed-in user, or a redirect to sign-in and back. */
 export async function requireUser(returnTo: string): Promise<SignedIn> {

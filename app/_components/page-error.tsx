@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 
 import { Button } from './ui/button';
@@ -18,25 +19,24 @@ export function PageError({
   reset: () => void;
   home?: string;
 }) {
+  const t = useTranslations('common.pageError');
+  const common = useTranslations('common');
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
     <div role="alert" className="max-w-xl space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
       <p className="max-w-prose text-muted-foreground">
-        This page could not be shown. Try again; if it keeps failing, we have been told.
+        {t('text')}
         {error.digest && (
-          <>
-            {' '}
-            Reference: <code>{error.digest}</code>.
-          </>
+          <> {t.rich('reference', { digest: error.digest, code: (text) => <code>{text}</code> })}</>
         )}
       </p>
       <div className="flex gap-3">
-        <Button onClick={reset}>Try again</Button>
+        <Button onClick={reset}>{common('tryAgain')}</Button>
         <Button asChild variant="outline">
-          <Link href={home}>{home === '/' ? 'Go home' : 'Back to the start'}</Link>
+          <Link href={home}>{home === '/' ? t('home') : t('start')}</Link>
         </Button>
       </div>
     </div>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { Button } from './ui/button';
 import { cn } from './ui/cn';
 import { useSignOut } from './use-sign-out';
@@ -7,13 +9,14 @@ import { useSignOut } from './use-sign-out';
 /** Signs out, then goes to `next` (the home page unless a page needs a way back). */
 export function SignOutButton({
   next = '/',
-  label = 'Sign out',
+  label,
   className = 'text-muted-foreground hover:text-foreground',
 }: {
   next?: string;
   label?: string;
   className?: string;
 }) {
+  const t = useTranslations('shell');
   const signOut = useSignOut(next);
   return (
     <Button
@@ -22,7 +25,7 @@ export function SignOutButton({
       onClick={() => signOut.mutate()}
       disabled={signOut.isPending}
     >
-      {label}
+      {label ?? t('signOut')}
     </Button>
   );
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { getPageIdentity } from '@/server/page-session';
 
+import { LanguageMenu } from './shell/language-choice';
 import { ThemeMenu } from './shell/theme-choice';
 import { SignOutButton } from './sign-out-button';
 import { Button } from './ui/button';
@@ -9,6 +11,7 @@ import { Button } from './ui/button';
 const linkClass = 'text-muted-foreground hover:text-foreground';
 
 export async function SiteHeader() {
+  const t = await getTranslations('shell.header');
   // The header is on every page: if the database is down, render it signed out
   // rather than take the landing page down with it.
   const signedIn = await getPageIdentity().then(
@@ -21,28 +24,28 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Lean SaaS
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t('main')}>
           <ul className="flex flex-wrap items-center gap-6 text-sm">
             <li>
               <Link href="/" className={linkClass}>
-                Home
+                {t('home')}
               </Link>
             </li>
             <li>
               <Link href="/pricing" className={linkClass}>
-                Pricing
+                {t('pricing')}
               </Link>
             </li>
             <li>
               <Link href="/docs/api" className={linkClass}>
-                API
+                {t('api')}
               </Link>
             </li>
             {signedIn ? (
               <>
                 <li>
                   <Button asChild size="sm">
-                    <Link href="/dashboard">Dashboard</Link>
+                    <Link href="/dashboard">{t('dashboard')}</Link>
                   </Button>
                 </li>
                 <li>
@@ -53,17 +56,18 @@ export async function SiteHeader() {
               <>
                 <li>
                   <Link href="/sign-in" className={linkClass}>
-                    Sign in
+                    {t('signIn')}
                   </Link>
                 </li>
                 <li>
                   <Button asChild size="sm">
-                    <Link href="/sign-up">Sign up</Link>
+                    <Link href="/sign-up">{t('signUp')}</Link>
                   </Button>
                 </li>
               </>
             )}
-            <li>
+            <li className="flex">
+              <LanguageMenu signedIn={signedIn} />
               <ThemeMenu />
             </li>
           </ul>

@@ -1,8 +1,8 @@
+import { useTranslations } from 'next-intl';
 import { Suspense } from 'react';
 
 import { serviceStatus, type ServiceStatus } from '@/server/core/status-snapshot';
 
-const LABEL = { healthy: 'All systems normal', degraded: 'Degraded', unhealthy: 'Down' } as const;
 const DOT = {
   healthy: 'bg-emerald-500',
   degraded: 'bg-amber-500',
@@ -11,13 +11,14 @@ const DOT = {
 
 /** `undefined`: still being read; `null`: the last probe failed. */
 function StatusLine({ status }: { status: ServiceStatus | null | undefined }) {
+  const t = useTranslations('shell.status');
   return (
     <span role="status" className="inline-flex items-center gap-2 text-sm">
       <span
         aria-hidden
         className={`h-2 w-2 rounded-full ${status ? DOT[status] : 'bg-slate-400'}`}
       />
-      {status ? LABEL[status] : status === null ? 'Status unavailable' : 'Checking status…'}
+      {status ? t(status) : status === null ? t('unavailable') : t('checking')}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from './trpc-provider';
 import { toast } from './ui/toaster';
@@ -14,6 +15,7 @@ export function useSignOut(next = '/') {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const t = useTranslations('shell');
   return useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: () => {
@@ -21,7 +23,7 @@ export function useSignOut(next = '/') {
         router.push(next);
         router.refresh();
       },
-      onError: () => toast.error('Could not sign out. Try again.'),
+      onError: () => toast.error(t('signOutFailed')),
     }),
   );
 }

@@ -30,6 +30,8 @@ export const profiles = pgTable(
       .references(() => authUsers.id, { onDelete: 'cascade' }),
     displayName: text('display_name'),
     avatarUrl: text('avatar_url'),
+    /** The language the product speaks to them (server/i18n/locales.ts); null: the browser's. */
+    locale: text('locale'),
     role: text('role', { enum: ['user', 'admin'] })
       .notNull()
       .default('user'),
@@ -37,6 +39,8 @@ export const profiles = pgTable(
   },
   (table) => [
     check('profiles_role_known', sql`${table.role} in ('user', 'admin')`),
+    // A language tag's shape, not a list: adding a language needs no migration.
+    check('profiles_locale_tag', sql`${table.locale} is null or ${table.locale} ~ '^[a-z]{2}$'`),
     check(
       'profiles_avatar_https',
       sql`${table.avatarUrl} is null or ${table.avatarUrl} like 'https://%'`,

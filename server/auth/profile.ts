@@ -13,6 +13,7 @@ const columns = {
   id: profiles.id,
   displayName: profiles.displayName,
   avatarUrl: profiles.avatarUrl,
+  locale: profiles.locale,
   role: profiles.role,
   createdAt: profiles.createdAt,
   updatedAt: profiles.updatedAt,
@@ -25,7 +26,7 @@ export async function getOwnProfile(tx: Tx, userId: string) {
   return profile;
 }
 
-/** Updates the caller's name and avatar under RLS; `role` is not writable here at all. */
+/** Updates the caller's name, avatar and language under RLS; `role` is not writable here at all. */
 export async function updateOwnProfile(
   tx: Tx,
   userId: string,

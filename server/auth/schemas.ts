@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { httpsUrl, text } from '@/server/platform/http/input';
+import { LOCALES } from '@/server/i18n/locales';
 import { dateTime } from '@/server/platform/http/output';
 
 import { PASSWORD_MAX_LENGTH } from './password-rules';
@@ -37,6 +38,8 @@ export const meOutput = z.object({
   emailVerified: z.boolean(),
   displayName: z.string().nullable(),
   avatarUrl: z.string().nullable(),
+  /** The language chosen on the profile; null: the browser's. */
+  locale: z.string().nullable(),
   role: z.enum(['user', 'admin']),
   permissions: z.array(z.string()),
   /** For an API key: the one organization it acts in, and what it may do there. */
@@ -58,9 +61,13 @@ export const updateMeInput = z
   .object({
     displayName: text('The display name').trim().min(1).max(80).nullable().optional(),
     avatarUrl: httpsUrl('The avatar URL').max(2_048).nullable().optional(),
+    locale: z
+      .enum(LOCALES, { error: `The language must be one of ${LOCALES.join(', ')}` })
+      .nullable()
+      .optional(),
   })
   .strict()
-  .refine((value) => Object.keys(value).length > 0, 'send displayName or avatarUrl');
+  .refine((value) => Object.keys(value).length > 0, 'send displayName, avatarUrl or locale');
 
 export type UpdateMeInput = z.infer<typeof updateMeInput>;
 

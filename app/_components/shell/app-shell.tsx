@@ -21,7 +21,7 @@ export async function AppShell({ user, children }: { user: SignedIn; children: R
           <MobileSidebar isAdmin={isAdmin} switcher={switcher} />
           <Breadcrumbs />
           <div className="ml-auto">
-            <AccountMenu email={user.claims.email ?? 'Your account'} />
+            <AccountMenu email={user.claims.email ?? null} />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 md:px-8">

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 
 import { useTRPC } from '../trpc-provider';
@@ -17,6 +18,7 @@ const CREATE = '+create';
  * select must not move the page), so each tab keeps its own.
  */
 export function OrganizationSwitcher() {
+  const t = useTranslations('shell');
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -42,7 +44,7 @@ export function OrganizationSwitcher() {
   return (
     <form onSubmit={onSwitch} className="flex flex-col gap-1.5 text-sm">
       <label htmlFor={selectId} className="px-2 text-xs font-semibold text-muted-foreground">
-        Organization
+        {t('organization')}
       </label>
       <div className="flex gap-1.5">
         <NativeSelect
@@ -50,16 +52,16 @@ export function OrganizationSwitcher() {
           value={chosen ?? current}
           onChange={(event) => setChosen(event.target.value)}
         >
-          <option value="">Personal workspace</option>
+          <option value="">{t('personalWorkspace')}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.slug}>
               {team.name}
             </option>
           ))}
-          <option value={CREATE}>Create a team…</option>
+          <option value={CREATE}>{t('createTeam')}</option>
         </NativeSelect>
         <Button type="submit" variant="outline" className="px-3">
-          Switch
+          {t('switch')}
         </Button>
       </div>
     </form>

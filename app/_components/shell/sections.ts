@@ -13,38 +13,42 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 
-export type NavLink = { href: string; label: string; icon: LucideIcon };
-export type NavSection = { label: string; links: readonly NavLink[] };
+import type { Messages } from '@/server/i18n/messages';
+
+/** `label`: a key of the `shell.nav` messages. */
+export type NavLink = { href: string; label: NavKey; icon: LucideIcon };
+export type NavSection = { label: NavKey; links: readonly NavLink[] };
+export type NavKey = keyof Messages['shell']['nav'];
 
 export const DASHBOARD_SECTION: NavSection = {
-  label: 'Dashboard',
+  label: 'dashboard',
   links: [
-    { href: '/dashboard', label: 'Overview', icon: LayoutDashboardIcon },
-    { href: '/dashboard/profile', label: 'Profile', icon: UserIcon },
-    { href: '/dashboard/organizations', label: 'Organizations', icon: Building2Icon },
-    { href: '/dashboard/sessions', label: 'Sessions', icon: MonitorSmartphoneIcon },
-    { href: '/dashboard/api-keys', label: 'API keys', icon: KeyRoundIcon },
-    { href: '/dashboard/billing', label: 'Billing', icon: CreditCardIcon },
-    { href: '/dashboard/audit', label: 'Audit log', icon: HistoryIcon },
+    { href: '/dashboard', label: 'overview', icon: LayoutDashboardIcon },
+    { href: '/dashboard/profile', label: 'profile', icon: UserIcon },
+    { href: '/dashboard/organizations', label: 'organizations', icon: Building2Icon },
+    { href: '/dashboard/sessions', label: 'sessions', icon: MonitorSmartphoneIcon },
+    { href: '/dashboard/api-keys', label: 'apiKeys', icon: KeyRoundIcon },
+    { href: '/dashboard/billing', label: 'billing', icon: CreditCardIcon },
+    { href: '/dashboard/audit', label: 'audit', icon: HistoryIcon },
   ],
 };
 
 export const ADMIN_SECTION: NavSection = {
-  label: 'Admin',
+  label: 'admin',
   links: [
-    { href: '/admin/users', label: 'Users', icon: UsersIcon },
-    { href: '/admin/organizations', label: 'Organizations', icon: Building2Icon },
-    { href: '/admin/system', label: 'System', icon: ActivityIcon },
-    { href: '/admin/errors', label: 'Errors', icon: BugIcon },
-    { href: '/admin/compliance', label: 'Compliance', icon: FileCheckIcon },
+    { href: '/admin/users', label: 'users', icon: UsersIcon },
+    { href: '/admin/organizations', label: 'organizations', icon: Building2Icon },
+    { href: '/admin/system', label: 'system', icon: ActivityIcon },
+    { href: '/admin/errors', label: 'errors', icon: BugIcon },
+    { href: '/admin/compliance', label: 'compliance', icon: FileCheckIcon },
   ],
 };
 
-/** Words for the address's segments, for breadcrumbs; others (a team's slug) show as they are. */
-export const SEGMENT_LABELS: Record<string, string> = {
-  dashboard: 'Dashboard',
-  admin: 'Admin',
-  success: 'Done',
+/** The address's segments that have words, for breadcrumbs; others (a slug) show as they are. */
+export const SEGMENT_LABELS: Record<string, NavKey> = {
+  dashboard: 'dashboard',
+  admin: 'admin',
+  success: 'done',
   ...Object.fromEntries(
     [...DASHBOARD_SECTION.links, ...ADMIN_SECTION.links]
       .filter((link) => link.href.split('/').length === 3)

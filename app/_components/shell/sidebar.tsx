@@ -3,6 +3,7 @@
 import { MenuIcon, PanelLeftCloseIcon, PanelLeftOpenIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 
 import { Button } from '../ui/button';
@@ -15,17 +16,18 @@ import { activeHref, ADMIN_SECTION, DASHBOARD_SECTION, type NavSection } from '.
 export const SIDEBAR_COOKIE = 'sidebar';
 
 function SectionLinks({ section, collapsed }: { section: NavSection; collapsed: boolean }) {
+  const t = useTranslations('shell.nav');
   const pathname = usePathname();
   const active = activeHref(pathname, section.links);
   return (
-    <nav aria-label={section.label}>
+    <nav aria-label={t(section.label)}>
       <p
         className={cn(
           'px-2 pb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase',
           collapsed && 'sr-only',
         )}
       >
-        {section.label}
+        {t(section.label)}
       </p>
       <ul className="space-y-0.5">
         {section.links.map(({ href, label, icon: Icon }) => {
@@ -40,11 +42,13 @@ function SectionLinks({ section, collapsed }: { section: NavSection; collapsed: 
               )}
             >
               <Icon aria-hidden className="size-4 shrink-0" />
-              <span className={cn(collapsed && 'sr-only')}>{label}</span>
+              <span className={cn(collapsed && 'sr-only')}>{t(label)}</span>
             </Link>
           );
           // Collapsed, only the icon shows: its name comes up on hover and on focus.
-          return <li key={href}>{collapsed ? <Tooltip content={label}>{link}</Tooltip> : link}</li>;
+          return (
+            <li key={href}>{collapsed ? <Tooltip content={t(label)}>{link}</Tooltip> : link}</li>
+          );
         })}
       </ul>
     </nav>
@@ -83,6 +87,7 @@ export function Sidebar({
   initiallyCollapsed: boolean;
   switcher: ReactNode;
 }) {
+  const t = useTranslations('shell');
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const toggle = () => {
     setCollapsed(!collapsed);
@@ -105,7 +110,7 @@ export function Sidebar({
           variant="ghost"
           size="icon"
           onClick={toggle}
-          aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+          aria-label={collapsed ? t('expandSidebar') : t('collapseSidebar')}
           aria-expanded={!collapsed}
         >
           {collapsed ? <PanelLeftOpenIcon aria-hidden /> : <PanelLeftCloseIcon aria-hidden />}
@@ -120,6 +125,7 @@ export function Sidebar({
 export function MobileSidebar({ isAdmin, switcher }: { isAdmin: boolean; switcher: ReactNode }) {
   // Open on the page it was opened on: any navigation closes it, the organization
   // switcher's included.
+  const t = useTranslations('shell');
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -127,7 +133,7 @@ export function MobileSidebar({ isAdmin, switcher }: { isAdmin: boolean; switche
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open the menu">
+        <Button variant="ghost" size="icon" className="md:hidden" aria-label={t('openMenu')}>
           <MenuIcon aria-hidden />
         </Button>
       </SheetTrigger>

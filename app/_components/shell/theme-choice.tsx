@@ -1,6 +1,7 @@
 'use client';
 
 import { MonitorIcon, MoonIcon, SunIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useTheme } from 'next-themes';
 
 import { Button } from '../ui/button';
@@ -14,22 +15,23 @@ import {
 import { useHydrated } from '../use-hydrated';
 
 export const THEMES = [
-  { value: 'light', label: 'Light', icon: SunIcon },
-  { value: 'dark', label: 'Dark', icon: MoonIcon },
-  { value: 'system', label: 'System', icon: MonitorIcon },
+  { value: 'light', icon: SunIcon },
+  { value: 'dark', icon: MoonIcon },
+  { value: 'system', icon: MonitorIcon },
 ] as const;
 
 /** The three choices as menu items (the account menu's Theme submenu, the site header). */
 export function ThemeRadioItems() {
+  const t = useTranslations('shell.themes');
   const { theme, setTheme } = useTheme();
   // The stored choice is known only in the browser: nothing is checked before that.
   const hydrated = useHydrated();
   return (
     <DropdownMenuRadioGroup value={hydrated ? theme : undefined} onValueChange={setTheme}>
-      {THEMES.map(({ value, label, icon: Icon }) => (
+      {THEMES.map(({ value, icon: Icon }) => (
         <DropdownMenuRadioItem key={value} value={value}>
           <Icon aria-hidden />
-          {label}
+          {t(value)}
         </DropdownMenuRadioItem>
       ))}
     </DropdownMenuRadioGroup>
@@ -38,10 +40,11 @@ export function ThemeRadioItems() {
 
 /** A button that opens the theme choices, for pages without the account menu. */
 export function ThemeMenu() {
+  const t = useTranslations('shell');
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Theme">
+        <Button variant="ghost" size="icon" aria-label={t('theme')}>
           <SunIcon className="dark:hidden" aria-hidden />
           <MoonIcon className="hidden dark:block" aria-hidden />
         </Button>

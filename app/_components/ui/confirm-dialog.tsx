@@ -1,6 +1,7 @@
 'use client';
 
 import { AlertDialog } from 'radix-ui';
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type ReactNode } from 'react';
 
 import { buttonVariants } from './button';
@@ -27,6 +28,7 @@ export function ConfirmDialog({
   onConfirm: () => unknown;
   pending?: boolean;
 }) {
+  const t = useTranslations('common');
   const [open, setOpen] = useState(false);
   // Until everything `onConfirm` awaits has settled (the mutation, then a refresh of
   // the list), so a second click cannot send the action twice.
@@ -68,7 +70,7 @@ export function ConfirmDialog({
           </div>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel className={buttonVariants({ variant: 'outline' })}>
-              Cancel
+              {t('cancel')}
             </AlertDialog.Cancel>
             <AlertDialog.Action
               className={cn(buttonVariants({ variant: 'destructive' }))}

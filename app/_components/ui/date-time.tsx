@@ -1,3 +1,5 @@
+import { useLocale } from 'next-intl';
+
 export const NONE = '—';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -31,8 +33,9 @@ export function exactTime(value: Date, locale = 'en-US'): string {
  * to differ on hydration.
  */
 export function DateTime({ value, exact = false }: { value: Date | null; exact?: boolean }) {
+  const locale = useLocale();
   if (value === null) return NONE;
-  const full = exactTime(value);
+  const full = exactTime(value, locale);
   return (
     <time
       dateTime={value.toISOString()}
@@ -40,7 +43,7 @@ export function DateTime({ value, exact = false }: { value: Date | null; exact?:
       className="whitespace-nowrap"
       suppressHydrationWarning
     >
-      {exact ? full : relativeTime(value, new Date())}
+      {exact ? full : relativeTime(value, new Date(), locale)}
     </time>
   );
 }

@@ -1,4 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 import { Button } from './button';
@@ -27,7 +28,7 @@ export function EmptyState({
 
 /** Something failed to load, and a way to try again. */
 export function ErrorState({
-  title = 'This could not be loaded.',
+  title,
   children,
   onRetry,
 }: {
@@ -35,16 +36,17 @@ export function ErrorState({
   children?: ReactNode;
   onRetry?: () => void;
 }) {
+  const t = useTranslations('common');
   return (
     <div
       role="alert"
       className="flex flex-col items-start gap-2 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
     >
-      <p className="font-medium">{title}</p>
+      <p className="font-medium">{title ?? t('loadFailed')}</p>
       {children}
       {onRetry && (
         <Button variant="outline" size="sm" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </Button>
       )}
     </div>

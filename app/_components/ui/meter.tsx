@@ -1,9 +1,10 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId } from 'react';
 
 import { cn } from './cn';
 
-export const count = (value: number | null) =>
-  value === null ? 'unlimited' : value.toLocaleString('en-US');
+export const count = (value: number | null, locale = 'en') =>
+  value === null ? 'unlimited' : value.toLocaleString(locale);
 
 // Nearly full turns amber, full red; the words say the numbers, so colour is only a hint.
 function fillColour(share: number) {
@@ -22,6 +23,8 @@ export function MeterBar({
   used: number;
   limit: number;
 }) {
+  const t = useTranslations('common');
+  const format = useFormatter();
   const share = limit > 0 ? Math.min(used / limit, 1) : 1;
   return (
     <div
@@ -30,7 +33,7 @@ export function MeterBar({
       aria-valuemin={0}
       aria-valuemax={limit}
       aria-valuenow={Math.min(used, limit)}
-      aria-valuetext={`${count(used)} of ${count(limit)}`}
+      aria-valuetext={t('usedOf', { used: format.number(used), limit: format.number(limit) })}
       className="h-2 overflow-hidden rounded-full bg-muted"
     >
       {/* A style attribute, not a <style> element: the page's CSP allows it. */}
@@ -53,6 +56,8 @@ export function Meter({
   limit: number | null;
 }) {
   const id = useId();
+  const t = useTranslations('common');
+  const format = useFormatter();
   return (
     <div className="space-y-1.5">
       <div className="flex justify-between gap-2 text-sm">
@@ -60,7 +65,9 @@ export function Meter({
           {label}
         </span>
         <span className="text-muted-foreground">
-          {limit === null ? `${count(used)} (unlimited)` : `${count(used)} of ${count(limit)}`}
+          {limit === null
+            ? t('usedUnlimited', { used: format.number(used) })
+            : t('usedOf', { used: format.number(used), limit: format.number(limit) })}
         </span>
       </div>
       {limit !== null && <MeterBar labelledBy={id} used={used} limit={limit} />}

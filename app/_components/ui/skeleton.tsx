@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ComponentProps } from 'react';
 
 import { cn } from './cn';
@@ -10,16 +11,11 @@ export function Skeleton({ className, ...props }: ComponentProps<'div'>) {
 }
 
 /** A few lines of placeholder, announced once as loading. */
-export function LoadingLines({
-  label = 'Loading…',
-  lines = 3,
-}: {
-  label?: string;
-  lines?: number;
-}) {
+export function LoadingLines({ label, lines = 3 }: { label?: string; lines?: number }) {
+  const t = useTranslations('common');
   return (
     <div role="status" className="space-y-2">
-      <span className="sr-only">{label}</span>
+      <span className="sr-only">{label ?? t('loading')}</span>
       {Array.from({ length: lines }, (_, index) => (
         <Skeleton key={index} className={index === lines - 1 ? 'h-4 w-2/3' : 'h-4 w-full'} />
       ))}
