@@ -26,16 +26,25 @@ const PAGES = [
 // Where the screenshots go: CI keeps test-results/ as an artifact, so a reviewer can
 // look at every main page, light and dark, without running the product.
 const SCREENSHOTS = path.join('test-results', 'screenshots');
-const shotName = (pagePath: string, theme: string) =>
-  `${pagePath.split('?')[0]!.replace(/^\//, '').replaceAll('/', '-') || 'home'}-${theme}.png`;
+const shotName = (pagePath: string, variant: string) =>
+  `${pagePath.split('?')[0]!.replace(/^\//, '').replaceAll('/', '-') || 'home'}-${variant}.png`;
 
-// The dashboard and admin pages, as an admin sees them, in both themes, against WCAG
-// 2.1 A and AA; and no console error on any of them.
+const VARIANTS = [
+  { language: 'en', theme: 'light' },
+  { language: 'en', theme: 'dark' },
+  { language: 'de', theme: 'light' },
+  { language: 'de', theme: 'dark' },
+] as const;
+
+// The dashboard and admin pages, as an admin sees them, in both themes and both
+// languages, against WCAG 2.1 A and AA; no console error and no missing message.
 test('the dashboard and admin pages have no serious or critical axe violations', async ({
   page,
   request,
+  context,
+  baseURL,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
@@ -59,17 +68,24 @@ test('the dashboard and admin pages have no serious or critical axe violations',
 
   const found: string[] = [];
   const team = `/dashboard/organizations/${slug}`;
-  for (const theme of ['light', 'dark'] as const) {
-    // The theme follows the system setting until someone picks one.
+  for (const { language, theme } of VARIANTS) {
+    // The language this browser chose (the cookie the switcher sets); the theme follows
+    // the system setting until someone picks one.
+    await context.addCookies([{ name: 'locale', value: language, url: baseURL! }]);
     await page.emulateMedia({ colorScheme: theme });
+    const variant = `${language}-${theme}`;
     for (const pagePath of ['/', ...PAGES, team, `${team}/billing`]) {
       await page.goto(pagePath);
       await page.waitForLoadState('networkidle');
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(page.locator('html')).toHaveClass(
         theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/,
       );
+      if ((await page.locator('body').innerText()).includes('⟦')) {
+        found.push(`${pagePath} (${variant}): a missing message`);
+      }
       await page.screenshot({
-        path: path.join(SCREENSHOTS, shotName(pagePath, theme)),
+        path: path.join(SCREENSHOTS, shotName(pagePath, variant)),
         fullPage: true,
       });
       const results = await new AxeBuilder({ page })
@@ -78,7 +94,9 @@ test('the dashboard and admin pages have no serious or critical axe violations',
       for (const violation of results.violations) {
         if (violation.impact === 'serious' || violation.impact === 'critical') {
           const targets = violation.nodes.map((node) => node.target.join(' ')).join('; ');
-          found.push(`${pagePath} (${theme}): ${violation.id} (${violation.impact}) at ${targets}`);
+          found.push(
+            `${pagePath} (${variant}): ${violation.id} (${violation.impact}) at ${targets}`,
+          );
         }
       }
     }
