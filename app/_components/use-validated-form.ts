@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 
@@ -15,6 +16,7 @@ import { errorsOfIssues, errorsOfServer, type FieldErrors, type FieldLabels } fr
 export function useValidatedForm<S extends z.ZodType>(schema: S, labels: FieldLabels) {
   const { outcome, clear, succeeded, failed } = useFormOutcome();
   const [errors, setErrors] = useState<FieldErrors>({});
+  const t = useTranslations('common.validation');
 
   return {
     outcome,
@@ -34,7 +36,7 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, labels: FieldLa
         const formElement = event.currentTarget;
         const result = schema.safeParse(read(new FormData(formElement)));
         if (!result.success) {
-          const found = errorsOfIssues(result.error.issues, labels);
+          const found = errorsOfIssues(result.error.issues, labels, t);
           setErrors(found);
           const first = Object.keys(found)[0];
           if (first) formElement.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
@@ -45,7 +47,7 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, labels: FieldLa
       },
     /** For the mutation's onError: field errors go to their fields, and are announced. */
     failed: (error: ApiError) => {
-      const found = errorsOfServer(error, labels);
+      const found = errorsOfServer(error, labels, t);
       if (!found) return failed(error);
       setErrors(found);
       failed({ message: Object.values(found).join(' ') });

@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
@@ -16,9 +17,21 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
   );
 }
 
+/** The arguments ({name}) and tags (<link>) of parsed ICU elements, branches included. */
+function namesIn(elements: MessageFormatElement[]): string[] {
+  return elements.flatMap((element) => {
+    if (element.type === TYPE.tag) return [`<${element.value}>`, ...namesIn(element.children)];
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      const branches = Object.values(element.options).flatMap((option) => namesIn(option.value));
+      return [`{${element.value}}`, ...branches];
+    }
+    if (element.type === TYPE.literal || element.type === TYPE.pound) return [];
+    return [`{${element.value}}`];
+  });
+}
+
 // The {arguments} and <tags> a message uses: both languages must use the same ones.
-const placeholders = (text: string) =>
-  [...new Set(text.match(/\{\s*\w+|<\/?\w+>/g)?.map((token) => token.replace(/\s/g, '')))].sort();
+const placeholders = (text: string) => [...new Set(namesIn(parse(text)))].sort();
 
 describe('messages', () => {
   const english = new Map(flatten(MESSAGES.en as Tree));
@@ -52,8 +65,8 @@ describe('messages', () => {
       // Every argument given a value; every tag rendered as its text.
       const values: Record<string, unknown> = {};
       for (const token of placeholders(text)) {
-        if (token.startsWith('{')) values[token.slice(1)] = 1;
-        else values[token.replace(/[</>]/g, '')] = (chunks: unknown) => chunks;
+        if (token.startsWith('{')) values[token.slice(1, -1)] = 1;
+        else values[token.slice(1, -1)] = (chunks: unknown) => chunks;
       }
       expect(() => format.rich(key, values), `${locale} ${key}`).not.toThrow();
     }
