@@ -94,6 +94,25 @@ describe('built-in provider over REST', () => {
     ]);
   });
 
+  it('keeps the language on the profile, one of ours or none', async () => {
+    const { cookie } = await signUp();
+    const set = await api.sendJson('PATCH', '/me', { locale: 'de' }, { cookie, ...caller() });
+    expect(set.status).toBe(200);
+    expect((await set.json()).data.locale).toBe('de');
+    // Read back through the cached profile: the change reached it.
+    const me = await (await api.rest('/me', { headers: { cookie, ...caller() } })).json();
+    expect(me.data.locale).toBe('de');
+
+    const unknown = await api.sendJson('PATCH', '/me', { locale: 'fr' }, { cookie, ...caller() });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify((await unknown.json()).error)).toContain(
+      'The language must be one of en, de',
+    );
+
+    const cleared = await api.sendJson('PATCH', '/me', { locale: null }, { cookie, ...caller() });
+    expect((await cleared.json()).data.locale).toBeNull();
+  });
+
   it('signs in with the right password only, with one message for every failure', async () => {
     const { email, userId } = await signUp();
     const wrong = await api.postJson(

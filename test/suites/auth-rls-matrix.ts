@@ -50,7 +50,7 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
       expect(ids(await as('service', sql`select id from profiles`))).toEqual([a, b].sort());
     });
 
-    it('update: own name only, never role, never another row', async () => {
+    it('update: own name and language only, never role, never another row', async () => {
       expect(
         ids(
           await as('a', sql`update profiles set display_name = 'A' where id = ${a} returning id`),
@@ -61,6 +61,16 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
           await as('a', sql`update profiles set display_name = 'x' where id = ${b} returning id`),
         ),
       ).toEqual([]);
+      expect(
+        ids(await as('a', sql`update profiles set locale = 'de' where id = ${a} returning id`)),
+      ).toEqual([a]);
+      expect(
+        ids(await as('a', sql`update profiles set locale = 'de' where id = ${b} returning id`)),
+      ).toEqual([]);
+      // Shaped like a language tag, or nothing.
+      expect(await as('a', sql`update profiles set locale = 'deutsch' where id = ${a}`)).toBe(
+        '23514',
+      );
       expect(await as('a', sql`update profiles set role = 'admin' where id = ${a}`)).toBe('42501');
       expect(await as('anon', sql`update profiles set display_name = 'x' returning id`)).toBe(
         '42501',
