@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { env } from '@/env';
@@ -10,7 +11,10 @@ import { QuickStart } from './_overview/quick-start';
 import { RecentActivity } from './_overview/recent-activity';
 import { UsageCard } from './_overview/usage-card';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('overview');
+  return { title: t('metaTitle') };
+}
 
 export default async function DashboardPage({
   searchParams,
@@ -19,6 +23,7 @@ export default async function DashboardPage({
 }) {
   const { forbidden } = await searchParams;
   await requireUser('/dashboard');
+  const t = await getTranslations('overview');
   const caller = await pageCaller();
   const [me, keys, billing] = await Promise.all([
     caller.me.get(),
@@ -42,18 +47,19 @@ export default async function DashboardPage({
           role="alert"
           className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
         >
-          That page is for admins only.
+          {t('adminOnly')}
         </p>
       )}
       <PageHeader
-        title={`Welcome${me.displayName ? `, ${me.displayName}` : ''}`}
-        description={
-          <>
-            Signed in as <span>{me.email}</span> ·{' '}
-            <span>{me.emailVerified ? 'Confirmed' : 'Not confirmed yet: check your inbox'}</span> ·
-            Role {me.role}
-          </>
-        }
+        title={me.displayName ? t('welcomeName', { name: me.displayName }) : t('welcome')}
+        description={t.rich('signedInAs', {
+          email: me.email ?? '',
+          state: me.emailVerified ? t('confirmed') : t('notConfirmed'),
+          role: t(`roles.${me.role}`),
+          // A span each: the address and the state are read on their own.
+          address: (chunks) => <span>{chunks}</span>,
+          status: (chunks) => <span>{chunks}</span>,
+        })}
       />
       <NextStep step={step} />
       <div className="grid gap-6 lg:grid-cols-2">

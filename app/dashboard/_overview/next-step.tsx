@@ -6,6 +6,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { Button } from '@/app/_components/ui/button';
 import {
@@ -16,12 +17,10 @@ import {
   CardTitle,
 } from '@/app/_components/ui/card';
 
-type Step = {
-  icon: LucideIcon;
-  title: string;
-  text: string;
-  action?: { href: string; label: string };
-};
+/** A step's words are the messages under `overview.nextStep.<id>`. */
+type Step =
+  | { id: 'confirmEmail' | 'done'; icon: LucideIcon }
+  | { id: 'createKey' | 'upgrade'; icon: LucideIcon; href: string };
 
 /** The one thing a new account should do next, in the order they unlock each other. */
 export function nextStepFor(account: {
@@ -29,51 +28,29 @@ export function nextStepFor(account: {
   hasApiKey: boolean;
   paid: boolean;
 }): Step {
-  if (!account.emailVerified) {
-    return {
-      icon: MailIcon,
-      title: 'Confirm your email address',
-      text: 'Open the link we mailed you when you signed up. Until you confirm, some actions stay closed. Lost the mail? Sign out and sign in again: we send a fresh link.',
-    };
-  }
-  if (!account.hasApiKey) {
-    return {
-      icon: KeyRoundIcon,
-      title: 'Create your first API key',
-      text: 'A key lets your code call the API below, with only the scopes you give it.',
-      action: { href: '/dashboard/api-keys', label: 'Create a key' },
-    };
-  }
-  if (!account.paid) {
-    return {
-      icon: SparklesIcon,
-      title: 'Upgrade when you need more',
-      text: 'Pro raises your request limit and the number of keys and team members.',
-      action: { href: '/pricing', label: 'See the plans' },
-    };
-  }
-  return {
-    icon: CircleCheckIcon,
-    title: 'You are all set',
-    text: 'Your address is confirmed, you have a key and a paid plan.',
-  };
+  if (!account.emailVerified) return { id: 'confirmEmail', icon: MailIcon };
+  if (!account.hasApiKey)
+    return { id: 'createKey', icon: KeyRoundIcon, href: '/dashboard/api-keys' };
+  if (!account.paid) return { id: 'upgrade', icon: SparklesIcon, href: '/pricing' };
+  return { id: 'done', icon: CircleCheckIcon };
 }
 
 export function NextStep({ step }: { step: Step }) {
+  const t = useTranslations('overview.nextStep');
   const Icon = step.icon;
   return (
     <Card className="border-indigo-200 bg-indigo-50/60 dark:border-indigo-900 dark:bg-indigo-950/40">
       <CardHeader className="flex-row items-start gap-3">
         <Icon aria-hidden className="mt-0.5 size-5 shrink-0 text-indigo-700 dark:text-indigo-300" />
         <div className="space-y-1">
-          <CardTitle>Next step: {step.title}</CardTitle>
-          <CardDescription>{step.text}</CardDescription>
+          <CardTitle>{t(`${step.id}.title`)}</CardTitle>
+          <CardDescription>{t(`${step.id}.text`)}</CardDescription>
         </div>
       </CardHeader>
       <CardContent className="pt-4">
-        {step.action && (
+        {'href' in step && (
           <Button asChild size="sm">
-            <Link href={step.action.href}>{step.action.label}</Link>
+            <Link href={step.href}>{t(`${step.id}.action`)}</Link>
           </Button>
         )}
       </CardContent>

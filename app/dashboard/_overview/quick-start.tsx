@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import {
   Card,
   CardContent,
@@ -38,21 +40,26 @@ export function QuickStart({ appUrl }: { appUrl: string }) {
   // The address this page was opened at (what a snippet run here should call); in
   // the server's HTML, the app's configured address.
   const origin = useBrowserValue(() => window.location.origin, appUrl);
+  const t = useTranslations('overview.quickStart');
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Quick start</CardTitle>
+        <CardTitle>{t('title')}</CardTitle>
         <CardDescription>
-          Replace <code>{KEY_PLACEHOLDER}</code> with a key from API keys. The full reference is at{' '}
-          <a href="/docs/api" className="underline">
-            /docs/api
-          </a>
-          .
+          {t.rich('description', {
+            placeholder: KEY_PLACEHOLDER,
+            code: (chunks) => <code>{chunks}</code>,
+            link: (chunks) => (
+              <a href="/docs/api" className="underline">
+                {chunks}
+              </a>
+            ),
+          })}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <CodeBlock label="curl" code={curlSnippet(origin)} />
-        <CodeBlock label="TypeScript (tRPC client)" code={clientSnippet(origin)} />
+        <CodeBlock label={t('typescript')} code={clientSnippet(origin)} />
       </CardContent>
     </Card>
   );

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Badge } from '@/app/_components/ui/badge';
@@ -16,12 +17,13 @@ import type { Plan } from '@/server/billing/plans';
  * with the page) because "requests this hour" is the limiter's count for this caller.
  */
 export function UsageCard({ planNames }: { planNames: Record<Plan, string> }) {
+  const t = useTranslations('overview.usage');
   const trpc = useTRPC();
   const overview = useQuery(trpc.billing.subscription.queryOptions());
   return (
     <Card>
       <CardHeader className="flex-row items-center justify-between">
-        <CardTitle>Plan and usage</CardTitle>
+        <CardTitle>{t('title')}</CardTitle>
         {overview.data && (
           <Badge tone={overview.data.plan === 'free' ? 'neutral' : 'brand'}>
             {planNames[overview.data.plan]}
@@ -30,20 +32,20 @@ export function UsageCard({ planNames }: { planNames: Record<Plan, string> }) {
       </CardHeader>
       <CardContent className="space-y-4">
         {overview.isPending ? (
-          <LoadingLines label="Loading your plan…" />
+          <LoadingLines label={t('loading')} />
         ) : overview.isError ? (
-          <ErrorState title="Your plan could not be loaded." onRetry={() => overview.refetch()} />
+          <ErrorState title={t('loadFailed')} onRetry={() => overview.refetch()} />
         ) : (
           <>
             {overview.data.usage.requests && (
               <Meter
-                label="Your requests this hour"
+                label={t('requests')}
                 used={overview.data.usage.requests.used}
                 limit={overview.data.usage.requests.limit}
               />
             )}
             <Meter
-              label="Active API keys"
+              label={t('apiKeys')}
               used={overview.data.usage.apiKeys.used}
               limit={overview.data.usage.apiKeys.limit}
             />
@@ -51,7 +53,7 @@ export function UsageCard({ planNames }: { planNames: Record<Plan, string> }) {
               href="/dashboard/billing"
               className="inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
             >
-              Billing and plans
+              {t('billing')}
             </Link>
           </>
         )}

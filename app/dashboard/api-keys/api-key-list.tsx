@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { KeyRoundIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 
 import type { RouterOutputs } from '@/app/_components/api-types';
@@ -36,43 +37,43 @@ function KeyItem({
   member?: string;
   revoke: { run: (id: string) => Promise<void>; isPending: boolean };
 }) {
+  const t = useTranslations('apiKeys.key');
   const { name } = apiKey;
   const confirmRevoke = () =>
     revoke.run(apiKey.id).then(
-      () => toast.success(`Revoked ${name}.`),
-      (error: Error) => toast.error(`Could not revoke ${name}: ${error.message}`),
+      () => toast.success(t('revoked', { name })),
+      (error: Error) => toast.error(t('revokeFailed', { name, error: error.message })),
     );
+  const who = [member && t('by', { member }), team && t('in', { team }), apiKey.scopes.join(', ')];
   return (
     <li
-      aria-label={`API key ${name}`}
+      aria-label={t('label', { name })}
       className="flex flex-wrap items-center justify-between gap-3 p-4"
     >
       <div className="min-w-0 space-y-1 text-sm">
         <p className="flex flex-wrap items-center gap-2 font-medium">
           {name} <code className="text-muted-foreground">{apiKey.displayPrefix}…</code>
-          <Badge tone={STATUS_TONES[apiKey.status]}>{apiKey.status}</Badge>
+          <Badge tone={STATUS_TONES[apiKey.status]}>{t(`status.${apiKey.status}`)}</Badge>
         </p>
+        <p className="text-muted-foreground">{who.filter(Boolean).join(' · ')}</p>
         <p className="text-muted-foreground">
-          {member && <>by {member} · </>}
-          {team && <>in {team} · </>}
-          {apiKey.scopes.join(', ')}
-        </p>
-        <p className="text-muted-foreground">
-          created <DateTime value={apiKey.createdAt} /> · last used{' '}
-          <DateTime value={apiKey.lastUsedAt} /> · expires{' '}
-          {apiKey.expiresAt ? <DateTime value={apiKey.expiresAt} /> : 'never'}
+          {t.rich('dates', {
+            created: () => <DateTime value={apiKey.createdAt} />,
+            used: () => <DateTime value={apiKey.lastUsedAt} />,
+            expires: () => (apiKey.expiresAt ? <DateTime value={apiKey.expiresAt} /> : t('never')),
+          })}
         </p>
       </div>
       {apiKey.status === 'active' && (
         <ConfirmDialog
           trigger={
-            <Button variant="outline" size="sm" aria-label={`Revoke ${name}`}>
-              Revoke
+            <Button variant="outline" size="sm" aria-label={t('revokeLabel', { name })}>
+              {t('revoke')}
             </Button>
           }
-          title={`Revoke the key ${name}?`}
-          description="Anything still using it is refused from now on. This cannot be undone: a revoked key stays revoked."
-          confirmLabel="Revoke key"
+          title={t('revokeTitle', { name })}
+          description={t('revokeDescription')}
+          confirmLabel={t('revokeConfirm')}
           onConfirm={confirmRevoke}
           pending={revoke.isPending}
         />
@@ -88,13 +89,15 @@ function KeyItem({
  */
 export function ApiKeyList({
   organizationId,
-  title = 'Your keys',
+  title,
   memberEmail,
 }: {
   organizationId?: string;
   title?: string;
   memberEmail?: (userId: string) => string;
 }) {
+  const t = useTranslations('apiKeys.list');
+  const tc = useTranslations('common');
   const { keys, revoke } = useApiKeys(organizationId);
   const trpc = useTRPC();
   // Your own keys span your organizations: a team's key says which.
@@ -110,12 +113,12 @@ export function ApiKeyList({
   const headingId = useId();
 
   let body;
-  if (keys.isPending) body = <LoadingLines label="Loading keys…" />;
+  if (keys.isPending) body = <LoadingLines label={t('loading')} />;
   else if (keys.isError) {
-    body = <ErrorState title="Could not load the API keys." onRetry={() => keys.refetch()} />;
+    body = <ErrorState title={t('loadFailed')} onRetry={() => keys.refetch()} />;
   } else if (items.length === 0) {
     // One sentence in one element: the team page's spec reads it whole.
-    body = <EmptyState icon={KeyRoundIcon} title="No keys yet. Create one above." />;
+    body = <EmptyState icon={KeyRoundIcon} title={t('empty')} />;
   } else {
     body = (
       <ul className="divide-y divide-border rounded-lg border border-border bg-card">
@@ -135,7 +138,7 @@ export function ApiKeyList({
   return (
     <section aria-labelledby={headingId} className="space-y-4">
       <h2 id={headingId} className="text-lg font-semibold">
-        {title}
+        {title ?? t('title')}
       </h2>
       {body}
       {keys.hasNextPage && (
@@ -144,7 +147,7 @@ export function ApiKeyList({
           onClick={() => keys.fetchNextPage()}
           disabled={keys.isFetchingNextPage}
         >
-          {keys.isFetchingNextPage ? 'Loading…' : 'Show older keys'}
+          {keys.isFetchingNextPage ? tc('loading') : t('showOlder')}
         </Button>
       )}
     </section>

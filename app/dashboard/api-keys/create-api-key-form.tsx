@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FocusEvent } from 'react';
 import type { z } from 'zod';
 
@@ -25,31 +26,25 @@ import {
 
 import { useApiKeys, type NewApiKey } from './use-api-keys';
 
-const EXPIRY_DAYS = [
-  { label: 'Never', days: null },
-  { label: '30 days', days: 30 },
-  { label: '90 days', days: 90 },
-  { label: '1 year', days: 365 },
-] as const;
+const EXPIRY_DAYS = [null, 30, 90, 365] as const;
 
 /** Shows a new key once, with the warning that it will not be shown again. */
 function NewKey({ value }: { value: string }) {
+  const t = useTranslations('apiKeys.createForm');
   return (
     <div
       role="status"
       className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      <p className="text-sm font-medium">
-        Copy your new key now. It is shown this once; we keep only a fingerprint of it.
-      </p>
+      <p className="text-sm font-medium">{t('newKeyWarning')}</p>
       <div className="flex flex-wrap items-center gap-2">
         <code
-          aria-label="New API key"
+          aria-label={t('newKey')}
           className="rounded-md border border-border bg-background px-2 py-1 text-sm break-all text-foreground"
         >
           {value}
         </code>
-        <CopyButton text={value} label="Copy the new key" />
+        <CopyButton text={value} label={t('copyNewKey')} />
       </div>
     </div>
   );
@@ -61,6 +56,7 @@ const PRESELECTED: ApiKeyScope[] = ['profile:read', 'members:read'];
 
 /** The scopes to tick, each a kit checkbox that posts with the form. */
 function ScopeChoices({ scopes, error }: { scopes: readonly ApiKeyScope[]; error?: string }) {
+  const t = useTranslations('apiKeys.createForm');
   const id = useId();
   // A scope error focuses [name="scopes"]: with these checkboxes that is their hidden
   // form input, so focus moves on to the first visible checkbox.
@@ -75,7 +71,7 @@ function ScopeChoices({ scopes, error }: { scopes: readonly ApiKeyScope[]; error
       aria-describedby={error ? `${id}-error` : undefined}
       onFocus={passFocus}
     >
-      <legend className="mb-2 text-sm font-medium">Scopes</legend>
+      <legend className="mb-2 text-sm font-medium">{t('scopes')}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {scopes.map((scope) => (
           <div key={scope} className="flex items-center gap-2">
@@ -95,8 +91,6 @@ function ScopeChoices({ scopes, error }: { scopes: readonly ApiKeyScope[]; error
     </fieldset>
   );
 }
-
-const LABELS = { name: 'Name', scopes: 'Scopes', expiresAt: 'Expiry' };
 
 function readKeyForm(data: FormData) {
   const days = Number(data.get('expiry')) || null;
@@ -118,11 +112,16 @@ export function CreateApiKeyForm({
   scopes: readonly ApiKeyScope[];
   organizationId?: string;
 }) {
+  const t = useTranslations('apiKeys.createForm');
   const { create, keys } = useApiKeys(organizationId);
   // Checked in the browser with the schema of the procedure it goes to.
   const schema: z.ZodType<NewApiKey, Omit<NewApiKey, 'expiresAt'> & { expiresAt?: unknown }> =
     organizationId ? createOrganizationApiKeyInput : createApiKeyInput;
-  const form = useValidatedForm(schema, LABELS);
+  const form = useValidatedForm(schema, {
+    name: t('name'),
+    scopes: t('scopes'),
+    expiresAt: t('expiry'),
+  });
   const expiryId = useId();
   const [newKey, setNewKey] = useState<string | null>(null);
 
@@ -131,7 +130,7 @@ export function CreateApiKeyForm({
     create.mutate(input, {
       onSuccess: (result) => {
         setNewKey(result.key);
-        toast.success(`Created the key ${input.name}.`);
+        toast.success(t('created', { name: input.name }));
       },
       onError: form.failed,
     });
@@ -140,34 +139,36 @@ export function CreateApiKeyForm({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Create a key</CardTitle>
-        <CardDescription>
-          Give it a name you will recognise and only the scopes it needs.
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-6">
         <form method="post" onSubmit={submit} className="max-w-lg space-y-4" noValidate>
           <Field
-            label="Name"
+            label={t('name')}
             required
             maxLength={80}
-            placeholder="e.g. CI deploys"
+            placeholder={t('namePlaceholder')}
             {...form.field('name')}
           />
           <ScopeChoices scopes={scopes} error={form.errors.scopes} />
           <div className="space-y-1.5">
-            <Label htmlFor={expiryId}>Expires</Label>
+            <Label htmlFor={expiryId}>{t('expires')}</Label>
             <NativeSelect id={expiryId} name="expiry" className="w-auto">
-              {EXPIRY_DAYS.map((option) => (
-                <option key={option.label} value={option.days ?? ''}>
-                  {option.label}
+              {EXPIRY_DAYS.map((days) => (
+                <option key={days ?? 'never'} value={days ?? ''}>
+                  {days === null
+                    ? t('never')
+                    : days % 365 === 0
+                      ? t('years', { count: days / 365 })
+                      : t('days', { count: days })}
                 </option>
               ))}
             </NativeSelect>
           </div>
           <FormMessage outcome={form.outcome} />
           {/* Not before the list has loaded: a refresh would join that load and miss the key. */}
-          <SubmitButton pending={create.isPending || keys.isPending}>Create key</SubmitButton>
+          <SubmitButton pending={create.isPending || keys.isPending}>{t('submit')}</SubmitButton>
         </form>
         {newKey && <NewKey value={newKey} />}
       </CardContent>

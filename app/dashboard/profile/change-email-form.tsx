@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import {
   CurrentPasswordField,
@@ -14,10 +15,11 @@ import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { changeEmailInput } from '@/server/auth/schemas';
 
 export function ChangeEmailForm({ email }: { email: string }) {
+  const t = useTranslations('profile.email');
   const trpc = useTRPC();
   const form = useValidatedForm(changeEmailInput, {
-    newEmail: 'New email',
-    currentPassword: 'Password',
+    newEmail: t('newEmail'),
+    currentPassword: t('password'),
   });
   const change = useMutation(
     trpc.me.changeEmail.mutationOptions({
@@ -39,18 +41,18 @@ export function ChangeEmailForm({ email }: { email: string }) {
       )}
       className="max-w-sm space-y-4"
       noValidate
-      aria-label="Change email"
+      aria-label={t('form')}
     >
       <p className="text-sm text-muted-foreground">
-        Current address: <span className="font-medium text-foreground">{email}</span>
+        {t.rich('current', {
+          email,
+          address: (chunks) => <span className="font-medium text-foreground">{chunks}</span>,
+        })}
       </p>
-      <EmailField label="New email" {...form.field('newEmail')} />
-      <CurrentPasswordField
-        label="Password for the email change"
-        {...form.field('currentPassword')}
-      />
+      <EmailField label={t('newEmail')} {...form.field('newEmail')} />
+      <CurrentPasswordField label={t('passwordField')} {...form.field('currentPassword')} />
       <FormMessage outcome={form.outcome} />
-      <SubmitButton pending={change.isPending}>Change email</SubmitButton>
+      <SubmitButton pending={change.isPending}>{t('submit')}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import {
   CurrentPasswordField,
@@ -19,14 +20,15 @@ const changePasswordForm = changePasswordInput.extend({
 });
 
 export function ChangePasswordForm() {
+  const t = useTranslations('profile.password');
   const trpc = useTRPC();
   const form = useValidatedForm(changePasswordForm, {
-    currentPassword: 'Current password',
-    newPassword: 'New password',
+    currentPassword: t('currentPassword'),
+    newPassword: t('newPassword'),
   });
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
-      onSuccess: () => toast.success('Password changed. Your other devices are signed out.'),
+      onSuccess: () => toast.success(t('changed')),
       onError: form.failed,
     }),
   );
@@ -43,12 +45,12 @@ export function ChangePasswordForm() {
       )}
       className="max-w-sm space-y-4"
       noValidate
-      aria-label="Change password"
+      aria-label={t('form')}
     >
-      <CurrentPasswordField label="Current password" {...form.field('currentPassword')} />
-      <NewPasswordField {...form.field('newPassword')} />
+      <CurrentPasswordField label={t('currentPassword')} {...form.field('currentPassword')} />
+      <NewPasswordField label={t('newPassword')} {...form.field('newPassword')} />
       <FormMessage outcome={form.outcome} />
-      <SubmitButton pending={change.isPending}>Change password</SubmitButton>
+      <SubmitButton pending={change.isPending}>{t('submit')}</SubmitButton>
     </form>
   );
 }

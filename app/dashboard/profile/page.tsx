@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import {
   Card,
@@ -14,21 +15,22 @@ import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
 
-export const metadata: Metadata = { title: 'Profile' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('profile.page');
+  return { title: t('metaTitle') };
+}
 
 export default async function ProfilePage() {
   await requireUser('/dashboard/profile');
+  const t = await getTranslations('profile.page');
   const me = await (await pageCaller()).me.get();
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeader
-        title="Profile"
-        description="How you appear to your teams, and how you sign in."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card>
         <CardHeader>
-          <CardTitle>Your details</CardTitle>
-          <CardDescription>Your name and picture, as your teammates see them.</CardDescription>
+          <CardTitle>{t('detailsTitle')}</CardTitle>
+          <CardDescription>{t('detailsDescription')}</CardDescription>
         </CardHeader>
         <CardContent>
           <ProfileForm displayName={me.displayName ?? ''} avatarUrl={me.avatarUrl ?? ''} />
@@ -36,10 +38,8 @@ export default async function ProfilePage() {
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Email address</CardTitle>
-          <CardDescription>
-            You sign in with it, and account mail (password resets, invitations) goes there.
-          </CardDescription>
+          <CardTitle>{t('emailTitle')}</CardTitle>
+          <CardDescription>{t('emailDescription')}</CardDescription>
         </CardHeader>
         <CardContent>
           <ChangeEmailForm email={me.email ?? ''} />
@@ -47,8 +47,8 @@ export default async function ProfilePage() {
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Password</CardTitle>
-          <CardDescription>Changing it signs out your other devices.</CardDescription>
+          <CardTitle>{t('passwordTitle')}</CardTitle>
+          <CardDescription>{t('passwordDescription')}</CardDescription>
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />

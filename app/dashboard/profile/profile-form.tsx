@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -8,14 +9,16 @@ import { toast } from '@/app/_components/ui/toaster';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { updateMeInput } from '@/server/auth/schemas';
 
-const LABELS = { displayName: 'Display name', avatarUrl: 'Avatar URL' };
-
 export function ProfileForm(props: { displayName: string; avatarUrl: string }) {
+  const t = useTranslations('profile.details');
   const trpc = useTRPC();
-  const form = useValidatedForm(updateMeInput, LABELS);
+  const form = useValidatedForm(updateMeInput, {
+    displayName: t('displayName'),
+    avatarUrl: t('avatarUrl'),
+  });
   const update = useMutation(
     trpc.me.update.mutationOptions({
-      onSuccess: () => toast.success('Profile saved.'),
+      onSuccess: () => toast.success(t('saved')),
       onError: form.failed,
     }),
   );
@@ -34,20 +37,20 @@ export function ProfileForm(props: { displayName: string; avatarUrl: string }) {
       noValidate
     >
       <Field
-        label="Display name"
+        label={t('displayName')}
         maxLength={80}
         defaultValue={props.displayName}
         {...form.field('displayName')}
       />
       <Field
-        label="Avatar URL (https)"
+        label={t('avatarUrlField')}
         type="url"
         maxLength={2_048}
         defaultValue={props.avatarUrl}
         {...form.field('avatarUrl')}
       />
       <FormMessage outcome={form.outcome} />
-      <SubmitButton pending={update.isPending}>Save profile</SubmitButton>
+      <SubmitButton pending={update.isPending}>{t('submit')}</SubmitButton>
     </form>
   );
 }

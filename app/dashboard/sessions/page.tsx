@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { Card, CardContent } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
@@ -8,32 +9,28 @@ import { requireUser } from '@/server/page-session';
 import { SessionList } from './session-list';
 import { SignOutOthers } from './sign-out-others';
 
-export const metadata: Metadata = { title: 'Sessions' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('sessions.page');
+  return { title: t('metaTitle') };
+}
 
 export default async function SessionsPage() {
   await requireUser('/dashboard/sessions');
+  const t = await getTranslations('sessions.page');
   // Supabase Auth keeps its sessions to itself: no list, only "sign out the others".
   const listed = (await defaultAuthProvider()).kind === 'built-in';
   return (
     <div>
       <PageHeader
-        title="Sessions"
-        description={
-          listed
-            ? 'Everywhere you are signed in. Revoke anything you do not recognise.'
-            : 'Sign out every other device at once.'
-        }
+        title={t('title')}
+        description={listed ? t('descriptionListed') : t('descriptionUnlisted')}
         actions={<SignOutOthers listed={listed} />}
       />
       {listed ? (
         <SessionList />
       ) : (
         <Card>
-          <CardContent className="text-sm text-muted-foreground">
-            Accounts are kept by Supabase Auth, which does not list sessions to the app, so there is
-            no list here. Signing out everywhere else still works; other devices stay signed in
-            until their current access token expires (an hour at most, by default).
-          </CardContent>
+          <CardContent className="text-sm text-muted-foreground">{t('unlisted')}</CardContent>
         </Card>
       )}
     </div>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { MonitorSmartphoneIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import type { RouterOutputs } from '@/app/_components/api-types';
 import { deviceName } from '@/app/_components/device-name';
@@ -17,16 +18,6 @@ import { toast } from '@/app/_components/ui/toaster';
 
 type Session = RouterOutputs['sessions']['list'][number];
 
-const COLUMNS = [
-  'Device',
-  'Address',
-  'Signed in',
-  'Last seen',
-  <span key="actions" className="sr-only">
-    Actions
-  </span>,
-];
-
 function SessionRow({
   session,
   revoke,
@@ -34,21 +25,22 @@ function SessionRow({
   session: Session;
   revoke: { run: (id: string) => Promise<unknown>; isPending: boolean };
 }) {
+  const t = useTranslations('sessions.session');
   const device = deviceName(session.userAgent);
   const confirmRevoke = () =>
     revoke.run(session.id).then(
-      () => toast.success(`Signed out ${device}.`),
-      (error: Error) => toast.error(`Could not sign out ${device}: ${error.message}`),
+      () => toast.success(t('revoked', { device })),
+      (error: Error) => toast.error(t('revokeFailed', { device, error: error.message })),
     );
   return (
-    <TableRow aria-label={`Session on ${device}`}>
+    <TableRow aria-label={t('label', { device })}>
       <TableCell>
         <span className="flex flex-wrap items-center gap-2 font-medium">
           <span title={session.userAgent ?? undefined}>{device}</span>
-          {session.current && <Badge tone="good">This device</Badge>}
+          {session.current && <Badge tone="good">{t('thisDevice')}</Badge>}
         </span>
       </TableCell>
-      <TableCell className="break-all">{session.ip ?? 'unknown address'}</TableCell>
+      <TableCell className="break-all">{session.ip ?? t('unknownAddress')}</TableCell>
       <TableCell>
         <DateTime value={session.createdAt} />
       </TableCell>
@@ -59,13 +51,13 @@ function SessionRow({
         {!session.current && (
           <ConfirmDialog
             trigger={
-              <Button variant="outline" size="sm" aria-label={`Revoke the session on ${device}`}>
-                Revoke
+              <Button variant="outline" size="sm" aria-label={t('revokeLabel', { device })}>
+                {t('revoke')}
               </Button>
             }
-            title={`Sign out ${device}?`}
-            description="That browser is signed out at once; whoever uses it must sign in again."
-            confirmLabel="Revoke session"
+            title={t('revokeTitle', { device })}
+            description={t('revokeDescription')}
+            confirmLabel={t('revokeConfirm')}
             onConfirm={confirmRevoke}
             pending={revoke.isPending}
           />
@@ -77,6 +69,7 @@ function SessionRow({
 
 /** Everywhere the account is signed in (the built-in auth lists its sessions). */
 export function SessionList() {
+  const t = useTranslations('sessions.list');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.sessions.list.queryOptions());
@@ -86,16 +79,25 @@ export function SessionList() {
     }),
   );
 
-  if (sessions.isPending) return <LoadingLines label="Loading sessions…" />;
+  if (sessions.isPending) return <LoadingLines label={t('loading')} />;
   if (sessions.isError) {
-    return <ErrorState title="Could not load your sessions." onRetry={() => sessions.refetch()} />;
+    return <ErrorState title={t('loadFailed')} onRetry={() => sessions.refetch()} />;
   }
   if (sessions.data.length === 0) {
-    return <EmptyState icon={MonitorSmartphoneIcon} title="No sessions are signed in." />;
+    return <EmptyState icon={MonitorSmartphoneIcon} title={t('empty')} />;
   }
   const run = (id: string) => revoke.mutateAsync({ id });
+  const columns = [
+    t('columns.device'),
+    t('columns.address'),
+    t('columns.signedIn'),
+    t('columns.lastSeen'),
+    <span key="actions" className="sr-only">
+      {t('columns.actions')}
+    </span>,
+  ];
   return (
-    <Table caption="Where you are signed in" columns={COLUMNS}>
+    <Table caption={t('caption')} columns={columns}>
       {sessions.data.map((session) => (
         <SessionRow
           key={session.id}

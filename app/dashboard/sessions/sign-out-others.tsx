@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LogOutIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -13,6 +14,7 @@ import { toast } from '@/app/_components/ui/toaster';
  * Supabase Auth: there is no list to count, so the button stays until it has worked.
  */
 export function SignOutOthers({ listed }: { listed: boolean }) {
+  const t = useTranslations('sessions.signOutOthers');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // The same query as the list below: one request serves both.
@@ -25,8 +27,8 @@ export function SignOutOthers({ listed }: { listed: boolean }) {
   const nothingElse = listed ? (sessions.data?.length ?? 0) < 2 : revokeOthers.isSuccess;
   const signOut = () =>
     revokeOthers.mutateAsync().then(
-      () => toast.success('Your other devices are signed out.'),
-      (error: Error) => toast.error(`Could not sign out your other devices: ${error.message}`),
+      () => toast.success(t('done')),
+      (error: Error) => toast.error(t('failed', { error: error.message })),
     );
 
   return (
@@ -34,16 +36,12 @@ export function SignOutOthers({ listed }: { listed: boolean }) {
       trigger={
         <Button variant="outline" disabled={nothingElse || revokeOthers.isPending}>
           <LogOutIcon aria-hidden />
-          Sign out everywhere else
+          {t('button')}
         </Button>
       }
-      title="Sign out everywhere else?"
-      description={
-        listed
-          ? 'Every other browser and device signed in to your account is signed out at once. This one stays signed in.'
-          : 'Every other browser and device is signed out once its current access token expires (an hour at most, by default). This one stays signed in.'
-      }
-      confirmLabel="Sign out other devices"
+      title={t('title')}
+      description={listed ? t('descriptionListed') : t('descriptionUnlisted')}
+      confirmLabel={t('confirm')}
       onConfirm={signOut}
       pending={revokeOthers.isPending}
     />
