@@ -5,7 +5,7 @@ import { MonitorSmartphoneIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 
 import type { RouterOutputs } from '@/app/_components/api-types';
-import { deviceName } from '@/app/_components/device-name';
+import { useDeviceName } from '@/app/_components/device-name';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
@@ -26,6 +26,7 @@ function SessionRow({
   revoke: { run: (id: string) => Promise<unknown>; isPending: boolean };
 }) {
   const t = useTranslations('sessions.session');
+  const deviceName = useDeviceName();
   const device = deviceName(session.userAgent);
   const confirmRevoke = () =>
     revoke.run(session.id).then(
