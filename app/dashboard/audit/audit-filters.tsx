@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
@@ -24,6 +25,7 @@ export function AuditFilters({
   onApply: (filter: AuditFilter) => void;
   problem: string | null;
 }) {
+  const t = useTranslations('audit.filters');
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onApply(filterOf(new FormData(event.currentTarget)));
@@ -34,7 +36,7 @@ export function AuditFilters({
       <CardContent>
         <form
           role="search"
-          aria-label="Filter events"
+          aria-label={t('label')}
           onSubmit={submit}
           onReset={() => onApply({})}
           className="space-y-3"
@@ -42,23 +44,23 @@ export function AuditFilters({
           <div className="flex flex-wrap items-end gap-4">
             <div className="w-64">
               <Field
-                label="Action"
+                label={t('action')}
                 name="action"
                 placeholder="api_key.created"
                 spellCheck={false}
               />
             </div>
-            <Field label="From" name="from" type="date" aria-describedby="audit-dates-hint" />
-            <Field label="To" name="to" type="date" aria-describedby="audit-dates-hint" />
+            <Field label={t('from')} name="from" type="date" aria-describedby="audit-dates-hint" />
+            <Field label={t('to')} name="to" type="date" aria-describedby="audit-dates-hint" />
             <div className="flex gap-2">
-              <Button type="submit">Apply filters</Button>
+              <Button type="submit">{t('apply')}</Button>
               <Button type="reset" variant="outline">
-                Clear
+                {t('clear')}
               </Button>
             </div>
           </div>
           <p id="audit-dates-hint" className="text-sm text-muted-foreground">
-            From and To are whole days in UTC.
+            {t('datesHint')}
           </p>
           {problem && (
             <p role="alert" className="text-sm text-red-600 dark:text-red-400">

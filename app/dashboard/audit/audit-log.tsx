@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { HistoryIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { refusedFields } from '@/app/_components/refusal';
@@ -16,10 +17,9 @@ import { AuditFilters } from './audit-filters';
 import { EventTable } from './event-table';
 import { ExportButton } from './export-button';
 
-const FIELD_LABELS: Record<string, string> = { action: 'Action', from: 'From', to: 'To' };
-
 /** The page's header, filters and events: the export in the header follows the filters. */
 export function AuditLog() {
+  const t = useTranslations('audit');
   const trpc = useTRPC();
   const [filter, setFilter] = useState<AuditFilter>({});
   const events = useInfiniteQuery(
@@ -30,22 +30,27 @@ export function AuditLog() {
     }),
   );
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
-  const problem = refusedFields(events.error, FIELD_LABELS);
+  // The fields' own messages come from the server (in English).
+  const problem = refusedFields(events.error, {
+    action: t('filters.action'),
+    from: t('filters.from'),
+    to: t('filters.to'),
+  });
   const filtered = Object.keys(filter).length > 0;
 
   let body;
   if (problem) body = null;
-  else if (events.isPending) body = <LoadingLines label="Loading events…" lines={5} />;
+  else if (events.isPending) body = <LoadingLines label={t('log.loading')} lines={5} />;
   else if (events.isError) {
-    body = <ErrorState title="Could not load your audit log." onRetry={() => events.refetch()} />;
+    body = <ErrorState title={t('log.loadFailed')} onRetry={() => events.refetch()} />;
   } else if (items.length === 0) {
     body = filtered ? (
-      <EmptyState icon={HistoryIcon} title="No events match these filters.">
-        Widen the dates or clear the filters to see more.
+      <EmptyState icon={HistoryIcon} title={t('log.noMatchTitle')}>
+        {t('log.noMatchText')}
       </EmptyState>
     ) : (
-      <EmptyState icon={HistoryIcon} title="No events yet.">
-        Sign-ins, keys, billing and team changes are recorded here as they happen.
+      <EmptyState icon={HistoryIcon} title={t('log.emptyTitle')}>
+        {t('log.emptyText')}
       </EmptyState>
     );
   } else body = <EventTable events={items} />;
@@ -53,15 +58,15 @@ export function AuditLog() {
   return (
     <div>
       <PageHeader
-        title="Audit log"
-        description="Everything that happened to your account, newest first."
+        title={t('log.title')}
+        description={t('log.description')}
         actions={<ExportButton filter={filter} disabled={problem !== null} />}
       />
       <div className="space-y-6">
         <AuditFilters onApply={setFilter} problem={problem} />
         <section aria-labelledby="events-heading" className="space-y-4">
           <h2 id="events-heading" className="text-lg font-semibold">
-            Events
+            {t('log.eventsHeading')}
           </h2>
           {body}
           {events.hasNextPage && (
@@ -70,7 +75,7 @@ export function AuditLog() {
               onClick={() => events.fetchNextPage()}
               disabled={events.isFetchingNextPage}
             >
-              {events.isFetchingNextPage ? 'Loading…' : 'Show older events'}
+              {events.isFetchingNextPage ? t('log.loadingMore') : t('log.showOlder')}
             </Button>
           )}
         </section>

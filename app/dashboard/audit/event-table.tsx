@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { RouterOutputs } from '@/app/_components/api-types';
 import { Badge } from '@/app/_components/ui/badge';
 import { DateTime, NONE } from '@/app/_components/ui/date-time';
@@ -17,10 +19,11 @@ function Resource({ type, id }: { type: string | null; id: string | null }) {
 }
 
 function Details({ details }: { details: AuditEvent['details'] }) {
+  const t = useTranslations('audit.table');
   if (!details) return NONE;
   return (
     <details>
-      <summary className="cursor-pointer">Details</summary>
+      <summary className="cursor-pointer">{t('details')}</summary>
       <pre className="mt-2 max-w-xs overflow-x-auto rounded-md bg-muted p-2 text-xs break-all whitespace-pre-wrap">
         {JSON.stringify(details, null, 2)}
       </pre>
@@ -28,22 +31,28 @@ function Details({ details }: { details: AuditEvent['details'] }) {
   );
 }
 
-const COLUMNS = ['Time', 'Action', 'By', 'Result', 'Resource', 'IP', 'Details'];
+const COLUMNS = ['time', 'action', 'by', 'result', 'resource', 'ip', 'details'] as const;
 
-const ACTED_BY = { you: 'You', 'someone else': 'An admin', system: 'System' } as const;
+// Who acted, as the server says it → its message key.
+const ACTED_BY = { you: 'you', 'someone else': 'someoneElse', system: 'system' } as const;
 
 function Row({ event }: { event: AuditEvent }) {
+  const t = useTranslations('audit.table');
   return (
-    <TableRow aria-label={`Event ${event.action}`}>
+    <TableRow aria-label={t('row', { action: event.action })}>
       <TableCell>
         <DateTime value={event.createdAt} />
       </TableCell>
       <TableCell>
         <code>{event.action}</code>
       </TableCell>
-      <TableCell>{ACTED_BY[event.actedBy]}</TableCell>
+      <TableCell>{t(`actedBy.${ACTED_BY[event.actedBy]}`)}</TableCell>
       <TableCell>
-        {event.success ? <Badge tone="good">OK</Badge> : <Badge tone="bad">Failed</Badge>}
+        {event.success ? (
+          <Badge tone="good">{t('ok')}</Badge>
+        ) : (
+          <Badge tone="bad">{t('failed')}</Badge>
+        )}
       </TableCell>
       <TableCell>
         <Resource type={event.resourceType} id={event.resourceId} />
@@ -57,8 +66,9 @@ function Row({ event }: { event: AuditEvent }) {
 }
 
 export function EventTable({ events }: { events: AuditEvent[] }) {
+  const t = useTranslations('audit.table');
   return (
-    <Table caption="Your audit events" columns={COLUMNS}>
+    <Table caption={t('caption')} columns={COLUMNS.map((column) => t(`columns.${column}`))}>
       {events.map((event) => (
         <Row key={event.id} event={event} />
       ))}

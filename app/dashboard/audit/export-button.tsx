@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DownloadIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { downloadFile } from '@/app/_components/download-file';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -9,11 +10,9 @@ import { Button } from '@/app/_components/ui/button';
 import { toast } from '@/app/_components/ui/toaster';
 import type { AuditFilter } from '@/server/audit/list-events';
 
-const count = (rows: number) =>
-  `${rows.toLocaleString('en-US')} ${rows === 1 ? 'event' : 'events'}`;
-
 /** Downloads the events matching `filter` (the applied one) as a CSV file. */
 export function ExportButton({ filter, disabled }: { filter: AuditFilter; disabled: boolean }) {
+  const t = useTranslations('audit.export');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const exported = useMutation({
@@ -23,10 +22,11 @@ export function ExportButton({ filter, disabled }: { filter: AuditFilter; disabl
     onSuccess: (file) => {
       downloadFile(file.filename, file.csv);
       if (file.truncated) {
-        toast.warning(`Exported the newest ${count(file.rows)}: narrow the dates for the rest.`);
-      } else toast.success(`Exported ${count(file.rows)}.`);
+        toast.warning(t('truncated', { count: file.rows }));
+      } else toast.success(t('done', { count: file.rows }));
     },
-    onError: (error) => toast.error(`Could not export your audit log: ${error.message}`),
+    // The server's message stays as it says it (English).
+    onError: (error) => toast.error(t('failed', { message: error.message })),
   });
 
   return (
@@ -37,7 +37,7 @@ export function ExportButton({ filter, disabled }: { filter: AuditFilter; disabl
       disabled={disabled}
     >
       <DownloadIcon aria-hidden />
-      {exported.isPending ? 'Exporting…' : 'Export CSV'}
+      {exported.isPending ? t('exporting') : t('button')}
     </Button>
   );
 }

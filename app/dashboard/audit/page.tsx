@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { requireUser } from '@/server/page-session';
 
 import { AuditLog } from './audit-log';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('audit');
+  return { title: t('metaTitle') };
+}
 
 export default async function AuditLogPage() {
   await requireUser('/dashboard/audit');

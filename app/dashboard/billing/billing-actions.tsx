@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 
 import { FormMessage } from '@/app/_components/form';
@@ -45,12 +46,14 @@ function useRedirectStart() {
  * `organizationId`: a team's billing; without it, the personal workspace's.
  */
 export function ManageBillingButton({
-  label = 'Manage billing',
+  label,
   organizationId,
 }: {
+  /** The button's words; "Manage billing" when left out. */
   label?: string;
   organizationId?: string;
 }) {
+  const t = useTranslations('billing.actions');
   const trpc = useTRPC();
   const action = useRedirectStart();
   const handlers = { onSuccess: goTo, onError: action.failed };
@@ -60,11 +63,11 @@ export function ManageBillingButton({
   return (
     <div className="space-y-2">
       <Button variant="outline" onClick={() => action.start(open)} disabled={action.started}>
-        {label}
+        {label ?? t('manageBilling')}
       </Button>
       {action.started && (
         <p role="status" className="text-sm text-muted-foreground">
-          Opening the billing portal…
+          {t('openingPortal')}
         </p>
       )}
       <FormMessage outcome={action.outcome} />
@@ -91,6 +94,7 @@ export function UpgradeButton({
   /** A team's checkout (a seat per member); without it, the personal workspace's. */
   organizationId?: string;
 }) {
+  const t = useTranslations('billing.actions');
   const trpc = useTRPC();
   const action = useRedirectStart();
   const handlers = { onSuccess: goTo, onError: action.failed };
@@ -110,7 +114,7 @@ export function UpgradeButton({
       </Button>
       {action.started && (
         <p role="status" className="text-sm text-muted-foreground">
-          Opening secure checkout…
+          {t('openingCheckout')}
         </p>
       )}
       <FormMessage outcome={action.outcome} />

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -20,15 +21,16 @@ import type { Plan } from '@/server/billing/plans';
 import { ManageBillingButton, UpgradeButton } from './billing-actions';
 import { BillingOffNotice } from './billing-off-notice';
 import { CurrentPlan } from './current-plan';
-import { count, UsageMeter } from './usage-meter';
+import { UsageMeter } from './usage-meter';
 
 export type PlanSummary = { id: Plan; name: string; rank: number };
 
 /** Two cards' worth of placeholder, the shape of what is coming. */
 function LoadingBilling() {
+  const t = useTranslations('billing.overview');
   return (
     <div role="status" className="grid gap-6 md:grid-cols-2">
-      <span className="sr-only">Loading your plan…</span>
+      <span className="sr-only">{t('loading')}</span>
       <Skeleton className="h-40" />
       <Skeleton className="h-40" />
     </div>
@@ -48,6 +50,8 @@ export function BillingOverview({
   billingConfigured: boolean;
   organizationId?: string;
 }) {
+  const t = useTranslations('billing');
+  const format = useFormatter();
   const trpc = useTRPC();
   const personal = useQuery({
     ...trpc.billing.subscription.queryOptions(),
@@ -63,9 +67,7 @@ export function BillingOverview({
 
   if (overview.isPending) return <LoadingBilling />;
   if (overview.isError) {
-    return (
-      <ErrorState title="Could not load your billing details." onRetry={() => overview.refetch()} />
-    );
+    return <ErrorState title={t('overview.loadFailed')} onRetry={() => overview.refetch()} />;
   }
 
   const { plan, subscription, hasBillingAccount, usage } = overview.data;
@@ -74,6 +76,13 @@ export function BillingOverview({
   const upgrades =
     billingConfigured && plan === 'free' ? plans.filter((summary) => summary.id !== 'free') : [];
   const portal = hasBillingAccount && billingConfigured;
+  const resetsAt = usage.requests?.resetsAt ?? null;
+  // Each usage line whole, as the specs read it ("API keys: 3 of 20").
+  const used = (value: number) => format.number(value);
+  const apiKeysLine =
+    usage.apiKeys.limit === null
+      ? t('usage.apiKeysUnlimited', { used: used(usage.apiKeys.used) })
+      : t('usage.apiKeys', { used: used(usage.apiKeys.used), limit: used(usage.apiKeys.limit) });
 
   return (
     <div className="space-y-6">
@@ -81,36 +90,44 @@ export function BillingOverview({
         <CurrentPlan planName={current?.name ?? plan} subscription={subscription} />
         <Card>
           <CardHeader>
-            <CardTitle>Usage</CardTitle>
+            <CardTitle>{t('overview.usage')}</CardTitle>
           </CardHeader>
           <CardContent>
             <ul className="space-y-4">
               {organizationId && (
                 <UsageMeter
-                  text={`Members: ${count(usage.seats.used)}${
+                  text={
                     usage.seats.limit === null
-                      ? ' (billed per member)'
-                      : ` of ${count(usage.seats.limit)}`
-                  }`}
+                      ? t('usage.membersPerSeat', { used: used(usage.seats.used) })
+                      : t('usage.members', {
+                          used: used(usage.seats.used),
+                          limit: used(usage.seats.limit),
+                        })
+                  }
                   used={usage.seats.used}
                   limit={usage.seats.limit}
                 />
               )}
               <UsageMeter
-                text={`API keys: ${count(usage.apiKeys.used)} of ${count(usage.apiKeys.limit)}`}
+                text={apiKeysLine}
                 used={usage.apiKeys.used}
                 limit={usage.apiKeys.limit}
               />
               {usage.requests && (
                 <UsageMeter
-                  text={`Your requests this hour: ${count(usage.requests.used)} of ${count(usage.requests.limit)}`}
+                  text={
+                    usage.requests.limit === null
+                      ? t('usage.requestsUnlimited', { used: used(usage.requests.used) })
+                      : t('usage.requests', {
+                          used: used(usage.requests.used),
+                          limit: used(usage.requests.limit),
+                        })
+                  }
                   used={usage.requests.used}
                   limit={usage.requests.limit}
-                  hint={
-                    <>
-                      Resets <DateTime value={usage.requests.resetsAt} />.
-                    </>
-                  }
+                  hint={t.rich('usage.resets', {
+                    time: () => <DateTime value={resetsAt} />,
+                  })}
                 />
               )}
             </ul>
@@ -120,14 +137,14 @@ export function BillingOverview({
 
       <Card>
         <CardHeader>
-          <CardTitle>Change plan</CardTitle>
+          <CardTitle>{t('overview.changePlan')}</CardTitle>
           {billingConfigured && (
             <CardDescription>
               {upgrades.length === 0
-                ? 'Switch plans, update your card or cancel in the billing portal.'
+                ? t('overview.inPortal')
                 : organizationId
-                  ? `Paid plans are billed monthly, per member: ${count(usage.seats.used)} now.`
-                  : 'Upgrades here are billed monthly; pick yearly billing on the pricing page.'}
+                  ? t('overview.teamUpgrades', { seats: used(usage.seats.used) })
+                  : t('overview.personalUpgrades')}
             </CardDescription>
           )}
         </CardHeader>
@@ -142,13 +159,13 @@ export function BillingOverview({
                         <Card className="h-full shadow-none">
                           <CardHeader>
                             <CardTitle as="h3">{summary.name}</CardTitle>
-                            <CardDescription>Billed monthly</CardDescription>
+                            <CardDescription>{t('overview.billedMonthly')}</CardDescription>
                           </CardHeader>
                           <CardContent>
                             <UpgradeButton
                               plan={summary.id}
                               interval="month"
-                              label={`Upgrade to ${summary.name}`}
+                              label={t('actions.upgradeTo', { plan: summary.name })}
                               offerPortal={!hasBillingAccount}
                               organizationId={organizationId}
                             />
@@ -165,7 +182,7 @@ export function BillingOverview({
             <BillingOffNotice />
           )}
           <Button variant="link" asChild className="px-0">
-            <Link href="/pricing">Compare plans</Link>
+            <Link href="/pricing">{t('overview.comparePlans')}</Link>
           </Button>
         </CardContent>
       </Card>

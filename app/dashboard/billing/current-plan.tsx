@@ -1,4 +1,5 @@
 import { AlertTriangleIcon } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 
 import type { RouterOutputs } from '@/app/_components/api-types';
 import { Badge, type Tone } from '@/app/_components/ui/badge';
@@ -6,18 +7,20 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/c
 
 type Subscription = NonNullable<RouterOutputs['billing']['subscription']['subscription']>;
 
-const day = (date: Date) => date.toLocaleDateString('en-US', { dateStyle: 'medium' });
-
-const STATUS_LABELS: Record<string, string> = {
-  active: 'Active',
-  trialing: 'Trial',
-  past_due: 'Past due',
-  canceled: 'Canceled',
-  unpaid: 'Unpaid',
-  incomplete: 'Incomplete',
-  incomplete_expired: 'Expired',
-  paused: 'Paused',
-};
+// Stripe's statuses that have a word of their own (billing.status.*).
+const STATUSES = [
+  'active',
+  'trialing',
+  'past_due',
+  'canceled',
+  'unpaid',
+  'incomplete',
+  'incomplete_expired',
+  'paused',
+] as const;
+type Status = (typeof STATUSES)[number];
+const isStatus = (status: string): status is Status =>
+  (STATUSES as readonly string[]).includes(status);
 
 const STATUS_TONES: Record<string, Tone> = {
   active: 'good',
@@ -26,36 +29,44 @@ const STATUS_TONES: Record<string, Tone> = {
   unpaid: 'bad',
 };
 
+/** The subscription's next (or last) date: the message key and the date. */
 function periodLine(subscription: Subscription) {
   const { status, cancelAtPeriodEnd, cancelAt, canceledAt, currentPeriodEnd } = subscription;
-  if (status === 'canceled') return canceledAt ? `Canceled on ${day(canceledAt)}` : null;
+  if (status === 'canceled')
+    return canceledAt ? ({ key: 'canceledOn', date: canceledAt } as const) : null;
   const cancelsOn = cancelAt ?? (cancelAtPeriodEnd ? currentPeriodEnd : null);
-  if (cancelsOn) return `Cancels on ${day(cancelsOn)}`;
-  return currentPeriodEnd ? `Renews on ${day(currentPeriodEnd)}` : null;
+  if (cancelsOn) return { key: 'cancelsOn', date: cancelsOn } as const;
+  return currentPeriodEnd ? ({ key: 'renewsOn', date: currentPeriodEnd } as const) : null;
 }
 
 function SubscriptionDetails({ subscription }: { subscription: Subscription | null }) {
+  const t = useTranslations('billing');
+  const format = useFormatter();
   if (!subscription) {
-    return <p className="text-sm text-muted-foreground">There is no subscription yet.</p>;
+    return <p className="text-sm text-muted-foreground">{t('currentPlan.noSubscription')}</p>;
   }
   const period = periodLine(subscription);
+  const { status } = subscription;
   return (
     <div className="space-y-2 text-sm">
       <p className="flex items-center gap-2">
-        Status:{' '}
-        <Badge tone={STATUS_TONES[subscription.status] ?? 'neutral'}>
-          {STATUS_LABELS[subscription.status] ?? subscription.status.replaceAll('_', ' ')}
+        {t('currentPlan.status')}{' '}
+        <Badge tone={STATUS_TONES[status] ?? 'neutral'}>
+          {isStatus(status) ? t(`status.${status}`) : status.replaceAll('_', ' ')}
         </Badge>
       </p>
-      <p>
-        Billed for {subscription.quantity} {subscription.quantity === 1 ? 'seat' : 'seats'}: one per
-        member, prorated as members join and leave.
-      </p>
-      {period && <p>{period}</p>}
-      {subscription.status === 'past_due' && (
+      <p>{t('currentPlan.seats', { count: subscription.quantity })}</p>
+      {period && (
+        <p>
+          {t(`currentPlan.${period.key}`, {
+            date: format.dateTime(period.date, { dateStyle: 'medium' }),
+          })}
+        </p>
+      )}
+      {status === 'past_due' && (
         <p className="flex gap-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
           <AlertTriangleIcon aria-hidden className="mt-0.5 size-4 shrink-0" />
-          Your last payment failed. Update your card in the billing portal to keep your plan.
+          {t('currentPlan.pastDue')}
         </p>
       )}
     </div>
@@ -70,10 +81,11 @@ export function CurrentPlan({
   planName: string;
   subscription: Subscription | null;
 }) {
+  const t = useTranslations('billing.currentPlan');
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-sm font-medium text-muted-foreground">Current plan</CardTitle>
+        <CardTitle className="text-sm font-medium text-muted-foreground">{t('title')}</CardTitle>
         <p className="text-2xl font-bold">{planName}</p>
       </CardHeader>
       <CardContent>

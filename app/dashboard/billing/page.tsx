@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { billingFromEnv } from '@/server/billing/stripe-client';
@@ -7,18 +8,19 @@ import { requireUser } from '@/server/page-session';
 import { BillingOverview } from './billing-overview';
 import { planSummaries } from './plan-summaries';
 
-export const metadata: Metadata = { title: 'Billing' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('billing');
+  return { title: t('metaTitle') };
+}
 
 export default async function BillingPage() {
   await requireUser('/dashboard/billing');
+  const t = await getTranslations('billing.page');
   const plans = planSummaries();
   return (
     <div>
       {/* The plan's own actions (upgrade, the billing portal) are on its cards below. */}
-      <PageHeader
-        title="Billing"
-        description="Your personal workspace’s plan and usage; a team’s billing is on its own page. Payments, invoices and cancelling are handled by Stripe in the billing portal."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <BillingOverview plans={plans} billingConfigured={billingFromEnv() !== null} />
     </div>
   );

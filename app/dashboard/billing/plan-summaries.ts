@@ -2,7 +2,7 @@ import { PLAN_IDS, PLAN_RANK, PLANS, type Plan } from '@/server/billing/plans';
 
 import type { PlanSummary } from './billing-overview';
 
-/** What the billing pages show of the catalog. */
+/** What the billing pages show of the catalog (plan names are the catalog's, in English). */
 export const planSummaries = (): PlanSummary[] =>
   PLAN_IDS.map((id) => ({ id, name: PLANS[id].name, rank: PLAN_RANK[id] }));
 

@@ -2,8 +2,6 @@ import { useId, type ReactNode } from 'react';
 
 import { MeterBar } from '@/app/_components/ui/meter';
 
-export { count } from '@/app/_components/ui/meter';
-
 /**
  * One line of usage ("API keys: 3 of 20") and, when there is a limit, a bar for it:
  * a progressbar named by that line. `text` is the line, whole, as the specs read it.

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleCheckIcon, ClockIcon, LoaderCircleIcon } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -16,13 +17,14 @@ import type { Plan } from '@/server/billing/plans';
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 
 function Failure({ message }: { message: string }) {
+  const t = useTranslations('billing.success');
   return (
     <div>
-      <PageHeader title="We could not confirm your checkout" />
+      <PageHeader title={t('failedTitle')} />
       <div className="space-y-4">
         <ErrorState title={message} />
         <Button variant="outline" asChild>
-          <Link href="/pricing">Back to pricing</Link>
+          <Link href="/pricing">{t('backToPricing')}</Link>
         </Button>
       </div>
     </div>
@@ -47,6 +49,7 @@ export function ConfirmCheckout({
   /** Where this organization's keys are made (a team's on its own page). */
   apiKeysHref?: string;
 }) {
+  const t = useTranslations('billing.success');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const onSuccess = () =>
@@ -74,15 +77,16 @@ export function ConfirmCheckout({
   }, [valid, sessionId, mutate]);
 
   if (!valid) {
-    return <Failure message="This page needs the checkout session Stripe sends you back with." />;
+    return <Failure message={t('noSession')} />;
   }
   if (confirm.isError) {
     return (
       <Failure
         message={
           confirm.error.data?.code === 'NOT_FOUND'
-            ? 'We could not find that checkout session on your account.'
-            : confirm.error.message
+            ? t('notFound')
+            : // The server's own words (English).
+              confirm.error.message
         }
       />
     );
@@ -90,12 +94,12 @@ export function ConfirmCheckout({
   if (!confirm.isSuccess) {
     return (
       <div>
-        <PageHeader title="Checkout" />
+        <PageHeader title={t('checkout')} />
         <Card>
           <CardContent>
             <p role="status" className="flex items-center gap-2 text-sm">
               <LoaderCircleIcon aria-hidden className="size-4 animate-spin" />
-              Confirming your payment…
+              {t('confirming')}
             </p>
           </CardContent>
         </Card>
@@ -107,9 +111,7 @@ export function ConfirmCheckout({
   const paid = plan !== 'free';
   return (
     <div>
-      <PageHeader
-        title={paid ? `You are on the ${planNames[plan]} plan` : 'Your payment is still processing'}
-      />
+      <PageHeader title={paid ? t('paidTitle', { plan: planNames[plan] }) : t('processingTitle')} />
       <Card>
         <CardContent className="flex items-start gap-3">
           {paid ? (
@@ -121,17 +123,19 @@ export function ConfirmCheckout({
             <ClockIcon aria-hidden className="size-5 shrink-0 text-muted-foreground" />
           )}
           <p role="status">
-            {paid
-              ? `Thank you. You can now have ${usage.apiKeys.limit ?? 'unlimited'} active API keys.`
-              : 'Your plan changes as soon as Stripe confirms the payment.'}
+            {!paid
+              ? t('processingText')
+              : usage.apiKeys.limit === null
+                ? t('paidTextUnlimited')
+                : t('paidText', { limit: usage.apiKeys.limit })}
           </p>
         </CardContent>
         <CardFooter className="flex-wrap">
           <Button asChild>
-            <Link href={billingHref}>Go to billing</Link>
+            <Link href={billingHref}>{t('goToBilling')}</Link>
           </Button>
           <Button variant="outline" asChild>
-            <Link href={apiKeysHref}>Create an API key</Link>
+            <Link href={apiKeysHref}>{t('createApiKey')}</Link>
           </Button>
         </CardFooter>
       </Card>

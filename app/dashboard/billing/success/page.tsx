@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { requireUser } from '@/server/page-session';
 
@@ -6,7 +7,10 @@ import { planNames } from '../plan-summaries';
 
 import { ConfirmCheckout } from './confirm-checkout';
 
-export const metadata: Metadata = { title: 'Checkout complete' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('billing.success');
+  return { title: t('metaTitle') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
