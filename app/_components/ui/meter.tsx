@@ -3,9 +3,6 @@ import { useId } from 'react';
 
 import { cn } from './cn';
 
-export const count = (value: number | null, locale = 'en') =>
-  value === null ? 'unlimited' : value.toLocaleString(locale);
-
 // Nearly full turns amber, full red; the words say the numbers, so colour is only a hint.
 function fillColour(share: number) {
   if (share >= 1) return 'bg-red-600 dark:bg-red-500';
