@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { TextLink } from '@/app/_components/ui/text-link';
 
@@ -6,27 +7,31 @@ import { verifyEmailInput } from '@/server/auth/schemas';
 
 import { ConfirmEmail } from './confirm-email';
 
-export const metadata: Metadata = { title: 'Confirm your email' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.verifyEmail');
+  return { title: t('metaTitle') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function VerifyEmailPage({ searchParams }: Props) {
+  const t = await getTranslations('auth.verifyEmail');
   const { token, type } = await searchParams;
   if (!verifyEmailInput.shape.token.safeParse(token).success) {
     return (
       <div className="space-y-6">
-        <h1 className="text-3xl font-bold tracking-tight">Confirm your email</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
         <p role="alert" className="max-w-prose">
-          This confirmation link is not valid: it may have been cut short when it was copied. Open
-          it again from the email, or <TextLink href="/sign-in">sign in</TextLink> to have a new one
-          sent.
+          {t.rich('invalidLink', {
+            link: (chunks) => <TextLink href="/sign-in">{chunks}</TextLink>,
+          })}
         </p>
       </div>
     );
   }
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Confirm your email</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
       {/* Confirming takes a click, so mail scanners that open links confirm nothing. */}
       <ConfirmEmail
         token={token as string}

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
 import {
   CurrentPasswordField,
@@ -18,8 +19,6 @@ import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 import { signInInput, signUpInput } from '@/server/auth/schemas';
 
 type Mode = 'sign-in' | 'sign-up';
-
-const LABELS = { email: 'Email', password: 'Password', displayName: 'Name' };
 
 // The service also refuses short and common passwords; the length the browser can
 // check before anything is sent.
@@ -51,10 +50,16 @@ export function CredentialsForm({
   /** Where a local app's emails land (the dev mailbox), shown after sign-up. */
   mailboxUrl?: string;
 }) {
+  const t = useTranslations('auth');
   const trpc = useTRPC();
   const router = useRouter();
-  const signInForm = useValidatedForm(signInInput, LABELS);
-  const signUp = useValidatedForm(signUpForm, LABELS);
+  const labels = {
+    email: t('fields.email'),
+    password: t('fields.password'),
+    displayName: t('fields.name'),
+  };
+  const signInForm = useValidatedForm(signInInput, labels);
+  const signUp = useValidatedForm(signUpForm, labels);
   const form = mode === 'sign-in' ? signInForm : signUp;
 
   const signInMutation = useMutation(
@@ -92,23 +97,29 @@ export function CredentialsForm({
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {mode === 'sign-up' && (
-        <Field label="Name" autoComplete="name" maxLength={80} {...form.field('displayName')} />
+        <Field
+          label={labels.displayName}
+          autoComplete="name"
+          maxLength={80}
+          {...form.field('displayName')}
+        />
       )}
-      <EmailField {...form.field('email')} />
+      <EmailField label={labels.email} {...form.field('email')} />
       {mode === 'sign-up' ? (
-        <NewPasswordField label="Password" {...form.field('password')} />
+        <NewPasswordField label={labels.password} {...form.field('password')} />
       ) : (
-        <CurrentPasswordField {...form.field('password')} />
+        <CurrentPasswordField label={labels.password} {...form.field('password')} />
       )}
       <FormMessage outcome={form.outcome} />
       {mode === 'sign-up' && form.outcome?.ok && mailboxUrl && (
         <p className="text-sm">
-          This app runs locally and sends no real email:{' '}
-          <TextLink href={mailboxUrl}>open the dev mailbox</TextLink> to find the confirmation link.
+          {t.rich('credentials.localMail', {
+            link: (chunks) => <TextLink href={mailboxUrl}>{chunks}</TextLink>,
+          })}
         </p>
       )}
       <SubmitButton pending={signInMutation.isPending || signUpMutation.isPending}>
-        {mode === 'sign-in' ? 'Sign in' : 'Create account'}
+        {mode === 'sign-in' ? t('credentials.signIn') : t('credentials.createAccount')}
       </SubmitButton>
     </form>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { EmailField, FormMessage, SubmitButton } from '@/app/_components/form';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -8,8 +9,9 @@ import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { forgotPasswordInput } from '@/server/auth/schemas';
 
 export function ForgotPasswordForm() {
+  const t = useTranslations('auth');
   const trpc = useTRPC();
-  const form = useValidatedForm(forgotPasswordInput, { email: 'Email' });
+  const form = useValidatedForm(forgotPasswordInput, { email: t('fields.email') });
   const request = useMutation(
     trpc.auth.forgotPassword.mutationOptions({
       onSuccess: (result) => form.succeeded(result.message),
@@ -27,9 +29,9 @@ export function ForgotPasswordForm() {
       className="space-y-4"
       noValidate
     >
-      <EmailField {...form.field('email')} />
+      <EmailField label={t('fields.email')} {...form.field('email')} />
       <FormMessage outcome={form.outcome} />
-      <SubmitButton pending={request.isPending}>Send me a link</SubmitButton>
+      <SubmitButton pending={request.isPending}>{t('forgotPassword.submit')}</SubmitButton>
     </form>
   );
 }

@@ -1,22 +1,26 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { TextLink } from '@/app/_components/ui/text-link';
 
 import { ForgotPasswordForm } from './forgot-password-form';
 
-export const metadata: Metadata = { title: 'Forgot your password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.forgotPassword');
+  return { title: t('metaTitle') };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('auth.forgotPassword');
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">Forgot your password?</h1>
-      <p className="text-muted-foreground">
-        Enter the email address of your account and we will send you a link to choose a new
-        password. The link works once, for one hour.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="text-muted-foreground">{t('intro')}</p>
       <ForgotPasswordForm />
       <p className="text-sm">
-        Remembered it? <TextLink href="/sign-in">Sign in</TextLink>
+        {t.rich('remembered', {
+          link: (chunks) => <TextLink href="/sign-in">{chunks}</TextLink>,
+        })}
       </p>
     </div>
   );

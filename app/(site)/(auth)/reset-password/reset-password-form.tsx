@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { FormMessage, NewPasswordField, SubmitButton } from '@/app/_components/form';
 import { TextLink } from '@/app/_components/ui/text-link';
@@ -14,17 +15,20 @@ const resetForm = resetPasswordInput.extend({
 });
 
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('auth');
   const trpc = useTRPC();
   const form = useValidatedForm(resetForm, {
-    token: 'The reset link',
-    newPassword: 'New password',
+    token: t('fields.resetLink'),
+    newPassword: t('fields.newPassword'),
   });
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions({ onError: form.failed }));
 
   if (reset.isSuccess) {
     return (
       <p role="status" className="text-emerald-700 dark:text-emerald-300">
-        Your password is changed. <TextLink href="/sign-in">Sign in with it</TextLink>
+        {t.rich('resetPassword.done', {
+          link: (chunks) => <TextLink href="/sign-in">{chunks}</TextLink>,
+        })}
       </p>
     );
   }
@@ -43,19 +47,21 @@ export function ResetPasswordForm({ token }: { token: string }) {
       className="space-y-4"
       noValidate
     >
-      <NewPasswordField {...form.field('newPassword')} />
+      <NewPasswordField label={t('fields.newPassword')} {...form.field('newPassword')} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="revokeApiKeys" defaultChecked />
-        Also revoke my API keys
+        {t('resetPassword.revokeApiKeys')}
       </label>
       {form.errors.token && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {form.errors.token}. Ask for a new one on the{' '}
-          <TextLink href="/forgot-password">forgot-password page</TextLink>.
+          {t.rich('resetPassword.badLink', {
+            error: form.errors.token,
+            link: (chunks) => <TextLink href="/forgot-password">{chunks}</TextLink>,
+          })}
         </p>
       )}
       <FormMessage outcome={form.outcome} />
-      <SubmitButton pending={reset.isPending}>Set my new password</SubmitButton>
+      <SubmitButton pending={reset.isPending}>{t('resetPassword.submit')}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { TextLink } from '@/app/_components/ui/text-link';
 
@@ -6,27 +7,34 @@ import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
 import { CredentialsForm } from '../_components/credentials-form';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signIn');
+  return { title: t('metaTitle') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: Props) {
+  const t = await getTranslations('auth.signIn');
   const { next } = await searchParams;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
       <CredentialsForm mode="sign-in" next={typeof next === 'string' ? next : undefined} />
       {devMailboxEnabled() && (
         <p className="text-sm">
-          Just signed up? This app runs locally, so your confirmation link is in the{' '}
-          <TextLink href="/dev/mailbox">dev mailbox</TextLink>.
+          {t.rich('devMailbox', {
+            link: (chunks) => <TextLink href="/dev/mailbox">{chunks}</TextLink>,
+          })}
         </p>
       )}
       <p className="text-sm">
-        <TextLink href="/forgot-password">Forgot your password?</TextLink>
+        <TextLink href="/forgot-password">{t('forgotPassword')}</TextLink>
       </p>
       <p className="text-sm">
-        New here? <TextLink href="/sign-up">Create an account</TextLink>
+        {t.rich('newHere', {
+          link: (chunks) => <TextLink href="/sign-up">{chunks}</TextLink>,
+        })}
       </p>
     </div>
   );

@@ -1,26 +1,32 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { TextLink } from '@/app/_components/ui/text-link';
 
+import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
 import { CredentialsForm } from '../_components/credentials-form';
 
-export const metadata: Metadata = { title: 'Create an account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signUp');
+  return { title: t('metaTitle') };
+}
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const t = await getTranslations('auth.signUp');
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
-      <p className="text-muted-foreground">
-        At least 8 characters; a passphrase of a few words is both strong and easy to remember.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="text-muted-foreground">{t('passwordHint', { min: PASSWORD_MIN_LENGTH })}</p>
       <CredentialsForm
         mode="sign-up"
         mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined}
       />
       <p className="text-sm">
-        Already have an account? <TextLink href="/sign-in">Sign in</TextLink>
+        {t.rich('haveAccount', {
+          link: (chunks) => <TextLink href="/sign-in">{chunks}</TextLink>,
+        })}
       </p>
     </div>
   );

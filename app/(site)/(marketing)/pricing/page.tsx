@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { BillingOffNotice } from '@/app/dashboard/billing/billing-off-notice';
@@ -9,7 +10,10 @@ import { getPageIdentity, pageCaller } from '@/server/page-session';
 
 import { PricingPlans, type PricingPlan } from './pricing-plans';
 
-export const metadata: Metadata = { title: 'Pricing' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('marketing.pricing');
+  return { title: t('metaTitle') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,6 +31,7 @@ async function viewerOf(): Promise<Viewer> {
 }
 
 export default async function PricingPage({ searchParams }: Props) {
+  const t = await getTranslations('marketing.pricing');
   const { checkout } = await searchParams;
   const viewer = await viewerOf();
   const billingConfigured = billingFromEnv() !== null;
@@ -36,14 +41,11 @@ export default async function PricingPage({ searchParams }: Props) {
   });
   return (
     <div className="space-y-8">
-      <PageHeader
-        title="Pricing"
-        description="Start free. Upgrade when you need more API keys and a higher request limit; change plan or cancel at any time in the billing portal."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       {!billingConfigured && <BillingOffNotice />}
       {checkout === 'canceled' && (
         <p role="status" className="rounded-md border border-border bg-muted p-4">
-          Checkout canceled. You have not been charged.
+          {t('checkoutCanceled')}
         </p>
       )}
       <PricingPlans

@@ -2,6 +2,7 @@
 
 import { CheckIcon } from 'lucide-react';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { Badge } from '@/app/_components/ui/badge';
@@ -24,16 +25,18 @@ export type PricingPlan = {
 /** The plan most teams pick, marked so a visitor need not compare all three. */
 const FEATURED: Plan = 'pro';
 
-const INTERVAL_LABELS = { month: 'Monthly', year: 'Yearly' } as const;
-
-function formatPrice(cents: number) {
-  const digits = cents % 100 === 0 ? 0 : 2;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(cents / 100);
+/** Whole amounts without cents ("$9"), others with them ("$9.50"), in the page's locale. */
+function usePriceFormat() {
+  const format = useFormatter();
+  return (cents: number) => {
+    const digits = cents % 100 === 0 ? 0 : 2;
+    return format.number(cents / 100, {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  };
 }
 
 function IntervalSwitch({
@@ -43,9 +46,10 @@ function IntervalSwitch({
   value: Interval;
   onChange: (interval: Interval) => void;
 }) {
+  const t = useTranslations('marketing.pricing');
   return (
     <fieldset>
-      <legend className="mb-2 text-sm font-medium">Billing interval</legend>
+      <legend className="mb-2 text-sm font-medium">{t('interval')}</legend>
       <div className="inline-flex rounded-md border border-input p-1">
         {(['month', 'year'] as const).map((interval) => (
           <label
@@ -60,7 +64,7 @@ function IntervalSwitch({
               onChange={() => onChange(interval)}
               className="sr-only"
             />
-            {INTERVAL_LABELS[interval]}
+            {t(`intervals.${interval}`)}
           </label>
         ))}
       </div>
@@ -77,20 +81,21 @@ function PlanAction({
   offer: PlanOffer;
   interval: Interval;
 }) {
-  const upgrade = `Upgrade to ${plan.name}`;
+  const t = useTranslations('marketing.pricing');
+  const upgrade = t('upgrade', { plan: plan.name });
   switch (offer) {
     case 'current':
     case 'current-manage':
       return (
         <div className="space-y-3">
-          <p className="font-medium text-emerald-700 dark:text-emerald-300">Current plan</p>
+          <p className="font-medium text-emerald-700 dark:text-emerald-300">{t('currentPlan')}</p>
           {offer === 'current-manage' && <ManageBillingButton />}
         </div>
       );
     case 'sign-up':
       return (
         <Button asChild variant="outline">
-          <Link href="/sign-up">Get started</Link>
+          <Link href="/sign-up">{t('getStarted')}</Link>
         </Button>
       );
     case 'sign-in':
@@ -105,7 +110,7 @@ function PlanAction({
       );
     // A subscriber changes plan (and interval) in Stripe's portal.
     case 'switch':
-      return <ManageBillingButton label="Switch plan" />;
+      return <ManageBillingButton label={t('switchPlan')} />;
     case 'none':
       return null;
   }
@@ -121,6 +126,8 @@ export function PricingPlans({
   offers: Record<Plan, PlanOffer>;
   initialInterval: Interval;
 }) {
+  const t = useTranslations('marketing.pricing');
+  const formatPrice = usePriceFormat();
   const [interval, chooseInterval] = useState<Interval>(initialInterval);
   return (
     <div className="space-y-6">
@@ -139,14 +146,14 @@ export function PricingPlans({
             <div className="space-y-1">
               <h2 id={`plan-${plan.id}`} className="flex items-center gap-2 text-xl font-semibold">
                 {plan.name}
-                {plan.id === FEATURED && <Badge tone="brand">Most popular</Badge>}
+                {plan.id === FEATURED && <Badge tone="brand">{t('mostPopular')}</Badge>}
               </h2>
               <p className="text-muted-foreground">{plan.description}</p>
             </div>
             <p>
               <span className="text-3xl font-bold">{formatPrice(plan.amounts[interval])}</span>{' '}
               <span className="text-muted-foreground">
-                {plan.amounts[interval] > 0 ? `per member per ${interval}` : `per ${interval}`}
+                {plan.amounts[interval] > 0 ? t(`perMember.${interval}`) : t(`flat.${interval}`)}
               </span>
             </p>
             <ul className="flex-1 space-y-1.5 text-sm">

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/app/_components/ui/tabs';
 
 export type MailViewProps = {
@@ -18,20 +20,22 @@ const SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
 
 /** One mail, as Mailpit shows it: the HTML rendering, the text part, the headers. */
 export function MailView({ id, from, to, subject, date, text }: MailViewProps) {
+  const t = useTranslations('mailbox.view');
+  // The mail's own header names, as any mail client shows them: not translated.
   const headers = { From: from, To: to, Subject: subject, Date: date, 'Message-ID': `<${id}>` };
   return (
     <Tabs defaultValue="html" className="mt-3">
-      <TabsList aria-label="Show the mail as">
-        <TabsTrigger value="html">HTML</TabsTrigger>
-        <TabsTrigger value="text">Text</TabsTrigger>
-        <TabsTrigger value="headers">Headers</TabsTrigger>
+      <TabsList aria-label={t('showAs')}>
+        <TabsTrigger value="html">{t('html')}</TabsTrigger>
+        <TabsTrigger value="text">{t('text')}</TabsTrigger>
+        <TabsTrigger value="headers">{t('headers')}</TabsTrigger>
       </TabsList>
       {/* Mounted while hidden, so a switch of tab shows them at once and the
           HTML is not fetched again. */}
       <TabsContent value="html" forceMount className="mt-3 data-[state=inactive]:hidden">
         <iframe
           src={`/dev/mailbox/${id}/html`}
-          title={`HTML of “${subject}”`}
+          title={t('htmlTitle', { subject })}
           sandbox={SANDBOX}
           loading="lazy"
           className="h-[30rem] w-full rounded-md border border-border bg-white"

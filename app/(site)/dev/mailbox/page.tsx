@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 import { InboxIcon } from 'lucide-react';
 
@@ -14,7 +15,10 @@ import { devMailboxServes, listOutboxAsService, outboxSender } from '@/server/ma
 import { LiveRefresh } from './live-refresh';
 import { MailView } from './mail-view';
 
-export const metadata: Metadata = { title: 'Dev mailbox' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('mailbox');
+  return { title: t('metaTitle') };
+}
 
 const LINK = /https?:\/\/\S+/g;
 
@@ -22,25 +26,26 @@ const LINK = /https?:\/\/\S+/g;
 export default async function DevMailboxPage() {
   if (!devMailboxServes(await headers())) notFound();
   const messages = await listOutboxAsService(await getDb());
+  const t = await getTranslations('mailbox');
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Dev mailbox"
-        description="With no RESEND_API_KEY, emails land here instead of being sent. Newest first; new mail shows up by itself."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <LiveRefresh />
       {messages.length === 0 && (
-        <EmptyState icon={InboxIcon} title="No messages yet.">
-          Sign up, reset a password or invite someone: the mail appears here.
+        <EmptyState icon={InboxIcon} title={t('empty.title')}>
+          {t('empty.text')}
         </EmptyState>
       )}
       <ul className="space-y-4">
         {messages.map((message) => (
           <li key={message.id} className="rounded-lg border border-border bg-card p-4">
-            <article aria-label={`Email to ${message.toAddress}: ${message.subject}`}>
+            <article
+              aria-label={t('message.label', { to: message.toAddress, subject: message.subject })}
+            >
               <h2 className="font-semibold">{message.subject}</h2>
               <p className="text-sm text-muted-foreground">
-                To {message.toAddress} · <DateTime value={message.createdAt} />
+                {t('message.to', { to: message.toAddress })} ·{' '}
+                <DateTime value={message.createdAt} />
               </p>
               <MailView
                 id={message.id}
@@ -55,7 +60,7 @@ export default async function DevMailboxPage() {
                 {[...new Set(message.textBody.match(LINK))].map((url) => (
                   <li key={url}>
                     <a href={url} className={textLinkClass}>
-                      Open link
+                      {t('message.openLink')}
                     </a>
                   </li>
                 ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { getOpenApiDocument } from '@/server/adapters/openapi';
@@ -7,13 +8,17 @@ import { ApiSidebar, type SidebarGroup } from './_components/api-sidebar';
 import { OperationCard } from './_components/operation-card';
 import { groupByTag } from './_components/operations';
 
-export const metadata: Metadata = { title: 'API reference' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('docs.page');
+  return { title: t('metaTitle') };
+}
 
 /**
  * The OpenAPI document rendered on the server: no script or stylesheet from elsewhere.
  * Only the sidebar's search runs in the browser.
  */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  const t = await getTranslations('docs.page');
   const document = getOpenApiDocument();
   const groups = groupByTag(document.paths ?? {});
   const sidebar: SidebarGroup[] = groups.map(({ tag, endpoints }) => ({
@@ -36,18 +41,21 @@ export default function ApiDocsPage() {
           title={document.info.title}
           description={
             <>
-              {document.info.description} Version {document.info.version} · OpenAPI{' '}
-              {document.openapi} ·{' '}
-              <a href="/api/openapi.json" className="underline">
-                Download openapi.json
-              </a>
+              {document.info.description}{' '}
+              {t.rich('about', {
+                version: document.info.version,
+                openapi: document.openapi,
+                link: (chunks) => (
+                  <a href="/api/openapi.json" className="underline">
+                    {chunks}
+                  </a>
+                ),
+              })}
             </>
           }
         />
         <p className="text-sm text-muted-foreground">
-          The samples read the address and key from <code>LEAN_SAAS_URL</code> and{' '}
-          <code>LEAN_SAAS_API_KEY</code>; the TypeScript ones use the typed client of{' '}
-          <code>examples/trpc-client.ts</code> (<code>api</code>).
+          {t.rich('samples', { code: (chunks) => <code>{chunks}</code> })}
         </p>
         {groups.map(({ tag, endpoints }) => (
           <section key={tag} aria-labelledby={`tag-${tag}`} className="space-y-4">

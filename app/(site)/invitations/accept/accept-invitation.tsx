@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { SignOutButton } from '@/app/_components/sign-out-button';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -9,21 +10,25 @@ import { Button } from '@/app/_components/ui/button';
 import { toast } from '@/app/_components/ui/toaster';
 
 function ToYourOrganizations({ variant }: { variant: 'default' | 'outline' }) {
+  const t = useTranslations('invitations.accept');
   return (
     <Button asChild variant={variant}>
-      <Link href="/dashboard/organizations">Go to your organizations</Link>
+      <Link href="/dashboard/organizations">{t('toOrganizations')}</Link>
     </Button>
   );
 }
 
 export function AcceptInvitation({ token }: { token: string }) {
+  const t = useTranslations('invitations');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const accept = useMutation(
     trpc.organizations.acceptInvitation.mutationOptions({
       onSuccess: (result) => {
         toast.success(
-          result.joined ? `You joined ${result.organizationName}.` : 'You were already a member.',
+          result.joined
+            ? t('accept.joinedToast', { organization: result.organizationName })
+            : t('accept.alreadyMemberToast'),
         );
         return queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
       },
@@ -34,8 +39,11 @@ export function AcceptInvitation({ token }: { token: string }) {
       <>
         <p role="status" className="text-emerald-700 dark:text-emerald-400">
           {accept.data.joined
-            ? `You have joined ${accept.data.organizationName} as ${accept.data.role}.`
-            : `You are already a member of ${accept.data.organizationName}.`}
+            ? t('accept.joined', {
+                organization: accept.data.organizationName,
+                role: t(`roles.${accept.data.role}`),
+              })
+            : t('accept.alreadyMember', { organization: accept.data.organizationName })}
         </p>
         <ToYourOrganizations variant="default" />
       </>
@@ -56,9 +64,9 @@ export function AcceptInvitation({ token }: { token: string }) {
   const details = accept.error?.data?.details as { reason?: string } | undefined;
   return (
     <>
-      <p>Accept to join the team with the role it offers you.</p>
+      <p>{t('accept.prompt')}</p>
       <Button disabled={accept.isPending} onClick={() => accept.mutate({ token })}>
-        Accept the invitation
+        {t('accept.submit')}
       </Button>
       {accept.isError && (
         <div role="alert" className="space-y-1 text-sm text-red-600 dark:text-red-400">
@@ -67,7 +75,7 @@ export function AcceptInvitation({ token }: { token: string }) {
             <p>
               <SignOutButton
                 className="text-current underline"
-                label="Sign out, to sign in with the invited address"
+                label={t('accept.signOutForAddress')}
                 next={`/sign-in?next=${encodeURIComponent(`/invitations/accept?token=${token}`)}`}
               />
             </p>

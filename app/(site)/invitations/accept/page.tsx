@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 import { Button } from '@/app/_components/ui/button';
 import { Card, CardContent } from '@/app/_components/ui/card';
@@ -9,18 +10,19 @@ import { getPageIdentity } from '@/server/page-session';
 
 import { AcceptInvitation } from './accept-invitation';
 
-export const metadata: Metadata = { title: 'Accept an invitation' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('invitations.accept');
+  return { title: t('metaTitle') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AcceptInvitationPage({ searchParams }: Props) {
+  const t = await getTranslations('invitations.accept');
   const { token } = await searchParams;
   return (
     <div className="mx-auto max-w-xl">
-      <PageHeader
-        title="Join an organization"
-        description="An invitation asks you to join a team on Lean SaaS."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card>
         <CardContent className="space-y-4">
           <InvitationStep token={token} />
@@ -31,13 +33,9 @@ export default async function AcceptInvitationPage({ searchParams }: Props) {
 }
 
 async function InvitationStep({ token }: { token: string | string[] | undefined }) {
+  const t = await getTranslations('invitations.accept');
   if (!acceptInvitationInput.shape.token.safeParse(token).success) {
-    return (
-      <p role="alert">
-        This invitation link is not valid: it may have been cut short when it was copied. Open it
-        again from the email.
-      </p>
-    );
+    return <p role="alert">{t('invalidLink')}</p>;
   }
   const here = `/invitations/accept?token=${token as string}`;
   const identity = await getPageIdentity();
@@ -45,14 +43,16 @@ async function InvitationStep({ token }: { token: string | string[] | undefined 
     return (
       <>
         <p>
-          Sign in with the address this invitation was sent to, then accept it here. No account yet?{' '}
-          <Link href="/sign-up" className="underline underline-offset-4">
-            Create one
-          </Link>{' '}
-          with that address, confirm it, and open the invitation link again.
+          {t.rich('signInFirst', {
+            link: (chunks) => (
+              <Link href="/sign-up" className="underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
         <Button asChild>
-          <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in to accept</Link>
+          <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>{t('signInToAccept')}</Link>
         </Button>
       </>
     );

@@ -1,6 +1,7 @@
 'use client';
 
 import { SearchIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { Input } from '@/app/_components/ui/input';
@@ -17,6 +18,7 @@ const matches = (entry: SidebarEntry, words: string[]) => {
 
 /** The operations by tag, with a search that narrows them (method, path or summary). */
 export function ApiSidebar({ groups }: { groups: SidebarGroup[] }) {
+  const t = useTranslations('docs.sidebar');
   const [query, setQuery] = useState('');
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = groups
@@ -26,7 +28,7 @@ export function ApiSidebar({ groups }: { groups: SidebarGroup[] }) {
   return (
     <div className="space-y-4">
       <label className="relative block">
-        <span className="sr-only">Search the operations</span>
+        <span className="sr-only">{t('search')}</span>
         <SearchIcon
           aria-hidden
           className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground"
@@ -35,17 +37,15 @@ export function ApiSidebar({ groups }: { groups: SidebarGroup[] }) {
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
-          placeholder="Search: keys, POST, /me…"
+          placeholder={t('placeholder')}
           className="pl-8"
         />
       </label>
       <p role="status" className="sr-only">
-        {query ? `${count} operations match` : ''}
+        {query ? t('matches', { count }) : ''}
       </p>
-      <nav aria-label="Operations">
-        {shown.length === 0 && (
-          <p className="text-sm text-muted-foreground">No operation matches.</p>
-        )}
+      <nav aria-label={t('operations')}>
+        {shown.length === 0 && <p className="text-sm text-muted-foreground">{t('noMatch')}</p>}
         {shown.map((group) => (
           <div key={group.tag} className="mb-4">
             <a

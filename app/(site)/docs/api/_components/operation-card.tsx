@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent, CardHeader } from '@/app/_components/ui/card';
 import { CodeBlock } from '@/app/_components/ui/code-block';
@@ -15,19 +17,24 @@ function SchemaBlock({ schema }: { schema: Schema | null }) {
 }
 
 function Access({ endpoint }: { endpoint: Endpoint }) {
+  const t = useTranslations('docs.operation.access');
   const scopes = keyScopes(endpoint.operation);
-  if (!endpoint.operation.security?.length) return <Badge tone="neutral">No sign-in</Badge>;
-  if (!scopes) return <Badge tone="warn">Session only</Badge>;
-  if (scopes.length === 0) return <Badge tone="neutral">Any API key</Badge>;
+  if (!endpoint.operation.security?.length) return <Badge tone="neutral">{t('noSignIn')}</Badge>;
+  if (!scopes) return <Badge tone="warn">{t('sessionOnly')}</Badge>;
+  if (scopes.length === 0) return <Badge tone="neutral">{t('anyKey')}</Badge>;
   return (
     <Badge tone="brand">
-      API key scope <code>{scopes.join(', ')}</code>
+      {t.rich('scopes', {
+        scopes: scopes.join(', '),
+        code: (chunks) => <code>{chunks}</code>,
+      })}
     </Badge>
   );
 }
 
 /** One operation: what it does, who may call it, its inputs and answers, and how to call it. */
 export function OperationCard({ endpoint }: { endpoint: Endpoint }) {
+  const t = useTranslations('docs.operation');
   const { id, method, path, operation } = endpoint;
   const body = operation.requestBody?.content?.['application/json']?.schema;
   return (
@@ -38,7 +45,7 @@ export function OperationCard({ endpoint }: { endpoint: Endpoint }) {
           <code className="break-all">/api/v1{path}</code>
           <a href={`#${id}`} className="text-muted-foreground hover:text-foreground">
             <span aria-hidden>#</span>
-            <span className="sr-only">Link to {operation.summary ?? id}</span>
+            <span className="sr-only">{t('linkTo', { name: operation.summary ?? id })}</span>
           </a>
         </h3>
         {operation.summary && <p className="font-medium">{operation.summary}</p>}
@@ -52,14 +59,15 @@ export function OperationCard({ endpoint }: { endpoint: Endpoint }) {
         )}
         {operation.parameters && operation.parameters.length > 0 && (
           <section>
-            <h4 className="text-sm font-semibold">Parameters</h4>
+            <h4 className="text-sm font-semibold">{t('parameters')}</h4>
             <ul className="mt-1 space-y-1 text-sm">
               {operation.parameters.map((parameter) => (
                 <li key={`${parameter.in}:${parameter.name}`}>
                   <code>{parameter.name}</code>{' '}
                   <span className="text-muted-foreground">
-                    ({parameter.in}
-                    {parameter.required ? ', required' : ''})
+                    {t(parameter.required ? 'parameterInRequired' : 'parameterIn', {
+                      location: parameter.in,
+                    })}
                   </span>
                   {parameter.description && ` — ${parameter.description}`}
                 </li>
@@ -69,12 +77,12 @@ export function OperationCard({ endpoint }: { endpoint: Endpoint }) {
         )}
         {body !== undefined && (
           <details>
-            <summary className="cursor-pointer text-sm font-semibold">Request body</summary>
+            <summary className="cursor-pointer text-sm font-semibold">{t('requestBody')}</summary>
             <SchemaBlock schema={body} />
           </details>
         )}
         <section>
-          <h4 className="text-sm font-semibold">Responses</h4>
+          <h4 className="text-sm font-semibold">{t('responses')}</h4>
           <ul className="mt-1 space-y-1 text-sm">
             {Object.entries(operation.responses ?? {}).map(([status, response]) => (
               <li key={status}>
