@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
@@ -34,14 +35,18 @@ export function Field({
 type FieldProps = { label?: string; name: string; error?: string };
 
 /** An email address, with the schema's limit (254, as RFC 5321 allows). */
-export function EmailField({ label = 'Email', ...props }: FieldProps) {
+export function EmailField({ label, ...props }: FieldProps) {
+  const t = useTranslations('common.form');
+  label ??= t('email');
   return (
     <Field label={label} type="email" required maxLength={254} autoComplete="email" {...props} />
   );
 }
 
 /** The password a person already has (sign-in, confirming a change). */
-export function CurrentPasswordField({ label = 'Password', ...props }: FieldProps) {
+export function CurrentPasswordField({ label, ...props }: FieldProps) {
+  const t = useTranslations('common.form');
+  label ??= t('password');
   return (
     <Field label={label} type="password" required autoComplete="current-password" {...props} />
   );
@@ -90,7 +95,7 @@ export function FormMessage({ outcome }: { outcome: FormOutcome }) {
 
 /** A new password: the browser may suggest one; the server applies the rules. */
 export function NewPasswordField({
-  label = 'New password',
+  label,
   name = 'newPassword',
   error,
 }: {
@@ -98,6 +103,8 @@ export function NewPasswordField({
   name?: string;
   error?: string;
 }) {
+  const t = useTranslations('common.form');
+  label ??= t('newPassword');
   return (
     <Field
       label={label}
