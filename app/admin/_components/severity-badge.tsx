@@ -1,17 +1,19 @@
+import { useTranslations } from 'next-intl';
+
 import { Badge, type Tone } from '@/app/_components/ui/badge';
 
 type Severity = 'low' | 'medium' | 'high' | 'critical' | 'warning';
 
-const SEVERITY: Record<Severity, { label: string; tone: Tone }> = {
-  low: { label: 'Low', tone: 'neutral' },
-  medium: { label: 'Medium', tone: 'warn' },
-  warning: { label: 'Warning', tone: 'warn' },
-  high: { label: 'High', tone: 'bad' },
-  critical: { label: 'Critical', tone: 'bad' },
+const TONE: Record<Severity, Tone> = {
+  low: 'neutral',
+  medium: 'warn',
+  warning: 'warn',
+  high: 'bad',
+  critical: 'bad',
 };
 
 /** The severity of an error report or an alert. */
 export function SeverityBadge({ severity }: { severity: Severity }) {
-  const { label, tone } = SEVERITY[severity];
-  return <Badge tone={tone}>{label}</Badge>;
+  const t = useTranslations('admin.labels.severity');
+  return <Badge tone={TONE[severity]}>{t(severity)}</Badge>;
 }

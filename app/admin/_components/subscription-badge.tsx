@@ -1,6 +1,6 @@
 import { Badge, type Tone } from '@/app/_components/ui/badge';
 
-import { SUBSCRIPTION_STATES } from './labels';
+import { useLabels } from './labels';
 
 const TONE: Record<string, Tone> = {
   active: 'good',
@@ -11,8 +11,6 @@ const TONE: Record<string, Tone> = {
 
 /** A Stripe subscription status, by name. */
 export function SubscriptionBadge({ status }: { status: string }) {
-  const known = SUBSCRIPTION_STATES.find((state) => state.value === status);
-  return (
-    <Badge tone={TONE[status] ?? 'neutral'}>{known?.label ?? status.replaceAll('_', ' ')}</Badge>
-  );
+  const labels = useLabels();
+  return <Badge tone={TONE[status] ?? 'neutral'}>{labels.subscription(status)}</Badge>;
 }

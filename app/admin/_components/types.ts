@@ -9,10 +9,10 @@ export type ErrorReport = AdminOutputs['errorReport'];
 
 export type Option<T extends string> = { value: T; label: string };
 
-/** The option whose value was picked, typed; undefined for "Any" or anything unknown. */
+/** The value picked, typed; undefined for "Any" or anything unknown. */
 export function pickOption<T extends string>(
-  options: readonly Option<T>[],
+  values: readonly T[],
   value: FormDataEntryValue | null,
 ): T | undefined {
-  return options.find((option) => option.value === value)?.value;
+  return values.find((known) => known === value);
 }

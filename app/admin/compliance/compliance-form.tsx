@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
@@ -20,6 +21,7 @@ export function ComplianceForm({
   onRun: (range: DateRange) => void;
   problem: string | null;
 }) {
+  const t = useTranslations('admin.compliance.form');
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -28,10 +30,10 @@ export function ComplianceForm({
 
   return (
     // noValidate: the server checks the range and its refusal names the field.
-    <form onSubmit={submit} noValidate aria-label="Report range" className="space-y-3">
+    <form onSubmit={submit} noValidate aria-label={t('label')} className="space-y-3">
       <div className="flex flex-wrap items-end gap-4">
         <Field
-          label="From"
+          label={t('from')}
           name="from"
           type="date"
           required
@@ -39,17 +41,17 @@ export function ComplianceForm({
           aria-describedby="compliance-dates-hint"
         />
         <Field
-          label="To"
+          label={t('to')}
           name="to"
           type="date"
           required
           defaultValue={initialRange.to}
           aria-describedby="compliance-dates-hint"
         />
-        <Button type="submit">Run report</Button>
+        <Button type="submit">{t('run')}</Button>
       </div>
       <p id="compliance-dates-hint" className="text-sm text-muted-foreground">
-        From and To are whole days in UTC.
+        {t('hint')}
       </p>
       {problem && (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">

@@ -1,12 +1,14 @@
 'use client';
 
 import { DownloadIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { downloadFile } from '@/app/_components/download-file';
 import { Button } from '@/app/_components/ui/button';
 
 /** Saves the report on screen; the server already sent it as CSV. */
 export function DownloadCsvButton({ from, to, csv }: { from: string; to: string; csv: string }) {
+  const t = useTranslations('admin.compliance');
   return (
     <Button
       variant="outline"
@@ -14,7 +16,7 @@ export function DownloadCsvButton({ from, to, csv }: { from: string; to: string;
       onClick={() => downloadFile(`compliance-${from}-to-${to}.csv`, csv)}
     >
       <DownloadIcon aria-hidden />
-      Download CSV
+      {t('download')}
     </Button>
   );
 }

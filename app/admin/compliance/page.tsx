@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { requireAdmin } from '@/server/page-session';
@@ -6,7 +7,10 @@ import { requireAdmin } from '@/server/page-session';
 import type { DateRange } from './compliance-form';
 import { ComplianceReport } from './compliance-report';
 
-export const metadata: Metadata = { title: 'Compliance report · Admin' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.compliance');
+  return { title: t('metaTitle') };
+}
 
 /** From the first of this month to today, as whole UTC days. */
 function monthToDate(now: Date): DateRange {
@@ -16,12 +20,10 @@ function monthToDate(now: Date): DateRange {
 
 export default async function AdminCompliancePage() {
   await requireAdmin('/admin/compliance');
+  const t = await getTranslations('admin.compliance');
   return (
     <>
-      <PageHeader
-        title="Compliance report"
-        description="How many audit events of each action happened in a date range, and to how many distinct users, most frequent first."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       {/* The default is worked out here so server and browser render the same dates. */}
       <ComplianceReport initialRange={monthToDate(new Date())} />
     </>

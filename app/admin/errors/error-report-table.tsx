@@ -1,15 +1,15 @@
+import { useFormatter, useTranslations } from 'next-intl';
+
 import { DateTime } from '@/app/_components/ui/date-time';
 import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 
-import { count } from '../_components/labels';
 import { RecordLink } from '../_components/record-link';
 import { SeverityBadge } from '../_components/severity-badge';
 import type { ErrorReport } from '../_components/types';
-import { SOURCES } from './sources';
-
-const COLUMNS = ['Message', 'Severity', 'Count', 'First seen', 'Last seen', 'Source', 'Category'];
 
 function Row({ report }: { report: ErrorReport }) {
+  const t = useTranslations('admin.errors');
+  const format = useFormatter();
   return (
     <TableRow>
       <TableCell className="max-w-md break-words">
@@ -18,14 +18,14 @@ function Row({ report }: { report: ErrorReport }) {
       <TableCell>
         <SeverityBadge severity={report.severity} />
       </TableCell>
-      <TableCell className="tabular-nums">{count(report.count)}</TableCell>
+      <TableCell className="tabular-nums">{format.number(report.count)}</TableCell>
       <TableCell>
         <DateTime value={report.firstSeenAt} />
       </TableCell>
       <TableCell>
         <DateTime value={report.lastSeenAt} />
       </TableCell>
-      <TableCell>{SOURCES[report.source]}</TableCell>
+      <TableCell>{t(`source.${report.source}`)}</TableCell>
       <TableCell>
         <code>{report.category}</code>
       </TableCell>
@@ -34,8 +34,18 @@ function Row({ report }: { report: ErrorReport }) {
 }
 
 export function ErrorReportTable({ reports }: { reports: ErrorReport[] }) {
+  const t = useTranslations('admin.errors');
+  const columns = [
+    t('columns.message'),
+    t('columns.severity'),
+    t('columns.count'),
+    t('columns.firstSeen'),
+    t('columns.lastSeen'),
+    t('columns.source'),
+    t('columns.category'),
+  ];
   return (
-    <Table caption="Error reports" columns={COLUMNS}>
+    <Table caption={t('title')} columns={columns}>
       {reports.map((report) => (
         <Row key={report.id} report={report} />
       ))}

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { BugIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -13,30 +14,19 @@ import { SelectField } from '../_components/select-field';
 import { pickOption } from '../_components/types';
 import { ErrorReportTable } from './error-report-table';
 
-const STATES = [
-  { value: 'open', label: 'Open' },
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'all', label: 'All' },
-] as const;
-
-type State = (typeof STATES)[number]['value'];
-
-const EMPTY: Record<State, string> = {
-  open: 'No open error reports.',
-  resolved: 'No resolved error reports.',
-  all: 'No error reports.',
-};
+const STATES = ['open', 'resolved', 'all'] as const;
 
 export function ErrorReports() {
+  const t = useTranslations('admin.errors');
   const trpc = useTRPC();
-  const [state, setState] = useState<State>('open');
+  const [state, setState] = useState<(typeof STATES)[number]>('open');
   const reports = useQuery(trpc.admin.errorReports.queryOptions({ state }));
 
   let body;
-  if (reports.isPending) body = <LoadingLines label="Loading error reports…" lines={5} />;
+  if (reports.isPending) body = <LoadingLines label={t('loading')} lines={5} />;
   else if (reports.isError) {
     body = (
-      <ErrorState title="Could not load error reports." onRetry={() => reports.refetch()}>
+      <ErrorState title={t('loadFailed')} onRetry={() => reports.refetch()}>
         {reports.error.message}
       </ErrorState>
     );
@@ -44,11 +34,11 @@ export function ErrorReports() {
     body = (
       <EmptyState
         icon={BugIcon}
-        title={EMPTY[state]}
+        title={t(`empty.${state}`)}
         action={
           state !== 'all' && (
             <Button variant="outline" onClick={() => setState('all')}>
-              Show all reports
+              {t('showAll')}
             </Button>
           )
         }
@@ -59,10 +49,10 @@ export function ErrorReports() {
   return (
     <div className="space-y-6">
       <SelectField
-        label="Show"
+        label={t('show')}
         value={state}
         onChange={(event) => setState(pickOption(STATES, event.target.value) ?? 'open')}
-        options={STATES}
+        options={STATES.map((value) => ({ value, label: t(`states.${value}`) }))}
         className="w-48"
       />
       {body}

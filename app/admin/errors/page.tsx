@@ -1,20 +1,22 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { requireAdmin } from '@/server/page-session';
 
 import { ErrorReports } from './error-reports';
 
-export const metadata: Metadata = { title: 'Error reports · Admin' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.errors');
+  return { title: t('metaTitle') };
+}
 
 export default async function AdminErrorsPage() {
   await requireAdmin('/admin/errors');
+  const t = await getTranslations('admin.errors');
   return (
     <>
-      <PageHeader
-        title="Error reports"
-        description="Errors from the browser and the server, grouped by fingerprint, the 50 most recently seen first. A resolved report opens again if its error comes back."
-      />
+      <PageHeader title={t('title')} description={t('description', { count: 50 })} />
       <ErrorReports />
     </>
   );

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Building2Icon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
@@ -13,6 +14,7 @@ import { LoadingLines } from '@/app/_components/ui/skeleton';
 import { TeamTable } from './team-table';
 
 export function TeamSearch() {
+  const t = useTranslations('admin');
   const trpc = useTRPC();
   const [query, setQuery] = useState<string | undefined>(undefined);
   // A new key empties the search field when the search is cleared.
@@ -29,10 +31,10 @@ export function TeamSearch() {
   };
 
   let body;
-  if (teams.isPending) body = <LoadingLines label="Loading teams…" lines={5} />;
+  if (teams.isPending) body = <LoadingLines label={t('organizations.loading')} lines={5} />;
   else if (teams.isError) {
     body = (
-      <ErrorState title="Could not load teams." onRetry={() => teams.refetch()}>
+      <ErrorState title={t('organizations.loadFailed')} onRetry={() => teams.refetch()}>
         {teams.error.message}
       </ErrorState>
     );
@@ -40,16 +42,16 @@ export function TeamSearch() {
     body = (
       <EmptyState
         icon={Building2Icon}
-        title={query ? 'No teams match.' : 'No teams yet.'}
+        title={query ? t('organizations.noMatch') : t('organizations.empty')}
         action={
           query && (
             <Button variant="outline" onClick={clearSearch}>
-              Clear the search
+              {t('labels.clearSearch')}
             </Button>
           )
         }
       >
-        {!query && 'Teams appear here once someone creates one from their dashboard.'}
+        {!query && t('organizations.emptyHint')}
       </EmptyState>
     );
   } else body = <TeamTable teams={teams.data.items} />;
@@ -61,12 +63,12 @@ export function TeamSearch() {
         onSubmit={onSearch}
         className="flex max-w-md items-end gap-3"
         role="search"
-        aria-label="Search teams"
+        aria-label={t('organizations.search.label')}
       >
         <div className="flex-1">
-          <Field label="Name or slug" name="query" maxLength={200} />
+          <Field label={t('organizations.search.query')} name="query" maxLength={200} />
         </div>
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t('labels.search')}</Button>
       </form>
       {body}
     </div>

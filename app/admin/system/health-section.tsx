@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { Badge, type Tone } from '@/app/_components/ui/badge';
 import {
   Card,
@@ -10,63 +12,77 @@ import { NONE } from '@/app/_components/ui/date-time';
 import { cellClass, Table, TableCell, TableRow } from '@/app/_components/ui/table';
 import type { DependencyCheck, HealthOutput } from '@/server/core/schemas';
 
-const OVERALL: Record<HealthOutput['status'], { label: string; tone: Tone }> = {
-  healthy: { label: 'Healthy', tone: 'good' },
-  degraded: { label: 'Degraded', tone: 'warn' },
-  unhealthy: { label: 'Unhealthy', tone: 'bad' },
+import { useChartFormats } from './chart-data';
+
+const OVERALL: Record<HealthOutput['status'], Tone> = {
+  healthy: 'good',
+  degraded: 'warn',
+  unhealthy: 'bad',
 };
 
-const CHECK: Record<DependencyCheck['status'], { label: string; tone: Tone }> = {
-  ok: { label: 'OK', tone: 'good' },
-  down: { label: 'Down', tone: 'bad' },
-  'not configured': { label: 'Not configured', tone: 'neutral' },
+const CHECK: Record<
+  DependencyCheck['status'],
+  { key: 'ok' | 'down' | 'notConfigured'; tone: Tone }
+> = {
+  ok: { key: 'ok', tone: 'good' },
+  down: { key: 'down', tone: 'bad' },
+  'not configured': { key: 'notConfigured', tone: 'neutral' },
 };
 
-const DEPENDENCIES = [
-  { key: 'database', label: 'Database' },
-  { key: 'redis', label: 'Redis' },
-  { key: 'stripe', label: 'Stripe' },
-  { key: 'email', label: 'Email' },
-] as const;
+const DEPENDENCIES = ['database', 'redis', 'stripe', 'email'] as const;
 
-function uptime(seconds: number) {
-  const minutes = Math.floor(seconds / 60);
-  const hours = Math.floor(minutes / 60);
-  const days = Math.floor(hours / 24);
-  if (days > 0) return `${days} d ${hours % 24} h`;
-  if (hours > 0) return `${hours} h ${minutes % 60} min`;
-  return `${minutes} min`;
+/** How long the process has run, in its two largest units. */
+function useUptime() {
+  const t = useTranslations('admin.system.health.uptime');
+  return (seconds: number) => {
+    const minutes = Math.floor(seconds / 60);
+    const hours = Math.floor(minutes / 60);
+    const days = Math.floor(hours / 24);
+    if (days > 0) return t('days', { days, hours: hours % 24 });
+    if (hours > 0) return t('hours', { hours, minutes: minutes % 60 });
+    return t('minutes', { minutes });
+  };
 }
 
 export function HealthSection({ health, className }: { health: HealthOutput; className?: string }) {
-  const overall = OVERALL[health.status];
+  const t = useTranslations('admin.system.health');
+  const uptime = useUptime();
+  const formats = useChartFormats();
   return (
     <Card className={className}>
       <CardHeader>
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <CardTitle>Health</CardTitle>
+          <CardTitle>{t('title')}</CardTitle>
           <p className="flex items-center gap-2 text-sm">
-            Overall: <Badge tone={overall.tone}>{overall.label}</Badge>
+            {t.rich('overall', {
+              badge: () => (
+                <Badge tone={OVERALL[health.status]}>{t(`status.${health.status}`)}</Badge>
+              ),
+            })}
           </p>
         </div>
         <CardDescription>
-          Version {health.version}, up {uptime(health.uptimeSeconds)}.
+          {t('version', { version: health.version, uptime: uptime(health.uptimeSeconds) })}
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <Table caption="Dependencies" columns={['Dependency', 'Status', 'Latency']}>
-          {DEPENDENCIES.map(({ key, label }) => {
+        <Table
+          caption={t('dependencies')}
+          columns={[t('columns.dependency'), t('columns.status'), t('columns.latency')]}
+        >
+          {DEPENDENCIES.map((key) => {
             const check = health.checks[key];
+            const state = CHECK[check.status];
             return (
               <TableRow key={key}>
                 <th scope="row" className={`${cellClass} font-medium`}>
-                  {label}
+                  {t(`dependency.${key}`)}
                 </th>
                 <TableCell>
-                  <Badge tone={CHECK[check.status].tone}>{CHECK[check.status].label}</Badge>
+                  <Badge tone={state.tone}>{t(`check.${state.key}`)}</Badge>
                 </TableCell>
                 <TableCell className="tabular-nums">
-                  {check.latencyMs === null ? NONE : `${Math.round(check.latencyMs)} ms`}
+                  {check.latencyMs === null ? NONE : formats.ms(Math.round(check.latencyMs))}
                 </TableCell>
               </TableRow>
             );

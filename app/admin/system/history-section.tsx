@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import {
   Card,
   CardContent,
@@ -7,7 +9,7 @@ import {
 } from '@/app/_components/ui/card';
 import { EmptyState } from '@/app/_components/ui/empty-state';
 
-import { asCount, asPercent, percent, series, type MinuteSample } from './chart-data';
+import { percent, series, useChartFormats, type MinuteSample } from './chart-data';
 import { MinuteChart } from './minute-chart';
 
 export function HistorySection({
@@ -17,38 +19,40 @@ export function HistorySection({
   history: MinuteSample[];
   className?: string;
 }) {
+  const t = useTranslations('admin.system.history');
+  const formats = useChartFormats();
+  const points = (pick: (sample: MinuteSample) => number | null) =>
+    series(history, pick, formats.clock);
   return (
     <Card className={className}>
       <CardHeader>
-        <CardTitle>Last hour</CardTitle>
-        <CardDescription>
-          This server process, minute by minute (UTC). Other instances keep their own hour.
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent>
         {history.length === 0 ? (
-          <EmptyState title="Collecting data.">The first points appear after a minute.</EmptyState>
+          <EmptyState title={t('collecting')}>{t('collectingHint')}</EmptyState>
         ) : (
           <div className="grid gap-8 md:grid-cols-2">
             <MinuteChart
-              title="Requests per minute"
-              points={series(history, (sample) => sample.requests)}
-              format={asCount}
+              title={t('requests')}
+              points={points((sample) => sample.requests)}
+              format={formats.count}
             />
             <MinuteChart
-              title="Error rate per minute"
-              points={series(history, (sample) => percent(sample.serverErrors, sample.requests))}
-              format={asPercent}
+              title={t('errorRate')}
+              points={points((sample) => percent(sample.serverErrors, sample.requests))}
+              format={formats.percent}
             />
             <MinuteChart
-              title="Cache hit rate per minute"
-              points={series(history, (sample) => percent(sample.cacheHits, sample.cacheLookups))}
-              format={asPercent}
+              title={t('cacheHitRate')}
+              points={points((sample) => percent(sample.cacheHits, sample.cacheLookups))}
+              format={formats.percent}
             />
             <MinuteChart
-              title="Rate-limit refusals per minute"
-              points={series(history, (sample) => sample.rateLimitRefusals)}
-              format={asCount}
+              title={t('rateLimitRefusals')}
+              points={points((sample) => sample.rateLimitRefusals)}
+              format={formats.count}
             />
           </div>
         )}

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import {
   Card,
   CardContent,
@@ -29,19 +31,17 @@ export function LatencySection({
   routes: RouteMetrics[];
   className?: string;
 }) {
+  const t = useTranslations('admin.system.latency');
   const shown = slowest(routes);
   return (
     <Card className={className}>
       <CardHeader>
-        <CardTitle>Latency</CardTitle>
-        <CardDescription>
-          The {SHOWN} slowest routes of this server process by 95th percentile, over the last 10
-          minutes.
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description', { count: SHOWN, minutes: 10 })}</CardDescription>
       </CardHeader>
       <CardContent>
         {shown.length === 0 ? (
-          <EmptyState title="No timed requests yet." />
+          <EmptyState title={t('empty')} />
         ) : (
           <RouteLatencyChart routes={shown} />
         )}

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { NONE } from '@/app/_components/ui/date-time';
 
 import type { MinutePoint } from './chart-data';
@@ -12,13 +14,14 @@ export function MinuteTable({
   points: MinutePoint[];
   format: (value: number) => string;
 }) {
+  const t = useTranslations('admin.system.history.table');
   return (
     <table className="sr-only">
-      <caption>{title}, last hour</caption>
+      <caption>{t('caption', { title })}</caption>
       <thead>
         <tr>
-          <th scope="col">Minute (UTC)</th>
-          <th scope="col">Value</th>
+          <th scope="col">{t('minute')}</th>
+          <th scope="col">{t('value')}</th>
         </tr>
       </thead>
       <tbody>

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { RefreshCwIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -16,18 +17,16 @@ import { HealthSection } from './health-section';
 import { HistorySection } from './history-section';
 import { LatencySection } from './latency-section';
 
-const DESCRIPTION =
-  'Live health and alerts, this server process’s last hour, and the business counts. The page refreshes every 30 seconds.';
-
 // On a wide screen health stands beside alerts and business; the charts take the
 // whole width. grid-cols-1 lets a wide table scroll inside its card on a phone.
 const GRID = 'grid grid-cols-1 gap-6 lg:grid-cols-2';
 const WIDE = 'lg:col-span-2';
 
 function OverviewSkeleton() {
+  const t = useTranslations('admin.system');
   return (
     <div role="status" className={GRID}>
-      <span className="sr-only">Loading the system overview…</span>
+      <span className="sr-only">{t('loading')}</span>
       <Skeleton className="h-56" />
       <Skeleton className="h-56" />
       <Skeleton className={`h-80 ${WIDE}`} />
@@ -36,12 +35,13 @@ function OverviewSkeleton() {
 }
 
 export function SystemOverview() {
+  const t = useTranslations('admin.system');
   const trpc = useTRPC();
   const system = useQuery(trpc.admin.system.queryOptions(undefined, { refetchInterval: 30_000 }));
   const refresh = (
     <Button variant="outline" onClick={() => system.refetch()} disabled={system.isFetching}>
       <RefreshCwIcon aria-hidden className={system.isFetching ? 'animate-spin' : undefined} />
-      Refresh
+      {t('refresh')}
     </Button>
   );
 
@@ -49,7 +49,7 @@ export function SystemOverview() {
   if (system.isPending) body = <OverviewSkeleton />;
   else if (system.isError) {
     body = (
-      <ErrorState title="Could not load the system overview." onRetry={() => system.refetch()}>
+      <ErrorState title={t('loadFailed')} onRetry={() => system.refetch()}>
         {system.error.message}
       </ErrorState>
     );
@@ -58,7 +58,7 @@ export function SystemOverview() {
     body = (
       <div className="space-y-4">
         <p className="text-sm text-muted-foreground">
-          Updated <DateTime value={new Date(system.dataUpdatedAt)} />
+          {t.rich('updated', { date: () => <DateTime value={new Date(system.dataUpdatedAt)} /> })}
         </p>
         <div className={GRID}>
           <HealthSection health={health} className="lg:row-span-2" />
@@ -73,7 +73,11 @@ export function SystemOverview() {
 
   return (
     <>
-      <PageHeader title="System" description={DESCRIPTION} actions={refresh} />
+      <PageHeader
+        title={t('title')}
+        description={t('description', { seconds: 30 })}
+        actions={refresh}
+      />
       {body}
     </>
   );

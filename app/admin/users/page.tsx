@@ -1,20 +1,22 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { requireAdmin } from '@/server/page-session';
 
 import { UserSearch } from './user-search';
 
-export const metadata: Metadata = { title: 'Users · Admin' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.users');
+  return { title: t('metaTitle') };
+}
 
 export default async function AdminUsersPage() {
   await requireAdmin('/admin/users');
+  const t = await getTranslations('admin.users');
   return (
     <>
-      <PageHeader
-        title="Users"
-        description="Everyone with an account, newest first. Search by part of an email address, a plan or the state of a subscription."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <UserSearch />
     </>
   );

@@ -1,29 +1,31 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 
 import { Field } from '@/app/_components/form';
 import { Button } from '@/app/_components/ui/button';
 
-import { PLAN_OPTIONS, SUBSCRIPTION_STATES } from '../_components/labels';
+import { PLANS, SUBSCRIPTION_STATES, useLabels } from '../_components/labels';
 import { SelectField } from '../_components/select-field';
 import { pickOption, type AdminInputs } from '../_components/types';
 
 export type UserFilter = Omit<AdminInputs['users'], 'limit' | 'cursor'>;
 
-const ANY = { value: '', label: 'Any' } as const;
-
 function filterOf(form: FormData): UserFilter {
   const email = String(form.get('email') ?? '').trim();
   return {
     email: email || undefined,
-    plan: pickOption(PLAN_OPTIONS, form.get('plan')),
+    plan: pickOption(PLANS, form.get('plan')),
     status: pickOption(SUBSCRIPTION_STATES, form.get('status')),
   };
 }
 
 /** The search applies on submit. */
 export function UserSearchForm({ onSearch }: { onSearch: (filter: UserFilter) => void }) {
+  const t = useTranslations('admin');
+  const labels = useLabels();
+  const any = { value: '', label: t('labels.any') } as const;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSearch(filterOf(new FormData(event.currentTarget)));
@@ -32,16 +34,30 @@ export function UserSearchForm({ onSearch }: { onSearch: (filter: UserFilter) =>
   return (
     <form
       role="search"
-      aria-label="Search users"
+      aria-label={t('users.search.label')}
       onSubmit={submit}
       className="flex flex-wrap items-end gap-4"
     >
       <div className="w-full sm:w-72">
-        <Field label="Email" name="email" type="text" spellCheck={false} autoComplete="off" />
+        <Field
+          label={t('users.search.email')}
+          name="email"
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+        />
       </div>
-      <SelectField label="Plan" name="plan" options={[ANY, ...PLAN_OPTIONS]} />
-      <SelectField label="Subscription" name="status" options={[ANY, ...SUBSCRIPTION_STATES]} />
-      <Button type="submit">Search</Button>
+      <SelectField
+        label={t('users.search.plan')}
+        name="plan"
+        options={[any, ...labels.planOptions]}
+      />
+      <SelectField
+        label={t('users.search.subscription')}
+        name="status"
+        options={[any, ...labels.subscriptionOptions]}
+      />
+      <Button type="submit">{t('labels.search')}</Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { UsersIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -15,6 +16,8 @@ import { UserTable } from './user-table';
 const isFiltered = (filter: UserFilter) => Object.values(filter).some(Boolean);
 
 export function UserSearch() {
+  const t = useTranslations('admin');
+  const common = useTranslations('common');
   const trpc = useTRPC();
   const [filter, setFilter] = useState<UserFilter>({});
   // A new key empties the form's fields when the search is cleared.
@@ -32,10 +35,10 @@ export function UserSearch() {
   };
 
   let body;
-  if (users.isPending) body = <LoadingLines label="Loading users…" lines={5} />;
+  if (users.isPending) body = <LoadingLines label={t('users.list.loading')} lines={5} />;
   else if (users.isError) {
     body = (
-      <ErrorState title="Could not load users." onRetry={() => users.refetch()}>
+      <ErrorState title={t('users.list.loadFailed')} onRetry={() => users.refetch()}>
         {users.error.message}
       </ErrorState>
     );
@@ -43,16 +46,16 @@ export function UserSearch() {
     body = (
       <EmptyState
         icon={UsersIcon}
-        title="No users match."
+        title={t('users.list.empty')}
         action={
           isFiltered(filter) && (
             <Button variant="outline" onClick={clearSearch}>
-              Clear the search
+              {t('labels.clearSearch')}
             </Button>
           )
         }
       >
-        {isFiltered(filter) && 'Try part of the address, or any plan and subscription.'}
+        {isFiltered(filter) && t('users.list.emptyHint')}
       </EmptyState>
     );
   } else body = <UserTable users={items} />;
@@ -67,7 +70,7 @@ export function UserSearch() {
           onClick={() => users.fetchNextPage()}
           disabled={users.isFetchingNextPage}
         >
-          {users.isFetchingNextPage ? 'Loading…' : 'Show more users'}
+          {users.isFetchingNextPage ? common('loading') : t('users.list.more')}
         </Button>
       )}
     </div>

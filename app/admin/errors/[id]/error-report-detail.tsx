@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { BugIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -12,10 +13,8 @@ import { DetailFailure } from '../../_components/detail-failure';
 import { ErrorReportFacts } from './error-report-facts';
 import { ResolveReport } from './resolve-report';
 
-const TITLE = 'Error report';
-const DESCRIPTION = 'One error, its occurrences grouped by fingerprint.';
-
 export function ErrorReportDetail({ id }: { id: string }) {
+  const t = useTranslations('admin.errorReport');
   const trpc = useTRPC();
   const detail = useQuery(
     trpc.admin.errorReport.queryOptions({ id }, { retry: retryUnlessRefused }),
@@ -24,22 +23,22 @@ export function ErrorReportDetail({ id }: { id: string }) {
   if (detail.isPending) {
     return (
       <>
-        <PageHeader title={TITLE} description={DESCRIPTION} />
-        <LoadingLines label="Loading the error report…" lines={6} />
+        <PageHeader title={t('title')} description={t('description')} />
+        <LoadingLines label={t('loading')} lines={6} />
       </>
     );
   }
   if (detail.isError) {
     return (
       <>
-        <PageHeader title={TITLE} />
+        <PageHeader title={t('title')} />
         <DetailFailure
           error={detail.error}
           onRetry={() => detail.refetch()}
           icon={BugIcon}
-          missing="No such error report."
-          failed="Could not load this error report."
-          back={{ href: '/admin/errors', label: 'Back to error reports' }}
+          missing={t('missing')}
+          failed={t('loadFailed')}
+          back={{ href: '/admin/errors', label: t('back') }}
         />
       </>
     );
@@ -49,8 +48,8 @@ export function ErrorReportDetail({ id }: { id: string }) {
   return (
     <>
       <PageHeader
-        title={TITLE}
-        description={DESCRIPTION}
+        title={t('title')}
+        description={t('description')}
         actions={report.resolvedAt === null && <ResolveReport id={report.id} />}
       />
       <ErrorReportFacts report={report} />

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { requireAdmin } from '@/server/page-session';
 
 import { ErrorReportDetail } from './error-report-detail';
 
-export const metadata: Metadata = { title: 'Error report · Admin' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.errorReport');
+  return { title: t('metaTitle') };
+}
 
 export default async function AdminErrorReportPage({
   params,

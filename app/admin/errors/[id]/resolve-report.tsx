@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -10,6 +11,7 @@ import { toast } from '@/app/_components/ui/toaster';
 
 /** Shown while the report is open; the detail query then shows it resolved. */
 export function ResolveReport({ id }: { id: string }) {
+  const t = useTranslations('admin.errorReport.resolve');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const resolve = useMutation(
@@ -17,7 +19,7 @@ export function ResolveReport({ id }: { id: string }) {
       onSuccess: async (report) => {
         queryClient.setQueryData(trpc.admin.errorReport.queryKey({ id }), report);
         await queryClient.invalidateQueries({ queryKey: trpc.admin.errorReports.pathKey() });
-        toast.success('Marked resolved.');
+        toast.success(t('done'));
       },
       onError: (error) => toast.error(error.message),
     }),
@@ -28,12 +30,12 @@ export function ResolveReport({ id }: { id: string }) {
       trigger={
         <Button variant="outline" disabled={resolve.isPending}>
           <CheckIcon aria-hidden />
-          Mark resolved
+          {t('action')}
         </Button>
       }
-      title="Mark this error report resolved?"
-      description="It leaves the list of open reports. If its error comes back, it opens again."
-      confirmLabel="Mark resolved"
+      title={t('confirm.title')}
+      description={t('confirm.description')}
+      confirmLabel={t('action')}
       pending={resolve.isPending}
       onConfirm={() => resolve.mutateAsync({ id })}
     />

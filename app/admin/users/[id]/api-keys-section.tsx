@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { KeyRoundIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Badge, type Tone } from '@/app/_components/ui/badge';
@@ -18,22 +19,22 @@ import { useRefreshUser } from './use-refresh-user';
 
 type ApiKey = UserDetail['apiKeys'][number];
 
-const STATUS: Record<ApiKey['status'], { label: string; tone: Tone }> = {
-  active: { label: 'Active', tone: 'good' },
-  expired: { label: 'Expired', tone: 'warn' },
-  revoked: { label: 'Revoked', tone: 'neutral' },
+const TONE: Record<ApiKey['status'], Tone> = {
+  active: 'good',
+  expired: 'warn',
+  revoked: 'neutral',
 };
 
-const COLUMNS = ['Name', 'Prefix', 'Scopes', 'Status', 'Last used', 'Created', 'Actions'];
-
 export function ApiKeysSection({ userId, apiKeys }: { userId: string; apiKeys: ApiKey[] }) {
+  const t = useTranslations('admin.user.apiKeys');
+  const labels = useTranslations('admin.labels');
   const trpc = useTRPC();
   const refresh = useRefreshUser(userId);
   const revoke = useMutation(
     trpc.admin.revokeApiKey.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        toast.success('API key revoked.');
+        toast.success(t('revoked'));
       },
       onError: (error) => toast.error(error.message),
     }),
@@ -42,25 +43,36 @@ export function ApiKeysSection({ userId, apiKeys }: { userId: string; apiKeys: A
   return (
     <Card className="lg:col-span-2 xl:col-span-3">
       <CardHeader>
-        <CardTitle>API keys</CardTitle>
+        <CardTitle>{t('title')}</CardTitle>
       </CardHeader>
       <CardContent>
         {apiKeys.length === 0 ? (
-          <EmptyState icon={KeyRoundIcon} title="No API keys." />
+          <EmptyState icon={KeyRoundIcon} title={t('empty')} />
         ) : (
-          <Table caption="API keys" columns={COLUMNS}>
+          <Table
+            caption={t('title')}
+            columns={[
+              t('columns.name'),
+              t('columns.prefix'),
+              t('columns.scopes'),
+              t('columns.status'),
+              t('columns.lastUsed'),
+              t('columns.created'),
+              t('columns.actions'),
+            ]}
+          >
             {apiKeys.map((key) => (
-              <TableRow key={key.id} aria-label={`API key ${key.name}`}>
+              <TableRow key={key.id} aria-label={t('row', { name: key.name })}>
                 <TableCell className="font-medium">{key.name}</TableCell>
                 <TableCell>
                   <code>{key.displayPrefix}</code>
                 </TableCell>
-                <TableCell>{key.scopes.join(', ') || 'None'}</TableCell>
+                <TableCell>{key.scopes.join(', ') || labels('none')}</TableCell>
                 <TableCell>
-                  <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
+                  <Badge tone={TONE[key.status]}>{t(`status.${key.status}`)}</Badge>
                 </TableCell>
                 <TableCell>
-                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : 'Never'}
+                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : t('never')}
                 </TableCell>
                 <TableCell>
                   <DateTime value={key.createdAt} />
@@ -70,12 +82,12 @@ export function ApiKeysSection({ userId, apiKeys }: { userId: string; apiKeys: A
                     <ConfirmDialog
                       trigger={
                         <Button variant="outline" size="sm">
-                          Revoke
+                          {t('revoke')}
                         </Button>
                       }
-                      title={`Revoke the key ${key.name}?`}
-                      description="Requests made with it are refused from now on. This cannot be undone: the owner would have to create a new key."
-                      confirmLabel="Revoke key"
+                      title={t('confirm.title', { name: key.name })}
+                      description={t('confirm.description')}
+                      confirmLabel={t('confirm.action')}
                       pending={revoke.isPending}
                       onConfirm={() => revoke.mutateAsync({ userId, apiKeyId: key.id })}
                     />

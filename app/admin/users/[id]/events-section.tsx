@@ -1,4 +1,5 @@
 import { HistoryIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
@@ -11,16 +12,20 @@ import type { UserDetail } from '../../_components/types';
 type AuditEvent = UserDetail['recentEvents'][number];
 
 export function EventsSection({ events }: { events: AuditEvent[] }) {
+  const t = useTranslations('admin.user.events');
   return (
     <Card className="lg:col-span-2 xl:col-span-3">
       <CardHeader>
-        <CardTitle>Recent events</CardTitle>
+        <CardTitle>{t('title')}</CardTitle>
       </CardHeader>
       <CardContent>
         {events.length === 0 ? (
-          <EmptyState icon={HistoryIcon} title="No events yet." />
+          <EmptyState icon={HistoryIcon} title={t('empty')} />
         ) : (
-          <Table caption="Recent events" columns={['Action', 'Time', 'Result']}>
+          <Table
+            caption={t('title')}
+            columns={[t('columns.action'), t('columns.time'), t('columns.result')]}
+          >
             {events.map((event) => (
               <TableRow key={event.id}>
                 <TableCell>
@@ -30,7 +35,11 @@ export function EventsSection({ events }: { events: AuditEvent[] }) {
                   <DateTime value={event.createdAt} />
                 </TableCell>
                 <TableCell>
-                  {event.success ? <Badge tone="good">OK</Badge> : <Badge tone="bad">Failed</Badge>}
+                  {event.success ? (
+                    <Badge tone="good">{t('ok')}</Badge>
+                  ) : (
+                    <Badge tone="bad">{t('failed')}</Badge>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

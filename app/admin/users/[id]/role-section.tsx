@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { FormMessage } from '@/app/_components/form';
@@ -18,19 +19,10 @@ import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 import { toast } from '@/app/_components/ui/toaster';
 import { useFormOutcome } from '@/app/_components/use-form-outcome';
 
-import { ROLE_OPTIONS, roleName } from '../../_components/labels';
+import { ROLES, useLabels, type Role } from '../../_components/labels';
 import { SelectField } from '../../_components/select-field';
 import { pickOption } from '../../_components/types';
 import { useRefreshUser } from './use-refresh-user';
-
-type Role = 'user' | 'admin';
-
-/** What the change does, said before it is made: both ways change who can see every account. */
-const CONSEQUENCE: Record<Role, string> = {
-  admin:
-    'They will be able to see and change every account, at once, in every session and with every API key they have.',
-  user: 'They lose the admin area at once, in every session and with every API key they have.',
-};
 
 export function RoleSection({
   userId,
@@ -41,6 +33,8 @@ export function RoleSection({
   email: string | null;
   role: Role;
 }) {
+  const t = useTranslations('admin.user.role');
+  const labels = useLabels();
   const trpc = useTRPC();
   const hydrated = useHydrated();
   const refresh = useRefreshUser(userId);
@@ -52,30 +46,35 @@ export function RoleSection({
       onMutate: clear,
       onSuccess: async (_done, input) => {
         await refresh();
-        toast.success(`Role changed to ${input.role}.`);
+        toast.success(t(`changed.${input.role}`));
       },
       onError: failed,
     }),
   );
-  const who = email ?? 'this user';
+  // Without an email the title names "this user", in words of its own (German declines it).
+  const title =
+    chosen === 'admin'
+      ? email
+        ? t('confirm.makeAdmin', { who: email })
+        : t('confirm.makeThisUserAdmin')
+      : email
+        ? t('confirm.takeAdmin', { who: email })
+        : t('confirm.takeAdminFromThisUser');
 
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Role</CardTitle>
-        <CardDescription>
-          Admins can see and change every account. The change applies at once, to sessions and API
-          keys alike.
-        </CardDescription>
+        <CardTitle>{t('title')}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="space-y-3">
         <div className="flex flex-wrap items-end gap-4">
           <SelectField
-            label="Role"
+            label={t('label')}
             name="role"
             value={chosen}
-            onChange={(event) => setChosen(pickOption(ROLE_OPTIONS, event.target.value) ?? role)}
-            options={ROLE_OPTIONS}
+            onChange={(event) => setChosen(pickOption(ROLES, event.target.value) ?? role)}
+            options={labels.roleOptions}
           />
           <ConfirmDialog
             trigger={
@@ -83,12 +82,13 @@ export function RoleSection({
                 variant="outline"
                 disabled={chosen === role || setRole.isPending || !hydrated}
               >
-                Change role
+                {t('change')}
               </Button>
             }
-            title={chosen === 'admin' ? `Make ${who} an admin?` : `Take admin rights from ${who}?`}
-            description={CONSEQUENCE[chosen]}
-            confirmLabel={`Change role to ${roleName(chosen)}`}
+            title={title}
+            // What the change does, said before it is made: both ways change who can see every account.
+            description={t(`confirm.consequence.${chosen}`)}
+            confirmLabel={t('confirm.action', { role: labels.role(chosen) })}
             pending={setRole.isPending}
             onConfirm={() => setRole.mutateAsync({ userId, role: chosen })}
           />

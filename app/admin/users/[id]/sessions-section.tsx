@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { MonitorSmartphoneIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { deviceName } from '@/app/_components/device-name';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -19,37 +20,44 @@ import { useRefreshUser } from './use-refresh-user';
 
 type Session = UserDetail['sessions'][number];
 
-const COLUMNS = ['Device', 'IP', 'Created', 'Last seen', 'Status', 'Actions'];
-
 export function SessionsSection({ userId, sessions }: { userId: string; sessions: Session[] }) {
+  const t = useTranslations('admin.user.sessions');
   const trpc = useTRPC();
   const refresh = useRefreshUser(userId);
   const end = useMutation(
     trpc.admin.revokeSession.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        toast.success('Session ended.');
+        toast.success(t('ended'));
       },
       onError: (error) => toast.error(error.message),
     }),
   );
+  const columns = [
+    t('columns.device'),
+    t('columns.ip'),
+    t('columns.created'),
+    t('columns.lastSeen'),
+    t('columns.status'),
+    t('columns.actions'),
+  ];
 
   return (
     <Card className="lg:col-span-2 xl:col-span-3">
       <CardHeader>
-        <CardTitle>Sessions</CardTitle>
+        <CardTitle>{t('title')}</CardTitle>
       </CardHeader>
       <CardContent>
         {sessions.length === 0 ? (
-          <EmptyState icon={MonitorSmartphoneIcon} title="No sessions." />
+          <EmptyState icon={MonitorSmartphoneIcon} title={t('empty')} />
         ) : (
-          <Table caption="Sessions" columns={COLUMNS}>
+          <Table caption={t('title')} columns={columns}>
             {sessions.map((session) => (
               <TableRow key={session.id}>
                 <TableCell className="break-words" title={session.userAgent ?? undefined}>
                   {deviceName(session.userAgent)}
                 </TableCell>
-                <TableCell className="whitespace-nowrap">{session.ip ?? 'Unknown'}</TableCell>
+                <TableCell className="whitespace-nowrap">{session.ip ?? t('unknownIp')}</TableCell>
                 <TableCell>
                   <DateTime value={session.createdAt} />
                 </TableCell>
@@ -58,9 +66,9 @@ export function SessionsSection({ userId, sessions }: { userId: string; sessions
                 </TableCell>
                 <TableCell>
                   {session.active ? (
-                    <Badge tone="good">Active</Badge>
+                    <Badge tone="good">{t('active')}</Badge>
                   ) : (
-                    <Badge tone="neutral">Ended</Badge>
+                    <Badge tone="neutral">{t('inactive')}</Badge>
                   )}
                 </TableCell>
                 <TableCell>
@@ -68,12 +76,12 @@ export function SessionsSection({ userId, sessions }: { userId: string; sessions
                     <ConfirmDialog
                       trigger={
                         <Button variant="outline" size="sm">
-                          End session
+                          {t('end')}
                         </Button>
                       }
-                      title={`End the session on ${deviceName(session.userAgent)}?`}
-                      description="That device is signed out at once; they will have to sign in again there."
-                      confirmLabel="End session"
+                      title={t('confirm.title', { device: deviceName(session.userAgent) })}
+                      description={t('confirm.description')}
+                      confirmLabel={t('end')}
                       pending={end.isPending}
                       onConfirm={() => end.mutateAsync({ userId, sessionId: session.id })}
                     />

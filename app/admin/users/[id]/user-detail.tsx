@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { UserXIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 import { retryUnlessRefused } from '@/app/_components/refusal';
 import { useTRPC } from '@/app/_components/trpc-provider';
@@ -16,13 +17,12 @@ import { RoleSection } from './role-section';
 import { SessionsSection } from './sessions-section';
 import { SubscriptionSection } from './subscription-section';
 
-const DESCRIPTION = 'Their profile, access and recent activity. Changes here apply at once.';
-
 /** Card-shaped placeholders where the sections will be. */
 function DetailSkeleton() {
+  const t = useTranslations('admin.user');
   return (
     <div role="status" className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <span className="sr-only">Loading user…</span>
+      <span className="sr-only">{t('loading')}</span>
       <Skeleton className="h-48" />
       <Skeleton className="h-48" />
       <Skeleton className="h-40 lg:col-span-2" />
@@ -32,13 +32,14 @@ function DetailSkeleton() {
 }
 
 export function UserDetail({ userId }: { userId: string }) {
+  const t = useTranslations('admin.user');
   const trpc = useTRPC();
   const detail = useQuery(trpc.admin.user.queryOptions({ userId }, { retry: retryUnlessRefused }));
 
   if (detail.isPending) {
     return (
       <>
-        <PageHeader title="User" description={DESCRIPTION} />
+        <PageHeader title={t('title')} description={t('description')} />
         <DetailSkeleton />
       </>
     );
@@ -46,14 +47,14 @@ export function UserDetail({ userId }: { userId: string }) {
   if (detail.isError) {
     return (
       <>
-        <PageHeader title="User" />
+        <PageHeader title={t('title')} />
         <DetailFailure
           error={detail.error}
           onRetry={() => detail.refetch()}
           icon={UserXIcon}
-          missing="No such user."
-          failed="Could not load this user."
-          back={{ href: '/admin/users', label: 'Back to users' }}
+          missing={t('missing')}
+          failed={t('loadFailed')}
+          back={{ href: '/admin/users', label: t('back') }}
         />
       </>
     );
@@ -63,8 +64,8 @@ export function UserDetail({ userId }: { userId: string }) {
   return (
     <>
       <PageHeader
-        title={<span className="break-all">{user.email ?? 'User without an email'}</span>}
-        description={DESCRIPTION}
+        title={<span className="break-all">{user.email ?? t('noEmail')}</span>}
+        description={t('description')}
       />
       {/* grid-cols-1, not the implicit auto column, so a wide table scrolls inside its card. */}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 xl:grid-cols-3">
