@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { MonitorSmartphoneIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 
-import { deviceName } from '@/app/_components/device-name';
+import { useDeviceName } from '@/app/_components/device-name';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Badge } from '@/app/_components/ui/badge';
 import { Button } from '@/app/_components/ui/button';
@@ -24,6 +24,7 @@ export function SessionsSection({ userId, sessions }: { userId: string; sessions
   const t = useTranslations('admin.user.sessions');
   const trpc = useTRPC();
   const refresh = useRefreshUser(userId);
+  const deviceName = useDeviceName();
   const end = useMutation(
     trpc.admin.revokeSession.mutationOptions({
       onSuccess: async () => {
