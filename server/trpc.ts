@@ -47,6 +47,8 @@ export type Context = {
   auth: AuthProvider;
   /** The request's Cookie header, for the provider's session. */
   cookieHeader: string | null;
+  /** The request's headers, for what depends on the browser (the language of a mail). */
+  requestHeaders: Headers;
   /** Stripe (or the local emulator); a 503 when billing is not configured. */
   billing: () => Billing;
   /** An absolute URL on this app that brings this browser back (returnUrlFor). */
@@ -115,6 +117,7 @@ export function buildContext(parts: {
     serviceDb: db,
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
+    requestHeaders: parts.request.headers,
     returnUrl: (path) => returnUrlFor(parts.request, path),
     tierOf: (userId, organizationId) => deps.tierOf(db, userId, organizationId),
     billing: () => {
@@ -136,6 +139,7 @@ export function authCall<I extends Identity>(ctx: Omit<Context, 'identity'> & { 
     db: ctx.serviceDb,
     identity: ctx.identity,
     cookieHeader: ctx.cookieHeader,
+    requestHeaders: ctx.requestHeaders,
   };
 }
 

@@ -271,3 +271,54 @@ describe('built-in provider over REST', () => {
     }
   });
 });
+
+describe('mails in the language of the request that caused them', () => {
+  const signUpWith = async (headers: Record<string, string>, email = newEmail()) => {
+    const response = await api.postJson(
+      '/auth/sign-up',
+      { email, password: PASSWORD },
+      { ...caller(), ...headers },
+    );
+    expect(response.status).toBe(202);
+    return lastMailTo(db(), email);
+  };
+
+  it('confirms a sign-up in German for a browser that asks for German', async () => {
+    const { message, link, token } = await signUpWith({
+      'accept-language': 'de-DE,de;q=0.9,en;q=0.8',
+    });
+    expect(message.subject).toBe('Bestätigen Sie Ihre E-Mail-Adresse');
+    expect(message.textBody).toContain('Sie erhalten diese E-Mail, weil');
+    expect(message.textBody).not.toContain('You got this email');
+    expect(link.pathname).toBe('/verify-email');
+    expect(token).toBeTruthy();
+  });
+
+  it('follows the language cookie before Accept-Language, and is English by default', async () => {
+    const german = await signUpWith({ cookie: 'locale=de', 'accept-language': 'en-US' });
+    expect(german.message.subject).toBe('Bestätigen Sie Ihre E-Mail-Adresse');
+    const english = await signUpWith({ cookie: 'locale=en', 'accept-language': 'de' });
+    expect(english.message.subject).toBe('Confirm your email address');
+    const plain = await signUpWith({});
+    expect(plain.message.subject).toBe('Confirm your email address');
+    expect(plain.message.textBody).toContain('You got this email because');
+  });
+
+  it('tells an existing account in the language of the second sign-up', async () => {
+    const { email } = await signUp();
+    const { message } = await signUpWith({ 'accept-language': 'de' }, email);
+    expect(message.subject).toBe('Sie haben bereits ein Konto');
+  });
+
+  it('sends a password reset link in the language of the request', async () => {
+    const { email } = await signUp();
+    const response = await api.postJson(
+      '/auth/forgot-password',
+      { email },
+      { ...caller(), 'accept-language': 'de' },
+    );
+    expect(response.status).toBe(202);
+    const { message } = await lastMailTo(db(), email);
+    expect(message.subject).toBe('Setzen Sie Ihr Passwort zurück');
+  });
+});

@@ -10,6 +10,8 @@ export type AuthCall = {
   identity: Identity;
   /** The request's Cookie header, for providers that keep their session in cookies. */
   cookieHeader: string | null;
+  /** The request's headers: a mail it causes speaks its language (localeOfRequest). */
+  requestHeaders: Headers;
 };
 
 type SignedIn = Extract<Identity, { kind: 'user' }>;

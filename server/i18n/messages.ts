@@ -14,6 +14,7 @@ import enInvitations from './messages/en/invitations.json';
 import enAdmin from './messages/en/admin.json';
 import enDocs from './messages/en/docs.json';
 import enMailbox from './messages/en/mailbox.json';
+import enMail from './messages/en/mail.json';
 import deCommon from './messages/de/common.json';
 import deShell from './messages/de/shell.json';
 import deMarketing from './messages/de/marketing.json';
@@ -29,6 +30,7 @@ import deInvitations from './messages/de/invitations.json';
 import deAdmin from './messages/de/admin.json';
 import deDocs from './messages/de/docs.json';
 import deMailbox from './messages/de/mailbox.json';
+import deMail from './messages/de/mail.json';
 
 /**
  * Every message, by locale and then by namespace: one file per area of the product
@@ -51,6 +53,7 @@ export const MESSAGES = {
     admin: enAdmin,
     docs: enDocs,
     mailbox: enMailbox,
+    mail: enMail,
   },
   de: {
     common: deCommon,
@@ -68,6 +71,7 @@ export const MESSAGES = {
     admin: deAdmin,
     docs: deDocs,
     mailbox: deMailbox,
+    mail: deMail,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -13,6 +13,7 @@ const { db } = testApi();
 describe('mailer', () => {
   it('puts messages in the outbox when no provider is configured, once each', async () => {
     const email = await verificationEmail(
+      'en',
       'ada@example.com',
       'http://localhost/verify-email?token=abc',
     );
@@ -32,7 +33,7 @@ describe('mailer', () => {
   });
 
   it("gives the dev mailbox one message's HTML, to this machine and its network only", async () => {
-    const email = await verificationEmail('hopper@example.com', 'http://localhost/v?token=h');
+    const email = await verificationEmail('en', 'hopper@example.com', 'http://localhost/v?token=h');
     await outboxMailer(db()).send(email);
     expect(await outboxHtmlAsService(db(), email.id)).toBe(email.html);
     expect(await outboxHtmlAsService(db(), crypto.randomUUID())).toBeNull();
@@ -45,7 +46,7 @@ describe('mailer', () => {
   });
 
   it('escapes what it puts into HTML', async () => {
-    const email = await verificationEmail('x@example.com', 'http://localhost/?a="><script>');
+    const email = await verificationEmail('en', 'x@example.com', 'http://localhost/?a="><script>');
     expect(email.html).not.toContain('<script>');
   });
 
@@ -98,6 +99,7 @@ describe('mailer', () => {
 
     it('sends both parts from the configured address, keyed by the message', async () => {
       const message = await verificationEmail(
+        'en',
         'grace@example.com',
         'https://app.example/verify-email?token=t',
       );
@@ -117,20 +119,32 @@ describe('mailer', () => {
     });
 
     it('retries a failed send with the same key; a new message gets a new one', async () => {
-      const message = await verificationEmail('lin@example.com', 'https://app.example/v?token=u');
+      const message = await verificationEmail(
+        'en',
+        'lin@example.com',
+        'https://app.example/v?token=u',
+      );
       const before = received.length;
       failures.push(500, 502);
       await mailer().send(message);
       const keys = received.slice(before).map((request) => request.headers['idempotency-key']);
       expect(keys).toEqual([`email/${message.id}`, `email/${message.id}`, `email/${message.id}`]);
 
-      const again = await verificationEmail('lin@example.com', 'https://app.example/v?token=u');
+      const again = await verificationEmail(
+        'en',
+        'lin@example.com',
+        'https://app.example/v?token=u',
+      );
       await mailer().send(again);
       expect(received.at(-1)!.headers['idempotency-key']).not.toBe(`email/${message.id}`);
     });
 
     it('reports a refusal, without retrying one that will not pass', async () => {
-      const message = await verificationEmail('x@example.com', 'https://app.example/v?token=x');
+      const message = await verificationEmail(
+        'en',
+        'x@example.com',
+        'https://app.example/v?token=x',
+      );
       const before = received.length;
       await expect(mailer('re_wrong').send(message)).rejects.toThrow(/Resend refused/);
       expect(received.length - before).toBe(1);
@@ -146,7 +160,11 @@ describe('mailer', () => {
     });
 
     it('gives up on an attempt that hangs and retries it with the same key', async () => {
-      const message = await verificationEmail('slow@example.com', 'https://app.example/v?token=s');
+      const message = await verificationEmail(
+        'en',
+        'slow@example.com',
+        'https://app.example/v?token=s',
+      );
       const before = received.length;
       failures.push('hang');
       const started = Date.now();

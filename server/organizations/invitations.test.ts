@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { withRls, withServiceRole } from '@/db/rls';
-import { lastMailTo, newTestEmail, signedInUser } from '@/test/helpers/accounts';
+import { asNewCaller, lastMailTo, newTestEmail, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { organizationSteps } from '@/test/helpers/organizations';
 import { testScope } from '@/test/helpers/scope';
@@ -13,6 +13,22 @@ const { api, db } = testApi();
 const { call, teamOf, invite } = organizationSteps(api, db);
 
 describe('invitations', () => {
+  it("invites in the inviter's language: nothing is known of the invitee", async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    const email = newTestEmail();
+    const sent = await api.postJson(
+      `/organizations/${org}/invitations`,
+      { email, role: 'member' },
+      { cookie: ada.cookie, 'accept-language': 'de-DE,de;q=0.9', ...asNewCaller() },
+    );
+    expect(sent.status).toBe(201);
+    const { message, link } = await lastMailTo(db(), email);
+    expect(message.subject).toBe('Einladung zu Acme auf Lean SaaS');
+    expect(message.textBody).toContain(`${ada.email} hat Sie eingeladen, Acme beizutreten.`);
+    expect(link.pathname).toBe('/invitations/accept');
+  });
+
   it('invites by email: the invitee accepts with that address, once, and joins with the role', async () => {
     const ada = await signedInUser(api, db());
     const org = await teamOf(ada);

@@ -99,4 +99,24 @@ describe('change email', () => {
     const late = await api.postJson('/auth/verify-email', { token: changeToken }, asNewCaller());
     expect(late.status).toBe(404);
   });
+
+  it("mails both addresses in the profile's language, whatever the browser asks for", async () => {
+    const { email, cookie } = await signedInUser(api, db());
+    const headers = { cookie, ...asNewCaller() };
+    const saved = await api.sendJson('PATCH', '/me', { locale: 'de' }, headers);
+    expect(saved.status).toBe(200);
+    const newEmail = newTestEmail();
+    const request = await api.postJson(
+      '/me/email',
+      { newEmail, currentPassword: TEST_PASSWORD },
+      { ...headers, 'accept-language': 'en-US' },
+    );
+    expect(request.status).toBe(202);
+    expect((await lastMailTo(db(), email)).message.subject).toBe(
+      'Ihre E-Mail-Adresse wird geändert',
+    );
+    expect((await lastMailTo(db(), newEmail)).message.subject).toBe(
+      'Bestätigen Sie Ihre neue E-Mail-Adresse',
+    );
+  });
 });

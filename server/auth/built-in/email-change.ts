@@ -3,6 +3,7 @@ import { authUsers } from 'drizzle-orm/supabase';
 
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
+import type { Locale } from '@/server/i18n/locales';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { emailChangeEmail, emailChangeNoticeEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
@@ -14,7 +15,8 @@ import { assertCurrentPassword } from './password-change';
 
 /**
  * Starts a change of address: the new address gets a link that makes it the
- * account's (re-verified), the old one a notice. Nothing changes until the link is
+ * account's (re-verified), the old one a notice, both in the account holder's
+ * language (`locale`). Nothing changes until the link is
  * opened. Whether the new address is taken is only told then, and only to whoever
  * holds that mailbox.
  */
@@ -23,6 +25,7 @@ export async function requestEmailChangeAsService(
   userId: string,
   input: { newEmail: string; currentPassword: string },
   audit: AuditContext,
+  locale: Locale,
 ) {
   await assertCurrentPassword(db, userId, input.currentPassword);
   const newEmail = normalizeEmail(input.newEmail);
@@ -52,7 +55,7 @@ export async function requestEmailChangeAsService(
   });
   // Rendered after the commit: the transaction is not held open for it.
   return Promise.all([
-    emailChangeEmail(newEmail, appUrl(`/verify-email?token=${token}`)),
-    emailChangeNoticeEmail(oldEmail, newEmail, appUrl('/forgot-password')),
+    emailChangeEmail(locale, newEmail, appUrl(`/verify-email?token=${token}`)),
+    emailChangeNoticeEmail(locale, oldEmail, newEmail, appUrl('/forgot-password')),
   ]);
 }

@@ -4,6 +4,7 @@ import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
+import type { Locale } from '@/server/i18n/locales';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
@@ -13,11 +14,12 @@ import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
 import { onUserChanged } from '@/server/auth/user-changed';
 
-/** A new verification link for an account whose address is not confirmed yet. */
+/** A new verification link for an account whose address is not confirmed yet, in `locale`. */
 export async function verificationMessageAsService(
   db: Database,
   user: { id: string; email: string },
   audit: AuditContext,
+  locale: Locale,
 ) {
   const token = await withServiceRole(db, async (tx) => {
     const issued = await issueEmailToken(tx, user.id, 'verify_email');
@@ -34,7 +36,7 @@ export async function verificationMessageAsService(
     );
     return issued;
   });
-  return verificationEmail(user.email, appUrl(`/verify-email?token=${token}`));
+  return verificationEmail(locale, user.email, appUrl(`/verify-email?token=${token}`));
 }
 
 /**

@@ -3,6 +3,7 @@ import { authUsers } from 'drizzle-orm/supabase';
 
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
+import type { Locale } from '@/server/i18n/locales';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { passwordResetEmail } from '@/server/mail/templates';
@@ -17,13 +18,14 @@ import { replacePassword } from './password-change';
 import { onUserChanged } from '@/server/auth/user-changed';
 
 /**
- * The reset link for `email`, or null when no account has that address. The
- * caller answers the same either way.
+ * The reset link for `email` in `locale`, or null when no account has that
+ * address. The caller answers the same either way.
  */
 export async function passwordResetMessageAsService(
   db: Database,
   email: string,
   audit: AuditContext,
+  locale: Locale,
 ) {
   const address = normalizeEmail(email);
   const token = await withServiceRole(db, async (tx) => {
@@ -46,7 +48,9 @@ export async function passwordResetMessageAsService(
     );
     return issued;
   });
-  return token ? passwordResetEmail(address, appUrl(`/reset-password?token=${token}`)) : null;
+  return token
+    ? passwordResetEmail(locale, address, appUrl(`/reset-password?token=${token}`))
+    : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { withRls } from '@/db/rls';
+import { localeOfRequest } from '@/server/i18n/request-locale';
 import { deliverMail } from '@/server/mail/mailer';
 import { AppError } from '@/server/platform/http/errors';
 
@@ -8,7 +9,8 @@ import { confirmEmailAsService, verificationMessageAsService } from './email-ver
 import { identifyBySessionCookie } from './session-identity';
 import { changePasswordAsService } from './password-change';
 import { passwordResetMessageAsService, resetPasswordAsService } from './password-reset';
-import type { AuthProvider } from '@/server/auth/provider';
+import { cachedOwnProfile } from '@/server/auth/profile-cache';
+import type { AuthCall, AuthProvider } from '@/server/auth/provider';
 import { revokeOtherSessions } from '@/server/auth/session-list';
 import { clearedSessionCookie, sessionCookie } from '@/server/auth/session-token';
 import { SESSION_ABSOLUTE_SECONDS } from '@/server/auth/sessions';
@@ -17,21 +19,39 @@ import { signUpAsService, signUpMessageAsService } from './sign-up';
 const currentSessionId = (identity: { kind: string; sessionId?: string }) =>
   identity.kind === 'user' ? identity.sessionId : undefined;
 
+/**
+ * The language of the mails a request causes: the signed-in person's profile
+ * setting, for mails to themselves, else the request's (cookie, Accept-Language).
+ */
+async function mailLocale(call: AuthCall, own = false) {
+  const { identity, requestHeaders } = call;
+  if (!own || identity.kind !== 'user') return localeOfRequest(requestHeaders);
+  // The language setting is a preference: a profile that cannot be read falls back.
+  const profile = await cachedOwnProfile(
+    (fn) => withRls(call.db, identity.claims, fn),
+    identity.userId,
+  ).catch(() => null);
+  return localeOfRequest(requestHeaders, profile?.locale);
+}
+
 /** Accounts in auth.users, sessions in user_sessions, mail through our mailer. */
 export const builtInAuthProvider: AuthProvider = {
   kind: 'built-in',
 
   identify: (request, db) => identifyBySessionCookie(request, db),
 
-  async signUp({ db, scope }, input) {
+  async signUp(call, input) {
+    const { db, scope } = call;
     const outcome = await signUpAsService(db, input, scope);
+    const locale = await mailLocale(call);
     // Only a new account needs a link: issued after the response, so time says nothing.
     scope.background('sign-up mail', async () =>
-      deliverMail(db, scope.log, await signUpMessageAsService(db, outcome)),
+      deliverMail(db, scope.log, await signUpMessageAsService(db, outcome, locale)),
     );
   },
 
-  async signIn({ db, scope, identity }, input) {
+  async signIn(call, input) {
+    const { db, scope, identity } = call;
     const result = await signInAsService(db, input, {
       ...scope,
       // A new session replaces the one this browser had (no session fixation).
@@ -42,6 +62,7 @@ export const builtInAuthProvider: AuthProvider = {
         db,
         { id: result.userId, email: result.email },
         scope,
+        await mailLocale(call),
       );
       await deliverMail(db, scope.log, message);
       throw new AppError(
@@ -62,11 +83,13 @@ export const builtInAuthProvider: AuthProvider = {
 
   confirmEmail: ({ db, scope }, input) => confirmEmailAsService(db, input.token, scope),
 
-  async forgotPassword({ db, scope }, input) {
+  async forgotPassword(call, input) {
+    const { db, scope } = call;
+    const locale = await mailLocale(call);
     // Looking the address up, issuing the link and mailing it all wait for the
     // response, which therefore takes as long whether or not the address has an account.
     scope.background('password reset mail', async () => {
-      const message = await passwordResetMessageAsService(db, input.email, scope);
+      const message = await passwordResetMessageAsService(db, input.email, scope, locale);
       if (message) await deliverMail(db, scope.log, message);
     });
   },
@@ -76,8 +99,10 @@ export const builtInAuthProvider: AuthProvider = {
   changePassword: ({ db, scope, identity }, input) =>
     changePasswordAsService(db, identity, input, scope),
 
-  async changeEmail({ db, scope, identity }, input) {
-    const messages = await requestEmailChangeAsService(db, identity.userId, input, scope);
+  async changeEmail(call, input) {
+    const { db, scope, identity } = call;
+    const locale = await mailLocale(call, true);
+    const messages = await requestEmailChangeAsService(db, identity.userId, input, scope, locale);
     await deliverMail(db, scope.log, ...messages);
   },
 

@@ -1,4 +1,5 @@
-// Every mail the app sends, one file each; they share layout.tsx and render.ts.
+// Every mail the app sends, one file each; they share layout.tsx, render.ts and words.ts
+// (their words are the `mail` messages, server/i18n/messages/<locale>/mail.json).
 export { accountExistsEmail } from './account-exists';
 export { emailChangeEmail } from './email-change';
 export { emailChangeNoticeEmail } from './email-change-notice';

@@ -1,39 +1,34 @@
-import { EmailLayout, Paragraph, PRODUCT_NAME } from './layout';
-import { renderEmail } from './render';
+import type { Locale } from '@/server/i18n/locales';
 
-type Props = { to: string; organizationName: string; inviter: string; url: string };
+import { PRODUCT_NAME } from './layout';
+import { renderLinkEmail } from './link-email';
+import { mailWords } from './words';
 
-const words = {
-  subject: ({ organizationName }: Props) => `Join ${organizationName} on ${PRODUCT_NAME}`,
-  intro: ({ inviter, organizationName }: Props) =>
-    `${inviter} invited you to join ${organizationName}.`,
-  how: ({ to }: Props) =>
-    `Sign in or create an account with this address (${to}), then accept. The link works for 7 days.`,
-  action: 'Accept the invitation',
-  reason: ({ organizationName }: Props) =>
-    `You got this email because a member of ${organizationName} invited this address on ${PRODUCT_NAME}. If you do not want to join, ignore it.`,
+export type Invitation = {
+  to: string;
+  organizationName: string;
+  /** How the mail names whoever invited (their address); null says "A member". */
+  inviter: string | null;
+  url: string;
+  /** How many days the link works. */
+  days: number;
 };
 
-function InvitationEmail(props: Props) {
-  return (
-    <EmailLayout
-      preview={words.intro(props)}
-      heading={words.subject(props)}
-      action={{ label: words.action, url: props.url }}
-      reason={words.reason(props)}
-    >
-      <Paragraph>{words.intro(props)}</Paragraph>
-      <Paragraph>{words.how(props)}</Paragraph>
-    </EmailLayout>
-  );
-}
-
-export function invitationEmail(
-  to: string,
-  organizationName: string,
-  inviter: string,
-  url: string,
-) {
-  const props = { to, organizationName, inviter, url };
-  return renderEmail(to, words.subject(props), <InvitationEmail {...props} />);
+/** An invitation to someone who may have no account yet, in the inviter's language. */
+export function invitationEmail(locale: Locale, invitation: Invitation) {
+  const { to, organizationName, inviter, url, days } = invitation;
+  const t = mailWords(locale);
+  const values = {
+    product: PRODUCT_NAME,
+    organizationName,
+    inviter: inviter ?? t('invitation.someone'),
+    to,
+    days,
+  };
+  return renderLinkEmail(locale, to, url, {
+    subject: t('invitation.subject', values),
+    paragraphs: [t('invitation.intro', values), t('invitation.how', values)],
+    action: t('invitation.action'),
+    reason: t('invitation.reason', values),
+  });
 }

@@ -13,6 +13,10 @@ import {
 } from '@react-email/components';
 import type { ReactNode } from 'react';
 
+import type { Locale } from '@/server/i18n/locales';
+
+import { mailWords } from './words';
+
 // Everything inline and local: mail clients block remote images and fonts by
 // default, and a mail that needs them looks broken exactly when it matters.
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -21,12 +25,9 @@ const MUTED = '#6b7280';
 
 export const PRODUCT_NAME = 'Lean SaaS';
 
-/** The words every mail shares; a translation replaces this object. */
-const layoutWords = {
-  fallback: 'Button not working? Copy this link into your browser:',
-};
-
 export type LayoutProps = {
+  /** The reader's language: the mail's `lang`, and the layout's own words. */
+  locale: Locale;
   /** The line inbox lists show after the subject. */
   preview: string;
   heading: string;
@@ -38,9 +39,10 @@ export type LayoutProps = {
 };
 
 /** One look for every mail: the product's name, a heading, a button, and why it came. */
-export function EmailLayout({ preview, heading, action, reason, children }: LayoutProps) {
+export function EmailLayout({ locale, preview, heading, action, reason, children }: LayoutProps) {
+  const t = mailWords(locale);
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: '#f9fafb', fontFamily: FONT, margin: 0, padding: '24px 0' }}>
@@ -77,7 +79,7 @@ export function EmailLayout({ preview, heading, action, reason, children }: Layo
           </Section>
           {/* The text part already shows the link after the button's label. */}
           <Text data-skip-in-text style={{ color: MUTED, fontSize: '13px', margin: '0 0 4px' }}>
-            {layoutWords.fallback}
+            {t('layout.fallback')}
           </Text>
           <Text data-skip-in-text style={{ fontSize: '13px', margin: 0, wordBreak: 'break-all' }}>
             <Link href={action.url} style={{ color: INDIGO }}>

@@ -1,22 +1,43 @@
-import { EmailLayout, Paragraph } from './layout';
+import type { Locale } from '@/server/i18n/locales';
+
+import { EmailLayout, Paragraph, PRODUCT_NAME } from './layout';
 import { renderEmail } from './render';
+import { mailWords } from './words';
 
-/** A mail that says one thing and links to one page: its words are all it needs. */
-export type LinkEmailWords = { subject: string; intro: string; action: string; reason: string };
+/** What a mail says: its subject (also its heading), its paragraphs, its button, why it came. */
+export type MailText = { subject: string; paragraphs: string[]; action: string; reason: string };
 
-function LinkEmail({ words, url }: { words: LinkEmailWords; url: string }) {
+function LinkEmail({ locale, text, url }: { locale: Locale; text: MailText; url: string }) {
   return (
     <EmailLayout
-      preview={words.intro}
-      heading={words.subject}
-      action={{ label: words.action, url }}
-      reason={words.reason}
+      locale={locale}
+      preview={text.paragraphs[0] ?? text.subject}
+      heading={text.subject}
+      action={{ label: text.action, url }}
+      reason={text.reason}
     >
-      <Paragraph>{words.intro}</Paragraph>
+      {text.paragraphs.map((paragraph) => (
+        <Paragraph key={paragraph}>{paragraph}</Paragraph>
+      ))}
     </EmailLayout>
   );
 }
 
-/** The function that renders such a mail to `to`, linking to `url`. */
-export const linkEmail = (words: LinkEmailWords) => (to: string, url: string) =>
-  renderEmail(to, words.subject, <LinkEmail words={words} url={url} />);
+/** A mail to `to` in `locale` whose one button links to `url`. */
+export const renderLinkEmail = (locale: Locale, to: string, url: string, text: MailText) =>
+  renderEmail(to, text.subject, <LinkEmail locale={locale} text={text} url={url} />);
+
+/** The mails that say one thing, their words named by the mail alone. */
+type SimpleMail = 'accountExists' | 'emailChange' | 'passwordReset' | 'verification';
+
+/** The function that renders such a mail to `to` in `locale`, linking to `url`. */
+export const linkEmail = (mail: SimpleMail) => (locale: Locale, to: string, url: string) => {
+  const t = mailWords(locale);
+  const values = { product: PRODUCT_NAME };
+  return renderLinkEmail(locale, to, url, {
+    subject: t(`${mail}.subject`, values),
+    paragraphs: [t(`${mail}.intro`, values)],
+    action: t(`${mail}.action`, values),
+    reason: t(`${mail}.reason`, values),
+  });
+};
