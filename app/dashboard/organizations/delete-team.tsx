@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
 import { Field, FormMessage } from '@/app/_components/form';
@@ -30,6 +31,8 @@ export function DeleteTeam({
   organization: TeamOfCaller;
   onDeleted: () => Promise<unknown>;
 }) {
+  const t = useTranslations('organizations.delete');
+  const tc = useTranslations('common');
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -48,19 +51,16 @@ export function DeleteTeam({
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="destructive">Delete {organization.name}</Button>
+        <Button variant="destructive">{t('trigger', { team: organization.name })}</Button>
       </DialogTrigger>
       <DialogContent>
         <form onSubmit={onSubmit} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>Delete {organization.name}?</DialogTitle>
-            <DialogDescription>
-              Its members, invitations and API keys go with it, and this cannot be undone. A
-              subscription that renews must be cancelled first.
-            </DialogDescription>
+            <DialogTitle>{t('title', { team: organization.name })}</DialogTitle>
+            <DialogDescription>{t('text')}</DialogDescription>
           </DialogHeader>
           <Field
-            label={`Type ${organization.slug} to confirm`}
+            label={t('confirmField', { slug: organization.slug })}
             name="confirm"
             autoComplete="off"
             value={typed}
@@ -69,14 +69,14 @@ export function DeleteTeam({
           {remove.isError && <FormMessage outcome={{ ok: false, text: remove.error.message }} />}
           <DialogFooter>
             <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
+              <Button variant="outline">{tc('cancel')}</Button>
             </DialogClose>
             <Button
               type="submit"
               variant="destructive"
               disabled={typed !== organization.slug || remove.isPending}
             >
-              Delete the team
+              {t('submit')}
             </Button>
           </DialogFooter>
         </form>

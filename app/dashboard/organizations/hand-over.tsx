@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { Button } from '@/app/_components/ui/button';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
 
@@ -18,16 +20,22 @@ export function HandOver({
   busy: boolean;
   onConfirm: () => Promise<unknown>;
 }) {
+  const t = useTranslations('organizations.handOver');
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="outline" size="sm" disabled={busy} aria-label={`Make owner: ${email}`}>
-          Make owner
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={busy}
+          aria-label={t('triggerLabel', { email })}
+        >
+          {t('trigger')}
         </Button>
       }
-      title={`Hand ${teamName} over to ${email}?`}
-      description={`${email} becomes its owner and you become an admin of ${teamName}.`}
-      confirmLabel="Hand over"
+      title={t('title', { team: teamName, email })}
+      description={t('text', { email, team: teamName })}
+      confirmLabel={t('confirm')}
       pending={busy}
       onConfirm={onConfirm}
     />

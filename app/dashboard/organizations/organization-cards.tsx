@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -21,9 +22,10 @@ type Organization = {
 
 /** One organization as a card: its name, your role, its size, and a way in. */
 export function OrganizationCard({ organization }: { organization: Organization }) {
+  const t = useTranslations('organizations');
   const { name, slug, personal, role } = organization;
   return (
-    <li aria-label={personal ? 'Personal workspace' : `Team ${name}`}>
+    <li aria-label={personal ? t('card.personal') : t('card.team', { name })}>
       <Card className="flex h-full flex-col">
         <CardHeader>
           <div className="flex items-start justify-between gap-2">
@@ -32,15 +34,15 @@ export function OrganizationCard({ organization }: { organization: Organization 
             </CardTitle>
             <RoleBadge role={role} />
           </div>
-          <p className="text-sm text-muted-foreground">{personal ? 'Personal workspace' : slug}</p>
+          <p className="text-sm text-muted-foreground">{personal ? t('card.personal') : slug}</p>
         </CardHeader>
         <CardContent className="flex-1 text-sm">
-          {personal ? 'Only you' : <MemberCount organizationId={organization.id} />}
+          {personal ? t('card.onlyYou') : <MemberCount organizationId={organization.id} />}
         </CardContent>
         {!personal && (
           <CardFooter>
             <Button asChild variant="outline" size="sm">
-              <Link href={`/dashboard/organizations/${slug}`}>Open {name}</Link>
+              <Link href={`/dashboard/organizations/${slug}`}>{t('card.open', { name })}</Link>
             </Button>
           </CardFooter>
         )}
@@ -51,15 +53,12 @@ export function OrganizationCard({ organization }: { organization: Organization 
 
 /** The team's members, counted from the list its page shows (which then opens at once). */
 function MemberCount({ organizationId }: { organizationId: string }) {
+  const t = useTranslations('organizations');
   const trpc = useTRPC();
   const members = useQuery(trpc.organizations.members.queryOptions({ organizationId }));
   if (members.isPending) return <Skeleton className="h-4 w-20" />;
   // The card still opens the team; the count is only a detail.
-  if (!members.data) return <span className="text-muted-foreground">Members unknown</span>;
-  const count = members.data.items.length;
-  return (
-    <span>
-      {count} {count === 1 ? 'member' : 'members'}
-    </span>
-  );
+  if (!members.data)
+    return <span className="text-muted-foreground">{t('card.membersUnknown')}</span>;
+  return <span>{t('card.members', { count: members.data.items.length })}</span>;
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { UsersIcon } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 
 import { Field, FormMessage, SubmitButton } from '@/app/_components/form';
@@ -17,6 +18,7 @@ import { OrganizationCard } from './organization-cards';
 
 /** Your organizations, each team a card that opens its page, and a form to make a team. */
 export function Organizations() {
+  const t = useTranslations('organizations');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -24,7 +26,7 @@ export function Organizations() {
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
       onSuccess: async (team) => {
-        toast.success(`Created ${team.name}.`);
+        toast.success(t('createForm.created', { name: team.name }));
         await queryClient.invalidateQueries({ queryKey: trpc.organizations.list.queryKey() });
         router.push(`/dashboard/organizations/${team.slug}`);
       },
@@ -46,14 +48,11 @@ export function Organizations() {
     <div className="space-y-10">
       <section aria-labelledby="your-organizations" className="space-y-4">
         <h2 id="your-organizations" className="text-xl font-semibold">
-          Your organizations
+          {t('list.yours')}
         </h2>
-        {organizations.isPending && <LoadingLines label="Loading your organizations…" />}
+        {organizations.isPending && <LoadingLines label={t('list.loading')} />}
         {organizations.isError && (
-          <ErrorState
-            title="Could not load your organizations."
-            onRetry={() => organizations.refetch()}
-          />
+          <ErrorState title={t('list.loadFailed')} onRetry={() => organizations.refetch()} />
         )}
         {items.length > 0 && (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -65,34 +64,34 @@ export function Organizations() {
         {organizations.data && !hasTeam && (
           <EmptyState
             icon={UsersIcon}
-            title="No teams yet"
+            title={t('list.noTeams')}
             action={
               <Button asChild>
-                <a href="#create-a-team">Create a team</a>
+                <a href="#create-a-team">{t('list.createTeam')}</a>
               </Button>
             }
           >
-            A team has its own members, roles, billing and API keys.
+            {t('list.noTeamsText')}
           </EmptyState>
         )}
       </section>
 
       <Card id="create-a-team" className="max-w-md scroll-mt-6">
         <CardHeader>
-          <CardTitle id="create-team">Create a team</CardTitle>
+          <CardTitle id="create-team">{t('createForm.title')}</CardTitle>
         </CardHeader>
         <CardContent>
           <form onSubmit={onCreate} className="space-y-4" aria-labelledby="create-team">
-            <Field label="Team name" name="name" required maxLength={80} />
+            <Field label={t('createForm.name')} name="name" required maxLength={80} />
             <Field
-              label="Slug (its address: letters, digits, hyphens)"
+              label={t('createForm.slug')}
               name="slug"
               required
               minLength={3}
               maxLength={48}
               pattern="[a-z0-9][a-z0-9\-]{1,46}[a-z0-9]"
             />
-            <SubmitButton pending={create.isPending}>Create team</SubmitButton>
+            <SubmitButton pending={create.isPending}>{t('createForm.submit')}</SubmitButton>
             {create.isError && <FormMessage outcome={{ ok: false, text: create.error.message }} />}
           </form>
         </CardContent>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { Button } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/ui/page-header';
@@ -6,18 +7,22 @@ import { requireUser } from '@/server/page-session';
 
 import { Organizations } from './organizations';
 
-export const metadata: Metadata = { title: 'Organizations' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('organizations');
+  return { title: t('list.metaTitle') };
+}
 
 export default async function OrganizationsPage() {
   await requireUser('/dashboard/organizations');
+  const t = await getTranslations('organizations');
   return (
     <>
       <PageHeader
-        title="Organizations"
-        description="Your personal workspace is yours alone. Create a team to work with others: invite them by email and give each a role."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           <Button asChild>
-            <a href="#create-a-team">New team</a>
+            <a href="#create-a-team">{t('list.newTeam')}</a>
           </Button>
         }
       />

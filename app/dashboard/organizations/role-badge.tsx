@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import { Badge, type Tone } from '@/app/_components/ui/badge';
 import type { OrganizationRole } from '@/server/identity';
 
@@ -10,5 +12,6 @@ const TONES: Record<OrganizationRole, Tone> = {
 };
 
 export function RoleBadge({ role }: { role: OrganizationRole }) {
-  return <Badge tone={TONES[role]}>{role}</Badge>;
+  const t = useTranslations('organizations');
+  return <Badge tone={TONES[role]}>{t(`roles.${role}`)}</Badge>;
 }

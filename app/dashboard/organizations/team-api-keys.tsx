@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { ApiKeyList } from '@/app/dashboard/api-keys/api-key-list';
@@ -17,21 +18,22 @@ export function TeamApiKeys({
 }: {
   organization: { id: string; name: string; role: OrganizationRole };
 }) {
+  const t = useTranslations('organizations');
   const trpc = useTRPC();
   const organizationId = organization.id;
   const members = useQuery(trpc.organizations.members.queryOptions({ organizationId }));
   const emailOf = (userId: string) =>
-    members.data?.items.find((member) => member.userId === userId)?.email ?? 'a former member';
+    members.data?.items.find((member) => member.userId === userId)?.email ??
+    t('people.formerMember');
   const manages = organization.role === 'owner' || organization.role === 'admin';
   return (
     <section aria-labelledby="team-api-keys" className="space-y-6">
       <div className="space-y-2">
         <h2 id="team-api-keys" className="text-xl font-semibold">
-          API keys of {organization.name}
+          {t('apiKeys.title', { team: organization.name })}
         </h2>
         <p className="max-w-prose text-sm text-muted-foreground">
-          A key made here acts only in {organization.name}, with the scopes you choose and never
-          more than your role allows. It stops working if you leave the team.
+          {t('apiKeys.text', { team: organization.name })}
         </p>
       </div>
       <CreateApiKeyForm
@@ -40,7 +42,7 @@ export function TeamApiKeys({
       />
       <ApiKeyList
         organizationId={organizationId}
-        title={manages ? 'Keys of every member' : 'Your keys here'}
+        title={manages ? t('apiKeys.everyMember') : t('apiKeys.yours')}
         memberEmail={emailOf}
       />
     </section>

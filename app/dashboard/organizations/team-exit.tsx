@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -20,6 +21,7 @@ import type { TeamOfCaller } from './use-team-lists';
 
 /** Leaving the team, and for its owners deleting it: both end at your organizations. */
 export function TeamExit({ organization }: { organization: TeamOfCaller }) {
+  const t = useTranslations('organizations.exit');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -36,34 +38,32 @@ export function TeamExit({ organization }: { organization: TeamOfCaller }) {
   const leave = useMutation(
     trpc.organizations.leave.mutationOptions({
       onError: (error) => toast.error(error.message),
-      onSuccess: () => gone(`You left ${team}.`),
+      onSuccess: () => gone(t('left', { team })),
     }),
   );
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Leave or delete</CardTitle>
+        <CardTitle>{t('title')}</CardTitle>
         <CardDescription>
-          {organization.role === 'owner'
-            ? `Leave ${team} once another member is an owner, or delete it with everything in it.`
-            : `Leaving ${team} ends your access to it and stops the API keys you made in it.`}
+          {organization.role === 'owner' ? t('ownerText', { team }) : t('memberText', { team })}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap gap-2">
         <ConfirmDialog
           trigger={
             <Button variant="outline" disabled={leave.isPending}>
-              Leave {team}
+              {t('leave', { team })}
             </Button>
           }
-          title={`Leave ${team}?`}
-          description="You lose access to its members, billing and API keys, and the keys you made in it stop working. An owner or admin can invite you again."
-          confirmLabel="Leave"
+          title={t('leaveTitle', { team })}
+          description={t('leaveText')}
+          confirmLabel={t('leaveConfirm')}
           pending={leave.isPending}
           onConfirm={() => leave.mutateAsync({ organizationId: organization.id })}
         />
         {organization.role === 'owner' && (
-          <DeleteTeam organization={organization} onDeleted={() => gone(`Deleted ${team}.`)} />
+          <DeleteTeam organization={organization} onDeleted={() => gone(t('deleted', { team }))} />
         )}
       </CardContent>
     </Card>

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { MailIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 
 import { EmailField, FormMessage, SubmitButton } from '@/app/_components/form';
@@ -24,6 +25,7 @@ const onError = (error: { message: string }) => toast.error(error.message);
 
 /** The form that invites someone by email, and the invitations still open. */
 export function TeamInvitations({ organization }: { organization: TeamOfCaller }) {
+  const t = useTranslations('organizations');
   const trpc = useTRPC();
   const { invitations, refresh, busy } = useTeamLists(organization);
   const organizationId = organization.id;
@@ -46,7 +48,7 @@ export function TeamInvitations({ organization }: { organization: TeamOfCaller }
       {
         onSuccess: () => {
           formElement.reset();
-          toast.success(`Invitation sent to ${email}.`);
+          toast.success(t('invitations.sent', { email }));
         },
       },
     );
@@ -57,49 +59,51 @@ export function TeamInvitations({ organization }: { organization: TeamOfCaller }
       <Card className="max-w-md">
         <CardHeader>
           <CardTitle as="h3" id="invite">
-            Invite someone
+            {t('invitations.inviteTitle')}
           </CardTitle>
         </CardHeader>
         <CardContent>
           <form onSubmit={onInvite} className="space-y-4" aria-labelledby="invite">
-            <EmailField name="email" label="Their email" />
+            <EmailField name="email" label={t('invitations.email')} />
             <div className="space-y-1.5">
-              <Label htmlFor="invite-role">Role</Label>
+              <Label htmlFor="invite-role">{t('invitations.role')}</Label>
               <NativeSelect id="invite-role" name="role" defaultValue="member">
-                <option value="member">member</option>
-                <option value="admin">admin</option>
-                <option value="billing">billing</option>
+                <option value="member">{t('roles.member')}</option>
+                <option value="admin">{t('roles.admin')}</option>
+                <option value="billing">{t('roles.billing')}</option>
               </NativeSelect>
             </div>
-            <SubmitButton pending={busy}>Send invitation</SubmitButton>
+            <SubmitButton pending={busy}>{t('invitations.send')}</SubmitButton>
             {invite.isError && <FormMessage outcome={{ ok: false, text: invite.error.message }} />}
           </form>
         </CardContent>
       </Card>
 
       <div className="space-y-3">
-        <h3 className="text-lg font-semibold">Open invitations</h3>
-        {invitations.isPending && <LoadingLines label="Loading the invitations…" />}
+        <h3 className="text-lg font-semibold">{t('invitations.openTitle')}</h3>
+        {invitations.isPending && <LoadingLines label={t('invitations.loading')} />}
         {invitations.isError && (
-          <ErrorState
-            title="Could not load the invitations."
-            onRetry={() => invitations.refetch()}
-          />
+          <ErrorState title={t('invitations.loadFailed')} onRetry={() => invitations.refetch()} />
         )}
         {invitations.data?.items.length === 0 && (
-          <EmptyState icon={MailIcon} title="No open invitations">
-            Invite someone above: they get an email with a link to join.
+          <EmptyState icon={MailIcon} title={t('invitations.none')}>
+            {t('invitations.noneText')}
           </EmptyState>
         )}
         {Boolean(invitations.data?.items.length) && (
           <Table
-            caption={`Open invitations to ${organization.name}`}
-            columns={['Email', 'Role', 'Expires', 'Actions']}
+            caption={t('invitations.caption', { team: organization.name })}
+            columns={[
+              t('invitations.columns.email'),
+              t('invitations.columns.role'),
+              t('invitations.columns.expires'),
+              t('invitations.columns.actions'),
+            ]}
           >
             {invitations.data?.items.map((invitation) => (
               <TableRow
                 key={invitation.id}
-                aria-label={`Invitation to ${invitation.email}`}
+                aria-label={t('invitations.row', { email: invitation.email })}
                 className="[&>td]:align-middle"
               >
                 <TableCell className="font-medium">{invitation.email}</TableCell>
@@ -115,18 +119,18 @@ export function TeamInvitations({ organization }: { organization: TeamOfCaller }
                       variant="outline"
                       size="sm"
                       disabled={busy}
-                      aria-label={`Resend the invitation to ${invitation.email}`}
+                      aria-label={t('invitations.resendLabel', { email: invitation.email })}
                       onClick={() =>
                         resend.mutate(
                           { organizationId, invitationId: invitation.id },
                           {
                             onSuccess: () =>
-                              toast.success(`Invitation sent again to ${invitation.email}.`),
+                              toast.success(t('invitations.resent', { email: invitation.email })),
                           },
                         )
                       }
                     >
-                      Resend
+                      {t('invitations.resend')}
                     </Button>
                     <ConfirmDialog
                       trigger={
@@ -134,18 +138,18 @@ export function TeamInvitations({ organization }: { organization: TeamOfCaller }
                           variant="outline"
                           size="sm"
                           disabled={busy}
-                          aria-label={`Revoke the invitation to ${invitation.email}`}
+                          aria-label={t('invitations.revokeLabel', { email: invitation.email })}
                         >
-                          Revoke
+                          {t('invitations.revoke')}
                         </Button>
                       }
-                      title={`Revoke the invitation to ${invitation.email}?`}
-                      description="The link in their email stops working. You can invite them again later."
-                      confirmLabel="Revoke"
+                      title={t('invitations.revokeTitle', { email: invitation.email })}
+                      description={t('invitations.revokeText')}
+                      confirmLabel={t('invitations.revoke')}
                       pending={busy}
                       onConfirm={async () => {
                         await revoke.mutateAsync({ organizationId, invitationId: invitation.id });
-                        toast.success(`Revoked the invitation to ${invitation.email}.`);
+                        toast.success(t('invitations.revoked', { email: invitation.email }));
                       }}
                     />
                   </div>

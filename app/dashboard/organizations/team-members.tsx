@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -31,6 +32,7 @@ export function TeamMembers({
   /** The signed-in user, whose own row has no Remove button (they leave instead). */
   userId: string;
 }) {
+  const t = useTranslations('organizations');
   const trpc = useTRPC();
   const { members, manages, refresh, busy } = useTeamLists(organization);
   const organizationId = organization.id;
@@ -40,7 +42,7 @@ export function TeamMembers({
       onError,
       onSuccess: async (_, { userId: changed, role }) => {
         const email = members.data?.items.find((member) => member.userId === changed)?.email;
-        toast.success(`${email ?? 'The member'} is now ${role === 'admin' ? 'an' : 'a'} ${role}.`);
+        toast.success(t(`members.roleChanged.${role}`, { who: email ?? t('members.theMember') }));
         await refresh();
       },
     }),
@@ -50,7 +52,7 @@ export function TeamMembers({
     trpc.organizations.transferOwnership.mutationOptions({
       onError,
       onSuccess: async () => {
-        toast.success(`You handed ${team} over; you are an admin now.`);
+        toast.success(t('members.handedOver', { team }));
         await refresh();
       },
     }),
@@ -59,25 +61,30 @@ export function TeamMembers({
   const roles = organization.role === 'owner' ? ROLES : ROLES.filter((role) => role !== 'owner');
   const mayManage = (role: OrganizationRole) =>
     manages && (role !== 'owner' || organization.role === 'owner');
+  const columns = [
+    t('members.columns.member'),
+    t('members.columns.role'),
+    t('members.columns.joined'),
+  ];
 
   return (
     <section aria-labelledby="team-members" className="space-y-6">
       <h2 id="team-members" className="text-xl font-semibold">
-        Members of {team}
+        {t('members.title', { team })}
       </h2>
-      {members.isPending && <LoadingLines label="Loading the members…" />}
+      {members.isPending && <LoadingLines label={t('members.loading')} />}
       {members.isError && (
-        <ErrorState title="Could not load the members." onRetry={() => members.refetch()} />
+        <ErrorState title={t('members.loadFailed')} onRetry={() => members.refetch()} />
       )}
       {members.data && (
         <Table
-          caption={`Members of ${team}`}
-          columns={manages ? ['Member', 'Role', 'Joined', 'Actions'] : ['Member', 'Role', 'Joined']}
+          caption={t('members.title', { team })}
+          columns={manages ? [...columns, t('members.columns.actions')] : columns}
         >
           {members.data.items.map((member) => (
             <TableRow
               key={member.userId}
-              aria-label={`Member ${member.email}`}
+              aria-label={t('members.row', { email: member.email })}
               className="[&>td]:align-middle"
             >
               <TableCell>
@@ -89,7 +96,7 @@ export function TeamMembers({
               <TableCell>
                 {mayManage(member.role) ? (
                   <NativeSelect
-                    aria-label={`Role of ${member.email}`}
+                    aria-label={t('members.roleOf', { email: member.email })}
                     value={member.role}
                     disabled={busy}
                     className="h-8 w-32"
@@ -103,7 +110,7 @@ export function TeamMembers({
                   >
                     {roles.map((role) => (
                       <option key={role} value={role}>
-                        {role}
+                        {t(`roles.${role}`)}
                       </option>
                     ))}
                   </NativeSelect>
@@ -135,18 +142,18 @@ export function TeamMembers({
                             variant="outline"
                             size="sm"
                             disabled={busy}
-                            aria-label={`Remove ${member.email}`}
+                            aria-label={t('members.removeLabel', { email: member.email })}
                           >
-                            Remove
+                            {t('members.remove')}
                           </Button>
                         }
-                        title={`Remove ${member.email} from ${team}?`}
-                        description="They lose access to the team at once, and the API keys they made in it stop working. You can invite them again later."
-                        confirmLabel="Remove"
+                        title={t('members.removeTitle', { email: member.email, team })}
+                        description={t('members.removeText')}
+                        confirmLabel={t('members.remove')}
                         pending={busy}
                         onConfirm={async () => {
                           await remove.mutateAsync({ organizationId, userId: member.userId });
-                          toast.success(`Removed ${member.email} from ${team}.`);
+                          toast.success(t('members.removed', { email: member.email, team }));
                           await refresh();
                         }}
                       />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useIsMutating, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import type { OrganizationRole } from '@/server/identity';
@@ -13,6 +14,7 @@ export type TeamOfCaller = { id: string; name: string; slug: string; role: Organ
  * buttons should wait. Each section calls it; React Query shares the requests.
  */
 export function useTeamLists(organization: TeamOfCaller) {
+  const t = useTranslations('organizations');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const organizationId = organization.id;
@@ -47,8 +49,9 @@ export function useTeamLists(organization: TeamOfCaller) {
   const loading = members.isPending || (manages && (invitations.isPending || activity.isPending));
   const emailOf = (userId: string | null) =>
     userId
-      ? (members.data?.items.find((member) => member.userId === userId)?.email ?? 'a former member')
-      : 'the system';
+      ? (members.data?.items.find((member) => member.userId === userId)?.email ??
+        t('people.formerMember'))
+      : t('people.system');
   return {
     members,
     invitations,

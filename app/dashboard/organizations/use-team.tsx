@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { UsersIcon } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
@@ -35,24 +36,28 @@ export function useTeam(slug: string) {
  * and "No such team" is what a screen reader should land on.
  */
 export function NoSuchTeam() {
+  const t = useTranslations('organizations');
   return (
     <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border px-6 py-10 text-center">
       <UsersIcon aria-hidden className="size-8 text-muted-foreground" />
-      <h1 className="text-xl font-semibold">No such team</h1>
-      <p className="max-w-md text-sm text-muted-foreground">
-        No team has this address, or you are not one of its members.
-      </p>
+      <h1 className="text-xl font-semibold">{t('fallback.noSuchTeam')}</h1>
+      <p className="max-w-md text-sm text-muted-foreground">{t('fallback.noSuchTeamText')}</p>
       <Button asChild variant="outline" className="mt-2">
-        <Link href="/dashboard/organizations">Your organizations</Link>
+        <Link href="/dashboard/organizations">{t('fallback.yours')}</Link>
       </Button>
     </div>
   );
 }
 
 /** What a team's page shows instead of the team while it loads, fails or is not found. */
-export function teamFallback({ team, pending, failed, retry }: ReturnType<typeof useTeam>) {
-  if (pending) return <LoadingLines label="Loading the team…" />;
-  if (failed) return <ErrorState title="Could not load your organizations." onRetry={retry} />;
+export function teamFallback(found: ReturnType<typeof useTeam>) {
+  return <TeamFallback {...found} />;
+}
+
+function TeamFallback({ team, pending, failed, retry }: ReturnType<typeof useTeam>) {
+  const t = useTranslations('organizations');
+  if (pending) return <LoadingLines label={t('fallback.loading')} />;
+  if (failed) return <ErrorState title={t('fallback.loadFailed')} onRetry={retry} />;
   if (!team) return <NoSuchTeam />;
   return null;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { Button } from '@/app/_components/ui/button';
 import { PageHeader } from '@/app/_components/ui/page-header';
@@ -13,6 +14,7 @@ import { teamFallback, useTeam } from '../use-team';
 
 /** A team's page: its members, invitations, activity and API keys, as the caller's role allows. */
 export function Team({ slug, userId }: { slug: string; userId: string }) {
+  const t = useTranslations('organizations');
   // The list, rather than a fetch by slug: it follows role changes and renames made here.
   const found = useTeam(slug);
   const { team } = found;
@@ -25,16 +27,14 @@ export function Team({ slug, userId }: { slug: string; userId: string }) {
           <span className="flex flex-wrap items-center gap-2">
             <span>{team.slug}</span>
             <span aria-hidden>·</span>
-            <span>
-              your role: <RoleBadge role={team.role} />
-            </span>
+            <span>{t.rich('team.yourRole', { badge: () => <RoleBadge role={team.role} /> })}</span>
           </span>
         }
         actions={
           team.role !== 'member' && (
             <Button asChild variant="outline">
               <Link href={`/dashboard/organizations/${team.slug}/billing`}>
-                Billing: plan and seats
+                {t('team.billing')}
               </Link>
             </Button>
           )

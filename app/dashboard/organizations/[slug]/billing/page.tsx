@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { billingFromEnv } from '@/server/billing/stripe-client';
 import { requireUser } from '@/server/page-session';
@@ -11,7 +12,8 @@ export async function generateMetadata({
 }: {
   params: Promise<{ slug: string }>;
 }): Promise<Metadata> {
-  return { title: `Billing · ${(await params).slug}` };
+  const t = await getTranslations('organizations');
+  return { title: t('billing.metaTitle', { slug: (await params).slug }) };
 }
 
 /** A team's plan, seats and usage; its owners, admins and billing members manage it. */

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 import { Button } from '@/app/_components/ui/button';
 import { ErrorState } from '@/app/_components/ui/empty-state';
@@ -18,22 +19,25 @@ export function TeamBilling({
   plans: PlanSummary[];
   billingConfigured: boolean;
 }) {
+  const t = useTranslations('organizations');
   const found = useTeam(slug);
   const { team } = found;
   if (!team) return teamFallback(found);
   return (
     <div className="space-y-10">
       <PageHeader
-        title={`Billing of ${team.name}`}
-        description="The team’s plan, billed per member: every member is a seat, and the subscription follows as people join and leave."
+        title={t('billing.title', { team: team.name })}
+        description={t('billing.description')}
         actions={
           <Button asChild variant="outline">
-            <Link href={`/dashboard/organizations/${team.slug}`}>Back to {team.name}</Link>
+            <Link href={`/dashboard/organizations/${team.slug}`}>
+              {t('billing.back', { team: team.name })}
+            </Link>
           </Button>
         }
       />
       {team.role === 'member' ? (
-        <ErrorState title="Your role (member) does not include billing: ask an owner or admin." />
+        <ErrorState title={t('billing.notForMembers')} />
       ) : (
         <BillingOverview
           plans={plans}

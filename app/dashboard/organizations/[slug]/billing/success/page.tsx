@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { requireUser } from '@/server/page-session';
 
@@ -6,7 +7,10 @@ import { planNames } from '../../../../billing/plan-summaries';
 
 import { TeamCheckoutDone } from './team-checkout-done';
 
-export const metadata: Metadata = { title: 'Checkout complete' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('organizations');
+  return { title: t('checkoutDone.metaTitle') };
+}
 
 type Props = {
   params: Promise<{ slug: string }>;
