@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
+import { ClientMessages } from './_components/client-messages';
 import { Providers } from './_components/providers';
 import './globals.css';
 
@@ -34,10 +34,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('skipToContent')}
         </a>
-        {/* The page's language and messages, for client components too. */}
-        <NextIntlClientProvider>
+        {/* The page's language, and the words every page's client components share. */}
+        <ClientMessages namespaces={[]}>
           <Providers nonce={nonce}>{children}</Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 
+import { ClientMessages } from '@/app/_components/client-messages';
 import { SiteFooter } from '@/app/_components/site-footer';
 import { SiteHeader } from '@/app/_components/site-header';
 
@@ -9,7 +10,12 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col">
       <SiteHeader />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
-        {children}
+        {/* Pricing uses the billing buttons. */}
+        <ClientMessages
+          namespaces={['marketing', 'auth', 'invitations', 'docs', 'mailbox', 'billing']}
+        >
+          {children}
+        </ClientMessages>
       </main>
       <SiteFooter />
     </div>

@@ -76,3 +76,13 @@ export const MESSAGES = {
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['en'];
+
+/**
+ * Only the namespaces a part of the product needs, for its client components: every
+ * message of every area would otherwise travel with every page.
+ */
+export function pickMessages(locale: Locale, namespaces: readonly (keyof Messages)[]) {
+  return Object.fromEntries(
+    namespaces.map((namespace) => [namespace, MESSAGES[locale][namespace]]),
+  );
+}
