@@ -1,6 +1,8 @@
 -- The language a person chose for the product (server/i18n/locales.ts); null: their
--- browser's. Adding a nullable column with no default rewrites nothing; the check is
--- added NOT VALID and validated separately, so no write waits on a full-table scan.
+-- browser's. Adding a nullable column with no default rewrites nothing. The check is
+-- added NOT VALID, then validated: in this migration's transaction, so the scan runs
+-- under ADD COLUMN's lock, but every row is NULL by construction and profiles holds
+-- one small row per account, so it is brief.
 ALTER TABLE "profiles" ADD COLUMN "locale" text;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_locale_tag" CHECK ("profiles"."locale" is null or "profiles"."locale" ~ '^[a-z]{2}$') NOT VALID;--> statement-breakpoint
 ALTER TABLE "profiles" VALIDATE CONSTRAINT "profiles_locale_tag";--> statement-breakpoint

@@ -18,8 +18,9 @@ async function profileLocale(): Promise<string | null> {
 
 /**
  * next-intl's per-request configuration (next.config.ts points here): the page's
- * language and its messages. A missing message shows as ⟦namespace.key⟧, which the
- * e2e specs look for, rather than passing for text.
+ * language and its messages. A missing message shows as ⟦namespace.key⟧ in server
+ * components, which the e2e specs look for, rather than passing for text (client
+ * components show `namespace.key` and log an error, which the specs fail on too).
  */
 export default getRequestConfig(async () => {
   const [cookieJar, incoming, profile] = await Promise.all([cookies(), headers(), profileLocale()]);

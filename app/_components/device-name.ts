@@ -6,16 +6,11 @@ type DeviceWords = {
   on: (browser: string, os: string) => string;
 };
 
-const ENGLISH: DeviceWords = {
-  unknown: 'Unknown device',
-  on: (browser, os) => `${browser} on ${os}`,
-};
-
 /**
  * "Chrome on macOS" from a User-Agent header, as a person names their device; the
  * raw string when the parser recognises neither part (curl, scripts).
  */
-export function deviceName(userAgent: string | null, words: DeviceWords = ENGLISH): string {
+export function deviceName(userAgent: string | null, words: DeviceWords): string {
   if (!userAgent) return words.unknown;
   const { browser, os } = Bowser.parse(userAgent);
   if (browser.name && os.name) return words.on(browser.name, os.name);

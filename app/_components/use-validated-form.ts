@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 
@@ -17,6 +17,7 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, labels: FieldLa
   const { outcome, clear, succeeded, failed } = useFormOutcome();
   const [errors, setErrors] = useState<FieldErrors>({});
   const t = useTranslations('common.validation');
+  const locale = useLocale();
 
   return {
     outcome,
@@ -36,7 +37,7 @@ export function useValidatedForm<S extends z.ZodType>(schema: S, labels: FieldLa
         const formElement = event.currentTarget;
         const result = schema.safeParse(read(new FormData(formElement)));
         if (!result.success) {
-          const found = errorsOfIssues(result.error.issues, labels, t);
+          const found = errorsOfIssues(result.error.issues, labels, t, locale);
           setErrors(found);
           const first = Object.keys(found)[0];
           if (first) formElement.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();

@@ -15,16 +15,22 @@ export type ValidationWords = (
   values?: Record<string, string | number>,
 ) => string;
 
-/** "Scopes" → "scope", for "Choose at least one scope". */
-const itemOf = (label: string) => label.toLowerCase().replace(/s$/, '');
+/** "Scopes" → "scope", for "Choose at least one scope"; other languages keep the label. */
+const itemOf = (label: string, locale: string) =>
+  locale === 'en' ? label.toLowerCase().replace(/s$/, '') : label;
 
 /** One schema issue in words a person understands, naming the field by its label. */
-export function humanIssue(issue: z.core.$ZodIssue, label: string, t: ValidationWords): string {
+export function humanIssue(
+  issue: z.core.$ZodIssue,
+  label: string,
+  t: ValidationWords,
+  locale = 'en',
+): string {
   switch (issue.code) {
     case 'too_small': {
       const count = Number(issue.minimum);
       if (issue.origin === 'array' || issue.origin === 'set') {
-        return t('chooseAtLeast', { count, item: itemOf(label) });
+        return t('chooseAtLeast', { count, item: itemOf(label, locale) });
       }
       if (issue.origin === 'string') {
         return count <= 1 ? t('required', { label }) : t('minLength', { label, count });
@@ -34,7 +40,8 @@ export function humanIssue(issue: z.core.$ZodIssue, label: string, t: Validation
     case 'too_big': {
       const count = Number(issue.maximum);
       if (issue.origin === 'string') return t('maxLength', { label, count });
-      if (issue.origin === 'array') return t('chooseAtMost', { count, item: itemOf(label) });
+      if (issue.origin === 'array')
+        return t('chooseAtMost', { count, item: itemOf(label, locale) });
       return t('atMost', { label, count });
     }
     case 'invalid_type':
@@ -59,11 +66,12 @@ export function errorsOfIssues(
   issues: z.core.$ZodIssue[],
   labels: FieldLabels,
   t: ValidationWords,
+  locale = 'en',
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? '');
-    errors[key] ??= humanIssue(issue, labels[key] ?? t('thisField'), t);
+    errors[key] ??= humanIssue(issue, labels[key] ?? t('thisField'), t, locale);
   }
   return errors;
 }

@@ -321,4 +321,19 @@ describe('mails in the language of the request that caused them', () => {
     const { message } = await lastMailTo(db(), email);
     expect(message.subject).toBe('Setzen Sie Ihr Passwort zurück');
   });
+
+  it("writes to an existing account in its owner's language, whoever asks", async () => {
+    const { email, cookie } = await signUp();
+    await api.sendJson('PATCH', '/me', { locale: 'de' }, { cookie, ...caller() });
+
+    // Someone else's English browser asks for a reset, then signs up with the address.
+    await api.postJson(
+      '/auth/forgot-password',
+      { email },
+      { ...caller(), 'accept-language': 'en' },
+    );
+    expect((await lastMailTo(db(), email)).message.subject).toBe('Setzen Sie Ihr Passwort zurück');
+    const { message } = await signUpWith({ 'accept-language': 'en' }, email);
+    expect(message.subject).toBe('Sie haben bereits ein Konto');
+  });
 });

@@ -84,7 +84,7 @@ export const meRouter = router({
         method: 'PATCH',
         path: '/me',
         tags: ['me'],
-        summary: 'Change your name or avatar',
+        summary: 'Change your name, avatar or language (locale: en, de, or null for the browser’s)',
       },
     })
     .input(updateMeInput)

@@ -13,7 +13,7 @@ const { api, db } = testApi();
 const { call, teamOf, invite } = organizationSteps(api, db);
 
 describe('invitations', () => {
-  it("invites in the inviter's language: nothing is known of the invitee", async () => {
+  it("invites in the inviter's language when the invitee has no account", async () => {
     const ada = await signedInUser(api, db());
     const org = await teamOf(ada);
     const email = newTestEmail();
@@ -27,6 +27,25 @@ describe('invitations', () => {
     expect(message.subject).toBe('Einladung zu Acme auf Lean SaaS');
     expect(message.textBody).toContain(`${ada.email} hat Sie eingeladen, Acme beizutreten.`);
     expect(link.pathname).toBe('/invitations/accept');
+  });
+
+  it("invites someone who has an account in their own language, and else in the inviter's setting", async () => {
+    const ada = await signedInUser(api, db());
+    const org = await teamOf(ada);
+    const bea = await signedInUser(api, db());
+    await call(bea, 'PATCH', '/me', { locale: 'de' });
+    await invite(ada, org, bea.email, 'member');
+    expect((await lastMailTo(db(), bea.email)).message.subject).toBe(
+      'Einladung zu Acme auf Lean SaaS',
+    );
+
+    // A stranger, invited by someone who chose German on their profile (no header says so).
+    await call(ada, 'PATCH', '/me', { locale: 'de' });
+    const stranger = newTestEmail();
+    await invite(ada, org, stranger, 'member');
+    expect((await lastMailTo(db(), stranger)).message.subject).toBe(
+      'Einladung zu Acme auf Lean SaaS',
+    );
   });
 
   it('invites by email: the invitee accepts with that address, once, and joins with the role', async () => {

@@ -12,14 +12,10 @@ import {
   listAuditInput,
   listOrganizationAuditOutput,
 } from '@/server/audit/schemas';
-import { localeOfRequest } from '@/server/i18n/request-locale';
-import { deliverMail } from '@/server/mail/mailer';
-import { invitationEmail } from '@/server/mail/templates';
-import { appUrl } from '@/server/platform/http/app-url';
-import { authedProcedure, router, type Context } from '@/server/trpc';
+import { authedProcedure, router } from '@/server/trpc';
 
+import { mailInvitation } from './invitation-mail';
 import {
-  INVITATION_TTL_DAYS,
   createInvitation,
   listOpenInvitations,
   resendInvitation,
@@ -54,28 +50,6 @@ import {
 
 const tags = ['organizations'];
 const path = (rest = '') => `/organizations/{organizationId}${rest}` as const;
-
-/**
- * The invitation's link goes out after the response; a failed send is logged, not
- * lost. It speaks the inviter's language (their request's): nothing is known of the
- * person invited.
- */
-function mailInvitation(
-  ctx: Context,
-  sent: { token: string; invitation: { email: string }; organizationName: string },
-) {
-  const locale = localeOfRequest(ctx.requestHeaders);
-  const invitation = {
-    to: sent.invitation.email,
-    organizationName: sent.organizationName,
-    inviter: typeof ctx.identity.claims.email === 'string' ? ctx.identity.claims.email : null,
-    url: appUrl(`/invitations/accept?token=${sent.token}`),
-    days: INVITATION_TTL_DAYS,
-  };
-  ctx.scope.background('invitation mail', async () =>
-    deliverMail(ctx.serviceDb, ctx.scope.log, await invitationEmail(locale, invitation)),
-  );
-}
 
 export const organizationsRouter = router({
   list: authedProcedure

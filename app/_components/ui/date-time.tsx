@@ -1,49 +1,42 @@
-import { useLocale } from 'next-intl';
+import { useFormatter, useNow } from 'next-intl';
 
 export const NONE = '—';
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-];
-
-/** "3 minutes ago", "in 2 days"; past a week, the date itself. */
-export function relativeTime(value: Date, now: Date, locale = 'en-US'): string {
-  let amount = (value.getTime() - now.getTime()) / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  // "now", rather than "in 3 seconds" when two clocks differ a little.
-  if (Math.abs(amount) < 45) return format.format(0, 'second');
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(amount) < size) return format.format(Math.round(amount), unit);
-    amount /= size;
-  }
-  return value.toLocaleDateString(locale, { dateStyle: 'medium' });
-}
-
-export function exactTime(value: Date, locale = 'en-US'): string {
-  return value.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
-}
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * A moment, relative to now ("5 minutes ago") with the exact time on hover and in
- * `dateTime`; `exact` shows the full date and time instead. `null` shows as a dash.
- * Server and browser may disagree by a few seconds about "now": that text is allowed
- * to differ on hydration.
+ * A moment, relative to now ("5 minutes ago", "vor 5 Minuten") with the exact time
+ * on hover and in `dateTime`; past a week, or with `exact`, the date itself. In the
+ * page's language, and in UTC on the server and in the browser alike (the time zone
+ * next-intl is configured with), so both render the same words; the zone is named.
+ * `null` shows as a dash.
  */
 export function DateTime({ value, exact = false }: { value: Date | null; exact?: boolean }) {
-  const locale = useLocale();
+  const format = useFormatter();
+  // "Now" moves on every minute, so a "just now" does not stay for ever.
+  const now = useNow({ updateInterval: 60_000 });
   if (value === null) return NONE;
-  const full = exactTime(value, locale);
+  // (Intl refuses dateStyle together with timeZoneName: the parts one by one.)
+  const full = format.dateTime(value, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  const shown =
+    exact || Math.abs(now.getTime() - value.getTime()) > WEEK_MS
+      ? full
+      : format.relativeTime(value, now);
   return (
     <time
       dateTime={value.toISOString()}
-      title={exact ? undefined : full}
+      title={shown === full ? undefined : full}
       className="whitespace-nowrap"
       suppressHydrationWarning
     >
-      {exact ? full : relativeTime(value, new Date(), locale)}
+      {shown}
     </time>
   );
 }

@@ -3,7 +3,8 @@ import { authUsers } from 'drizzle-orm/supabase';
 
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
-import type { Locale } from '@/server/i18n/locales';
+import { accountLocaleAsService } from '../account-locale';
+import { isLocale, type Locale } from '@/server/i18n/locales';
 import { revokeAllApiKeysOf } from '@/server/api-keys/service';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { passwordResetEmail } from '@/server/mail/templates';
@@ -48,9 +49,14 @@ export async function passwordResetMessageAsService(
     );
     return issued;
   });
-  return token
-    ? passwordResetEmail(locale, address, appUrl(`/reset-password?token=${token}`))
-    : null;
+  if (!token) return null;
+  // The account's own language first: a reset may be asked for from any browser.
+  const theirs = await accountLocaleAsService(db, address).catch(() => null);
+  return passwordResetEmail(
+    isLocale(theirs) ? theirs : locale,
+    address,
+    appUrl(`/reset-password?token=${token}`),
+  );
 }
 
 /**

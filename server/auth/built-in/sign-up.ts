@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query-rows';
 import { withServiceRole } from '@/db/rls';
 import type { Database } from '@/db/types';
-import type { Locale } from '@/server/i18n/locales';
+import { accountLocaleAsService } from '../account-locale';
+import { isLocale, type Locale } from '@/server/i18n/locales';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { accountExistsEmail, verificationEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
@@ -73,13 +74,21 @@ export async function signUpAsService(
 /**
  * Run after the response: a new account gets its confirmation link, an existing
  * one a note pointing at password reset; either way exactly one message, in the
- * language of the sign-up's request (`locale`). Should
+ * language of the sign-up's request (`locale`), or for the note the owner's own. Should
  * this never run, nothing is stuck: signing in with the right password mails a
  * fresh link, and signing up again sends the note.
  */
 export async function signUpMessageAsService(db: Database, outcome: SignUpOutcome, locale: Locale) {
   const { email, userId, created } = outcome;
-  if (!created || !userId) return accountExistsEmail(locale, email, appUrl('/forgot-password'));
+  if (!created || !userId) {
+    // To the account's owner, who may not be the one who signed up: their language.
+    const theirs = await accountLocaleAsService(db, email).catch(() => null);
+    return accountExistsEmail(
+      isLocale(theirs) ? theirs : locale,
+      email,
+      appUrl('/forgot-password'),
+    );
+  }
   const token = await withServiceRole(db, (tx) => issueEmailToken(tx, userId, 'verify_email'));
   return verificationEmail(locale, email, appUrl(`/verify-email?token=${token}`));
 }
