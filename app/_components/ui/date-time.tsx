@@ -1,6 +1,8 @@
+'use client';
+
 import { useFormatter, useNow } from 'next-intl';
 
-export const NONE = '—';
+import { NONE } from './none';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -9,7 +11,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  * on hover and in `dateTime`; past a week, or with `exact`, the date itself. In the
  * page's language, and in UTC on the server and in the browser alike (the time zone
  * next-intl is configured with), so both render the same words; the zone is named.
- * `null` shows as a dash.
+ * `null` shows as a dash. A client component even on server-rendered pages, so the
+ * relative words keep moving after the page has loaded.
  */
 export function DateTime({ value, exact = false }: { value: Date | null; exact?: boolean }) {
   const format = useFormatter();

@@ -8,7 +8,7 @@ import {
   CardHeader,
   CardTitle,
 } from '@/app/_components/ui/card';
-import { NONE } from '@/app/_components/ui/date-time';
+import { NONE } from '@/app/_components/ui/none';
 import { cellClass, Table, TableCell, TableRow } from '@/app/_components/ui/table';
 import type { DependencyCheck, HealthOutput } from '@/server/core/schemas';
 

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 
-import { NONE } from '@/app/_components/ui/date-time';
+import { NONE } from '@/app/_components/ui/none';
 
 import type { MinutePoint } from './chart-data';
 

@@ -1,7 +1,8 @@
 import { useTranslations } from 'next-intl';
 
 import { Badge } from '@/app/_components/ui/badge';
-import { DateTime, NONE } from '@/app/_components/ui/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { NONE } from '@/app/_components/ui/none';
 import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 
 import { useLabels } from '../_components/labels';

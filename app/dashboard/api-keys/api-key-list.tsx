@@ -114,7 +114,7 @@ export function ApiKeyList({
 
   let body;
   if (keys.isPending) body = <LoadingLines label={t('loading')} />;
-  else if (keys.isError) {
+  else if (keys.isLoadingError) {
     body = <ErrorState title={t('loadFailed')} onRetry={() => keys.refetch()} />;
   } else if (items.length === 0) {
     // One sentence in one element: the team page's spec reads it whole.
@@ -140,6 +140,8 @@ export function ApiKeyList({
       <h2 id={headingId} className="text-lg font-semibold">
         {title ?? t('title')}
       </h2>
+      {/* A failed refresh keeps the rows (and any dialog open on one) and says so above. */}
+      {keys.isRefetchError && <ErrorState title={t('loadFailed')} onRetry={() => keys.refetch()} />}
       {body}
       {keys.hasNextPage && (
         <Button

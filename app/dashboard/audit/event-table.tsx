@@ -2,7 +2,8 @@ import { useTranslations } from 'next-intl';
 
 import type { RouterOutputs } from '@/app/_components/api-types';
 import { Badge } from '@/app/_components/ui/badge';
-import { DateTime, NONE } from '@/app/_components/ui/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { NONE } from '@/app/_components/ui/none';
 import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 
 export type AuditEvent = RouterOutputs['audit']['list']['items'][number];

@@ -81,9 +81,8 @@ export function SessionList() {
   );
 
   if (sessions.isPending) return <LoadingLines label={t('loading')} />;
-  if (sessions.isError) {
-    return <ErrorState title={t('loadFailed')} onRetry={() => sessions.refetch()} />;
-  }
+  const failed = <ErrorState title={t('loadFailed')} onRetry={() => sessions.refetch()} />;
+  if (sessions.isLoadingError) return failed;
   if (sessions.data.length === 0) {
     return <EmptyState icon={MonitorSmartphoneIcon} title={t('empty')} />;
   }
@@ -97,15 +96,19 @@ export function SessionList() {
       {t('columns.actions')}
     </span>,
   ];
+  // A failed refresh keeps the rows (and any dialog open on one) and says so above.
   return (
-    <Table caption={t('caption')} columns={columns}>
-      {sessions.data.map((session) => (
-        <SessionRow
-          key={session.id}
-          session={session}
-          revoke={{ run, isPending: revoke.isPending }}
-        />
-      ))}
-    </Table>
+    <>
+      {sessions.isRefetchError && failed}
+      <Table caption={t('caption')} columns={columns}>
+        {sessions.data.map((session) => (
+          <SessionRow
+            key={session.id}
+            session={session}
+            revoke={{ run, isPending: revoke.isPending }}
+          />
+        ))}
+      </Table>
+    </>
   );
 }

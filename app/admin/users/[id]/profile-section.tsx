@@ -2,7 +2,8 @@ import { useTranslations } from 'next-intl';
 
 import { Badge } from '@/app/_components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/app/_components/ui/card';
-import { DateTime, NONE } from '@/app/_components/ui/date-time';
+import { DateTime } from '@/app/_components/ui/date-time';
+import { NONE } from '@/app/_components/ui/none';
 
 import { useLabels } from '../../_components/labels';
 import type { UserDetail } from '../../_components/types';
