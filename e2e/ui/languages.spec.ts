@@ -60,6 +60,12 @@ test('the language chosen in the account menu is kept on the profile, over the b
   const other = await elsewhere.newPage();
   await other.goto(`${baseURL}/dashboard`);
   await expect(other.locator('html')).toHaveAttribute('lang', 'de');
+  // What the server refuses comes back in the page's language, not the browser's.
+  await other.goto(`${baseURL}/dashboard/profile`);
+  await other.getByLabel('Aktuelles Passwort').fill('not the password at all');
+  await other.getByLabel('Neues Passwort').fill('a new and long passphrase');
+  await other.getByRole('button', { name: 'Passwort ändern' }).click();
+  await expect(other.getByText('Das aktuelle Passwort ist falsch.').first()).toBeVisible();
   await elsewhere.close();
 
   // The API says so too, and back to English is one click.
