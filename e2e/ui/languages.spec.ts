@@ -28,6 +28,13 @@ test.describe('in German', () => {
       // A missing message renders as ⟦namespace.key⟧ (server/page-locale.ts).
       expect(await page.locator('body').innerText(), path).not.toContain('⟦');
     }
+    // The plans in German words (the catalog's are English), their prices in German form.
+    await page.goto('/pricing');
+    const pro = page.getByRole('region', { name: 'Pro' });
+    await expect(pro).toContainText('Für Teams, die das Produkt im Produktivbetrieb einsetzen.');
+    await expect(pro).toContainText('1.000 Anfragen pro Stunde');
+    await expect(pro).toContainText('19 $');
+    await expect(page.locator('main')).not.toContainText('requests an hour');
     await page.goto('/dashboard');
     await expect(
       page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Übersicht' }),

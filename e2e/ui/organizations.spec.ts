@@ -62,6 +62,7 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
 
   // A member sees the team and its members, and nothing to manage.
   await theirs.getByRole('link', { name: 'Go to your organizations' }).click();
+  await expect(theirs.getByRole('listitem', { name: `Team ${team}` })).toContainText('2 members');
   await theirs.getByRole('link', { name: `Open ${team}` }).click();
   await expect(theirs.getByRole('row', { name: `Member ${owner}` })).toContainText('owner');
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
@@ -101,6 +102,11 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await expect(theirs.getByRole('listitem', { name: 'Personal workspace' })).toContainText('owner');
   await expect(theirs.getByRole('link', { name: `Open ${team}` })).toHaveCount(0);
   await other.close();
+  // The owner's list counts the team down to them again.
+  await page.goto('/dashboard/organizations');
+  const card = page.getByRole('listitem', { name: `Team ${team}` });
+  await expect(card).toContainText('1 member');
+  await expect(card).not.toContainText('members');
 });
 
 test('two tabs on two organizations each act in their own; the switcher moves between them', async ({

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
@@ -36,10 +37,24 @@ async function claimingSlug<T>(tx: Tx, write: (tx: Tx) => Promise<T>): Promise<T
   }
 }
 
-/** The caller's organizations (RLS: those they belong to), personal workspace first. */
+/**
+ * The caller's organizations (RLS: those they belong to), personal workspace first,
+ * each with its member count. The count is read in the same query, under the same
+ * RLS: memberships_select_member shows a member every membership of their own
+ * organizations, so it is the whole team's, and no other organization's rows are seen.
+ */
 export async function listOwnOrganizations(tx: Tx, userId: string) {
+  const everyone = alias(memberships, 'everyone');
+  const memberCount = tx
+    .select({ count: count() })
+    .from(everyone)
+    .where(eq(everyone.organizationId, organizations.id));
   const rows = await tx
-    .select({ organization: organizations, role: memberships.role })
+    .select({
+      organization: organizations,
+      role: memberships.role,
+      memberCount: sql<number>`(${memberCount})`.mapWith(Number),
+    })
     .from(organizations)
     .innerJoin(
       memberships,
@@ -50,7 +65,10 @@ export async function listOwnOrganizations(tx: Tx, userId: string) {
       asc(organizations.name),
       asc(organizations.id),
     );
-  return rows.map((row) => toOrganizationOutput(row.organization, row.role));
+  return rows.map((row) => ({
+    ...toOrganizationOutput(row.organization, row.role),
+    memberCount: row.memberCount,
+  }));
 }
 
 /** One of the caller's organizations (RLS), as the caller's role sees it. */
