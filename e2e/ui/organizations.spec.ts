@@ -113,6 +113,8 @@ test('two tabs on two organizations each act in their own; the switcher moves be
   page,
   request,
 }) => {
+  // Two tabs, two reloads and a switch: about 15 s alone, past 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const owner = `tabs-${randomUUID()}@example.com`;
   const cookie = await signedInCookie(request, owner);
   const teams = [] as { name: string; slug: string }[];
