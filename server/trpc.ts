@@ -100,7 +100,16 @@ export async function createContext(
 ): Promise<Context> {
   const db = await deps.getDb();
   const auth = await deps.auth();
-  const identity = await resolveIdentity(request, db, scope, deps.identifiers(auth));
+  const identity = await resolveIdentity(request, db, scope, deps.identifiers(auth)).catch(
+    (error: unknown) => {
+      // Refused before there is a context (a bad key, a cross-site write): the error
+      // itself carries the caller's language to the formatter.
+      if (error instanceof AppError && deps.errorLanguage) {
+        error.language = deps.errorLanguage(request.headers);
+      }
+      throw error;
+    },
+  );
   if (identity.kind === 'user') {
     // Every later log line of this request says who it was for.
     scope.bindLog({ userId: identity.userId, apiKeyId: identity.apiKeyId });
@@ -177,8 +186,9 @@ const t = initTRPC
     transformer: wireFormat,
     // Both adapters shape errors here, from the one error table.
     errorFormatter({ shape, error, ctx }) {
-      // Without a context (it failed to build: a bad key, a cross-site call), English.
-      const publicError = toPublicError(error, ctx?.translateError);
+      const language =
+        ctx?.translateError ?? (error instanceof AppError ? error.language : undefined);
+      const publicError = toPublicError(error, language);
       return {
         code: shape.code,
         message: publicError.message,

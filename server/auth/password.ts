@@ -42,7 +42,7 @@ function problemWords(password: string, field: string): [Words, Words] | null {
   return null;
 }
 
-/** Why a new password is refused (in English), or null when it is acceptable. */
+/** Why a new password is refused (the field message, in English), or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
   return problemWords(password, 'password')?.[0].text ?? null;
 }

@@ -28,7 +28,7 @@ export type PlanDefinition = {
   /**
    * The English words, which the API (GET /billing/plans) keeps returning. Pages show
    * the messages `billing.plans.<id>` in the reader's language instead (en must match
-   * these: server/i18n/plan-messages.test.ts).
+   * these: app/dashboard/billing/plan-summaries.test.ts).
    */
   name: string;
   description: string;

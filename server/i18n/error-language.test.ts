@@ -57,6 +57,16 @@ describe('API errors in the caller’s language', () => {
     expect((await english.json()).error.message).toBe('The API key is malformed or mistyped.');
   });
 
+  it('tRPC: a key refused before the call has a context answers in German too', async () => {
+    const response = await api.trpc('me.get', {
+      headers: { authorization: 'Bearer sk_test_not-a-key', 'accept-language': 'de' },
+    });
+    expect(response.status).toBe(401);
+    expect((await trpcBody(response)).error.message).toBe(
+      'Der API-Schlüssel ist fehlerhaft oder vertippt.',
+    );
+  });
+
   it('REST: a validation error names its fields in German, the field paths unchanged', async () => {
     const response = await api.postJson(
       '/auth/sign-up',

@@ -140,8 +140,10 @@ export function ApiKeyList({
       <h2 id={headingId} className="text-lg font-semibold">
         {title ?? t('title')}
       </h2>
-      {/* A failed refresh keeps the rows (and any dialog open on one) and says so above. */}
-      {keys.isRefetchError && <ErrorState title={t('loadFailed')} onRetry={() => keys.refetch()} />}
+      {/* A failed refresh or older page keeps the rows (and any dialog open on one) and says so. */}
+      {keys.isError && !keys.isLoadingError && (
+        <ErrorState title={t('loadFailed')} onRetry={() => keys.refetch()} />
+      )}
       {body}
       {keys.hasNextPage && (
         <Button

@@ -84,6 +84,7 @@ export function SessionList() {
   const failed = <ErrorState title={t('loadFailed')} onRetry={() => sessions.refetch()} />;
   if (sessions.isLoadingError) return failed;
   if (sessions.data.length === 0) {
+    if (sessions.isRefetchError) return failed;
     return <EmptyState icon={MonitorSmartphoneIcon} title={t('empty')} />;
   }
   const run = (id: string) => revoke.mutateAsync({ id });

@@ -91,6 +91,8 @@ export class AppError extends TRPCError {
   readonly details?: ErrorDetails;
   /** The message as words, when it was given so: then it follows the caller's language. */
   readonly words?: Words;
+  /** The caller's language, set when the error came before the request had a context. */
+  language?: Translate;
 
   constructor(
     code: ErrorCode,

@@ -1,11 +1,12 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 
-import { FEATURE_LINES, planWordsWith } from '@/app/dashboard/billing/plan-summaries';
 import { PLAN_IDS, PLANS } from '@/server/billing/plans';
 
-import { LOCALES, type Locale } from './locales';
-import { MESSAGES } from './messages';
+import { LOCALES, type Locale } from '@/server/i18n/locales';
+import { MESSAGES } from '@/server/i18n/messages';
+
+import { FEATURE_LINES, planWordsWith } from './plan-summaries';
 
 /** The plans' words in a locale, as the pages get them; a missing message throws. */
 function wordsIn(locale: Locale) {
