@@ -115,3 +115,21 @@ export const resetPasswordInput = z.object({
 });
 
 export const changeEmailInput = z.object({ newEmail: email, currentPassword });
+
+export const requestSignInEmailInput = z.object({ email });
+
+export const signInWithEmailLinkInput = z.object({
+  token: emailToken,
+  // Supabase Auth's links may name their kind; ours do not need to.
+  type: z.enum(['email', 'magiclink']).optional(),
+});
+
+export const signInWithEmailCodeInput = z.object({
+  email,
+  // Six digits; spaces a person types or pastes between them are dropped.
+  code: z
+    .string()
+    .max(20)
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'The code is the 6 digits from the email')),
+});

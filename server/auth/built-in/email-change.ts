@@ -40,7 +40,7 @@ export async function requestEmailChangeAsService(
         fields: [{ path: 'newEmail', message: 'This is already your email address.' }],
       });
     }
-    const token = await issueEmailToken(tx, userId, 'change_email', newEmail);
+    const token = await issueEmailToken(tx, userId, 'change_email', { newEmail });
     await recordAuditEvent(
       tx,
       {
