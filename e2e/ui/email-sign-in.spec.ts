@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 import { expect, test } from '../support/test';
@@ -90,4 +91,32 @@ test('sign in by the mailed code, typed on the sign-in page', async ({
   await page.getByRole('button', { name: 'Sign in with the code' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('main').getByText(email)).toBeVisible();
+});
+
+test('the passwordless forms and the link page: German words, no serious axe violation', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const serious = async () =>
+    (
+      await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+    ).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id);
+  await context.addCookies([{ name: 'locale', value: 'de', url: baseURL! }]);
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Anmeldelink per E-Mail erhalten' }).click();
+  await page.getByLabel('E-Mail').fill(`e2e-${randomUUID()}@example.com`);
+  await page.getByRole('button', { name: 'E-Mail senden' }).click();
+  await expect(page.getByLabel('Code')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('⟦');
+  expect(await serious()).toEqual([]);
+  await page.goto(`/sign-in/email?token=${'A'.repeat(43)}`);
+  await expect(page.getByRole('button', { name: 'Jetzt anmelden' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.goto('/sign-in/email?token=cut');
+  await expect(page.getByRole('alert').filter({ hasText: 'ungültig' })).toBeVisible();
 });

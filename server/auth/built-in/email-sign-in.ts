@@ -16,7 +16,7 @@ import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import { normalizeEmail } from '@/server/auth/email-address';
 import { createSession, revokeSession } from '@/server/auth/sessions';
 import type { RequestMeta } from './accounts';
-import { consumeEmailToken, consumeSignInCode, issueSignInToken } from './email-tokens';
+import { consumeEmailToken, consumeSignInCode, issueSignInToken, NO_ACCOUNT } from './email-tokens';
 
 export const LINK_INVALID = 'This link is invalid or has expired.';
 export const CODE_INVALID = 'This code is wrong or has expired. Ask for a new one.';
@@ -150,7 +150,8 @@ export async function signInWithEmailCodeAsService(
 ) {
   const session = await withServiceRole(db, async (tx) => {
     const user = await userByEmail(tx, input.email);
-    const proven = user ? await consumeSignInCode(tx, user.id, input.code) : false;
+    // Checked for an unknown address too, against no mail, so it takes as long.
+    const proven = await consumeSignInCode(tx, user?.id ?? NO_ACCOUNT, input.code);
     const opened = user && proven ? await openSession(tx, user.id, 'email-code', meta) : null;
     if (!opened) {
       const reason = user ? 'wrong or expired code' : 'unknown email';
