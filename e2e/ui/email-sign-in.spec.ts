@@ -57,6 +57,8 @@ test('sign in by the mailed link: opening it signs nobody in, the button does, o
   await page.getByRole('button', { name: 'Sign me in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('main').getByText(email)).toBeVisible();
+  await page.goto('/dashboard/sessions');
+  await expect(page.getByText('by an emailed link')).toBeVisible();
 
   await page.goto(link);
   await page.getByRole('button', { name: 'Sign me in' }).click();

@@ -4,6 +4,8 @@ import { httpsUrl, text } from '@/server/platform/http/input';
 import { LOCALES } from '@/server/i18n/locales';
 import { dateTime } from '@/server/platform/http/output';
 
+import { SESSION_METHODS } from '@/db/schema/auth';
+
 import { PASSWORD_MAX_LENGTH } from './password-rules';
 
 const email = z.email().max(254);
@@ -75,6 +77,8 @@ const sessionFields = z.object({
   id: z.uuid(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
+  /** How its sign-in was proven: a password, a mailed link, or the mailed code. */
+  method: z.enum(SESSION_METHODS),
   createdAt: dateTime(),
   lastSeenAt: dateTime(),
 });

@@ -70,6 +70,11 @@ describe('passwordless sign-in by mail', () => {
     expect((await signedIn.json()).data).toEqual({ userId });
     expect((await me(cookieOf(signedIn))).status).toBe(200);
     expect(await sessionMethodOf(userId)).toBe('email-link');
+    const sessions = await api.rest('/sessions', {
+      headers: { cookie: cookieOf(signedIn), ...asNewCaller() },
+    });
+    const current = (await sessions.json()).data.find((s: { current: boolean }) => s.current);
+    expect(current.method).toBe('email-link');
 
     expect((await byLink(token)).status).toBe(404);
     expect((await byCode(email, code)).status).toBe(401);
