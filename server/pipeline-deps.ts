@@ -7,6 +7,7 @@ import { cachedPlanOf, cachedPlanOfMember } from './billing/entitlements';
 import { entitlementsOf } from './billing/plans';
 import { billingFromEnv } from './billing/stripe-client';
 import { recordServerErrorAsService } from './core/error-reports';
+import { errorLanguageOf } from './i18n/error-words';
 import { organizationMembershipAsService } from './organizations/organizations';
 import type { PipelineDeps } from './trpc';
 
@@ -38,6 +39,7 @@ export function pipelineDeps(overrides: Partial<PipelineDeps> = {}): PipelineDep
       return entitlementsOf(plan).rateLimitTier;
     },
     reportServerError: recordServerErrorAsService,
+    errorLanguage: errorLanguageOf,
     ...overrides,
   };
 }

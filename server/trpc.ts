@@ -17,7 +17,13 @@ import {
   type Permission,
 } from './identity';
 import type { Defer } from './platform/http/background';
-import { AppError, isServerFault, toPublicError } from './platform/http/errors';
+import {
+  AppError,
+  isServerFault,
+  platformWords,
+  toPublicError,
+  type Translate,
+} from './platform/http/errors';
 import type { NamedLimit, Tier } from './platform/infra/rate-limit/config';
 import { enforceRequestLimits } from './platform/infra/rate-limit/enforce';
 import { returnUrlFor } from './platform/http/request-origin';
@@ -49,6 +55,8 @@ export type Context = {
   cookieHeader: string | null;
   /** The request's headers, for what depends on the browser (the language of a mail). */
   requestHeaders: Headers;
+  /** Error words in the caller's language (the error formatter's). */
+  translateError: Translate;
   /** Stripe (or the local emulator); a 503 when billing is not configured. */
   billing: () => Billing;
   /** An absolute URL on this app that brings this browser back (returnUrlFor). */
@@ -79,6 +87,8 @@ export type PipelineDeps = {
   ) => Promise<unknown>;
   /** How work runs after the response: Next.js's `after()` unless a test passes a queue. */
   defer?: Defer;
+  /** The language errors answer in, from the request (English without it). */
+  errorLanguage?: (headers: Headers) => Translate;
 };
 
 /** The one context builder behind both adapters (pipeline steps 1–2). */
@@ -105,7 +115,7 @@ export function buildContext(parts: {
   transport: Transport;
   auth: AuthProvider;
   request: Request;
-  deps: Pick<PipelineDeps, 'billing' | 'tierOf'>;
+  deps: Pick<PipelineDeps, 'billing' | 'tierOf' | 'errorLanguage'>;
 }): Context {
   const { db, identity, deps } = parts;
   return {
@@ -118,15 +128,12 @@ export function buildContext(parts: {
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
     requestHeaders: parts.request.headers,
+    translateError: deps.errorLanguage?.(parts.request.headers) ?? ((words) => words.text),
     returnUrl: (path) => returnUrlFor(parts.request, path),
     tierOf: (userId, organizationId) => deps.tierOf(db, userId, organizationId),
     billing: () => {
       const configured = deps.billing();
-      if (!configured)
-        throw new AppError(
-          'UNAVAILABLE',
-          'Billing is not configured: set STRIPE_SECRET_KEY, or start the app with npm start / npm run dev, which run the local Stripe emulator.',
-        );
+      if (!configured) throw new AppError('UNAVAILABLE', platformWords('billingNotConfigured'));
       return configured;
     },
   };
@@ -170,7 +177,8 @@ const t = initTRPC
     transformer: wireFormat,
     // Both adapters shape errors here, from the one error table.
     errorFormatter({ shape, error, ctx }) {
-      const publicError = toPublicError(error);
+      // Without a context (it failed to build: a bad key, a cross-site call), English.
+      const publicError = toPublicError(error, ctx?.translateError);
       return {
         code: shape.code,
         message: publicError.message,
@@ -218,7 +226,7 @@ export const publicProcedure = t.procedure.use(observed).use(rateLimited);
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   const { identity } = ctx;
   if (identity.kind === 'anonymous') {
-    throw new AppError('UNAUTHORIZED', 'Sign in or send an API key to call this.');
+    throw new AppError('UNAUTHORIZED', platformWords('signInRequired'));
   }
   return next({ ctx: { identity } });
 });
@@ -226,7 +234,9 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export function permissionProcedure(permission: Permission) {
   return authedProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!ctx.identity.permissions.includes(permission)) {
-      throw new AppError('FORBIDDEN', `This needs the ${permission} permission.`, { permission });
+      throw new AppError('FORBIDDEN', platformWords('permissionNeeded', { permission }), {
+        permission,
+      });
     }
     return next();
   });

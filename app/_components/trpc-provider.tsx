@@ -3,7 +3,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import { useState, type ReactNode } from 'react';
+import { useLocale } from 'next-intl';
+import { useMemo, useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 
 import type { AppRouter } from '@/server/root';
@@ -17,11 +18,22 @@ function makeQueryClient() {
 /** The dashboard's way to call the API: tRPC through TanStack React Query. */
 export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  // Errors come back in the page's language (the profile's choice may differ from the
+  // browser's own Accept-Language). A new client when it changes; the cache stays.
+  const locale = useLocale();
   // The server's transformer (server/trpc.ts): Dates arrive as Dates.
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
-    }),
+  const trpcClient = useMemo(
+    () =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: '/api/trpc',
+            transformer: superjson,
+            headers: { 'accept-language': locale },
+          }),
+        ],
+      }),
+    [locale],
   );
   return (
     <QueryClientProvider client={queryClient}>

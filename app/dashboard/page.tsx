@@ -3,13 +3,13 @@ import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { env } from '@/env';
-import { PLAN_IDS, PLANS } from '@/server/billing/plans';
 import { pageCaller, requireUser } from '@/server/page-session';
 
 import { nextStepFor, NextStep } from './_overview/next-step';
 import { QuickStart } from './_overview/quick-start';
 import { RecentActivity } from './_overview/recent-activity';
 import { UsageCard } from './_overview/usage-card';
+import { planNames } from './billing/plan-summaries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('overview');
@@ -25,10 +25,11 @@ export default async function DashboardPage({
   await requireUser('/dashboard');
   const t = await getTranslations('overview');
   const caller = await pageCaller();
-  const [me, keys, billing] = await Promise.all([
+  const [me, keys, billing, names] = await Promise.all([
     caller.me.get(),
     caller.apiKeys.list({ limit: 1 }).catch(() => null),
     caller.billing.subscription().catch(() => ({ plan: 'free' as const })),
+    planNames(),
   ]);
   const step = nextStepFor({
     emailVerified: me.emailVerified,
@@ -36,10 +37,6 @@ export default async function DashboardPage({
     hasApiKey: keys ? keys.items.length > 0 : true,
     paid: billing.plan !== 'free',
   });
-  const planNames = Object.fromEntries(PLAN_IDS.map((id) => [id, PLANS[id].name])) as Record<
-    (typeof PLAN_IDS)[number],
-    string
-  >;
   return (
     <div className="space-y-6">
       {forbidden === 'admin' && (
@@ -63,7 +60,7 @@ export default async function DashboardPage({
       />
       <NextStep step={step} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <UsageCard planNames={planNames} />
+        <UsageCard planNames={names} />
         <RecentActivity />
       </div>
       <QuickStart appUrl={new URL(env.APP_URL ?? 'http://localhost:3000').origin} />

@@ -28,6 +28,13 @@ test.describe('in German', () => {
       // A missing message renders as ⟦namespace.key⟧ (server/page-locale.ts).
       expect(await page.locator('body').innerText(), path).not.toContain('⟦');
     }
+    // The plans in German words (the catalog's are English), their prices in German form.
+    await page.goto('/pricing');
+    const pro = page.getByRole('region', { name: 'Pro' });
+    await expect(pro).toContainText('Für Teams, die das Produkt im Produktivbetrieb einsetzen.');
+    await expect(pro).toContainText('1.000 Anfragen pro Stunde');
+    await expect(pro).toContainText('19 $');
+    await expect(page.locator('main')).not.toContainText('requests an hour');
     await page.goto('/dashboard');
     await expect(
       page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Übersicht' }),
@@ -60,6 +67,12 @@ test('the language chosen in the account menu is kept on the profile, over the b
   const other = await elsewhere.newPage();
   await other.goto(`${baseURL}/dashboard`);
   await expect(other.locator('html')).toHaveAttribute('lang', 'de');
+  // What the server refuses comes back in the page's language, not the browser's.
+  await other.goto(`${baseURL}/dashboard/profile`);
+  await other.getByLabel('Aktuelles Passwort').fill('not the password at all');
+  await other.getByLabel('Neues Passwort').fill('a new and long passphrase');
+  await other.getByRole('button', { name: 'Passwort ändern' }).click();
+  await expect(other.getByText('Das aktuelle Passwort ist falsch.').first()).toBeVisible();
   await elsewhere.close();
 
   // The API says so too, and back to English is one click.

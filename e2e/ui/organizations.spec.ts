@@ -62,6 +62,7 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
 
   // A member sees the team and its members, and nothing to manage.
   await theirs.getByRole('link', { name: 'Go to your organizations' }).click();
+  await expect(theirs.getByRole('listitem', { name: `Team ${team}` })).toContainText('2 members');
   await theirs.getByRole('link', { name: `Open ${team}` }).click();
   await expect(theirs.getByRole('row', { name: `Member ${owner}` })).toContainText('owner');
   await expect(theirs.getByRole('button', { name: 'Send invitation' })).toHaveCount(0);
@@ -101,12 +102,19 @@ test('create a team, invite through the mailbox, accept in a second browser, cha
   await expect(theirs.getByRole('listitem', { name: 'Personal workspace' })).toContainText('owner');
   await expect(theirs.getByRole('link', { name: `Open ${team}` })).toHaveCount(0);
   await other.close();
+  // The owner's list counts the team down to them again.
+  await page.goto('/dashboard/organizations');
+  const card = page.getByRole('listitem', { name: `Team ${team}` });
+  await expect(card).toContainText('1 member');
+  await expect(card).not.toContainText('members');
 });
 
 test('two tabs on two organizations each act in their own; the switcher moves between them', async ({
   page,
   request,
 }) => {
+  // Two tabs, two reloads and a switch: about 15 s alone, past 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const owner = `tabs-${randomUUID()}@example.com`;
   const cookie = await signedInCookie(request, owner);
   const teams = [] as { name: string; slug: string }[];

@@ -63,6 +63,18 @@ describe('OpenAPI document', () => {
     expect(Object.keys(paths['/version']!.get!.responses)).not.toContain('413');
   });
 
+  it("documents each listed organization's member count", () => {
+    const paths = getOpenApiDocument().paths as unknown as Record<
+      string,
+      Record<string, { responses: Record<string, { content: Record<string, { schema: Node }> }> }>
+    >;
+    type Node = { properties: Record<string, Node>; items: Node; required?: string[] };
+    const { schema } = paths['/organizations']!.get!.responses['200']!.content['application/json']!;
+    const item = schema.properties.data!.properties.items!.items;
+    expect(item.required).toContain('memberCount');
+    expect(item.properties.memberCount).toMatchObject({ type: 'integer', minimum: 1 });
+  });
+
   // tRPC clients get Dates (superjson); REST sends the same instants as ISO-8601
   // strings, and the document must say so, or a generated client reads "any string".
   it('documents every instant in a response as a date-time string', () => {

@@ -46,7 +46,10 @@ export const createRestHandler = (deps: PipelineDeps) => {
 
         let result: Response;
         if (failure) {
-          result = errorResponse(toPublicError(failure), scope.requestId);
+          result = errorResponse(
+            toPublicError(failure, deps.errorLanguage?.(request.headers)),
+            scope.requestId,
+          );
         } else if (answer.status === 204 || answer.output?.value === undefined) {
           result = new Response(null, { status: 204 });
         } else {

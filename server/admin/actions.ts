@@ -6,6 +6,7 @@ import { setRole } from '@/server/auth/roles';
 import { revokeSession } from '@/server/auth/sessions';
 import { onUserChanged } from '@/server/auth/user-changed';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 // Admin policy and audit rows only: every write is the owning module's function.
 
@@ -16,7 +17,7 @@ export type AdminCall = { adminId: string; db: Database; audit: AuditContext };
 export async function revokeSessionAsAdmin(call: AdminCall, userId: string, sessionId: string) {
   await withServiceRole(call.db, async (tx) => {
     if (!(await revokeSession(tx, sessionId, { userId }))) {
-      throw new AppError('NOT_FOUND', 'No such live session for this user.');
+      throw new AppError('NOT_FOUND', said('admin.noSuchLiveSession'));
     }
     await recordAuditEvent(
       tx,
@@ -36,7 +37,7 @@ export async function revokeSessionAsAdmin(call: AdminCall, userId: string, sess
 export async function revokeApiKeyAsAdmin(call: AdminCall, userId: string, apiKeyId: string) {
   await withServiceRole(call.db, async (tx) => {
     const revoked = await revokeApiKey(tx, apiKeyId, { userId });
-    if (!revoked) throw new AppError('NOT_FOUND', 'No such active API key for this user.');
+    if (!revoked) throw new AppError('NOT_FOUND', said('admin.noSuchActiveKey'));
     await recordAuditEvent(
       tx,
       {
@@ -65,14 +66,14 @@ export async function setRoleAsAdmin(
   role: 'user' | 'admin',
 ) {
   if (call.viaApiKey) {
-    throw new AppError('FORBIDDEN', 'Roles are changed from a signed-in session, not an API key.');
+    throw new AppError('FORBIDDEN', said('admin.rolesFromSession'));
   }
   if (userId === call.adminId) {
-    throw new AppError('CONFLICT', 'You cannot change your own role.');
+    throw new AppError('CONFLICT', said('admin.ownRole'));
   }
   await withServiceRole(call.db, async (tx) => {
     const before = await setRole(tx, userId, role, { by: call.adminId });
-    if (!before) throw new AppError('NOT_FOUND', 'No such user.');
+    if (!before) throw new AppError('NOT_FOUND', said('admin.noSuchUser'));
     if (before.from === role) return;
     await recordAuditEvent(
       tx,

@@ -7,6 +7,7 @@ import {
   type ErrorReportState,
 } from '@/server/core/error-report-triage';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import type { AdminCall } from './actions';
 
@@ -20,7 +21,7 @@ export function listErrorReportsAsAdmin(
 
 export async function errorReportAsAdmin(call: AdminCall, id: string) {
   const report = await withServiceRole(call.db, (tx) => errorReportById(tx, id));
-  if (!report) throw new AppError('NOT_FOUND', 'No such error report.');
+  if (!report) throw new AppError('NOT_FOUND', said('admin.noSuchErrorReport'));
   return report;
 }
 
@@ -28,7 +29,7 @@ export async function errorReportAsAdmin(call: AdminCall, id: string) {
 export async function resolveErrorReportAsAdmin(call: AdminCall, id: string) {
   return withServiceRole(call.db, async (tx) => {
     const outcome = await resolveErrorReport(tx, id);
-    if (!outcome) throw new AppError('NOT_FOUND', 'No such error report.');
+    if (!outcome) throw new AppError('NOT_FOUND', said('admin.noSuchErrorReport'));
     // Already resolved: nothing changed, nothing to audit.
     if (outcome.resolvedNow) {
       await recordAuditEvent(

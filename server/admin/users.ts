@@ -6,6 +6,7 @@ import { accountSummary, searchAccounts, type AccountSearch } from '@/server/aut
 import { listSessionsOf } from '@/server/auth/session-list';
 import { subscriptionsOf } from '@/server/billing/user-billing';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 /** Users, newest first, by part of their email, their plan or a subscription's state. */
 export function searchUsersAsAdmin(db: Database, input: AccountSearch) {
@@ -16,7 +17,7 @@ export function searchUsersAsAdmin(db: Database, input: AccountSearch) {
 export async function userDetailAsAdmin(db: Database, userId: string) {
   return withServiceRole(db, async (tx) => {
     const user = await accountSummary(tx, userId);
-    if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+    if (!user) throw new AppError('NOT_FOUND', said('admin.noSuchUser'));
     return {
       user,
       subscriptions: await subscriptionsOf(tx, userId),

@@ -9,6 +9,7 @@ import { personalOrganizationId } from '@/db/personal-workspace';
 import { entitlementsOf } from '@/server/billing/plans';
 import { cursorTextOf, decodeCursor, encodeCursor, olderThan } from '@/server/platform/http/cursor';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { generateApiKey, parseApiKey } from './key-format';
 import type { ApiKeyScope } from './schemas';
@@ -124,17 +125,19 @@ export async function createApiKey(
   if (beyond.length > 0) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `Invalid input: scopes beyond yours: ${beyond.join(', ')}`,
+      said('apiKeys.scopesBeyondSummary', { scopes: beyond.join(', ') }),
       {
-        fields: [{ path: 'scopes', message: `You do not hold ${beyond.join(', ')}.` }],
+        fields: [
+          { path: 'scopes', message: said('apiKeys.scopesBeyond', { scopes: beyond.join(', ') }) },
+        ],
       },
     );
   }
   const ceiling = await expiryCeiling(tx, caller.apiKeyId);
   const expiresAt = input.expiresAt ?? ceiling;
   if (ceiling && expiresAt && expiresAt > ceiling) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid input: expiresAt after your key expires', {
-      fields: [{ path: 'expiresAt', message: 'A key cannot outlive the key that creates it.' }],
+    throw new AppError('VALIDATION_FAILED', said('apiKeys.outlivesSummary'), {
+      fields: [{ path: 'expiresAt', message: said('apiKeys.outlives') }],
     });
   }
   const organizationId = input.organizationId ?? (await personalOrganizationId(tx));
@@ -143,11 +146,7 @@ export async function createApiKey(
   );
   const limit = entitlementsOf(await planInTx(tx, organizationId)).apiKeys;
   if ((await countOrganizationActiveKeys(tx, organizationId)) >= limit) {
-    throw new AppError(
-      'FORBIDDEN',
-      `The plan here allows ${limit} active API keys. Revoke one or upgrade the plan.`,
-      { limit },
-    );
+    throw new AppError('FORBIDDEN', said('apiKeys.planLimit', { limit }), { limit });
   }
   const shape = keyShape();
   const key = generateApiKey(shape.prefix, shape.mode);
@@ -215,7 +214,7 @@ export { forgetApiKey } from './verify';
 /** Revokes one of the caller's live keys; someone else's, or an unknown id, is a 404. */
 export async function revokeOwnApiKey(tx: Tx, userId: string, id: string, audit: AuditContext) {
   const row = await revokeApiKey(tx, id, { userId });
-  if (!row) throw new AppError('NOT_FOUND', 'No such API key.');
+  if (!row) throw new AppError('NOT_FOUND', said('apiKeys.noSuchKey'));
   await auditRevocation(tx, userId, row, audit);
   return toApiKeyOutput(row);
 }
@@ -235,7 +234,7 @@ export async function revokeOrganizationApiKey(
     tx,
     and(eq(apiKeys.id, id), eq(apiKeys.organizationId, organizationId)),
   );
-  if (!row) throw new AppError('NOT_FOUND', 'No such API key.');
+  if (!row) throw new AppError('NOT_FOUND', said('apiKeys.noSuchKey'));
   await auditRevocation(tx, actorId, row, audit);
   return toApiKeyOutput(row);
 }

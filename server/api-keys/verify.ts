@@ -21,6 +21,7 @@ import { logger } from '@/server/platform/observability/logger';
 import { countApiKeyFailure } from '@/server/platform/observability/metrics';
 import { enforceNamedLimit, ipKey } from '@/server/platform/infra/rate-limit/enforce';
 import type { RequestScope } from '@/server/platform/http/request-scope';
+import { said } from '@/server/i18n/error-words';
 
 import { parseApiKey } from './key-format';
 
@@ -112,7 +113,7 @@ export function apiKeyFrom(headers: Headers): string | null {
   const bearer = token?.startsWith(`${env.API_KEY_PREFIX}_`) ? token : null;
   const header = headers.get('x-api-key');
   if (bearer && header && bearer !== header) {
-    throw new AppError('UNAUTHORIZED', 'Send one API key, not two different ones.');
+    throw new AppError('UNAUTHORIZED', said('apiKeys.twoKeys'));
   }
   return bearer ?? header;
 }
@@ -250,14 +251,14 @@ async function refuse(
       ),
     ).catch((error: unknown) => logger.warn({ err: error }, 'could not audit API key failure'));
   }
-  const messages = {
-    malformed: 'The API key is malformed or mistyped.',
-    unknown: 'The API key is not valid.',
-    revoked: 'The API key has been revoked.',
-    expired: 'The API key has expired.',
-    'former-member': 'The API key was revoked: its creator left its organization.',
-  };
-  throw new AppError('UNAUTHORIZED', messages[reason]);
+  const words = {
+    malformed: 'apiKeys.malformed',
+    unknown: 'apiKeys.unknown',
+    revoked: 'apiKeys.revoked',
+    expired: 'apiKeys.expired',
+    'former-member': 'apiKeys.formerMember',
+  } as const;
+  throw new AppError('UNAUTHORIZED', said(words[reason]));
 }
 
 /** The scopes a role allows: never more than the creator holds today. */

@@ -1,6 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 
-import { AppError } from '@/server/platform/http/errors';
+import { AppError, type Words } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
@@ -18,31 +19,45 @@ const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p
 // The same password typed on different systems may arrive composed or decomposed.
 export const normalizePassword = (password: string) => password.normalize('NFKC');
 
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+/** Why a new password is refused, as the field's message and the error's summary. */
+function problemWords(password: string, field: string): [Words, Words] | null {
   const length = [...normalizePassword(password)].length;
-  if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (COMMON.has(password.toLowerCase()))
-    return 'is one of the most common passwords; choose another';
+  if (length < PASSWORD_MIN_LENGTH) {
+    const min = PASSWORD_MIN_LENGTH;
+    return [
+      said('auth.passwordTooShort', { min }),
+      said('auth.passwordTooShortSummary', { field, min }),
+    ];
+  }
+  if (length > PASSWORD_MAX_LENGTH) {
+    const max = PASSWORD_MAX_LENGTH;
+    return [
+      said('auth.passwordTooLong', { max }),
+      said('auth.passwordTooLongSummary', { field, max }),
+    ];
+  }
+  if (COMMON.has(password.toLowerCase())) {
+    return [said('auth.passwordCommon'), said('auth.passwordCommonSummary', { field })];
+  }
   return null;
+}
+
+/** Why a new password is refused (in English), or null when it is acceptable. */
+export function passwordProblem(password: string): string | null {
+  return problemWords(password, 'password')?.[0].text ?? null;
 }
 
 /** Throws the 400 that names the password field, or returns. */
 export function assertPasswordAllowed(password: string, field: string) {
-  const problem = passwordProblem(password);
+  const problem = problemWords(password, field);
   if (problem) {
-    throw new AppError('VALIDATION_FAILED', `Invalid input: ${field} ${problem}`, {
-      fields: [{ path: field, message: `Password ${problem}.` }],
-    });
+    const [message, summary] = problem;
+    throw new AppError('VALIDATION_FAILED', summary, { fields: [{ path: field, message }] });
   }
 }
 
-// One message for every failed sign-in, so it never reveals whether an account exists.
-export const SIGN_IN_FAILED = 'The email or password is incorrect.';
-
 /** The 403 for a wrong current password (changing the password or the email). */
 export const wrongCurrentPassword = () =>
-  new AppError('FORBIDDEN', 'The current password is incorrect.', {
-    fields: [{ path: 'currentPassword', message: 'The current password is incorrect.' }],
+  new AppError('FORBIDDEN', said('auth.wrongCurrentPassword'), {
+    fields: [{ path: 'currentPassword', message: said('auth.wrongCurrentPassword') }],
   });

@@ -6,6 +6,7 @@ import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import type { ActingOrganization } from '@/server/identity';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import type { UpdateMeInput } from './schemas';
 
@@ -22,7 +23,7 @@ const columns = {
 /** The caller's own profile, read under RLS (the policy shows no other row). */
 export async function getOwnProfile(tx: Tx, userId: string) {
   const [profile] = await tx.select(columns).from(profiles).where(eq(profiles.id, userId));
-  if (!profile) throw new AppError('NOT_FOUND', 'No profile for this account.');
+  if (!profile) throw new AppError('NOT_FOUND', said('auth.noProfile'));
   return profile;
 }
 
@@ -38,7 +39,7 @@ export async function updateOwnProfile(
     .set({ ...input, updatedAt: sql`now()` })
     .where(eq(profiles.id, userId))
     .returning(columns);
-  if (!profile) throw new AppError('NOT_FOUND', 'No profile for this account.');
+  if (!profile) throw new AppError('NOT_FOUND', said('auth.noProfile'));
   await recordAuditEvent(
     tx,
     {

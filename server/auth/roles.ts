@@ -3,6 +3,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { profiles, type Profile } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 type Role = Profile['role'];
 
@@ -33,7 +34,7 @@ export async function setRole(
   const before = locked.find((row) => row.id === userId);
   if (!before) return null;
   if (options.by && locked.find((row) => row.id === options.by)?.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'You are no longer an admin.');
+    throw new AppError('FORBIDDEN', said('auth.noLongerAdmin'));
   }
   if (before.role !== role) {
     await tx

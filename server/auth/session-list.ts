@@ -4,6 +4,7 @@ import { userSessions } from '@/db/schema/auth';
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { liveSession, revokeSession, revokeSessionsOf } from './sessions';
 
@@ -57,7 +58,7 @@ export async function revokeOwnSession(
   audit: AuditContext,
 ) {
   const revoked = await revokeSession(tx, sessionId, { userId, liveOnly: true });
-  if (!revoked) throw new AppError('NOT_FOUND', 'No such session.');
+  if (!revoked) throw new AppError('NOT_FOUND', said('auth.noSuchSession'));
   await recordAuditEvent(
     tx,
     { actorId: userId, action: 'session.revoked', resourceType: 'session', resourceId: sessionId },

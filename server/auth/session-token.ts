@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+import { cookieValues } from '@/server/platform/http/cookies';
+
 /**
  * `__Host-` (Secure, no Domain, Path=/) wherever cookies are Secure, so a sibling
  * subdomain cannot plant a session cookie of its own; the plain name only on
@@ -27,13 +29,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * of the right shape. Two of them means someone planted one, so neither is used.
  */
 export function sessionTokenFrom(cookieHeader: string | null, secure: boolean): string | null {
-  if (!cookieHeader) return null;
-  const name = sessionCookieName(secure);
-  const values = cookieHeader
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .filter(([cookieName]) => cookieName === name)
-    .map(([, ...rest]) => rest.join('='));
+  const values = cookieValues(cookieHeader, sessionCookieName(secure));
   return values.length === 1 && TOKEN_PATTERN.test(values[0]!) ? values[0]! : null;
 }
 

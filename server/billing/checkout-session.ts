@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 // A session this recent, for the same price, is handed out again instead of being
 // replaced: a second click, a second tab or a retry lands on the page the first
@@ -75,11 +76,7 @@ export async function openCheckoutSession(
   ]);
   const live = existing.data.find((subscription) => !FINISHED.has(subscription.status));
   if (live) {
-    throw new AppError(
-      'CONFLICT',
-      'There is a subscription here already. Change plans in the billing portal.',
-      { subscriptionId: live.id },
-    );
+    throw new AppError('CONFLICT', said('billing.subscribedAlready'), { subscriptionId: live.id });
   }
   const now = Date.now() / 1000;
   const reusable = open.data.find(

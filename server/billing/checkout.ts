@@ -1,5 +1,6 @@
 import { recordAuditEvent } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import type { BillingCall } from './billing-call';
 import { openCheckoutSession } from './checkout-session';
@@ -90,7 +91,7 @@ export async function confirmCheckout(call: BillingCall, sessionId: string): Pro
   const sessionCustomer =
     typeof session?.customer === 'string' ? session.customer : session?.customer?.id;
   if (!session || !customer || sessionCustomer !== customer) {
-    throw new AppError('NOT_FOUND', 'No such checkout session.');
+    throw new AppError('NOT_FOUND', said('billing.noSuchCheckout'));
   }
   const result = await callStripe(() =>
     syncStripeCustomer(call.db, call.stripe, customer, call.audit),

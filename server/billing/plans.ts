@@ -25,6 +25,11 @@ export type Entitlements = {
 
 export type PlanDefinition = {
   id: Plan;
+  /**
+   * The English words, which the API (GET /billing/plans) keeps returning. Pages show
+   * the messages `billing.plans.<id>` in the reader's language instead (en must match
+   * these: server/i18n/plan-messages.test.ts).
+   */
   name: string;
   description: string;
   /**

@@ -1,4 +1,5 @@
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import type { BillingCall } from './billing-call';
 import { stripeCustomerIdOf } from './customer';
@@ -8,7 +9,7 @@ import { callStripe } from './stripe-errors';
 export async function openBillingPortal(call: BillingCall): Promise<{ url: string }> {
   const customer = await stripeCustomerIdOf(call.db, call.organizationId);
   if (!customer) {
-    throw new AppError('CONFLICT', 'There is no billing account here yet. Choose a plan first.');
+    throw new AppError('CONFLICT', said('billing.noBillingAccount'));
   }
   const session = await callStripe(() =>
     call.stripe.billingPortal.sessions.create({

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 /**
  * Stripe's failures in our error vocabulary: Stripe down or refusing us is a 502
@@ -10,17 +11,12 @@ import { AppError } from '@/server/platform/http/errors';
 export function toBillingError(error: unknown): unknown {
   if (!(error instanceof Stripe.errors.StripeError)) return error;
   if (error instanceof Stripe.errors.StripeIdempotencyError) {
-    return new AppError(
-      'CONFLICT',
-      'Another request is doing this right now. Try again.',
-      {},
-      error,
-    );
+    return new AppError('CONFLICT', said('billing.concurrent'), {}, error);
   }
   if (error instanceof Stripe.errors.StripeRateLimitError) {
-    return new AppError('UNAVAILABLE', 'Billing is busy. Try again in a moment.', {}, error);
+    return new AppError('UNAVAILABLE', said('billing.busy'), {}, error);
   }
-  return new AppError('BAD_GATEWAY', 'Billing did not answer as expected. Try again.', {}, error);
+  return new AppError('BAD_GATEWAY', said('billing.badGateway'), {}, error);
 }
 
 /** Runs a Stripe call, turning its failures into AppErrors. */

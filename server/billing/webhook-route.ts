@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import type { Database } from '@/db/types';
 import { recordServerErrorAsService } from '@/server/core/error-reports';
 import { errorResponse, jsonResponse, successBody } from '@/server/platform/http/envelope';
-import { AppError, publicError } from '@/server/platform/http/errors';
+import { AppError, publicError, toPublicError } from '@/server/platform/http/errors';
 import { runApiRequest } from '@/server/platform/http/request-scope';
 
 import type { Billing } from './stripe-client';
@@ -45,10 +45,7 @@ export const createStripeWebhookHandler = (deps: WebhookDeps) => (incoming: Requ
         return jsonResponse(successBody(outcome, scope.requestId), 200);
       } catch (error) {
         if (error instanceof AppError) {
-          return errorResponse(
-            publicError(error.appCode, error.message, error.details),
-            scope.requestId,
-          );
+          return errorResponse(toPublicError(error), scope.requestId);
         }
         scope.log.error({ err: error }, 'Stripe event not applied; Stripe will retry');
         void recordServerErrorAsService(db, error, {

@@ -15,6 +15,7 @@ import enAdmin from './messages/en/admin.json';
 import enDocs from './messages/en/docs.json';
 import enMailbox from './messages/en/mailbox.json';
 import enMail from './messages/en/mail.json';
+import enErrors from './messages/en/errors.json';
 import deCommon from './messages/de/common.json';
 import deShell from './messages/de/shell.json';
 import deMarketing from './messages/de/marketing.json';
@@ -31,6 +32,7 @@ import deAdmin from './messages/de/admin.json';
 import deDocs from './messages/de/docs.json';
 import deMailbox from './messages/de/mailbox.json';
 import deMail from './messages/de/mail.json';
+import deErrors from './messages/de/errors.json';
 
 /**
  * Every message, by locale and then by namespace: one file per area of the product
@@ -54,6 +56,7 @@ export const MESSAGES = {
     docs: enDocs,
     mailbox: enMailbox,
     mail: enMail,
+    errors: enErrors,
   },
   de: {
     common: deCommon,
@@ -72,6 +75,7 @@ export const MESSAGES = {
     docs: deDocs,
     mailbox: deMailbox,
     mail: deMail,
+    errors: deErrors,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

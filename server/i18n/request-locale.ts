@@ -1,18 +1,17 @@
+import { cookieValues } from '@/server/platform/http/cookies';
+
 import { LOCALE_COOKIE, type Locale } from './locales';
 import { chooseLocale } from './page-locale-choice';
 
-/** One cookie's value from a Cookie header, or null (a malformed value too). */
+/** The first `name` cookie's value, decoded; null without one or when it does not decode. */
 function cookieValue(cookieHeader: string | null, name: string): string | null {
-  for (const pair of (cookieHeader ?? '').split(';')) {
-    const separator = pair.indexOf('=');
-    if (separator < 0 || pair.slice(0, separator).trim() !== name) continue;
-    try {
-      return decodeURIComponent(pair.slice(separator + 1).trim());
-    } catch {
-      return null;
-    }
+  const [value] = cookieValues(cookieHeader, name);
+  if (value === undefined) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from '@/db/types';
-import { AppError } from '@/server/platform/http/errors';
+import { AppError, platformWords } from '@/server/platform/http/errors';
 import { isSameOrigin } from '@/server/platform/http/request-origin';
 import type { RequestScope } from '@/server/platform/http/request-scope';
 
@@ -45,7 +45,7 @@ export async function resolveIdentity(
   identifiers: readonly Identifier[],
 ): Promise<Identity> {
   if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
-    throw new AppError('FORBIDDEN', 'Cross-site requests are not accepted.');
+    throw new AppError('FORBIDDEN', platformWords('crossSite'));
   }
   for (const identify of identifiers) {
     const identity = await identify(request, db, scope);

@@ -13,6 +13,7 @@ import {
 import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { notAMember } from './not-a-member';
 import { assertRoomFor } from './member-cap';
@@ -72,14 +73,11 @@ export async function createInvitation(
     .where(eq(organizations.id, organizationId));
   if (!organization) throw notAMember();
   if (organization.personalUserId) {
-    throw new AppError(
-      'CONFLICT',
-      'A personal workspace is yours alone: create a team to invite people.',
-    );
+    throw new AppError('CONFLICT', said('organizations.personalNoInvitations'));
   }
   const members = await listMembers(tx);
   if (members.some((member) => member.email.toLowerCase() === email)) {
-    throw new AppError('CONFLICT', `${email} is already a member.`);
+    throw new AppError('CONFLICT', said('organizations.alreadyMember', { email }));
   }
   // Expired invitations are closed now: they neither block their address nor count.
   await tx
@@ -103,14 +101,14 @@ export async function createInvitation(
       and(eq(invitations.organizationId, organizationId), eq(invitations.email, email), open()),
     );
   if (sameAddress.length > 0) {
-    throw new AppError('CONFLICT', `${email} is already invited: resend that invitation instead.`, {
+    throw new AppError('CONFLICT', said('organizations.alreadyInvited', { email }), {
       invitationId: sameAddress[0]!.id,
     });
   }
   if (live.length >= MAX_OPEN_INVITATIONS) {
     throw new AppError(
       'CONFLICT',
-      `An organization has at most ${MAX_OPEN_INVITATIONS} open invitations: revoke some first.`,
+      said('organizations.tooManyInvitations', { max: MAX_OPEN_INVITATIONS }),
     );
   }
   await assertRoomFor(tx, organizationId, members.length + live.length + 1, 'invite');
@@ -157,7 +155,7 @@ export async function resendInvitation(
       and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId), open()),
     )
     .returning();
-  if (!row) throw new AppError('NOT_FOUND', 'No such open invitation.');
+  if (!row) throw new AppError('NOT_FOUND', said('organizations.noSuchInvitation'));
   const [organization] = await tx
     .select({ name: organizations.name })
     .from(organizations)
@@ -191,7 +189,7 @@ export async function revokeInvitation(
       and(eq(invitations.id, invitationId), eq(invitations.organizationId, organizationId), open()),
     )
     .returning();
-  if (!row) throw new AppError('NOT_FOUND', 'No such open invitation.');
+  if (!row) throw new AppError('NOT_FOUND', said('organizations.noSuchInvitation'));
   await recordAuditEvent(
     tx,
     {
@@ -208,23 +206,13 @@ export async function revokeInvitation(
 }
 
 const REFUSALS: Record<string, () => AppError> = {
-  invalid: () =>
-    new AppError(
-      'NOT_FOUND',
-      'This invitation link is not valid: it was revoked, replaced by a newer one, or already used.',
-    ),
-  expired: () => new AppError('CONFLICT', 'This invitation has expired: ask for a new one.'),
-  unconfirmed: () =>
-    new AppError(
-      'FORBIDDEN',
-      'Confirm your email address first (we sent you a link when you signed up), then accept.',
-    ),
+  invalid: () => new AppError('NOT_FOUND', said('organizations.invitationInvalid')),
+  expired: () => new AppError('CONFLICT', said('organizations.invitationExpired')),
+  unconfirmed: () => new AppError('FORBIDDEN', said('organizations.invitationUnconfirmed')),
   'wrong-address': () =>
-    new AppError(
-      'FORBIDDEN',
-      'This invitation is for another email address: sign out and sign in (or sign up) with the address it was sent to.',
-      { reason: 'wrong-address' },
-    ),
+    new AppError('FORBIDDEN', said('organizations.invitationWrongAddress'), {
+      reason: 'wrong-address',
+    }),
 };
 
 /** Accepts an invitation for the signed-in caller (private.accept_invitation decides). */

@@ -2,6 +2,7 @@ import type { Tx } from '@/db/types';
 import { planInTx } from '@/server/billing/entitlements';
 import { entitlementsOf, PLANS } from '@/server/billing/plans';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 /**
  * The member cap of the organization's plan (the free plan's; paid plans bill per
@@ -21,9 +22,10 @@ export async function assertRoomFor(
   const name = PLANS[plan].name;
   throw new AppError(
     'FORBIDDEN',
-    when === 'invite'
-      ? `The ${name} plan allows ${cap} members, counting open invitations: upgrade the plan or revoke an invitation to invite more.`
-      : `This team is full: its ${name} plan allows ${cap} members. Ask an owner to upgrade the plan.`,
+    said(when === 'invite' ? 'organizations.capOnInvite' : 'organizations.capOnJoin', {
+      plan: name,
+      cap,
+    }),
     { limit: cap, reason: 'member-cap' },
   );
 }

@@ -7,6 +7,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { auditKeysRevokedWithMembership } from '@/server/api-keys/service';
 import { roleAllows, type OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { notAMember } from './not-a-member';
 
@@ -81,9 +82,6 @@ async function ownerCount(tx: Tx, organizationId: string) {
   return rows.length;
 }
 
-const LAST_OWNER =
-  'An organization keeps at least one owner: make another member owner first, or delete the organization.';
-
 /**
  * Who may change whom: owners anyone; admins anyone but an owner, and never to
  * owner. Throws a 403 in words, or a 404 for someone who is not a member.
@@ -96,9 +94,9 @@ async function assertMayManage(
   newRole?: OrganizationRole,
 ) {
   const current = await roleOf(tx, organizationId, targetUserId);
-  if (!current) throw new AppError('NOT_FOUND', 'No such member.');
+  if (!current) throw new AppError('NOT_FOUND', said('organizations.noSuchMember'));
   if (actor.role !== 'owner' && (current === 'owner' || newRole === 'owner')) {
-    throw new AppError('FORBIDDEN', 'Only an owner can change or remove an owner, or make one.');
+    throw new AppError('FORBIDDEN', said('organizations.onlyOwnerChangesOwner'));
   }
   return current;
 }
@@ -116,18 +114,15 @@ export async function changeMemberRole(
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   if (organization?.personalUserId) {
-    throw new AppError('CONFLICT', 'A personal workspace has one member, its owner.');
+    throw new AppError('CONFLICT', said('organizations.personalHasOneMember'));
   }
   if (!roleAllows(actor.role, 'members:write')) {
-    throw new AppError(
-      'FORBIDDEN',
-      `Your role in this organization (${actor.role}) no longer allows this.`,
-    );
+    throw new AppError('FORBIDDEN', said('organizations.roleNoLongerAllows', { role: actor.role }));
   }
   const current = await assertMayManage(tx, organizationId, actor, input.userId, input.role);
   if (current === input.role) return listMember(tx, input.userId);
   if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
-    throw new AppError('CONFLICT', LAST_OWNER);
+    throw new AppError('CONFLICT', said('organizations.lastOwner'));
   }
   const changed = await tx
     .update(memberships)
@@ -137,7 +132,7 @@ export async function changeMemberRole(
     )
     .returning({ userId: memberships.userId });
   // RLS has the last word: a change it filtered out did not happen.
-  if (changed.length === 0) throw new AppError('FORBIDDEN', 'You may not change this member.');
+  if (changed.length === 0) throw new AppError('FORBIDDEN', said('organizations.mayNotChange'));
   await recordAuditEvent(
     tx,
     {
@@ -155,7 +150,7 @@ export async function changeMemberRole(
 
 async function listMember(tx: Tx, userId: string) {
   const member = (await listMembers(tx)).find((row) => row.userId === userId);
-  if (!member) throw new AppError('NOT_FOUND', 'No such member.');
+  if (!member) throw new AppError('NOT_FOUND', said('organizations.noSuchMember'));
   return member;
 }
 
@@ -174,20 +169,17 @@ export async function removeMember(
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   if (organization?.personalUserId) {
-    throw new AppError(
-      'CONFLICT',
-      'Nobody leaves a personal workspace: it goes when its account is deleted.',
-    );
+    throw new AppError('CONFLICT', said('organizations.nobodyLeavesPersonal'));
   }
   const current = leaving
     ? await roleOf(tx, organizationId, userId)
     : await assertMayManage(tx, organizationId, actor, userId);
-  if (!current) throw new AppError('NOT_FOUND', 'No such member.');
+  if (!current) throw new AppError('NOT_FOUND', said('organizations.noSuchMember'));
   if (!leaving && actor.role !== 'owner' && actor.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'Only owners and admins remove members.');
+    throw new AppError('FORBIDDEN', said('organizations.onlyOwnersAndAdminsRemove'));
   }
   if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
-    throw new AppError('CONFLICT', LAST_OWNER);
+    throw new AppError('CONFLICT', said('organizations.lastOwner'));
   }
   // Recorded first: one who leaves may name the organization only while a member.
   const keysRevoked = await auditKeysRevokedWithMembership(
@@ -212,6 +204,6 @@ export async function removeMember(
     .delete(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
     .returning({ userId: memberships.userId });
-  if (removed.length === 0) throw new AppError('FORBIDDEN', 'You may not remove this member.');
+  if (removed.length === 0) throw new AppError('FORBIDDEN', said('organizations.mayNotRemove'));
   return { removed: true as const, userId };
 }

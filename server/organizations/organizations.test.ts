@@ -6,10 +6,10 @@ import { queryRows } from '@/db/query-rows';
 import { withRls, withServiceRole } from '@/db/rls';
 import { newTestEmail, signedInAdmin, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
-import { newSlug, organizationSteps } from '@/test/helpers/organizations';
+import { newSlug, organizationSteps, type TestUser } from '@/test/helpers/organizations';
 
 const { api, db } = testApi();
-const { call, teamOf, invite, memberOf } = organizationSteps(api, db);
+const { call, teamOf, invite, memberOf, keyOf } = organizationSteps(api, db);
 
 describe('organizations', () => {
   it('gives every new account a personal workspace it owns and cannot leave or delete', async () => {
@@ -156,6 +156,45 @@ describe('organizations', () => {
       ),
     );
     expect(rows[0]).toEqual({ m: 0, i: 0 });
+  });
+
+  it('lists each organization with its member count, as people join and leave', async () => {
+    const ada = await signedInUser(api, db());
+    const acme = await teamOf(ada);
+    /** The member count of each organization `user` lists, by id. */
+    const countsOf = async (user: TestUser | string) => {
+      const listed = await call(user, 'GET', '/organizations');
+      expect(listed.status).toBe(200);
+      return Object.fromEntries(
+        listed.data.items.map((org: { id: string; memberCount: number }) => [
+          org.id,
+          org.memberCount,
+        ]),
+      );
+    };
+    const personalOf = async (user: TestUser) =>
+      (await call(user, 'GET', '/organizations')).data.items[0].id as string;
+    const adas = await personalOf(ada);
+    expect(await countsOf(ada)).toEqual({ [adas]: 1, [acme]: 1 });
+
+    const bob = await memberOf(ada, acme, 'member');
+    const carol = await memberOf(ada, acme, 'admin');
+    // Bob's own team, which Ada is not in: its count is its own, and Ada never sees it.
+    const bobs = await teamOf(bob);
+    await memberOf(bob, bobs, 'member');
+    const bobsPersonal = await personalOf(bob);
+    expect(await countsOf(ada)).toEqual({ [adas]: 1, [acme]: 3 });
+    // A plain member counts everyone in the team, not only the rows of their own role.
+    expect(await countsOf(bob)).toEqual({ [bobsPersonal]: 1, [acme]: 3, [bobs]: 2 });
+    // An API key lists only the organization it acts in, counted the same way.
+    expect(await countsOf(await keyOf(carol, acme, ['members:read']))).toEqual({ [acme]: 3 });
+
+    expect((await call(bob, 'POST', `/organizations/${acme}/leave`)).status).toBe(200);
+    expect(await countsOf(ada)).toEqual({ [adas]: 1, [acme]: 2 });
+    expect(await countsOf(bob)).toEqual({ [bobsPersonal]: 1, [bobs]: 2 });
+    const removed = await call(ada, 'DELETE', `/organizations/${acme}/members/${carol.userId}`);
+    expect(removed.status).toBe(200);
+    expect(await countsOf(ada)).toEqual({ [adas]: 1, [acme]: 1 });
   });
 });
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 
 import { pgErrorCode } from '@/db/pg-error';
 import { queryRows } from '@/db/query-rows';
@@ -8,6 +9,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import type { OrganizationRole } from '@/server/identity/organization-roles';
 import { renewingSubscriptionOf } from '@/server/billing/user-billing';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { notAMember } from './not-a-member';
 import { lockMembers } from './members';
@@ -27,18 +29,32 @@ async function claimingSlug<T>(tx: Tx, write: (tx: Tx) => Promise<T>): Promise<T
     return await tx.transaction(write);
   } catch (error) {
     if (pgErrorCode(error) === '23505') {
-      throw new AppError('CONFLICT', 'That slug is taken: choose another.', {
-        fields: [{ path: 'slug', message: 'is taken' }],
+      throw new AppError('CONFLICT', said('organizations.slugTaken'), {
+        fields: [{ path: 'slug', message: said('organizations.slugTakenField') }],
       });
     }
     throw error;
   }
 }
 
-/** The caller's organizations (RLS: those they belong to), personal workspace first. */
+/**
+ * The caller's organizations (RLS: those they belong to), personal workspace first,
+ * each with its member count. The count is read in the same query, under the same
+ * RLS: memberships_select_member shows a member every membership of their own
+ * organizations, so it is the whole team's, and no other organization's rows are seen.
+ */
 export async function listOwnOrganizations(tx: Tx, userId: string) {
+  const everyone = alias(memberships, 'everyone');
+  const memberCount = tx
+    .select({ count: count() })
+    .from(everyone)
+    .where(eq(everyone.organizationId, organizations.id));
   const rows = await tx
-    .select({ organization: organizations, role: memberships.role })
+    .select({
+      organization: organizations,
+      role: memberships.role,
+      memberCount: sql<number>`(${memberCount})`.mapWith(Number),
+    })
     .from(organizations)
     .innerJoin(
       memberships,
@@ -49,7 +65,10 @@ export async function listOwnOrganizations(tx: Tx, userId: string) {
       asc(organizations.name),
       asc(organizations.id),
     );
-  return rows.map((row) => toOrganizationOutput(row.organization, row.role));
+  return rows.map((row) => ({
+    ...toOrganizationOutput(row.organization, row.role),
+    memberCount: row.memberCount,
+  }));
 }
 
 /** One of the caller's organizations (RLS), as the caller's role sees it. */
@@ -128,16 +147,11 @@ export async function deletableTeam(tx: Tx, id: string, confirm: string) {
   const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
   if (!row) throw notAMember();
   if (row.personalUserId) {
-    throw new AppError(
-      'CONFLICT',
-      'A personal workspace cannot be deleted: it goes when its account is deleted.',
-    );
+    throw new AppError('CONFLICT', said('organizations.personalNotDeleted'));
   }
   if (confirm.trim().toLowerCase() !== row.slug) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid input: confirm', {
-      fields: [
-        { path: 'confirm', message: `Type the organization's slug (${row.slug}) to confirm.` },
-      ],
+    throw new AppError('VALIDATION_FAILED', said('organizations.confirmSlugSummary'), {
+      fields: [{ path: 'confirm', message: said('organizations.confirmSlug', { slug: row.slug }) }],
     });
   }
   return row;
@@ -149,11 +163,7 @@ export async function deletableTeam(tx: Tx, id: string, confirm: string) {
  * it is set to end, the team may go).
  */
 export const stillBilled = () =>
-  new AppError(
-    'CONFLICT',
-    "This team has a subscription that renews: cancel it first (Billing, on the team's page, opens the billing portal), then delete the team.",
-    { reason: 'live-subscription' },
-  );
+  new AppError('CONFLICT', said('organizations.liveSubscription'), { reason: 'live-subscription' });
 
 /**
  * Deletes a team, with its memberships and invitations, once the caller has typed
@@ -190,7 +200,7 @@ export async function deleteTeam(
     .where(eq(organizations.id, id))
     .returning({ id: organizations.id });
   // RLS has the last word (the caller may have stopped being an owner meanwhile).
-  if (deleted.length === 0) throw new AppError('FORBIDDEN', 'Only an owner deletes a team.');
+  if (deleted.length === 0) throw new AppError('FORBIDDEN', said('organizations.onlyOwnerDeletes'));
   return { deleted: true as const };
 }
 

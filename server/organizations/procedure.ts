@@ -12,6 +12,7 @@ import { AppError } from '@/server/platform/http/errors';
 
 import { notAMember } from './not-a-member';
 import { authedProcedure } from '@/server/trpc';
+import { said } from '@/server/i18n/error-words';
 
 export const organizationRef = z.object({ organizationId: z.uuid() });
 
@@ -30,10 +31,7 @@ async function actingRole(tx: Tx): Promise<OrganizationRole | null> {
  */
 export const sessionProcedure = authedProcedure.meta({ sessionOnly: true }).use(({ ctx, next }) => {
   if (ctx.identity.apiKeyId) {
-    throw new AppError(
-      'FORBIDDEN',
-      'An API key acts only inside its organization: call this with a signed-in session.',
-    );
+    throw new AppError('FORBIDDEN', said('organizations.sessionOnly'));
   }
   return next();
 });
@@ -63,15 +61,12 @@ export function organizationProcedure(
       const refuseForeignKey = () => {
         if (!apiKeyId) return;
         if (keyOrganization?.id !== organizationId) {
-          throw new AppError(
-            'FORBIDDEN',
-            'This API key acts only in its own organization (GET /api/v1/me names it).',
-          );
+          throw new AppError('FORBIDDEN', said('organizations.keyOutsideOrganization'));
         }
         if (!keyOrganization.permissions.includes(permission)) {
           throw new AppError(
             'FORBIDDEN',
-            `This API key does not hold ${permission} here (its scopes, as its creator's role allows).`,
+            said('organizations.keyLacksPermission', { permission }),
             { permission },
           );
         }
@@ -84,7 +79,7 @@ export function organizationProcedure(
           if (!roleAllows(role, permission)) {
             throw new AppError(
               'FORBIDDEN',
-              `Your role in this organization (${role}) does not allow this: it needs ${permission}.`,
+              said('organizations.roleLacksPermission', { role, permission }),
               { permission },
             );
           }

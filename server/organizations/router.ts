@@ -44,6 +44,7 @@ import {
   inviteInput,
   memberOutput,
   memberRef,
+  organizationListItem,
   organizationOutput,
   updateOrganizationInput,
 } from './schemas';
@@ -62,7 +63,7 @@ export const organizationsRouter = router({
       },
     })
     .input(z.object({}).optional())
-    .output(z.object({ items: z.array(organizationOutput) }))
+    .output(z.object({ items: z.array(organizationListItem) }))
     .query(async ({ ctx }) => ({
       items: await ctx.rls((tx) => listOwnOrganizations(tx, ctx.identity.userId)),
     })),

@@ -30,6 +30,15 @@ export const organizationOutput = z.object({
   createdAt: dateTime(),
 });
 
+/** An item of GET /organizations: the organization and how many members it has. */
+export const organizationListItem = organizationOutput.extend({
+  memberCount: z
+    .number()
+    .int()
+    .min(1)
+    .describe('Everyone in the organization, the caller included (1 for a personal workspace).'),
+});
+
 export const createOrganizationInput = z.object({ name, slug });
 export const updateOrganizationInput = z
   .object({ name: name.optional(), slug: slug.optional() })

@@ -16,6 +16,7 @@ import {
 } from '@/server/api-keys/service';
 import { ORGANIZATION_ROLE_PERMISSIONS, roleAllows } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { lockedActor } from './members';
 import { organizationProcedure } from './procedure';
@@ -73,7 +74,7 @@ export const teamApiKeyProcedures = {
         if (!roleAllows(actor.role, 'api-keys:write')) {
           throw new AppError(
             'FORBIDDEN',
-            `Your role in this organization (${actor.role}) no longer allows this.`,
+            said('organizations.roleNoLongerAllows', { role: actor.role }),
           );
         }
         // Never more than the caller's role here allows, nor than a key asking holds.

@@ -5,6 +5,7 @@ import type { Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import type { OrganizationRole } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { lockedActor, roleOf } from './members';
 
@@ -23,16 +24,16 @@ export async function transferOwnership(
 ) {
   const actor = await lockedActor(tx, organizationId, caller);
   if (actor.role !== 'owner') {
-    throw new AppError('FORBIDDEN', 'Only an owner hands the organization over.');
+    throw new AppError('FORBIDDEN', said('organizations.onlyOwnerTransfers'));
   }
   if (toUserId === actor.userId) {
-    throw new AppError('CONFLICT', 'You own it already: choose another member.', {
-      fields: [{ path: 'userId', message: 'is you' }],
+    throw new AppError('CONFLICT', said('organizations.ownsAlready'), {
+      fields: [{ path: 'userId', message: said('organizations.ownsAlreadyField') }],
     });
   }
   const from = await roleOf(tx, organizationId, toUserId);
-  if (!from) throw new AppError('NOT_FOUND', 'No such member.');
-  if (from === 'owner') throw new AppError('CONFLICT', 'That member is an owner already.');
+  if (!from) throw new AppError('NOT_FOUND', said('organizations.noSuchMember'));
+  if (from === 'owner') throw new AppError('CONFLICT', said('organizations.ownerAlready'));
   const changed = await tx
     .update(memberships)
     .set({
@@ -46,7 +47,7 @@ export async function transferOwnership(
     )
     .returning({ userId: memberships.userId, role: memberships.role });
   // RLS has the last word (a personal workspace has no other member to reach here).
-  if (changed.length !== 2) throw new AppError('FORBIDDEN', 'You may not hand this over.');
+  if (changed.length !== 2) throw new AppError('FORBIDDEN', said('organizations.mayNotTransfer'));
   const owner = changed.find((row) => row.role === 'owner')!.userId;
   await recordAuditEvent(
     tx,

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BillingPage() {
   await requireUser('/dashboard/billing');
   const t = await getTranslations('billing.page');
-  const plans = planSummaries();
+  const plans = await planSummaries();
   return (
     <div>
       {/* The plan's own actions (upgrade, the billing portal) are on its cards below. */}

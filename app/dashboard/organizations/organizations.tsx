@@ -22,7 +22,11 @@ export function Organizations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const organizations = useQuery(trpc.organizations.list.queryOptions());
+  const organizations = useQuery({
+    ...trpc.organizations.list.queryOptions(),
+    // Its member counts change as people join and leave from other browsers.
+    refetchOnMount: 'always',
+  });
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
       onSuccess: async (team) => {

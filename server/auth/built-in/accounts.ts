@@ -8,9 +8,9 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { AppError } from '@/server/platform/http/errors';
 
 import { normalizeEmail } from '@/server/auth/email-address';
-import { SIGN_IN_FAILED } from '@/server/auth/password';
 import { decoyPasswordHash, isOwnHash, verifyPassword } from './password-hash';
 import { createSession, revokeSession } from '@/server/auth/sessions';
+import { said } from '@/server/i18n/error-words';
 
 export type RequestMeta = AuditContext & {
   /** The session this browser had, ended in the same transaction as the new one starts. */
@@ -74,7 +74,7 @@ export async function signInAsService(
     return createSession(tx, user.id, meta);
   });
   if (user && unverified) return { kind: 'unverified' as const, userId: user.id, email };
-  if (!user || !session) throw new AppError('UNAUTHORIZED', SIGN_IN_FAILED);
+  if (!user || !session) throw new AppError('UNAUTHORIZED', said('auth.signInFailed'));
   return { kind: 'signed-in' as const, userId: user.id, ...session };
 }
 

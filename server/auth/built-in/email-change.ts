@@ -10,6 +10,7 @@ import { appUrl } from '@/server/platform/http/app-url';
 import { AppError } from '@/server/platform/http/errors';
 
 import { normalizeEmail } from '@/server/auth/email-address';
+import { said } from '@/server/i18n/error-words';
 import { issueEmailToken } from './email-tokens';
 import { assertCurrentPassword } from './password-change';
 
@@ -34,10 +35,10 @@ export async function requestEmailChangeAsService(
       .select({ email: authUsers.email })
       .from(authUsers)
       .where(eq(authUsers.id, userId));
-    if (!user?.email) throw new AppError('NOT_FOUND', 'Account not found.');
+    if (!user?.email) throw new AppError('NOT_FOUND', said('auth.accountNotFound'));
     if (user.email === newEmail) {
-      throw new AppError('VALIDATION_FAILED', 'Invalid input: newEmail is your current address', {
-        fields: [{ path: 'newEmail', message: 'This is already your email address.' }],
+      throw new AppError('VALIDATION_FAILED', said('auth.sameEmailSummary'), {
+        fields: [{ path: 'newEmail', message: said('auth.sameEmail') }],
       });
     }
     const token = await issueEmailToken(tx, userId, 'change_email', { newEmail });

@@ -10,6 +10,7 @@ import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event
 import { signInEmail } from '@/server/mail/templates';
 import { appUrl } from '@/server/platform/http/app-url';
 import { AppError } from '@/server/platform/http/errors';
+import { said } from '@/server/i18n/error-words';
 
 import { accountLocaleAsService } from '@/server/auth/account-locale';
 import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
@@ -17,9 +18,6 @@ import { normalizeEmail } from '@/server/auth/email-address';
 import { createSession, revokeSession } from '@/server/auth/sessions';
 import type { RequestMeta } from './accounts';
 import { consumeEmailToken, consumeSignInCode, issueSignInToken, NO_ACCOUNT } from './email-tokens';
-
-export const LINK_INVALID = 'This link is invalid or has expired.';
-export const CODE_INVALID = 'This code is wrong or has expired. Ask for a new one.';
 
 const userByEmail = async (tx: Tx, email: string) =>
   (
@@ -135,7 +133,7 @@ export async function signInWithEmailLinkAsService(db: Database, token: string, 
     if (!opened) await failed(tx, null, 'email-link', 'invalid or expired link', meta);
     return opened;
   });
-  if (!session) throw new AppError('NOT_FOUND', LINK_INVALID);
+  if (!session) throw new AppError('NOT_FOUND', said('auth.linkInvalid'));
   return session;
 }
 
@@ -159,6 +157,6 @@ export async function signInWithEmailCodeAsService(
     }
     return opened;
   });
-  if (!session) throw new AppError('UNAUTHORIZED', CODE_INVALID);
+  if (!session) throw new AppError('UNAUTHORIZED', said('auth.codeInvalid'));
   return session;
 }

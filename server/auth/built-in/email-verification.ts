@@ -13,6 +13,7 @@ import { AppError } from '@/server/platform/http/errors';
 import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import { consumeEmailToken, issueEmailToken, voidEmailTokens } from './email-tokens';
 import { onUserChanged } from '@/server/auth/user-changed';
+import { said } from '@/server/i18n/error-words';
 
 /** A new verification link for an account whose address is not confirmed yet, in `locale`. */
 export async function verificationMessageAsService(
@@ -47,7 +48,7 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
   try {
     const confirmed = await withServiceRole(db, async (tx) => {
       const link = await consumeEmailToken(tx, token, ['verify_email', 'change_email']);
-      if (!link) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
+      if (!link) throw new AppError('NOT_FOUND', said('auth.linkInvalid'));
       const [user] = await queryRows<{ id: string; email: string }>(
         tx,
         sql`update auth.users
@@ -56,7 +57,7 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
             where id = ${link.userId}
             returning id, email`,
       );
-      if (!user) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
+      if (!user) throw new AppError('NOT_FOUND', said('auth.linkInvalid'));
       // Only the first confirmation of an account's own address: an email change
       // back to a listed address must not restore a role an admin took away.
       if (!link.newEmail) await grantBootstrapAdmin(tx, user, audit);
@@ -79,7 +80,7 @@ export async function confirmEmailAsService(db: Database, token: string, audit: 
     return confirmed;
   } catch (error) {
     if (pgErrorCode(error) === '23505') {
-      throw new AppError('CONFLICT', 'That address now belongs to another account.');
+      throw new AppError('CONFLICT', said('auth.addressTaken'));
     }
     throw error;
   }

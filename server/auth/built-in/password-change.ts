@@ -11,6 +11,7 @@ import { voidEmailTokens } from './email-tokens';
 import { assertPasswordAllowed, wrongCurrentPassword } from '@/server/auth/password';
 import { hashPassword, isOwnHash, verifyPassword } from './password-hash';
 import { revokeSessionsOf } from '@/server/auth/sessions';
+import { said } from '@/server/i18n/error-words';
 
 /**
  * Sets a new password hash and ends every session but `keepSessionId` (whoever
@@ -30,7 +31,7 @@ export async function replacePassword(
       sql`select encrypted_password from auth.users where id = ${userId} for update`,
     );
     if (current?.encrypted_password !== options.expectedHash) {
-      throw new AppError('CONFLICT', 'Your password changed meanwhile. Sign in again.');
+      throw new AppError('CONFLICT', said('auth.passwordChangedMeanwhile'));
     }
   }
   await tx.execute(sql`

@@ -17,6 +17,7 @@ import { assertPasswordAllowed } from '@/server/auth/password';
 import { hashPassword } from './password-hash';
 import { replacePassword } from './password-change';
 import { onUserChanged } from '@/server/auth/user-changed';
+import { said } from '@/server/i18n/error-words';
 
 /**
  * The reset link for `email` in `locale`, or null when no account has that
@@ -75,7 +76,7 @@ export async function resetPasswordAsService(
   const passwordHash = await hashPassword(input.newPassword);
   const { userId, keysRevoked } = await withServiceRole(db, async (tx) => {
     const link = await consumeEmailToken(tx, input.token, ['reset_password']);
-    if (!link) throw new AppError('NOT_FOUND', 'This link is invalid or has expired.');
+    if (!link) throw new AppError('NOT_FOUND', said('auth.linkInvalid'));
     await replacePassword(tx, link.userId, passwordHash, { keepSessionId: null });
     await tx.execute(sql`
       update auth.users set email_confirmed_at = coalesce(email_confirmed_at, now())

@@ -19,6 +19,7 @@ import type { AuthCall, AuthProvider } from '@/server/auth/provider';
 import { revokeOtherSessions } from '@/server/auth/session-list';
 import { clearedSessionCookie, sessionCookie } from '@/server/auth/session-token';
 import { SESSION_ABSOLUTE_SECONDS } from '@/server/auth/sessions';
+import { said } from '@/server/i18n/error-words';
 import { signUpAsService, signUpMessageAsService } from './sign-up';
 
 const currentSessionId = (identity: { kind: string; sessionId?: string }) =>
@@ -70,10 +71,7 @@ export const builtInAuthProvider: AuthProvider = {
         await mailLocale(call),
       );
       await deliverMail(db, scope.log, message);
-      throw new AppError(
-        'FORBIDDEN',
-        'Confirm your email address first: we have sent you a new link.',
-      );
+      throw new AppError('FORBIDDEN', said('auth.confirmFirstResent'));
     }
     scope.cookies.push(sessionCookie(result.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
     return { userId: result.userId };

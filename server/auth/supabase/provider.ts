@@ -9,17 +9,15 @@ import { ANONYMOUS, ROLE_PERMISSIONS, type Identity } from '@/server/identity';
 import { appUrl } from '@/server/platform/http/app-url';
 import { AppError } from '@/server/platform/http/errors';
 import type { RequestScope } from '@/server/platform/http/request-scope';
+import { said } from '@/server/i18n/error-words';
 
-import { assertPasswordAllowed, SIGN_IN_FAILED, wrongCurrentPassword } from '../password';
+import { assertPasswordAllowed, wrongCurrentPassword } from '../password';
 import type { AuthCall, AuthProvider } from '../provider';
 import { onUserChanged } from '../user-changed';
 
 import { supabaseForRequest } from './client';
 import type { SupabaseAuthConfig } from './config';
 import { verifiedSupabaseClaims } from './verify-token';
-
-const LINK_INVALID = 'This link is invalid or has expired.';
-const CODE_INVALID = 'This code is wrong or has expired. Ask for a new one.';
 
 /**
  * Supabase Auth's refusal as our error: the expected ones as given, a weak password
@@ -39,12 +37,12 @@ function refusal(
     });
   }
   if (error.status === 429) {
-    return new AppError('RATE_LIMITED', 'Too many attempts. Try again in a minute.');
+    return new AppError('RATE_LIMITED', said('auth.providerRateLimited'));
   }
   if (error.status && error.status >= 400 && error.status < 500) {
-    return new AppError('BAD_REQUEST', 'The sign-in service refused this request.');
+    return new AppError('BAD_REQUEST', said('auth.providerRefused'));
   }
-  return new AppError('BAD_GATEWAY', 'The sign-in service did not answer as expected.');
+  return new AppError('BAD_GATEWAY', said('auth.providerFailed'));
 }
 
 /**
@@ -126,11 +124,8 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       const { data, error } = await client(call).auth.signInWithPassword(input);
       if (error) {
         throw refusal(error, {
-          invalid_credentials: new AppError('UNAUTHORIZED', SIGN_IN_FAILED),
-          email_not_confirmed: new AppError(
-            'FORBIDDEN',
-            'Confirm your email address first: open the link we sent you.',
-          ),
+          invalid_credentials: new AppError('UNAUTHORIZED', said('auth.signInFailed')),
+          email_not_confirmed: new AppError('FORBIDDEN', said('auth.confirmFirst')),
         });
       }
       const userId = data.user.id;
@@ -159,7 +154,8 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       const type = input.type ?? 'email';
       const supabase = client(call);
       const { error } = await supabase.auth.verifyOtp({ token_hash: input.token, type });
-      if (error) throw refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) });
+      if (error)
+        throw refusal(error, { otp_expired: new AppError('NOT_FOUND', said('auth.linkInvalid')) });
       // Opening a link confirms an address; it does not sign whoever opened it in
       // (else a link of the attacker's own account would sign a victim into it).
       await supabase.auth.signOut({ scope: 'local' });
@@ -182,8 +178,8 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       });
       if (error || !data.user) {
         throw error
-          ? refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) })
-          : new AppError('NOT_FOUND', LINK_INVALID);
+          ? refusal(error, { otp_expired: new AppError('NOT_FOUND', said('auth.linkInvalid')) })
+          : new AppError('NOT_FOUND', said('auth.linkInvalid'));
       }
       // The keys are ours, not Supabase's. Revoked (if asked) before the password
       // changes: should anything after this fail, they are gone as the user asked,
@@ -270,8 +266,8 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       });
       if (error || !data.user) {
         throw error
-          ? refusal(error, { otp_expired: new AppError('NOT_FOUND', LINK_INVALID) })
-          : new AppError('NOT_FOUND', LINK_INVALID);
+          ? refusal(error, { otp_expired: new AppError('NOT_FOUND', said('auth.linkInvalid')) })
+          : new AppError('NOT_FOUND', said('auth.linkInvalid'));
       }
       // Supabase keeps how the session was proven in its token (amr), not in our tables.
       await audit(call, {
@@ -292,8 +288,8 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       });
       if (error || !data.user) {
         throw error
-          ? refusal(error, { otp_expired: new AppError('UNAUTHORIZED', CODE_INVALID) })
-          : new AppError('UNAUTHORIZED', CODE_INVALID);
+          ? refusal(error, { otp_expired: new AppError('UNAUTHORIZED', said('auth.codeInvalid')) })
+          : new AppError('UNAUTHORIZED', said('auth.codeInvalid'));
       }
       await audit(call, {
         actorId: data.user.id,

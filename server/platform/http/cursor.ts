@@ -1,7 +1,7 @@
 import { sql, type AnyColumn } from 'drizzle-orm';
 import { z } from 'zod';
 
-import { AppError } from './errors';
+import { AppError, PLATFORM_WORDS, platformWords } from './errors';
 import { inDateRange } from './input';
 
 /**
@@ -16,7 +16,7 @@ export const encodeCursor = (createdAt: string, id: string) =>
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2})(?::(\d{2}))?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const CURSOR_MESSAGE = 'The cursor is not valid: pass nextCursor from the previous page.';
+const CURSOR_MESSAGE = PLATFORM_WORDS.invalidCursor;
 
 export type Cursor = { createdAt: string; id: string };
 
@@ -54,8 +54,8 @@ export const cursorInput = z
 export function decodeCursor(cursor: string): Cursor {
   const decoded = parse(cursor);
   if (!decoded) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid input: cursor', {
-      fields: [{ path: 'cursor', message: CURSOR_MESSAGE }],
+    throw new AppError('VALIDATION_FAILED', platformWords('invalidInput', { fields: 'cursor' }), {
+      fields: [{ path: 'cursor', message: platformWords('invalidCursor') }],
     });
   }
   return decoded;

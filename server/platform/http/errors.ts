@@ -35,9 +35,42 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side.';
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'The service is briefly unavailable. Try again in a few seconds.';
+/**
+ * A message a person reads, by its key in the `errors` messages (server/i18n), with
+ * the values it names and its English text (what logs and tests see). The adapters
+ * answer in the caller's language (Accept-Language); the code never changes with it.
+ */
+export type Words = { key: string; values?: Record<string, string | number>; text: string };
+/** Words in one language: the request's, chosen by the adapter. */
+export type Translate = (words: Words) => string;
+const inEnglish: Translate = (words) => words.text;
+
+/** The platform's own messages; server/i18n's `errors.platform` holds them (a test compares). */
+export const PLATFORM_WORDS = {
+  internal: 'Something went wrong on our side.',
+  databaseUnavailable: 'The service is briefly unavailable. Try again in a few seconds.',
+  invalidInput: 'Invalid input: {fields}',
+  rateLimited: 'Too many requests. Retry in {seconds} s.',
+  limitUnavailable: 'This action is briefly unavailable. Try again shortly.',
+  invalidCursor: 'The cursor is not valid: pass nextCursor from the previous page.',
+  crossSite: 'Cross-site requests are not accepted.',
+  signInRequired: 'Sign in or send an API key to call this.',
+  permissionNeeded: 'This needs the {permission} permission.',
+  billingNotConfigured:
+    'Billing is not configured: set STRIPE_SECRET_KEY, or start the app with npm start / npm run dev, which run the local Stripe emulator.',
+} as const;
+
+/** One of PLATFORM_WORDS, with its values put in. */
+export function platformWords(
+  key: keyof typeof PLATFORM_WORDS,
+  values: Record<string, string | number> = {},
+): Words {
+  const text = PLATFORM_WORDS[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  return { key: `platform.${key}`, values, text };
+}
+
+export const INTERNAL_ERROR_MESSAGE = PLATFORM_WORDS.internal;
+export const DATABASE_UNAVAILABLE_MESSAGE = PLATFORM_WORDS.databaseUnavailable;
 
 export type FieldError = { path: string; message: string };
 export type PublicError = {
@@ -46,23 +79,45 @@ export type PublicError = {
   status: number;
   details?: { fields?: FieldError[] } & Record<string, unknown>;
 };
+/** As PublicError's details, with messages that may still be words to translate. */
+export type ErrorDetails = { fields?: { path: string; message: string | Words }[] } & Record<
+  string,
+  unknown
+>;
 
 /** Throw this from services: it carries our code, and tRPC maps it to its status. */
 export class AppError extends TRPCError {
   readonly appCode: ErrorCode;
-  readonly details?: PublicError['details'];
+  readonly details?: ErrorDetails;
+  /** The message as words, when it was given so: then it follows the caller's language. */
+  readonly words?: Words;
 
   constructor(
     code: ErrorCode,
-    message: string,
-    details?: PublicError['details'],
+    message: string | Words,
+    details?: ErrorDetails,
     /** What went wrong underneath, for the server log only. */
     cause?: unknown,
   ) {
-    super({ code: ERROR_CODES[code].trpc, message, cause });
+    const words = typeof message === 'string' ? undefined : message;
+    super({ code: ERROR_CODES[code].trpc, message: words?.text ?? (message as string), cause });
     this.appCode = code;
     this.details = details;
+    this.words = words;
   }
+}
+
+/** Details as a client sees them: every field message in the caller's language. */
+function translatedDetails(
+  details: ErrorDetails | undefined,
+  translate: Translate,
+): PublicError['details'] {
+  if (!details?.fields) return details as PublicError['details'];
+  const fields = details.fields.map(({ path, message }) => ({
+    path,
+    message: typeof message === 'string' ? message : translate(message),
+  }));
+  return { ...details, fields };
 }
 
 export function publicError(code: ErrorCode, message: string, details?: PublicError['details']) {
@@ -96,25 +151,33 @@ export function fieldErrorsOf(error: ZodError): FieldError[] {
  * What a client may see of an error. Expected errors keep their message; anything
  * unexpected becomes a generic 500 whose details stay in the log.
  */
-export function toPublicError(error: TRPCError): PublicError {
+export function toPublicError(error: TRPCError, translate: Translate = inEnglish): PublicError {
+  const internal = () => publicError('INTERNAL', translate(platformWords('internal')));
   if (error instanceof AppError) {
-    const message = error.appCode === 'INTERNAL' ? INTERNAL_ERROR_MESSAGE : error.message;
-    return publicError(error.appCode, message, error.details);
+    if (error.appCode === 'INTERNAL') return internal();
+    const message = error.words ? translate(error.words) : error.message;
+    return publicError(error.appCode, message, translatedDetails(error.details, translate));
   }
   // Only a failed *input* parse is the caller's fault; a ZodError behind any other
   // code (e.g. output validation) is our bug.
   if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
     const fields = fieldErrorsOf(error.cause);
     const names = [...new Set(fields.map((field) => field.path))].join(', ');
-    return publicError('VALIDATION_FAILED', `Invalid input: ${names}`, { fields });
+    return publicError(
+      'VALIDATION_FAILED',
+      translate(platformWords('invalidInput', { fields: names })),
+      {
+        fields,
+      },
+    );
   }
   const code = CODE_BY_TRPC.get(error.code) ?? 'INTERNAL';
   // A database outage is not our bug: the client may retry, and a load balancer
   // should route around us, so it is a 503 (without the driver's message).
   if (code === 'INTERNAL' && isDatabaseUnavailable(error.cause)) {
-    return publicError('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+    return publicError('UNAVAILABLE', translate(platformWords('databaseUnavailable')));
   }
-  if (code === 'INTERNAL') return publicError(code, INTERNAL_ERROR_MESSAGE);
+  if (code === 'INTERNAL') return internal();
   return publicError(code, error.message);
 }
 

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { BillingOffNotice } from '@/app/dashboard/billing/billing-off-notice';
+import { planWords } from '@/app/dashboard/billing/plan-summaries';
 import { initialInterval, planOffers } from '@/server/billing/plan-offers';
 import { PLAN_IDS, PLANS, type Interval, type Plan } from '@/server/billing/plans';
 import { billingFromEnv } from '@/server/billing/stripe-client';
@@ -35,9 +36,11 @@ export default async function PricingPage({ searchParams }: Props) {
   const { checkout } = await searchParams;
   const viewer = await viewerOf();
   const billingConfigured = billingFromEnv() !== null;
+  const words = await planWords();
+  // Prices from the catalog; the words in the page's language.
   const plans: PricingPlan[] = PLAN_IDS.map((id) => {
-    const { name, description, amounts, highlights } = PLANS[id];
-    return { id, name, description, amounts, highlights };
+    const { name, description, features } = words[id];
+    return { id, name, description, amounts: PLANS[id].amounts, highlights: features };
   });
   return (
     <div className="space-y-8">

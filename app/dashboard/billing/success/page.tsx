@@ -19,5 +19,5 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
   const id = typeof sessionId === 'string' ? sessionId : '';
   const path = '/dashboard/billing/success';
   await requireUser(id ? `${path}?session_id=${encodeURIComponent(id)}` : path);
-  return <ConfirmCheckout sessionId={id} planNames={planNames()} />;
+  return <ConfirmCheckout sessionId={id} planNames={await planNames()} />;
 }

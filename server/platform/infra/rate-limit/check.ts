@@ -1,4 +1,4 @@
-import { AppError } from '@/server/platform/http/errors';
+import { AppError, platformWords } from '@/server/platform/http/errors';
 import type { Logger } from '@/server/platform/observability/logger';
 import { countRateLimitDecision } from '@/server/platform/observability/metrics';
 import { withTimeout } from '@/server/platform/infra/timeout';
@@ -41,7 +41,7 @@ export async function checkLimit(
     logTo.log.warn({ err: error, rule: name, store: store.kind }, 'rate limit store unavailable');
     if (rule.onStoreFailure === 'closed') {
       countRateLimitDecision(name, 'failed_closed');
-      throw new AppError('UNAVAILABLE', 'This action is briefly unavailable. Try again shortly.');
+      throw new AppError('UNAVAILABLE', platformWords('limitUnavailable'));
     }
     countRateLimitDecision(name, 'failed_open');
     return {

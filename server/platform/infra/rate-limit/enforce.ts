@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { LRUCache } from 'lru-cache';
 
-import { AppError } from '@/server/platform/http/errors';
+import { AppError, platformWords } from '@/server/platform/http/errors';
 import type { RequestScope } from '@/server/platform/http/request-scope';
 
 import { checkLimit, type LimitDecision } from './check';
@@ -93,7 +93,7 @@ function rememberTier(scope: RequestScope, decision: LimitDecision) {
 
 export function refuse(decision: LimitDecision): never {
   const retryAfterSeconds = Math.max(1, Math.ceil((decision.resetAt - Date.now()) / 1000));
-  throw new AppError('RATE_LIMITED', `Too many requests. Retry in ${retryAfterSeconds} s.`, {
+  throw new AppError('RATE_LIMITED', platformWords('rateLimited', { seconds: retryAfterSeconds }), {
     retryAfterSeconds,
     limit: decision.limit,
   });

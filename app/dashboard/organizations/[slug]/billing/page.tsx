@@ -23,7 +23,7 @@ export default async function TeamBillingPage({ params }: { params: Promise<{ sl
   return (
     <TeamBilling
       slug={slug}
-      plans={planSummaries()}
+      plans={await planSummaries()}
       billingConfigured={billingFromEnv() !== null}
     />
   );

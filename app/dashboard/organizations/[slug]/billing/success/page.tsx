@@ -24,5 +24,5 @@ export default async function TeamCheckoutSuccessPage({ params, searchParams }: 
   const id = typeof sessionId === 'string' ? sessionId : '';
   const path = `/dashboard/organizations/${encodeURIComponent(slug)}/billing/success`;
   await requireUser(id ? `${path}?session_id=${encodeURIComponent(id)}` : path);
-  return <TeamCheckoutDone slug={slug} sessionId={id} planNames={planNames()} />;
+  return <TeamCheckoutDone slug={slug} sessionId={id} planNames={await planNames()} />;
 }
