@@ -12,6 +12,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
+/** How a session's sign-in was proven: a password, a mailed link, or the code in that mail. */
+export const SESSION_METHODS = ['password', 'email-link', 'email-code'] as const;
+export type SessionMethod = (typeof SESSION_METHODS)[number];
+
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -77,9 +81,15 @@ export const userSessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** How the sign-in that opened it was proven (a second factor will need to know). */
+    method: text('method', { enum: SESSION_METHODS }).notNull().default('password'),
   },
   (table) => [
     index('user_sessions_user_id_idx').on(table.userId),
+    check(
+      'user_sessions_method_known',
+      sql`${table.method} in ('password', 'email-link', 'email-code')`,
+    ),
     pgPolicy('user_sessions_select_own', {
       for: 'select',
       to: authenticatedRole,

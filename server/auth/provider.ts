@@ -49,6 +49,18 @@ export type AuthProvider = {
     call: AuthCall & { identity: SignedIn },
     input: { newEmail: string; currentPassword: string },
   ): Promise<void>;
+  /** Mails a one-time sign-in link and code, if the address has an account; answers alike. */
+  requestSignInEmail(call: AuthCall, input: { email: string }): Promise<void>;
+  /** Signs in with the token of a mailed sign-in link (type: Supabase's link kind). */
+  signInWithEmailLink(
+    call: AuthCall,
+    input: { token: string; type?: 'email' | 'magiclink' },
+  ): Promise<{ userId: string }>;
+  /** Signs in with an address and the code mailed to it. */
+  signInWithEmailCode(
+    call: AuthCall,
+    input: { email: string; code: string },
+  ): Promise<{ userId: string }>;
   /** Ends every other session; the count when the provider tells it. */
   signOutOthers(call: AuthCall & { identity: SignedIn }): Promise<number | null>;
 };

@@ -8,6 +8,7 @@ import {
 } from '@/server/platform/infra/rate-limit/sign-in-failures';
 import { authCall, publicProcedure, router } from '@/server/trpc';
 
+import { emailSignInProcedures } from './email-sign-in-router';
 import { passwordProcedures } from './password-router';
 import {
   acceptedOutput,
@@ -101,4 +102,5 @@ export const authRouter = router({
     }),
 
   ...passwordProcedures,
+  ...emailSignInProcedures,
 });

@@ -4,6 +4,8 @@ import { httpsUrl, text } from '@/server/platform/http/input';
 import { LOCALES } from '@/server/i18n/locales';
 import { dateTime } from '@/server/platform/http/output';
 
+import { SESSION_METHODS } from '@/db/schema/auth';
+
 import { PASSWORD_MAX_LENGTH } from './password-rules';
 
 const email = z.email().max(254);
@@ -75,6 +77,8 @@ const sessionFields = z.object({
   id: z.uuid(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
+  /** How its sign-in was proven: a password, a mailed link, or the mailed code. */
+  method: z.enum(SESSION_METHODS),
   createdAt: dateTime(),
   lastSeenAt: dateTime(),
 });
@@ -115,3 +119,21 @@ export const resetPasswordInput = z.object({
 });
 
 export const changeEmailInput = z.object({ newEmail: email, currentPassword });
+
+export const requestSignInEmailInput = z.object({ email });
+
+export const signInWithEmailLinkInput = z.object({
+  token: emailToken,
+  // Supabase Auth's links may name their kind; ours do not need to.
+  type: z.enum(['email', 'magiclink']).optional(),
+});
+
+export const signInWithEmailCodeInput = z.object({
+  email,
+  // Six digits; spaces a person types or pastes between them are dropped.
+  code: z
+    .string()
+    .max(20)
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'The code is the 6 digits from the email')),
+});

@@ -13,6 +13,7 @@ const shownColumns = {
   id: userSessions.id,
   userAgent: userSessions.userAgent,
   ip: userSessions.ip,
+  method: userSessions.method,
   createdAt: userSessions.createdAt,
   lastSeenAt: userSessions.lastSeenAt,
 };

@@ -4,7 +4,7 @@ import { authUsers } from 'drizzle-orm/supabase';
 import { LRUCache } from 'lru-cache';
 
 import { afterCommit, withServiceRole } from '@/db/rls';
-import { profiles, userSessions } from '@/db/schema/auth';
+import { profiles, userSessions, type SessionMethod } from '@/db/schema/auth';
 import type { Database, Tx } from '@/db/types';
 import { logger } from '@/server/platform/observability/logger';
 
@@ -34,8 +34,13 @@ export const liveSession = and(
 
 export type SessionMeta = { userAgent: string | null; clientIp: string | null };
 
-/** Opens a session for `userId` in the caller's (service) transaction. */
-export async function createSession(tx: Tx, userId: string, meta: SessionMeta) {
+/** Opens a session for `userId` in the caller's (service) transaction, saying how it was proven. */
+export async function createSession(
+  tx: Tx,
+  userId: string,
+  meta: SessionMeta,
+  method: SessionMethod = 'password',
+) {
   const token = newSessionToken();
   const [session] = await tx
     .insert(userSessions)
@@ -44,6 +49,7 @@ export async function createSession(tx: Tx, userId: string, meta: SessionMeta) {
       tokenHash: hashSessionToken(token),
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
       ip: meta.clientIp,
+      method,
       expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
     })
     .returning({ id: userSessions.id });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 import type { Database } from '@/db/types';
 
@@ -10,6 +10,7 @@ import {
   type Request,
   type Route,
 } from './supabase-auth-stand-in/http';
+import { requireEmail, requireNewPassword } from './supabase-auth-stand-in/input';
 import { createSigningKeys, type SignOptions } from './supabase-auth-stand-in/keys';
 import {
   applyEmailChange,
@@ -36,8 +37,10 @@ import {
  */
 export type StandInEmail = {
   to: string;
-  type: 'signup' | 'recovery' | 'email_change';
+  type: 'signup' | 'recovery' | 'email_change' | 'magiclink';
   tokenHash: string;
+  /** A magic link's 6-digit code (the template's {{ .Token }}): either redeems the mail. */
+  code?: string;
 };
 
 export type SupabaseAuthStandIn = {
@@ -53,43 +56,15 @@ type Session = { userId: string; method: string; startedAt: number };
 
 const ACCESS_TOKEN_SECONDS = 3600;
 const MAIL_LINK_SECONDS = 3600;
-const PASSWORD_MIN_LENGTH = 6; // GoTrue's default
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Which mailed link each verify type may redeem (type 'email' takes either kind).
 const REDEEMS: Record<string, StandInEmail['type'][]> = {
   signup: ['signup'],
-  email: ['signup', 'recovery'],
+  email: ['signup', 'recovery', 'magiclink'],
+  magiclink: ['magiclink'],
   recovery: ['recovery'],
   email_change: ['email_change'],
 };
-
-function requireEmail(value: unknown) {
-  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (!email) throw new AuthError(400, 'validation_failed', 'An email address is required');
-  if (email.length > 255 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-    throw new AuthError(
-      400,
-      'validation_failed',
-      'Unable to validate email address: invalid format',
-    );
-  }
-  return email;
-}
-
-function requireNewPassword(value: unknown) {
-  if (typeof value !== 'string' || !value) {
-    throw new AuthError(422, 'validation_failed', 'Signup requires a valid password');
-  }
-  if (value.length < PASSWORD_MIN_LENGTH) {
-    throw new AuthError(
-      422,
-      'weak_password',
-      `Password should be at least ${PASSWORD_MIN_LENGTH} characters.`,
-      { weak_password: { reasons: ['length'] } },
-    );
-  }
-  return value;
-}
 
 export async function startSupabaseAuthStandIn(options: {
   db: Database;
@@ -104,7 +79,7 @@ export async function startSupabaseAuthStandIn(options: {
   const refreshTokens = new Map<string, { sessionId: string; used: boolean }>();
   const mailLinks = new Map<
     string,
-    { userId: string; type: StandInEmail['type']; expiresAt: number }
+    { userId: string; type: StandInEmail['type']; expiresAt: number; code?: string }
   >();
 
   // GoTrue keeps one live link per user and kind, and drops them all once one is used.
@@ -117,8 +92,11 @@ export async function startSupabaseAuthStandIn(options: {
   function mail(userId: string, to: string, type: StandInEmail['type']) {
     dropMailLinks(userId, type);
     const tokenHash = randomBytes(28).toString('hex'); // GoTrue's are 56 hex characters too
-    mailLinks.set(tokenHash, { userId, type, expiresAt: Date.now() + MAIL_LINK_SECONDS * 1000 });
-    emails.push({ to, type, tokenHash });
+    const code =
+      type === 'magiclink' ? String(randomInt(0, 1_000_000)).padStart(6, '0') : undefined;
+    const expiresAt = Date.now() + MAIL_LINK_SECONDS * 1000;
+    mailLinks.set(tokenHash, { userId, type, expiresAt, code });
+    emails.push({ to, type, tokenHash, code });
   }
 
   function endSessions(userId: string, keep: (sessionId: string) => boolean) {
@@ -198,6 +176,15 @@ export async function startSupabaseAuthStandIn(options: {
 
   const ok = (body: unknown): Reply => ({ status: 200, body });
 
+  /** The live magic link whose code `code` is, of the account at `email`. */
+  async function linkByCode(email: unknown, code: unknown) {
+    if (typeof code !== 'string') throw new AuthError(400, 'validation_failed', 'token required');
+    const user = await findUserByEmail(db, requireEmail(email));
+    return [...mailLinks.values()].find(
+      (link) => link.userId === user?.id && link.code !== undefined && link.code === code,
+    );
+  }
+
   const routes: Record<string, Route> = {
     async 'POST /signup'({ body }) {
       const email = requireEmail(body.email);
@@ -237,10 +224,10 @@ export async function startSupabaseAuthStandIn(options: {
       const redeems = REDEEMS[type];
       if (!redeems)
         throw new AuthError(400, 'validation_failed', `Unsupported verify type: ${type}`);
-      if (typeof body.token_hash !== 'string') {
-        throw new AuthError(400, 'validation_failed', 'The stand-in verifies token_hash only');
-      }
-      const link = mailLinks.get(body.token_hash);
+      const link =
+        typeof body.token_hash === 'string'
+          ? mailLinks.get(body.token_hash)
+          : await linkByCode(body.email, body.token);
       if (!link || link.expiresAt < Date.now() || !redeems.includes(link.type)) {
         throw new AuthError(403, 'otp_expired', 'Email link is invalid or has expired');
       }
@@ -343,6 +330,19 @@ export async function startSupabaseAuthStandIn(options: {
       else if (scope === 'others') endSessions(user.id, (id) => id === sessionId);
       else throw new AuthError(400, 'validation_failed', `Unsupported logout scope: ${scope}`);
       return { status: 204 };
+    },
+
+    async 'POST /otp'({ body }) {
+      const email = requireEmail(body.email);
+      const user = await findUserByEmail(db, email);
+      // What GoTrue answers an unknown address when asked not to create an account.
+      if (!user && body.create_user === false) {
+        throw new AuthError(422, 'otp_disabled', 'Signups not allowed for otp');
+      }
+      if (!user)
+        throw new AuthError(400, 'validation_failed', 'The stand-in creates no users here');
+      mail(user.id, user.email, 'magiclink');
+      return ok({});
     },
 
     async 'POST /recover'({ body }) {

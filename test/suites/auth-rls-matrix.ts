@@ -94,7 +94,7 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
       expect(ids(await as('b', sql`select id from user_sessions`))).toEqual([sessionOf[b]]);
     });
 
-    it('update: revoke own only; token hash is not writable', async () => {
+    it('update: revoke own only; token hash and sign-in method are not writable', async () => {
       expect(
         ids(
           await as(
@@ -105,6 +105,13 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
       ).toEqual([]);
       expect(
         await as('a', sql`update user_sessions set token_hash = 'x' where id = ${sessionOf[a]!}`),
+      ).toBe('42501');
+      // How a session was proven is the server's record (a second factor will rely on it).
+      expect(
+        await as(
+          'a',
+          sql`update user_sessions set method = 'email-link' where id = ${sessionOf[a]!}`,
+        ),
       ).toBe('42501');
       expect(
         await as(

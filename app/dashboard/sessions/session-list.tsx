@@ -44,6 +44,7 @@ function SessionRow({
       <TableCell className="break-all">{session.ip ?? t('unknownAddress')}</TableCell>
       <TableCell>
         <DateTime value={session.createdAt} />
+        <span className="block text-sm text-muted-foreground">{t(`method.${session.method}`)}</span>
       </TableCell>
       <TableCell>
         <DateTime value={session.lastSeenAt} />

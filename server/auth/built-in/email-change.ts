@@ -41,7 +41,7 @@ export async function requestEmailChangeAsService(
         fields: [{ path: 'newEmail', message: said('auth.sameEmail') }],
       });
     }
-    const token = await issueEmailToken(tx, userId, 'change_email', newEmail);
+    const token = await issueEmailToken(tx, userId, 'change_email', { newEmail });
     await recordAuditEvent(
       tx,
       {

@@ -9,7 +9,7 @@ import { countingDb } from '@/test/helpers/counting-db';
 
 const { api, db } = testApi();
 
-// Thirty of each, as sign-up and reset refuse a sixth request per address a minute.
+// Thirty of each, as sign-up, reset and sign-in mails refuse a sixth request per address.
 const SAMPLES = 30;
 const WARM_UP = 3;
 
@@ -104,6 +104,13 @@ describe('an address’s registration does not show in response times', () => {
     const registered = await registeredAddresses(SAMPLES + WARM_UP);
     const result = await compare((email) => post('/auth/forgot-password', { email }), registered);
     expectIndistinguishable('forgot-password', result);
+  });
+
+  it('a sign-in mail request takes as long for a registered address as for an unknown one', async () => {
+    const post = timedApi();
+    const registered = await registeredAddresses(SAMPLES + WARM_UP);
+    const result = await compare((email) => post('/auth/email-sign-in', { email }), registered);
+    expectIndistinguishable('email-sign-in', result);
   });
 
   it('sign-up takes as long for a registered address as for a new one', async () => {

@@ -5,6 +5,11 @@ import { AppError } from '@/server/platform/http/errors';
 
 import { signInAsService, signOutAsService } from './accounts';
 import { requestEmailChangeAsService } from './email-change';
+import {
+  signInMessageAsService,
+  signInWithEmailCodeAsService,
+  signInWithEmailLinkAsService,
+} from './email-sign-in';
 import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
 import { identifyBySessionCookie } from './session-identity';
 import { changePasswordAsService } from './password-change';
@@ -102,6 +107,31 @@ export const builtInAuthProvider: AuthProvider = {
     const locale = await mailLocale(call, true);
     const messages = await requestEmailChangeAsService(db, identity.userId, input, scope, locale);
     await deliverMail(db, scope.log, ...messages);
+  },
+
+  async requestSignInEmail(call, input) {
+    const { db, scope } = call;
+    const locale = await mailLocale(call);
+    // As for a reset: the lookup, the token and the mail all happen after the
+    // response, which therefore says nothing about whether the address has an account.
+    scope.background('sign-in mail', async () => {
+      const message = await signInMessageAsService(db, input.email, scope, locale);
+      if (message) await deliverMail(db, scope.log, message);
+    });
+  },
+
+  async signInWithEmailLink({ db, scope, identity }, input) {
+    const meta = { ...scope, replacesSessionId: currentSessionId(identity) };
+    const session = await signInWithEmailLinkAsService(db, input.token, meta);
+    scope.cookies.push(sessionCookie(session.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
+    return { userId: session.userId };
+  },
+
+  async signInWithEmailCode({ db, scope, identity }, input) {
+    const meta = { ...scope, replacesSessionId: currentSessionId(identity) };
+    const session = await signInWithEmailCodeAsService(db, input, meta);
+    scope.cookies.push(sessionCookie(session.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
+    return { userId: session.userId };
   },
 
   signOutOthers: ({ db, scope, identity }) =>

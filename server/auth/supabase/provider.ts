@@ -243,6 +243,64 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
       });
     },
 
+    async requestSignInEmail(call, input) {
+      // No new accounts from here: passwordless sign-in is for existing ones. Whether
+      // the mail holds a link, a code or both is Supabase's Magic Link template (README).
+      const { error } = await client(call).auth.signInWithOtp({
+        email: input.email,
+        options: { shouldCreateUser: false, emailRedirectTo: appUrl('/sign-in/email') },
+      });
+      // With shouldCreateUser off, an unknown address is refused as 'otp_disabled':
+      // answering that would tell who is registered. Logged, answered like success.
+      if (error?.code === 'otp_disabled') {
+        call.scope.log.info({ code: error.code }, 'Supabase Auth refusal answered as success');
+        return;
+      }
+      throwUnlessRevealing(error, call);
+    },
+
+    async signInWithEmailLink(call, input) {
+      const { data, error } = await client(call).auth.verifyOtp({
+        token_hash: input.token,
+        type: input.type ?? 'email',
+      });
+      if (error || !data.user) {
+        throw error
+          ? refusal(error, { otp_expired: new AppError('NOT_FOUND', said('auth.linkInvalid')) })
+          : new AppError('NOT_FOUND', said('auth.linkInvalid'));
+      }
+      // Supabase keeps how the session was proven in its token (amr), not in our tables.
+      await audit(call, {
+        actorId: data.user.id,
+        action: 'auth.sign_in',
+        resourceType: 'user',
+        resourceId: data.user.id,
+        details: { method: 'email-link' },
+      });
+      return { userId: data.user.id };
+    },
+
+    async signInWithEmailCode(call, input) {
+      const { data, error } = await client(call).auth.verifyOtp({
+        email: input.email,
+        token: input.code,
+        type: 'email',
+      });
+      if (error || !data.user) {
+        throw error
+          ? refusal(error, { otp_expired: new AppError('UNAUTHORIZED', said('auth.codeInvalid')) })
+          : new AppError('UNAUTHORIZED', said('auth.codeInvalid'));
+      }
+      await audit(call, {
+        actorId: data.user.id,
+        action: 'auth.sign_in',
+        resourceType: 'user',
+        resourceId: data.user.id,
+        details: { method: 'email-code' },
+      });
+      return { userId: data.user.id };
+    },
+
     async signOutOthers(call) {
       const { error } = await client(call).auth.signOut({ scope: 'others' });
       if (error) throw refusal(error, {});

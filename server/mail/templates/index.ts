@@ -5,4 +5,5 @@ export { emailChangeEmail } from './email-change';
 export { emailChangeNoticeEmail } from './email-change-notice';
 export { invitationEmail } from './invitation';
 export { passwordResetEmail } from './password-reset';
+export { signInEmail } from './sign-in';
 export { verificationEmail } from './verification';

@@ -9,6 +9,7 @@ import {
   emailChangeNoticeEmail,
   invitationEmail,
   passwordResetEmail,
+  signInEmail,
   verificationEmail,
 } from '.';
 
@@ -34,6 +35,11 @@ const cases: Case[] = [
     'password reset',
     (locale) => passwordResetEmail(locale, 'a@example.com', url),
     { en: 'Reset your password', de: 'Setzen Sie Ihr Passwort zurück' },
+  ],
+  [
+    'sign-in',
+    (locale) => signInEmail(locale, 'a@example.com', url, '042917'),
+    { en: 'Sign in to Lean SaaS', de: 'Bei Lean SaaS anmelden' },
   ],
   [
     'account exists',
@@ -142,3 +148,12 @@ it('names the new address in the notice to the old one', async () => {
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+it('shows the sign-in code in both parts, with how long it works', async () => {
+  const email = await signInEmail('en', 'a@example.com', url, '042917');
+  expect(email.html).toContain('>042917</p>');
+  expect(email.text).toContain('042917');
+  expect(email.text).toContain('It works once, for 15 minutes.');
+  const german = await signInEmail('de', 'a@example.com', url, '042917');
+  expect(german.text).toContain('15 Minuten lang');
+});

@@ -18,6 +18,8 @@ import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 import { signInInput, signUpInput } from '@/server/auth/schemas';
 
+import { safeNext } from './safe-next';
+
 type Mode = 'sign-in' | 'sign-up';
 
 // The service also refuses short and common passwords; the length the browser can
@@ -25,18 +27,6 @@ type Mode = 'sign-in' | 'sign-up';
 const signUpForm = signUpInput.extend({
   password: signUpInput.shape.password.min(PASSWORD_MIN_LENGTH),
 });
-
-/**
- * Only a path on this origin is followed after sign-in. Resolving it as the browser
- * would catches tricks like `/\\evil.example` or `/%09/evil.example`.
- */
-function safeNext(next: string | undefined) {
-  if (!next) return '/dashboard';
-  const target = new URL(next, window.location.origin);
-  return target.origin === window.location.origin
-    ? `${target.pathname}${target.search}${target.hash}`
-    : '/dashboard';
-}
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 

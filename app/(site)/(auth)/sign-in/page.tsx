@@ -5,7 +5,7 @@ import { TextLink } from '@/app/_components/ui/text-link';
 
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
-import { CredentialsForm } from '../_components/credentials-form';
+import { SignInMethods } from './sign-in-methods';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.signIn');
@@ -16,11 +16,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const t = await getTranslations('auth.signIn');
-  const { next } = await searchParams;
+  const { next: nextParam } = await searchParams;
+  const next = typeof nextParam === 'string' ? nextParam : undefined;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
-      <CredentialsForm mode="sign-in" next={typeof next === 'string' ? next : undefined} />
+      <SignInMethods next={next} mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined} />
       {devMailboxEnabled() && (
         <p className="text-sm">
           {t.rich('devMailbox', {

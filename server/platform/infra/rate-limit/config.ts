@@ -43,6 +43,13 @@ export const NAMED_LIMITS = {
   signInAfterCeiling: rule(1, 60 * 60, 'closed'),
   signUp: rule(5, 60, 'closed'),
   passwordReset: rule(5, 60, 'closed'),
+  // Passwordless sign-in mails: per client address (as above), and per email address,
+  // where the window is long because each mail lets its code be guessed a few times.
+  emailSignIn: rule(5, 60, 'closed'),
+  emailSignInPerEmail: rule(5, 15 * 60, 'closed'),
+  // Wrong sign-in codes per email address, whatever the client address: with 5 wrong
+  // codes per mail (email-tokens.ts), this bounds guesses at a million codes to 240 a day.
+  emailCodeFailure: rule(10, 60 * 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),
   // Each invitation sends an email to an address the caller chose.
   invitation: rule(20, 60 * 60, 'closed'),

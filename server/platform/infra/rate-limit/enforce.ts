@@ -61,7 +61,13 @@ export function emailLimitKey(email: string): string {
 }
 
 // Health and the credential limits count per address, whoever is signed in.
-const PER_ADDRESS = new Set<NamedLimit>(['health', 'signIn', 'signUp', 'passwordReset']);
+const PER_ADDRESS = new Set<NamedLimit>([
+  'health',
+  'signIn',
+  'signUp',
+  'passwordReset',
+  'emailSignIn',
+]);
 
 /**
  * Keeps the decision that the RateLimit-* headers describe: a refusal over any

@@ -94,3 +94,25 @@ export async function recordFailedSignIn(scope: RequestScope, email: string) {
     ),
   ]);
 }
+
+/**
+ * Wrong sign-in codes count per email address, from anywhere: a code is six digits,
+ * so a guesser's many client addresses must not add up to many more guesses. This
+ * can shut the owner out of signing in by code for up to an hour; the link in the
+ * same mail, and the password, still work (they do not pass through here).
+ */
+export async function assertCodeAllowed(scope: RequestScope, email: string) {
+  const key = emailLimitKey(email);
+  const rule = NAMED_LIMITS.emailCodeFailure;
+  const decision = await checkLimit(rateLimitStore(), 'emailCodeFailure', rule, key, scope, 'peek');
+  if (!decision.allowed) {
+    remember(scope, decision);
+    refuse(decision);
+  }
+}
+
+/** Counts one wrong (or expired, or unknown-address) sign-in code. */
+export async function recordFailedCode(scope: RequestScope, email: string) {
+  const rule = NAMED_LIMITS.emailCodeFailure;
+  await checkLimit(rateLimitStore(), 'emailCodeFailure', rule, emailLimitKey(email), scope);
+}

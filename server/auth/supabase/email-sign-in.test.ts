@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
+import { testApi } from '@/test/helpers/api-client';
+import {
+  startSupabaseAuthStandIn,
+  type SupabaseAuthStandIn,
+} from '@/test/fakes/supabase-auth-stand-in';
+
+import type { AuthProvider } from '../provider';
+
+import { supabaseAuthProvider } from './provider';
+
+// Passwordless sign-in through the real supabase-js (signInWithOtp, verifyOtp),
+// against the local stand-in of Supabase Auth.
+let standIn: SupabaseAuthStandIn;
+let provider: AuthProvider;
+const { api, db } = testApi({ auth: () => provider });
+
+beforeAll(async () => {
+  standIn = await startSupabaseAuthStandIn({ db: db() });
+  provider = supabaseAuthProvider({ url: standIn.url, publishableKey: standIn.publishableKey });
+});
+afterAll(() => standIn.close());
+
+const mailTo = (to: string) => standIn.emails.findLast((mail) => mail.to === to);
+
+/** The Cookie header a browser would send back after a response's Set-Cookie headers. */
+const cookiesOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .filter((line) => !/Max-Age=0/i.test(line))
+    .map((line) => line.split(';')[0])
+    .join('; ');
+
+async function confirmedAccount() {
+  const email = newTestEmail();
+  await api.postJson('/auth/sign-up', { email, password: TEST_PASSWORD }, asNewCaller());
+  const confirm = await api.postJson(
+    '/auth/verify-email',
+    { token: mailTo(email)!.tokenHash, type: 'email' },
+    asNewCaller(),
+  );
+  expect(confirm.status).toBe(200);
+  return email;
+}
+
+const request = (email: string) => api.postJson('/auth/email-sign-in', { email }, asNewCaller());
+
+describe('passwordless sign-in with Supabase Auth', () => {
+  it('mails a magic link that signs in once, by POST', async () => {
+    const email = await confirmedAccount();
+    expect((await request(email)).status).toBe(202);
+    const mail = mailTo(email)!;
+    expect(mail.type).toBe('magiclink');
+    const byLink = () =>
+      api.postJson('/auth/email-sign-in/link', { token: mail.tokenHash }, asNewCaller());
+    const signedIn = await byLink();
+    expect(signedIn.status).toBe(200);
+    const me = await api.rest('/me', { headers: { cookie: cookiesOf(signedIn) } });
+    expect((await me.json()).data.email).toBe(email);
+    expect((await byLink()).status).toBe(404);
+    // The code of the same mail went with it.
+    const byCode = await api.postJson(
+      '/auth/email-sign-in/code',
+      { email, code: mail.code },
+      asNewCaller(),
+    );
+    expect(byCode.status).toBe(401);
+  });
+
+  it('signs in with the code, once; a wrong code is refused', async () => {
+    const email = await confirmedAccount();
+    await request(email);
+    const { code } = mailTo(email)!;
+    const byCode = (value: string) =>
+      api.postJson('/auth/email-sign-in/code', { email, code: value }, asNewCaller());
+    expect((await byCode(code === '000000' ? '111111' : '000000')).status).toBe(401);
+    const signedIn = await byCode(code!);
+    expect(signedIn.status).toBe(200);
+    expect(cookiesOf(signedIn)).not.toBe('');
+    expect((await byCode(code!)).status).toBe(401);
+  });
+
+  it('answers an unknown address as a known one, and mails it nothing', async () => {
+    const known = await request(await confirmedAccount());
+    const unknownEmail = newTestEmail();
+    const unknown = await request(unknownEmail);
+    expect(unknown.status).toBe(202);
+    expect((await unknown.json()).data).toEqual((await known.json()).data);
+    expect(mailTo(unknownEmail)).toBeUndefined();
+  });
+});
