@@ -11,6 +11,8 @@ test('upgrade (yearly) on /pricing, pay on checkout, see Pro and its limits; swi
   page,
   request,
 }) => {
+  // Checkout, the portal twice and their webhooks: about 20 s alone, past 30 s under load.
+  test.setTimeout(60_000);
   const email = `billing-${randomUUID()}@example.com`;
   await signedInCookie(request, email);
   await page.goto('/sign-in?next=/dashboard/billing');
