@@ -16,6 +16,7 @@ import { accountLocaleAsService } from '@/server/auth/account-locale';
 import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import { normalizeEmail } from '@/server/auth/email-address';
 import { createSession, revokeSession } from '@/server/auth/sessions';
+import { onUserChanged } from '@/server/auth/user-changed';
 import type { RequestMeta } from './accounts';
 import { consumeEmailToken, consumeSignInCode, issueSignInToken, NO_ACCOUNT } from './email-tokens';
 
@@ -101,7 +102,13 @@ async function openSession(tx: Tx, userId: string, method: SessionMethod, meta: 
     },
     meta,
   );
-  return { userId, ...(await createSession(tx, userId, meta, method)) };
+  return { userId, confirmed: confirms, ...(await createSession(tx, userId, meta, method)) };
+}
+
+/** After the commit: an account confirmed here may have become an admin (ADMIN_EMAILS). */
+async function afterOpened<T extends { userId: string; confirmed: boolean }>(session: T) {
+  if (session.confirmed) await onUserChanged(session.userId);
+  return session;
 }
 
 const failed = (
@@ -134,7 +141,7 @@ export async function signInWithEmailLinkAsService(db: Database, token: string, 
     return opened;
   });
   if (!session) throw new AppError('NOT_FOUND', said('auth.linkInvalid'));
-  return session;
+  return afterOpened(session);
 }
 
 /**
@@ -158,5 +165,5 @@ export async function signInWithEmailCodeAsService(
     return opened;
   });
   if (!session) throw new AppError('UNAUTHORIZED', said('auth.codeInvalid'));
-  return session;
+  return afterOpened(session);
 }
