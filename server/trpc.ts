@@ -137,7 +137,9 @@ export function buildContext(parts: {
     auth: parts.auth,
     cookieHeader: parts.request.headers.get('cookie'),
     requestHeaders: parts.request.headers,
-    translateError: deps.errorLanguage?.(parts.request.headers) ?? ((words) => words.text),
+    // Read from the headers only when an error is formatted, not on every request.
+    translateError: (words) =>
+      deps.errorLanguage ? deps.errorLanguage(parts.request.headers)(words) : words.text,
     returnUrl: (path) => returnUrlFor(parts.request, path),
     tierOf: (userId, organizationId) => deps.tierOf(db, userId, organizationId),
     billing: () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
+import { cookieHeaderFrom } from '@/test/helpers/cookie-jar';
 import {
   startSupabaseAuthStandIn,
   type SupabaseAuthStandIn,
@@ -24,14 +25,6 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 
 const mailTo = (to: string) => standIn.emails.findLast((mail) => mail.to === to);
-
-/** The Cookie header a browser would send back after a response's Set-Cookie headers. */
-const cookiesOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .filter((line) => !/Max-Age=0/i.test(line))
-    .map((line) => line.split(';')[0])
-    .join('; ');
 
 async function confirmedAccount() {
   const email = newTestEmail();
@@ -57,7 +50,7 @@ describe('passwordless sign-in with Supabase Auth', () => {
       api.postJson('/auth/email-sign-in/link', { token: mail.tokenHash }, asNewCaller());
     const signedIn = await byLink();
     expect(signedIn.status).toBe(200);
-    const me = await api.rest('/me', { headers: { cookie: cookiesOf(signedIn) } });
+    const me = await api.rest('/me', { headers: { cookie: cookieHeaderFrom(signedIn) } });
     expect((await me.json()).data.email).toBe(email);
     expect((await byLink()).status).toBe(404);
     // The code of the same mail went with it.
@@ -78,7 +71,7 @@ describe('passwordless sign-in with Supabase Auth', () => {
     expect((await byCode(code === '000000' ? '111111' : '000000')).status).toBe(401);
     const signedIn = await byCode(code!);
     expect(signedIn.status).toBe(200);
-    expect(cookiesOf(signedIn)).not.toBe('');
+    expect(cookieHeaderFrom(signedIn)).not.toBe('');
     expect((await byCode(code!)).status).toBe(401);
   });
 

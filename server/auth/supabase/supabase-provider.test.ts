@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
+import { cookieHeaderFrom } from '@/test/helpers/cookie-jar';
 import { countingDb } from '@/test/helpers/counting-db';
 import { testScope } from '@/test/helpers/scope';
 import {
@@ -32,19 +33,6 @@ beforeAll(async () => {
   provider = supabaseAuthProvider({ url: standIn.url, publishableKey: standIn.publishableKey });
 });
 afterAll(() => standIn.close());
-
-/** The Cookie header a browser would send back after these Set-Cookie headers. */
-function cookieHeaderFrom(response: Response, previous = '') {
-  const jar = new Map(parseCookieHeader(previous).map(({ name, value }) => [name, value ?? '']));
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const [name, ...rest] = pair!.split('=');
-    const value = rest.join('=');
-    if (value && !/Max-Age=0/i.test(line)) jar.set(name!, value);
-    else jar.delete(name!);
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-}
 
 const mailTo = (to: string) => standIn.emails.findLast((mail) => mail.to === to)!;
 
