@@ -32,6 +32,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
+  // Two workers, their browsers and the server share two cores, and the axe scans
+  // hold one of them for minutes: a page reload plus its first query has taken over
+  // the default 5 s there. 10 s still fails a page that never shows what it should.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   globalTeardown: './e2e/support/global-teardown.ts',
   use: {
