@@ -9,6 +9,7 @@ import {
 import { authCall, publicProcedure, router } from '@/server/trpc';
 
 import { emailSignInProcedures } from './email-sign-in-router';
+import { passkeySignInProcedures } from './passkeys/router';
 import { passwordProcedures } from './password-router';
 import {
   acceptedOutput,
@@ -103,4 +104,5 @@ export const authRouter = router({
 
   ...passwordProcedures,
   ...emailSignInProcedures,
+  ...passkeySignInProcedures,
 });
