@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { TextLink } from '@/app/_components/ui/text-link';
 
+import { authProviderKind } from '@/server/auth/default-provider';
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
 import { SignInMethods } from './sign-in-methods';
@@ -21,7 +22,11 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
-      <SignInMethods next={next} mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined} />
+      <SignInMethods
+        next={next}
+        mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined}
+        passkeys={authProviderKind() === 'built-in'}
+      />
       {devMailboxEnabled() && (
         <p className="text-sm">
           {t.rich('devMailbox', {
