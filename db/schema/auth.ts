@@ -19,7 +19,13 @@ import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
  * How a session's sign-in was proven: a password, a mailed link, the code in that
  * mail, or a passkey.
  */
-export const SESSION_METHODS = ['password', 'email-link', 'email-code', 'passkey'] as const;
+export const SESSION_METHODS = [
+  'password',
+  'email-link',
+  'email-code',
+  'passkey',
+  'impersonation',
+] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];
 
 const timestamps = {
@@ -89,12 +95,21 @@ export const userSessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** How the sign-in that opened it was proven (a second factor will need to know). */
     method: text('method', { enum: SESSION_METHODS }).notNull().default('password'),
+    /** For an admin's view of the product as this user: the admin (method 'impersonation'). */
+    impersonatorId: uuid('impersonator_id').references(() => authUsers.id, {
+      onDelete: 'cascade',
+    }),
   },
   (table) => [
     index('user_sessions_user_id_idx').on(table.userId),
+    index('user_sessions_impersonator_id_idx').on(table.impersonatorId),
+    check(
+      'user_sessions_impersonator_for_impersonation',
+      sql`(${table.method} = 'impersonation') = (${table.impersonatorId} is not null)`,
+    ),
     check(
       'user_sessions_method_known',
-      sql`${table.method} in ('password', 'email-link', 'email-code', 'passkey')`,
+      sql`${table.method} in ('password', 'email-link', 'email-code', 'passkey', 'impersonation')`,
     ),
     pgPolicy('user_sessions_select_own', {
       for: 'select',

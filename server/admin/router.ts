@@ -10,6 +10,7 @@ import {
   type AdminCall,
 } from './actions';
 import { complianceReportAsAdmin } from './compliance';
+import { impersonationProcedures } from './impersonation-router';
 import {
   errorReportAsAdmin,
   listErrorReportsAsAdmin,
@@ -183,4 +184,6 @@ export const adminRouter = router({
     .input(complianceInput)
     .output(complianceOutput)
     .query(({ ctx, input }) => complianceReportAsAdmin(ctx.serviceDb, input)),
+
+  ...impersonationProcedures,
 });

@@ -40,8 +40,11 @@ export async function createSession(
   userId: string,
   meta: SessionMeta,
   method: SessionMethod = 'password',
+  /** An admin's view as this user: the admin, and how long it may last. */
+  impersonation?: { impersonatorId: string; seconds: number },
 ) {
   const token = newSessionToken();
+  const lifetime = impersonation?.seconds ?? SESSION_ABSOLUTE_SECONDS;
   const [session] = await tx
     .insert(userSessions)
     .values({
@@ -50,7 +53,8 @@ export async function createSession(
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
       ip: meta.clientIp,
       method,
-      expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
+      impersonatorId: impersonation?.impersonatorId ?? null,
+      expiresAt: new Date(Date.now() + lifetime * 1000),
     })
     .returning({ id: userSessions.id });
   return { token, sessionId: session!.id };
@@ -65,6 +69,8 @@ export type LiveSession = {
   role: 'user' | 'admin';
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Set when an admin is viewing the product as this user (their id). */
+  impersonatorId: string | null;
   /** When its read from the database began: a copy older than the cache's bound is not used. */
   verifiedAt: number;
 };
@@ -83,6 +89,7 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
         role: profiles.role,
         lastSeenAt: userSessions.lastSeenAt,
         expiresAt: userSessions.expiresAt,
+        impersonatorId: userSessions.impersonatorId,
       })
       .from(userSessions)
       .innerJoin(profiles, eq(profiles.id, userSessions.userId))

@@ -85,6 +85,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
         },
         successStatus: 201,
         rateLimit: 'checkout',
+        notWhileImpersonating: true,
       })
       .input(checkoutInput)
       .output(redirectOutput)
@@ -100,6 +101,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
         },
         successStatus: 201,
         rateLimit: 'billing',
+        notWhileImpersonating: true,
       })
       .output(redirectOutput)
       .mutation(async ({ ctx }) => openBillingPortal(await personalCall(ctx))),
@@ -113,6 +115,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
           summary: 'Apply a finished checkout now, without waiting for the webhook',
         },
         rateLimit: 'billing',
+        notWhileImpersonating: true,
       })
       .input(confirmCheckoutInput)
       .output(billingOverview)

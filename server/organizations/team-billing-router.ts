@@ -80,6 +80,7 @@ export const teamBillingProcedures = {
       },
       successStatus: 201,
       rateLimit: 'checkout',
+      notWhileImpersonating: true,
     })
     .input(checkoutInput)
     .output(redirectOutput)
@@ -95,6 +96,7 @@ export const teamBillingProcedures = {
       },
       successStatus: 201,
       rateLimit: 'billing',
+      notWhileImpersonating: true,
     })
     .output(redirectOutput)
     .mutation(async ({ ctx }) => openBillingPortal(await teamBillingCall(ctx))),
@@ -108,6 +110,7 @@ export const teamBillingProcedures = {
         summary: "Apply the organization's finished checkout now, without waiting for the webhook",
       },
       rateLimit: 'billing',
+      notWhileImpersonating: true,
     })
     .input(confirmCheckoutInput)
     .output(billingOverview)

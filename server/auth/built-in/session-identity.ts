@@ -16,6 +16,7 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
     kind: 'user',
     userId: session.userId,
     sessionId: session.id,
+    ...(session.impersonatorId ? { impersonatorId: session.impersonatorId } : {}),
     claims: {
       sub: session.userId,
       role: 'authenticated',

@@ -34,7 +34,7 @@ function assertBuiltInAuth(ctx: Pick<Context, 'auth'>) {
 
 /** Changing them takes the person in a browser: an API key may only list them. */
 const managing = permissionProcedure('profile:write')
-  .meta({ sessionOnly: true })
+  .meta({ sessionOnly: true, notWhileImpersonating: true })
   .use(({ ctx, next }) => {
     assertBuiltInAuth(ctx);
     if (ctx.identity.apiKeyId || !ctx.identity.sessionId) {
