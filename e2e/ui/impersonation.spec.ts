@@ -38,7 +38,7 @@ test('an admin views the product as a user, with a banner on every page, and sto
   await page.getByLabel('Current password').fill(E2E_PASSWORD);
   await page.getByLabel('New password').fill('another long passphrase 42');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByText('While viewing as this user, you cannot change')).toBeVisible();
+  await expect(page.getByText('While viewing as this user, you cannot')).toBeVisible();
   await page.goto('/pricing');
   await expect(banner).toBeVisible();
 

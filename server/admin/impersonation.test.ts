@@ -72,7 +72,7 @@ describe('admin impersonation', () => {
     expect(edit?.details).toMatchObject({ impersonatedBy: admin.userId });
   });
 
-  it("refuses the account's own keys: password, email, passkeys, billing, other sessions", async () => {
+  it("refuses the account's own keys: password, email, passkeys, billing, sessions, API keys", async () => {
     const { cookie } = await viewing();
     const refused = [
       api.postJson(
@@ -88,6 +88,8 @@ describe('admin impersonation', () => {
       api.postJson('/me/passkeys/options', {}, { ...as(cookie), host: 'localhost' }),
       api.postJson('/billing/portal', {}, as(cookie)),
       api.postJson('/sessions/revoke-others', {}, as(cookie)),
+      // A key would outlast the view: a way in as the user, kept by the admin.
+      api.postJson('/api-keys', { name: 'kept', scopes: ['profile:read'] }, as(cookie)),
     ];
     for (const answer of await Promise.all(refused)) {
       expect(answer.status).toBe(403);

@@ -39,6 +39,7 @@ export const apiKeysRouter = router({
       },
       successStatus: 201,
       rateLimit: 'apiKeyCreate',
+      notWhileImpersonating: true,
     })
     .input(createApiKeyInput)
     .output(createApiKeyOutput)

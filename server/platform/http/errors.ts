@@ -55,7 +55,7 @@ export const PLATFORM_WORDS = {
   invalidCursor: 'The cursor is not valid: pass nextCursor from the previous page.',
   crossSite: 'Cross-site requests are not accepted.',
   notWhileImpersonating:
-    'While viewing as this user, you cannot change their password, email, passkeys, two-factor or billing.',
+    'While viewing as this user, you cannot create API keys or change their password, email, passkeys, two-factor or billing.',
   signInRequired: 'Sign in or send an API key to call this.',
   permissionNeeded: 'This needs the {permission} permission.',
   billingNotConfigured:
