@@ -7,13 +7,17 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
-/** How a session's sign-in was proven: a password, a mailed link, or the code in that mail. */
-export const SESSION_METHODS = ['password', 'email-link', 'email-code'] as const;
+/**
+ * How a session's sign-in was proven: a password, a mailed link, the code in that
+ * mail, or an OAuth provider (GitHub, Google) vouching for a linked identity.
+ */
+export const SESSION_METHODS = ['password', 'email-link', 'email-code', 'oauth'] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];
 
 const timestamps = {
@@ -88,7 +92,7 @@ export const userSessions = pgTable(
     index('user_sessions_user_id_idx').on(table.userId),
     check(
       'user_sessions_method_known',
-      sql`${table.method} in ('password', 'email-link', 'email-code')`,
+      sql`${table.method} in ('password', 'email-link', 'email-code', 'oauth')`,
     ),
     pgPolicy('user_sessions_select_own', {
       for: 'select',
@@ -105,7 +109,48 @@ export const userSessions = pgTable(
   ],
 );
 
+/** The OAuth providers an identity may come from (server/auth/oauth/providers.ts). */
+export const OAUTH_PROVIDERS = ['github', 'google'] as const;
+export type OAuthProviderId = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * OAuth identities linked to an account: one provider account signs into exactly
+ * one of ours. Users see and unlink their own; linking is the service path's (the
+ * provider's word is checked there, not by a policy).
+ */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: OAUTH_PROVIDERS }).notNull(),
+    /** The provider's stable id of the account (GitHub's numeric id, OIDC's `sub`). */
+    providerUserId: text('provider_user_id').notNull(),
+    /** The address the provider gave when it was linked: shown, never signed in with. */
+    email: text('email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('user_identities_provider_user_idx').on(table.provider, table.providerUserId),
+    index('user_identities_user_id_idx').on(table.userId),
+    check('user_identities_provider_known', sql`${table.provider} in ('github', 'google')`),
+    pgPolicy('user_identities_select_own', {
+      for: 'select',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+    }),
+    pgPolicy('user_identities_delete_own', {
+      for: 'delete',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+    }),
+  ],
+);
+
 export type Profile = typeof profiles.$inferSelect;
+export type UserIdentity = typeof userIdentities.$inferSelect;
 export type UserSession = typeof userSessions.$inferSelect;
 
 /**

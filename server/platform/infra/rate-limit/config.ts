@@ -50,6 +50,9 @@ export const NAMED_LIMITS = {
   // Wrong sign-in codes per email address, whatever the client address: with 5 wrong
   // codes per mail (email-tokens.ts), this bounds guesses at a million codes to 240 a day.
   emailCodeFailure: rule(10, 60 * 60, 'closed'),
+  // OAuth sign-in and linking: starts and callbacks per client address (each callback
+  // spends a code at the provider and may create an account).
+  oauth: rule(10, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),
   // Each invitation sends an email to an address the caller chose.
   invitation: rule(20, 60 * 60, 'closed'),
