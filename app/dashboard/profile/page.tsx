@@ -9,20 +9,40 @@ import {
   CardTitle,
 } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { configuredOAuthProviders } from '@/server/auth/oauth/providers';
 import { pageCaller, requireUser } from '@/server/page-session';
 
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
+import { IdentityList } from './identity-list';
 import { ProfileForm } from './profile-form';
+
+const OAUTH_ERROR_KEYS = [
+  'cancelled',
+  'invalidState',
+  'failed',
+  'unverifiedEmail',
+  'identityTaken',
+  'rateLimited',
+  'unavailable',
+] as const;
+type OAuthError = (typeof OAUTH_ERROR_KEYS)[number];
+const OAUTH_ERRORS = new Set<string>(OAUTH_ERROR_KEYS);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile.page');
   return { title: t('metaTitle') };
 }
 
-export default async function ProfilePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProfilePage({ searchParams }: Props) {
   await requireUser('/dashboard/profile');
   const t = await getTranslations('profile.page');
+  const tIdentities = await getTranslations('profile.identities');
+  const tOAuth = await getTranslations('auth.oauth');
+  const { linked, oauth_error: oauthError } = await searchParams;
+  const providers = configuredOAuthProviders();
   const me = await (await pageCaller()).me.get();
   return (
     <div className="max-w-2xl space-y-6">
@@ -54,6 +74,27 @@ export default async function ProfilePage() {
           <ChangePasswordForm />
         </CardContent>
       </Card>
+      {providers.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{tIdentities('title')}</CardTitle>
+            <CardDescription>{tIdentities('description')}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            {(linked === 'github' || linked === 'google') && (
+              <p role="status" className="text-sm">
+                {tIdentities('linked', { provider: linked === 'github' ? 'GitHub' : 'Google' })}
+              </p>
+            )}
+            {typeof oauthError === 'string' && OAUTH_ERRORS.has(oauthError) && (
+              <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+                {tOAuth(`errors.${oauthError as OAuthError}`)}
+              </p>
+            )}
+            <IdentityList providers={providers} />
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }

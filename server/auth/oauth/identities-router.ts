@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { OAUTH_PROVIDERS } from '@/db/schema/auth';
 import { AppError } from '@/server/platform/http/errors';
+import { dateTime } from '@/server/platform/http/output';
 import { permissionProcedure, router } from '@/server/trpc';
 import { said } from '@/server/i18n/error-words';
 
@@ -11,7 +12,7 @@ const identityOutput = z.object({
   id: z.uuid(),
   provider: z.enum(OAUTH_PROVIDERS),
   email: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: dateTime(),
 });
 
 export const identitiesRouter = router({

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Page } from '@playwright/test';
+
+import { expect, test } from '../support/test';
+
+/** At the local identity provider's page: sign in as `email`, verified or not. */
+async function atLocalProvider(page: Page, email: string, verified: boolean) {
+  await expect(page.getByRole('heading', { name: 'Local github sign-in' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  if (!verified) await page.getByLabel('Address verified').uncheck();
+  await page.getByRole('button', { name: 'Continue with this address' }).click();
+}
+
+test('continue with GitHub through the local identity provider: sign up, connected account listed, sign in again', async ({
+  page,
+  context,
+}) => {
+  const email = `e2e-oauth-${randomUUID()}@example.com`;
+  await page.goto('/sign-in?next=/dashboard/profile');
+  await page.getByRole('link', { name: 'Continue with GitHub' }).click();
+  await atLocalProvider(page, email, true);
+
+  await expect(page).toHaveURL(/\/dashboard\/profile$/);
+  const connected = page.getByRole('table', { name: 'Connected accounts' });
+  await expect(connected.getByText(`GitHub (${email})`)).toBeVisible();
+  // Its only way in (no password): disconnecting it is refused, with the reason.
+  await connected.getByRole('button', { name: 'Disconnect GitHub' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('set a password first');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByText(/Could not disconnect GitHub/)).toBeVisible();
+  await expect(connected.getByText(`GitHub (${email})`)).toBeVisible();
+
+  // Signed out, the same GitHub account signs into the same account.
+  await context.clearCookies();
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Continue with GitHub' }).click();
+  await atLocalProvider(page, email, true);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('main').getByText(email)).toBeVisible();
+});
+
+test('an address the provider did not verify signs nobody in', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Continue with GitHub' }).click();
+  await atLocalProvider(page, `e2e-oauth-${randomUUID()}@example.com`, false);
+  await expect(page).toHaveURL(/\/sign-in\?oauth_error=unverifiedEmail$/);
+  await expect(page.getByRole('alert')).toContainText(
+    'did not confirm that this email address is yours',
+  );
+});
