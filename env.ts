@@ -54,6 +54,17 @@ export const env = createEnv({
     GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    // With Supabase Auth: the providers enabled in its dashboard, e.g. "github,google".
+    SUPABASE_OAUTH_PROVIDERS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((name) => name.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['github', 'google']))),
     // Set by server.mjs, never by hand: the local identity provider (packages/oauth-emulator).
     OAUTH_EMULATOR_URL: z.url().optional(),
     // The catalog's Stripe prices; unset, the emulator's seeded ids.

@@ -79,6 +79,18 @@ export type AuthProvider = {
     call: AuthCall & { identity: SignedIn },
     input: { provider: OAuthProviderId; profile: OAuthProfile },
   ): Promise<OAuthOutcome>;
+  /**
+   * Where the provider runs OAuth itself (Supabase Auth): the URL to send the browser
+   * to, and the callback's code exchange, which sets the session (null: refused).
+   */
+  startOAuth?(
+    call: AuthCall,
+    input: { provider: OAuthProviderId; redirectTo: string },
+  ): Promise<string>;
+  finishOAuth?(
+    call: AuthCall,
+    input: { provider: OAuthProviderId; code: string },
+  ): Promise<{ userId: string } | null>;
   /** Ends every other session; the count when the provider tells it. */
   signOutOthers(call: AuthCall & { identity: SignedIn }): Promise<number | null>;
 };

@@ -133,6 +133,18 @@ export function oauthProvider(id: OAuthProviderId): OAuthProvider | null {
   return null;
 }
 
-/** The providers whose buttons the sign-in page shows. */
+/** Whether Supabase Auth keeps the accounts (and so runs OAuth itself). */
+const supabaseAuth = () =>
+  Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY);
+
+/**
+ * The providers whose buttons the pages show: with Supabase Auth, those enabled in
+ * its dashboard (SUPABASE_OAUTH_PROVIDERS); else those our own client can reach.
+ */
 export const configuredOAuthProviders = (): OAuthProviderId[] =>
-  (['github', 'google'] as const).filter((id) => oauthProvider(id) !== null);
+  supabaseAuth()
+    ? [...new Set(env.SUPABASE_OAUTH_PROVIDERS)]
+    : (['github', 'google'] as const).filter((id) => oauthProvider(id) !== null);
+
+/** Whether our own client runs the flow for `id` (not Supabase, which runs its own). */
+export const ownOAuthClient = (id: OAuthProviderId) => (supabaseAuth() ? null : oauthProvider(id));

@@ -11,7 +11,7 @@ import { runApiRequest, type RequestScope } from '@/server/platform/http/request
 import { authCall, createContext, type PipelineDeps } from '@/server/trpc';
 
 import { clearedFlowCookie, flowCookie, flowFrom, safeNextPath, sameState } from './flow-cookie';
-import { oauthProvider } from './providers';
+import { configuredOAuthProviders, ownOAuthClient } from './providers';
 import type { OAuthRefusal } from './outcome';
 
 export type OAuthRouteDeps = Pick<PipelineDeps, 'getDb' | 'auth' | 'identifiers' | 'tierOf'> &
@@ -68,11 +68,19 @@ const auditFailure = (
 export function createOAuthHandlers(deps: OAuthRouteDeps) {
   const pipeline = { ...deps, billing: () => null, reportServerError: async () => undefined };
 
-  const begin = async (request: Request, scope: RequestScope) => {
+  /** Pipeline steps 2 and 3; a refusal by the rate limit is a redirect with its message. */
+  const begin = async (request: Request, scope: RequestScope, linking: boolean) => {
     const context = await createContext(request, scope, 'rest', pipeline);
-    await enforceRequestLimits(scope, context.identity, 'oauth', ({ userId }) =>
-      context.tierOf(userId),
-    );
+    try {
+      await enforceRequestLimits(scope, context.identity, 'oauth', ({ userId }) =>
+        context.tierOf(userId),
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.appCode === 'RATE_LIMITED') {
+        return backWithError(scope, linking, 'rateLimited');
+      }
+      throw error;
+    }
     return context;
   };
 
@@ -82,26 +90,33 @@ export function createOAuthHandlers(deps: OAuthRouteDeps) {
       const params = new URL(request.url).searchParams;
       const linking = params.get('link') === '1';
       const id = providerIn(request);
-      const provider = id ? oauthProvider(id) : null;
-      if (!id || !provider) return backWithError(scope, linking, 'unavailable');
-      let context;
-      try {
-        context = await begin(request, scope);
-      } catch (error) {
-        if (error instanceof AppError && error.appCode === 'RATE_LIMITED') {
-          return backWithError(scope, linking, 'rateLimited');
-        }
-        throw error;
+      if (!id || !configuredOAuthProviders().includes(id)) {
+        return backWithError(scope, linking, 'unavailable');
       }
-      const { identity } = context;
-      if (!context.auth.signInWithOAuth) return backWithError(scope, linking, 'unavailable');
+      const context = await begin(request, scope, linking);
+      if (context instanceof Response) return context;
+      const { identity, auth } = context;
+      const redirectUri = returnUrlFor(request, `/auth/oauth/${id}/callback`);
+      const provider = ownOAuthClient(id);
+      // Supabase Auth runs the flow itself (and links identities by its own rules).
+      if (!provider) {
+        if (linking || !auth.startOAuth) return backWithError(scope, linking, 'unavailable');
+        const url = await auth.startOAuth(authCall(context), {
+          provider: id,
+          redirectTo: redirectUri,
+        });
+        const next = safeNextPath(params.get('next'));
+        const flow = { provider: id, state: generateState(), verifier: generateCodeVerifier() };
+        scope.cookies.push(flowCookie({ ...flow, next, linkFor: null }, scope.secureCookies));
+        return redirect(scope, url);
+      }
+      if (!auth.signInWithOAuth) return backWithError(scope, linking, 'unavailable');
       // Linking adds a way into the account: only its signed-in browser may start it.
       const linkFor =
         linking && identity.kind === 'user' && identity.sessionId ? identity.userId : null;
       if (linking && !linkFor) return redirect(scope, `/sign-in?next=${PROFILE_PAGE}`);
       const state = generateState();
       const verifier = generateCodeVerifier();
-      const redirectUri = returnUrlFor(request, `/auth/oauth/${id}/callback`);
       const url = provider
         .client(redirectUri)
         .createAuthorizationURLWithPKCE(
@@ -127,31 +142,36 @@ export function createOAuthHandlers(deps: OAuthRouteDeps) {
       scope.cookies.push(clearedFlowCookie(scope.secureCookies));
       const linking = Boolean(flow?.linkFor);
       const id = providerIn(request);
-      const provider = id ? oauthProvider(id) : null;
-      if (!id || !provider) return backWithError(scope, linking, 'unavailable');
-      let context;
-      try {
-        context = await begin(request, scope);
-      } catch (error) {
-        if (error instanceof AppError && error.appCode === 'RATE_LIMITED') {
-          return backWithError(scope, linking, 'rateLimited');
-        }
-        throw error;
-      }
-      const { identity, auth } = context;
-      if (!auth.signInWithOAuth || !auth.linkOAuthIdentity) {
+      if (!id || !configuredOAuthProviders().includes(id)) {
         return backWithError(scope, linking, 'unavailable');
       }
+      const context = await begin(request, scope, linking);
+      if (context instanceof Response) return context;
+      const { identity, auth } = context;
       const db = context.serviceDb;
       const fail = async (reason: string, error: FlowError) => {
         await auditFailure(db, id, flow?.linkFor ?? null, reason, scope);
         return backWithError(scope, linking, error);
       };
       if (params.get('error')) return fail(`provider said ${params.get('error')}`, 'cancelled');
-      if (!flow) return fail('no flow cookie (verifier missing)', 'invalidState');
-      if (flow.provider !== id || !sameState(flow.state, params.get('state'))) {
-        return fail('state mismatch', 'invalidState');
+      if (!flow || flow.provider !== id)
+        return fail('no flow cookie (verifier missing)', 'invalidState');
+      const provider = ownOAuthClient(id);
+      if (!provider) {
+        // Supabase's callback carries no state of ours: its PKCE verifier cookie binds
+        // the code to this browser, and our flow cookie shows this browser started it.
+        const code = params.get('code');
+        if (!code || !auth.finishOAuth) return fail('no code', 'invalidState');
+        const signedIn = await auth.finishOAuth(authCall(context), { provider: id, code });
+        return signedIn
+          ? redirect(scope, safeNextPath(flow.next))
+          : backWithError(scope, false, 'failed');
       }
+      if (!auth.signInWithOAuth || !auth.linkOAuthIdentity) {
+        return backWithError(scope, linking, 'unavailable');
+      }
+      if (!sameState(flow.state, params.get('state')))
+        return fail('state mismatch', 'invalidState');
       const code = params.get('code');
       if (!code) return fail('no code', 'invalidState');
       let profile;
