@@ -37,7 +37,7 @@ test('continue with GitHub through the local identity provider: sign up, connect
   await page.getByRole('link', { name: 'Continue with GitHub' }).click();
   await atLocalProvider(page, email, true);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole('main').getByText(email)).toBeVisible();
+  await expect(page.getByRole('main').getByText(email, { exact: true })).toBeVisible();
 });
 
 test('an address the provider did not verify signs nobody in', async ({ page }) => {
@@ -45,7 +45,7 @@ test('an address the provider did not verify signs nobody in', async ({ page }) 
   await page.getByRole('link', { name: 'Continue with GitHub' }).click();
   await atLocalProvider(page, `e2e-oauth-${randomUUID()}@example.com`, false);
   await expect(page).toHaveURL(/\/sign-in\?oauth_error=unverifiedEmail$/);
-  await expect(page.getByRole('alert')).toContainText(
+  await expect(page.getByRole('alert').filter({ hasText: 'The provider' })).toContainText(
     'did not confirm that this email address is yours',
   );
 });
