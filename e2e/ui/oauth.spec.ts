@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 import { expect, test } from '../support/test';
@@ -48,4 +49,31 @@ test('an address the provider did not verify signs nobody in', async ({ page }) 
   await expect(page.getByRole('alert').filter({ hasText: 'The provider' })).toContainText(
     'did not confirm that this email address is yours',
   );
+});
+
+test('the buttons, their error and Connected accounts: German words, no serious axe violation', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const serious = async () =>
+    (
+      await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+    ).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id);
+  await context.addCookies([{ name: 'locale', value: 'de', url: baseURL! }]);
+  await page.goto('/sign-in?oauth_error=invalidState');
+  await expect(page.getByRole('link', { name: 'Weiter mit Google' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'nicht bestätigt' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByRole('link', { name: 'Weiter mit GitHub' }).click();
+  await atLocalProvider(page, `e2e-oauth-${randomUUID()}@example.com`, true);
+  await page.goto('/dashboard/profile');
+  await expect(page.getByRole('table', { name: 'Verknüpfte Konten' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Google verknüpfen' })).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('⟦');
+  expect(await serious()).toEqual([]);
 });
