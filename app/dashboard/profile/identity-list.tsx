@@ -37,7 +37,7 @@ export function IdentityList({ providers }: { providers: readonly Provider[] }) 
     return <ErrorState title={t('loadFailed')} onRetry={() => identities.refetch()} />;
   }
   const { identities: linked, hasPassword } = identities.data;
-  const lastWayIn = !hasPassword && linked.length === 1;
+  const lastWayIn = hasPassword === false && linked.length === 1;
   return (
     <div className="space-y-4">
       {linked.length === 0 ? (

@@ -9,7 +9,7 @@ import {
   CardTitle,
 } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
-import { configuredOAuthProviders } from '@/server/auth/oauth/providers';
+import { linkableOAuthProviders } from '@/server/auth/oauth/providers';
 import { pageCaller, requireUser } from '@/server/page-session';
 
 import { ChangeEmailForm } from './change-email-form';
@@ -42,7 +42,7 @@ export default async function ProfilePage({ searchParams }: Props) {
   const tIdentities = await getTranslations('profile.identities');
   const tOAuth = await getTranslations('auth.oauth');
   const { linked, oauth_error: oauthError } = await searchParams;
-  const providers = configuredOAuthProviders();
+  const providers = linkableOAuthProviders();
   const me = await (await pageCaller()).me.get();
   return (
     <div className="max-w-2xl space-y-6">

@@ -27,10 +27,14 @@ export const identitiesRouter = router({
       },
     })
     .input(z.void())
-    .output(z.object({ identities: z.array(identityOutput), hasPassword: z.boolean() }))
+    // hasPassword: null where Supabase Auth keeps the accounts (and their identities).
+    .output(z.object({ identities: z.array(identityOutput), hasPassword: z.boolean().nullable() }))
     .query(async ({ ctx }) => ({
       identities: await ctx.rls((tx) => listOwnIdentities(tx)),
-      hasPassword: await hasPasswordAsService(ctx.serviceDb, ctx.identity.userId),
+      hasPassword:
+        ctx.auth.kind === 'built-in'
+          ? await hasPasswordAsService(ctx.serviceDb, ctx.identity.userId)
+          : null,
     })),
 
   unlink: permissionProcedure('profile:write')

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withServiceRole } from '@/db/rls';
 import { auditLogs, userSessions } from '@/db/schema';
 import { startOAuthEmulator } from '@/packages/oauth-emulator';
-import { asNewCaller, newTestEmail, signedInUser, TEST_PASSWORD } from '@/test/helpers/accounts';
+import {
+  apiKeyOf,
+  asNewCaller,
+  newTestEmail,
+  signedInUser,
+  TEST_PASSWORD,
+} from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { oauthBrowser } from '@/test/helpers/oauth-flow';
 
@@ -219,6 +225,30 @@ describe('linked identities', () => {
     );
     expect(refused.status).toBe(409);
     expect((await identitiesOf(flow.session!)).identities).toHaveLength(1);
+  });
+
+  it('an API key may list the identities (REST), never unlink one', async () => {
+    const user = await signedInUser(api, db());
+    await browser.signIn(
+      'google',
+      { email: newTestEmail(), verified: false },
+      { cookie: user.cookie, query: 'link=1' },
+    );
+    const { key } = await apiKeyOf(api, user, { scopes: ['profile:read', 'profile:write'] });
+    const listed = await api.rest('/me/identities', {
+      headers: { authorization: `Bearer ${key}`, ...asNewCaller() },
+    });
+    expect(listed.status).toBe(200);
+    const [identity] = (await listed.json()).data.identities;
+    expect(identity.provider).toBe('google');
+    expect(identity.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const unlink = await api.postTrpc(
+      'identities.unlink',
+      { id: identity.id },
+      { authorization: `Bearer ${key}`, ...asNewCaller() },
+    );
+    expect(unlink.status).toBe(403);
+    expect((await api.rest('/me/identities', { headers: asNewCaller() })).status).toBe(401);
   });
 
   it('does not start linking without a signed-in session', async () => {

@@ -148,3 +148,7 @@ export const configuredOAuthProviders = (): OAuthProviderId[] =>
 
 /** Whether our own client runs the flow for `id` (not Supabase, which runs its own). */
 export const ownOAuthClient = (id: OAuthProviderId) => (supabaseAuth() ? null : oauthProvider(id));
+
+/** The providers a signed-in user may connect from the profile (ours only: see README). */
+export const linkableOAuthProviders = (): OAuthProviderId[] =>
+  supabaseAuth() ? [] : configuredOAuthProviders();

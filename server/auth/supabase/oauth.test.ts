@@ -70,6 +70,11 @@ describe('OAuth with Supabase Auth', () => {
     const me = await api.rest('/me', { headers: { cookie: session, ...asNewCaller() } });
     expect(me.status).toBe(200);
     expect((await me.json()).data.email).toBe(email);
+    // Supabase keeps the identities: ours lists none, and says nothing about a password.
+    const listed = await api.rest('/me/identities', {
+      headers: { cookie: session, ...asNewCaller() },
+    });
+    expect((await listed.json()).data).toEqual({ identities: [], hasPassword: null });
 
     // The code is spent: replayed with the same cookies, it signs nobody in.
     const replay = await get(handlers.callback, path, cookies);
