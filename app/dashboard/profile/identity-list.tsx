@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LinkIcon } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 
+import { PROVIDER_NAMES, type OAuthProviderName } from '@/app/_components/oauth-words';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { Button } from '@/app/_components/ui/button';
 import { ConfirmDialog } from '@/app/_components/ui/confirm-dialog';
@@ -13,15 +14,12 @@ import { LoadingLines } from '@/app/_components/ui/skeleton';
 import { Table, TableCell, TableRow } from '@/app/_components/ui/table';
 import { toast } from '@/app/_components/ui/toaster';
 
-const NAMES = { github: 'GitHub', google: 'Google' } as const;
-type Provider = keyof typeof NAMES;
-
 /**
  * "Connected accounts": the linked GitHub and Google identities, a way to connect
  * another (the OAuth flow, started while signed in) and to disconnect one, which the
  * server refuses for the last way into an account without a password.
  */
-export function IdentityList({ providers }: { providers: readonly Provider[] }) {
+export function IdentityList({ providers }: { providers: readonly OAuthProviderName[] }) {
   const t = useTranslations('profile.identities');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -45,7 +43,7 @@ export function IdentityList({ providers }: { providers: readonly Provider[] }) 
       ) : (
         <Table caption={t('caption')} columns={[t('caption'), t('linkedAt'), '']}>
           {linked.map((identity) => {
-            const provider = NAMES[identity.provider];
+            const provider = PROVIDER_NAMES[identity.provider];
             return (
               <TableRow key={identity.id}>
                 <TableCell className="font-medium break-all">
@@ -87,7 +85,7 @@ export function IdentityList({ providers }: { providers: readonly Provider[] }) 
         {providers.map((provider) => (
           <Button key={provider} asChild variant="outline">
             <a href={`/auth/oauth/${provider}/start?link=1`}>
-              {t('connect', { provider: NAMES[provider] })}
+              {t('connect', { provider: PROVIDER_NAMES[provider] })}
             </a>
           </Button>
         ))}

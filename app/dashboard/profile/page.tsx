@@ -8,6 +8,7 @@ import {
   CardHeader,
   CardTitle,
 } from '@/app/_components/ui/card';
+import { oauthErrorKey, PROVIDER_NAMES } from '@/app/_components/oauth-words';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { linkableOAuthProviders } from '@/server/auth/oauth/providers';
 import { pageCaller, requireUser } from '@/server/page-session';
@@ -16,18 +17,6 @@ import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
 import { IdentityList } from './identity-list';
 import { ProfileForm } from './profile-form';
-
-const OAUTH_ERROR_KEYS = [
-  'cancelled',
-  'invalidState',
-  'failed',
-  'unverifiedEmail',
-  'identityTaken',
-  'rateLimited',
-  'unavailable',
-] as const;
-type OAuthError = (typeof OAUTH_ERROR_KEYS)[number];
-const OAUTH_ERRORS = new Set<string>(OAUTH_ERROR_KEYS);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile.page');
@@ -43,6 +32,7 @@ export default async function ProfilePage({ searchParams }: Props) {
   const tOAuth = await getTranslations('auth.oauth');
   const { linked, oauth_error: oauthError } = await searchParams;
   const providers = linkableOAuthProviders();
+  const errorKey = oauthErrorKey(oauthError);
   const me = await (await pageCaller()).me.get();
   return (
     <div className="max-w-2xl space-y-6">
@@ -83,12 +73,12 @@ export default async function ProfilePage({ searchParams }: Props) {
           <CardContent className="space-y-4">
             {(linked === 'github' || linked === 'google') && (
               <p role="status" className="text-sm">
-                {tIdentities('linked', { provider: linked === 'github' ? 'GitHub' : 'Google' })}
+                {tIdentities('linked', { provider: PROVIDER_NAMES[linked] })}
               </p>
             )}
-            {typeof oauthError === 'string' && OAUTH_ERRORS.has(oauthError) && (
+            {errorKey && (
               <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-                {tOAuth(`errors.${oauthError as OAuthError}`)}
+                {tOAuth(`errors.${errorKey}`)}
               </p>
             )}
             <IdentityList providers={providers} />

@@ -14,9 +14,6 @@ import { clearedFlowCookie, flowCookie, flowFrom, safeNextPath, sameState } from
 import { configuredOAuthProviders, ownOAuthClient } from './providers';
 import type { OAuthRefusal } from './outcome';
 
-export type OAuthRouteDeps = Pick<PipelineDeps, 'getDb' | 'auth' | 'identifiers' | 'tierOf'> &
-  Partial<PipelineDeps>;
-
 const PROFILE_PAGE = '/dashboard/profile';
 
 /** Why the flow ended without a session; the page shows the matching message. */
@@ -65,9 +62,7 @@ const auditFailure = (
  * request: request id and log (runApiRequest), the caller's identity (createContext),
  * the `oauth` rate limit per address; then a redirect, never a JSON body.
  */
-export function createOAuthHandlers(deps: OAuthRouteDeps) {
-  const pipeline = { ...deps, billing: () => null, reportServerError: async () => undefined };
-
+export function createOAuthHandlers(pipeline: PipelineDeps) {
   /** Pipeline steps 2 and 3; a refusal by the rate limit is a redirect with its message. */
   const begin = async (request: Request, scope: RequestScope, linking: boolean) => {
     const context = await createContext(request, scope, 'rest', pipeline);

@@ -6,7 +6,7 @@ import { TextLink } from '@/app/_components/ui/text-link';
 import { configuredOAuthProviders } from '@/server/auth/oauth/providers';
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
-import { OAuthButtons } from './oauth-buttons';
+import { OAuthButtons } from '../_components/oauth-buttons';
 import { SignInMethods } from './sign-in-methods';
 
 export async function generateMetadata(): Promise<Metadata> {

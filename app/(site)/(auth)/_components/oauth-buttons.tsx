@@ -1,10 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 
+import {
+  oauthErrorKey,
+  PROVIDER_NAMES,
+  type OAuthProviderName,
+} from '@/app/_components/oauth-words';
 import { Button } from '@/app/_components/ui/button';
-
-/** The providers' own names, in every language. */
-export const PROVIDER_NAMES = { github: 'GitHub', google: 'Google' } as const;
-export type OAuthButtonProvider = keyof typeof PROVIDER_NAMES;
 
 /**
  * "Continue with …": plain links to the flow's start (a GET that only redirects), so
@@ -15,13 +16,13 @@ export async function OAuthButtons({
   next,
   error,
 }: {
-  providers: readonly OAuthButtonProvider[];
+  providers: readonly OAuthProviderName[];
   next?: string;
   error?: string;
 }) {
   const t = await getTranslations('auth.oauth');
   const query = next?.startsWith('/') ? `?next=${encodeURIComponent(next)}` : '';
-  const errorKey = error && error in KNOWN_ERRORS ? (error as keyof typeof KNOWN_ERRORS) : null;
+  const errorKey = oauthErrorKey(error);
   if (providers.length === 0 && !errorKey) return null;
   return (
     <div className="space-y-3">
@@ -43,13 +44,3 @@ export async function OAuthButtons({
     </div>
   );
 }
-
-const KNOWN_ERRORS = {
-  cancelled: true,
-  invalidState: true,
-  failed: true,
-  unverifiedEmail: true,
-  identityTaken: true,
-  rateLimited: true,
-  unavailable: true,
-} as const;
