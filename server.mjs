@@ -90,7 +90,15 @@ async function startOAuthEmulator() {
     pkg: '@lean-saas/oauth-emulator',
     name: 'local identity provider',
     // A fixed offset from the app's port: two local apps (dev and e2e) never collide.
-    variables: { OAUTH_EMULATOR_PORT: process.env.OAUTH_EMULATOR_PORT || String(port + 9100) },
+    variables: {
+      OAUTH_EMULATOR_PORT: process.env.OAUTH_EMULATOR_PORT || String(port + 9100),
+      // The callbacks it accepts: this app as a browser on this machine reaches it.
+      OAUTH_EMULATOR_APP_ORIGINS: [
+        `http://localhost:${port}`,
+        `http://127.0.0.1:${port}`,
+        ...(process.env.APP_URL ? [new URL(process.env.APP_URL).origin] : []),
+      ].join(','),
+    },
   });
   process.once('exit', () => child.kill());
   return listening;

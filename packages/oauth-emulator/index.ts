@@ -1,17 +1,19 @@
-// A local identity provider standing in for GitHub (OAuth 2: /user, /user/emails) and
-// Google (OpenID Connect's code flow and userinfo), so sign-in with either runs on a
-// laptop and in e2e with no account. It keeps the protocol's rules the app relies on:
-// registered client and secret, exact redirect URI, PKCE S256, codes used once and
-// expiring within a minute. Not part of the product: server.mjs starts it locally.
+// A local identity provider standing in for GitHub and Google, so sign-in with either
+// runs on a laptop and in e2e with no account. Google's flavour is a real OpenID
+// Connect provider (oidc-provider, oidc.ts). GitHub is not OIDC, and no library plays
+// its shape, so its flavour is small and written here (OAuth 2 plus /user and
+// /user/emails), keeping the rules the app relies on: registered client, secret and
+// redirect URI, PKCE S256, codes used once within a minute. Not part of the product:
+// server.mjs starts it on a local app.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { googleProvider, OIDC_PREFIX } from './oidc';
 import { signInPage } from './page';
 import { accountIdOf, TEST_USERS, type TestUser } from './users';
 
-export const FLAVOURS = ['github', 'google'] as const;
-type Flavour = (typeof FLAVOURS)[number];
+type Flavour = 'github';
 
 /** The one client the emulator knows; the app uses the same pair when pointed at it. */
 export const LOCAL_CLIENT = { id: 'lean-saas-local', secret: 'lean-saas-local-secret' };
@@ -29,6 +31,8 @@ export type OAuthEmulatorOptions = {
   port?: number;
   host?: string;
   client?: { id: string; secret: string };
+  /** The app origins whose callbacks are registered; default http://localhost:3000. */
+  appOrigins?: string[];
 };
 
 const random = () => randomBytes(24).toString('base64url');
@@ -72,11 +76,16 @@ export async function startOAuthEmulator(options: OAuthEmulatorOptions = {}) {
     return { id: form.get('client_id') ?? '', secret: form.get('client_secret') ?? '' };
   };
 
-  /** The authorization request must name our client and use PKCE S256. */
+  const origins = options.appOrigins ?? ['http://localhost:3000'];
+  const callbacks = (id: string) => origins.map((origin) => `${origin}/auth/oauth/${id}/callback`);
+
+  /** The authorization request must name our client, a registered callback and PKCE S256. */
   const authorizationError = (params: URLSearchParams) => {
     if (params.get('client_id') !== client.id) return 'unknown client_id';
     if (params.get('response_type') !== 'code') return 'response_type must be code';
-    if (!params.get('redirect_uri')) return 'redirect_uri is required';
+    if (!callbacks('github').includes(params.get('redirect_uri') ?? '')) {
+      return 'redirect_uri is not registered';
+    }
     if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')) {
       return 'PKCE with S256 is required';
     }
@@ -176,19 +185,26 @@ export async function startOAuthEmulator(options: OAuthEmulatorOptions = {}) {
     send(response, 404, { message: 'Not Found' });
   }
 
+  // Set once the server listens (the OpenID provider's issuer names the port).
+  const oidc: { handle?: (request: IncomingMessage, response: ServerResponse) => unknown } = {};
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://x');
+    const fail = (error: unknown) => {
+      if (!response.headersSent) send(response, 500, { error: String(error) });
+    };
+    if (pathname === OIDC_PREFIX || pathname.startsWith(`${OIDC_PREFIX}/`)) {
+      return Promise.resolve(oidc.handle?.(request, response)).catch(fail);
+    }
     const [, flavour, ...rest] = pathname.split('/');
     const path = rest.join('/');
-    if (!FLAVOURS.includes(flavour as Flavour)) return send(response, 404, { error: 'not found' });
-    const which = flavour as Flavour;
+    if (flavour !== 'github') return send(response, 404, { error: 'not found' });
     const run =
       path === 'authorize' && (request.method === 'GET' || request.method === 'POST')
-        ? authorize(which, request, response)
+        ? authorize(flavour, request, response)
         : path === 'token' && request.method === 'POST'
-          ? token(which, request, response)
-          : Promise.resolve(resource(which, path, request, response));
-    run.catch((error: unknown) => send(response, 500, { error: String(error) }));
+          ? token(flavour, request, response)
+          : Promise.resolve(resource(flavour, path, request, response));
+    run.catch(fail);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -196,8 +212,16 @@ export async function startOAuthEmulator(options: OAuthEmulatorOptions = {}) {
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  oidc.handle = await googleProvider({
+    issuer: `${url}${OIDC_PREFIX}`,
+    client,
+    redirectUris: callbacks('google'),
+    chosenUser,
+    formOf,
+  });
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,7 +10,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
-const emulator = await startOAuthEmulator({ port, host: env.OAUTH_EMULATOR_HOST || undefined });
+const emulator = await startOAuthEmulator({
+  port,
+  host: env.OAUTH_EMULATOR_HOST || undefined,
+  // Where the app may be reached: each origin's callbacks are registered with its client.
+  appOrigins: env.OAUTH_EMULATOR_APP_ORIGINS?.split(',').filter(Boolean),
+});
 
 let stopping = false;
 async function stop(): Promise<void> {

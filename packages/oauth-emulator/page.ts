@@ -13,8 +13,11 @@ const hidden = (params: URLSearchParams) =>
     .join('');
 
 /** "Sign in to <flavour>": pick a test user, or type any address (verified or not). */
-export function signInPage(flavour: string, params: URLSearchParams): string {
-  const action = `/${flavour}/authorize`;
+export function signInPage(
+  flavour: string,
+  params: URLSearchParams,
+  action = `/${flavour}/authorize`,
+): string {
   const users = TEST_USERS.map(
     (user, index) => `<form method="post" action="${action}">${hidden(params)}
       <input type="hidden" name="user" value="${index}">

@@ -7,6 +7,11 @@ import { asNewCaller } from './accounts';
 /** Who to be at the local identity provider: a fixed test user (0, 1, 2) or any address. */
 export type PickedUser = number | { email: string; name?: string; verified: boolean };
 
+const unescape = (value: string) =>
+  value.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity as 'amp'],
+  );
 const setCookies = (response: Response) => response.headers.getSetCookie();
 const cookieNamed = (response: Response, name: string) =>
   setCookies(response)
@@ -29,10 +34,38 @@ export function oauthBrowser(db: () => Database) {
     return { response, flowCookie: cookieNamed(response, 'lean_oauth') };
   }
 
-  /** The provider's answer to choosing `user` on its page: the callback URL it redirects to. */
+  /**
+   * The provider's answer to choosing `user` on its page: the callback URL it sends
+   * the browser back to. Follows the provider's own redirects with its cookies, as a
+   * browser would (the OpenID provider goes through an interaction page).
+   */
   async function pick(authorizeUrl: string, user: PickedUser) {
-    const url = new URL(authorizeUrl);
-    const form = new URLSearchParams(url.searchParams);
+    const jar = new Map<string, string>();
+    const go = async (url: URL, init: RequestInit = {}) => {
+      const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(url, { ...init, redirect: 'manual', headers: { cookie } });
+      for (const line of response.headers.getSetCookie()) {
+        const [name, value] = line.split(';')[0]!.split('=') as [string, string];
+        if (value && !/max-age=0|expires=thu, 01 jan 1970/i.test(line)) jar.set(name, value);
+        else jar.delete(name);
+      }
+      return response;
+    };
+    const toApp = (url: URL) => url.pathname.startsWith('/auth/oauth/');
+    let url = new URL(authorizeUrl);
+    let response = await go(url);
+    while (response.status >= 300 && response.status < 400) {
+      url = new URL(response.headers.get('location')!, url);
+      response = await go(url);
+    }
+    const html = await response.text();
+    const firstForm = html.slice(html.indexOf('<form'), html.indexOf('</form>'));
+    const action = /action="([^"]+)"/.exec(firstForm)![1]!;
+    const form = new URLSearchParams(
+      [...firstForm.matchAll(/type="hidden" name="([^"]+)" value="([^"]*)"/g)]
+        .filter(([, name]) => name !== 'user')
+        .map(([, name, value]) => [name!, unescape(value!)]),
+    );
     if (typeof user === 'number') form.set('user', String(user));
     else {
       form.set('user', 'custom');
@@ -40,13 +73,14 @@ export function oauthBrowser(db: () => Database) {
       form.set('name', user.name ?? user.email);
       if (user.verified) form.set('verified', 'yes');
     }
-    const answer = await fetch(`${url.origin}${url.pathname}`, {
-      method: 'POST',
-      body: form,
-      redirect: 'manual',
-    });
-    if (answer.status !== 302) throw new Error(`provider answered ${answer.status}`);
-    return new URL(answer.headers.get('location')!);
+    url = new URL(action, url);
+    response = await go(url, { method: 'POST', body: form });
+    while (response.status >= 300 && response.status < 400) {
+      url = new URL(response.headers.get('location')!, url);
+      if (toApp(url)) return url;
+      response = await go(url);
+    }
+    throw new Error(`provider answered ${response.status}`);
   }
 
   const callback = (callbackUrl: URL, cookie?: string) =>

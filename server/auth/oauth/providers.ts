@@ -107,11 +107,15 @@ const REAL: Record<OAuthProviderId, Endpoints> = {
   },
 };
 
-const emulated = (base: string, id: OAuthProviderId): Endpoints => ({
-  authorize: `${base}/${id}/authorize`,
-  token: `${base}/${id}/token`,
-  api: id === 'github' ? `${base}/github` : `${base}/google/userinfo`,
-});
+// GitHub's shape under /github; an OpenID provider (oidc-provider's routes) under /google.
+const emulated = (base: string, id: OAuthProviderId): Endpoints =>
+  id === 'github'
+    ? {
+        authorize: `${base}/github/authorize`,
+        token: `${base}/github/token`,
+        api: `${base}/github`,
+      }
+    : { authorize: `${base}/google/auth`, token: `${base}/google/token`, api: `${base}/google/me` };
 
 const credentialsOf = (id: OAuthProviderId) =>
   id === 'github'
