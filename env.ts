@@ -48,6 +48,25 @@ export const env = createEnv({
       .optional(),
     // Set by server.mjs, never by hand: the local Stripe emulator, when no key is set.
     STRIPE_EMULATOR_URL: z.url().optional(),
+    // OAuth sign-in (README, "Continue with GitHub / Google"): each provider's app
+    // credentials. Unset on a local app: the local identity provider stands in.
+    GITHUB_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    // With Supabase Auth: the providers enabled in its dashboard, e.g. "github,google".
+    SUPABASE_OAUTH_PROVIDERS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((name) => name.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['github', 'google']))),
+    // Set by server.mjs, never by hand: the local identity provider (packages/oauth-emulator).
+    OAUTH_EMULATOR_URL: z.url().optional(),
     // The catalog's Stripe prices; unset, the emulator's seeded ids.
     STRIPE_PRICE_PRO_MONTHLY: stripePrice,
     STRIPE_PRICE_PRO_YEARLY: stripePrice,

@@ -9,6 +9,9 @@
 //    process (server/platform/runtime/stripe-emulator-process.mjs), and the app's Stripe SDK
 //    talks to it; it delivers signed webhooks back to this server. A deployed app never
 //    starts it: without Stripe its billing is off, and its pages say so.
+// 3. Sign-in with GitHub / Google without an app at either: when a provider's client
+//    id is unset and the app is local, the local identity provider
+//    (packages/oauth-emulator) runs beside it, and the app's OAuth clients talk to it.
 // On Vercel this file is not used.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -18,6 +21,7 @@ import nextEnv from '@next/env';
 import next from 'next';
 
 import { isLocalApp } from './server/platform/runtime/local-app.mjs';
+import { spawnStandIn } from './server/platform/runtime/stand-in-process.mjs';
 import { spawnStripeEmulator } from './server/platform/runtime/stripe-emulator-process.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -76,6 +80,46 @@ if (!process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_EMULATOR_URL && isLoca
         'or set STRIPE_SECRET_KEY to use Stripe.',
     );
     process.exit(1);
+  }
+}
+
+// Sign-in with it is an extra: the app runs on if it cannot start or stops.
+async function startOAuthEmulator() {
+  const { child, listening } = spawnStandIn({
+    root: import.meta.dirname,
+    pkg: '@lean-saas/oauth-emulator',
+    name: 'local identity provider',
+    // A fixed offset from the app's port: two local apps (dev and e2e) never collide.
+    variables: {
+      OAUTH_EMULATOR_PORT: process.env.OAUTH_EMULATOR_PORT || String(port + 9100),
+      // The callbacks it accepts: this app as a browser on this machine reaches it.
+      OAUTH_EMULATOR_APP_ORIGINS: [
+        `http://localhost:${port}`,
+        `http://127.0.0.1:${port}`,
+        ...(process.env.APP_URL ? [new URL(process.env.APP_URL).origin] : []),
+      ].join(','),
+    },
+  });
+  process.once('exit', () => child.kill());
+  return listening;
+}
+
+const supabaseAuth = Boolean(
+  process.env.NEXT_PUBLIC_SUPABASE_URL && process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY,
+);
+if (
+  !supabaseAuth &&
+  (!process.env.GITHUB_CLIENT_ID || !process.env.GOOGLE_CLIENT_ID) &&
+  !process.env.OAUTH_EMULATOR_URL &&
+  isLocalApp(process.env)
+) {
+  try {
+    process.env.OAUTH_EMULATOR_URL = await startOAuthEmulator();
+  } catch (error) {
+    console.error(
+      `Cannot start the local identity provider (${error.message}); sign-in with GitHub ` +
+        'and Google is off. Set OAUTH_EMULATOR_PORT (default PORT + 9100) to a free port.',
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import { countOrganizationActiveKeys } from './api-keys/service';
 import { createBillingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
 import { passkeysRouter } from './auth/passkeys/router';
+import { identitiesRouter } from './auth/oauth/identities-router';
 import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
 import { organizationsRouter } from './organizations/router';
@@ -16,6 +17,7 @@ export const appRouter = router({
   me: meRouter,
   sessions: sessionsRouter,
   passkeys: passkeysRouter,
+  identities: identitiesRouter,
   organizations: organizationsRouter,
   apiKeys: apiKeysRouter,
   billing: createBillingRouter({ activeApiKeys: countOrganizationActiveKeys }),

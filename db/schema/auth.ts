@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -17,13 +18,15 @@ import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
 /**
  * How a session's sign-in was proven: a password, a mailed link, the code in that
- * mail, or a passkey.
+ * mail, a passkey, an OAuth provider (GitHub, Google) vouching for a linked identity,
+ * or an admin opening a view as the user.
  */
 export const SESSION_METHODS = [
   'password',
   'email-link',
   'email-code',
   'passkey',
+  'oauth',
   'impersonation',
 ] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];
@@ -109,7 +112,7 @@ export const userSessions = pgTable(
     ),
     check(
       'user_sessions_method_known',
-      sql`${table.method} in ('password', 'email-link', 'email-code', 'passkey', 'impersonation')`,
+      sql`${table.method} in ('password', 'email-link', 'email-code', 'passkey', 'oauth', 'impersonation')`,
     ),
     pgPolicy('user_sessions_select_own', {
       for: 'select',
@@ -126,7 +129,48 @@ export const userSessions = pgTable(
   ],
 );
 
+/** The OAuth providers an identity may come from (server/auth/oauth/providers.ts). */
+export const OAUTH_PROVIDERS = ['github', 'google'] as const;
+export type OAuthProviderId = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * OAuth identities linked to an account: one provider account signs into exactly
+ * one of ours. Users see and unlink their own; linking is the service path's (the
+ * provider's word is checked there, not by a policy).
+ */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: OAUTH_PROVIDERS }).notNull(),
+    /** The provider's stable id of the account (GitHub's numeric id, OIDC's `sub`). */
+    providerUserId: text('provider_user_id').notNull(),
+    /** The address the provider gave when it was linked: shown, never signed in with. */
+    email: text('email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('user_identities_provider_user_idx').on(table.provider, table.providerUserId),
+    index('user_identities_user_id_idx').on(table.userId),
+    check('user_identities_provider_known', sql`${table.provider} in ('github', 'google')`),
+    pgPolicy('user_identities_select_own', {
+      for: 'select',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+    }),
+    pgPolicy('user_identities_delete_own', {
+      for: 'delete',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+    }),
+  ],
+);
+
 export type Profile = typeof profiles.$inferSelect;
+export type UserIdentity = typeof userIdentities.$inferSelect;
 export type UserSession = typeof userSessions.$inferSelect;
 
 /**

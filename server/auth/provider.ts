@@ -1,7 +1,11 @@
 import type { Database } from '@/db/types';
 import type { RequestScope } from '@/server/platform/http/request-scope';
 
+import type { OAuthProviderId } from '@/db/schema/auth';
 import type { Identity } from '@/server/identity';
+
+import type { OAuthOutcome } from './oauth/outcome';
+import type { OAuthProfile } from './oauth/providers';
 
 /** What a provider needs of the request it serves. */
 export type AuthCall = {
@@ -61,6 +65,32 @@ export type AuthProvider = {
     call: AuthCall,
     input: { email: string; code: string },
   ): Promise<{ userId: string }>;
+  /**
+   * Signs in (or up) with an identity an OAuth provider vouched for, after our own
+   * client checked state and PKCE and read the profile (server/auth/oauth/routes.ts).
+   * Absent where the provider runs OAuth itself (Supabase Auth: supabase/oauth.ts).
+   */
+  signInWithOAuth?(
+    call: AuthCall,
+    input: { provider: OAuthProviderId; profile: OAuthProfile },
+  ): Promise<OAuthOutcome>;
+  /** Links such an identity to the signed-in account that started the flow. */
+  linkOAuthIdentity?(
+    call: AuthCall & { identity: SignedIn },
+    input: { provider: OAuthProviderId; profile: OAuthProfile },
+  ): Promise<OAuthOutcome>;
+  /**
+   * Where the provider runs OAuth itself (Supabase Auth): the URL to send the browser
+   * to, and the callback's code exchange, which sets the session (null: refused).
+   */
+  startOAuth?(
+    call: AuthCall,
+    input: { provider: OAuthProviderId; redirectTo: string },
+  ): Promise<string>;
+  finishOAuth?(
+    call: AuthCall,
+    input: { provider: OAuthProviderId; code: string },
+  ): Promise<{ userId: string } | null>;
   /** Ends every other session; the count when the provider tells it. */
   signOutOthers(call: AuthCall & { identity: SignedIn }): Promise<number | null>;
 };

@@ -12,6 +12,7 @@ import {
 } from './supabase-auth-stand-in/http';
 import { requireEmail, requireNewPassword } from './supabase-auth-stand-in/input';
 import { createSigningKeys, type SignOptions } from './supabase-auth-stand-in/keys';
+import { standInOAuth } from './supabase-auth-stand-in/oauth';
 import {
   applyEmailChange,
   confirmEmail,
@@ -185,6 +186,8 @@ export async function startSupabaseAuthStandIn(options: {
     );
   }
 
+  const oauth = standInOAuth(db, startSession);
+
   const routes: Record<string, Route> = {
     async 'POST /signup'({ body }) {
       const email = requireEmail(body.email);
@@ -253,6 +256,7 @@ export async function startSupabaseAuthStandIn(options: {
         if (!user.confirmed) throw new AuthError(400, 'email_not_confirmed', 'Email not confirmed');
         return ok(await startSession(user.id, 'password'));
       }
+      if (grantType === 'pkce') return ok(await oauth.exchange(body));
       if (grantType === 'refresh_token') {
         const presented = refreshTokens.get(String(body.refresh_token ?? ''));
         if (!presented || !sessions.has(presented.sessionId)) {
@@ -373,7 +377,11 @@ export async function startSupabaseAuthStandIn(options: {
     routes,
     // The signing keys are public on Supabase (no apikey needed), so verifiers such as
     // jose's createRemoteJWKSet can fetch them bare.
-    publicRoutes: { 'GET /.well-known/jwks.json': () => ok(keys.jwks) },
+    publicRoutes: {
+      'GET /.well-known/jwks.json': () => ok(keys.jwks),
+      // A browser navigation, like the real one: no apikey.
+      'GET /authorize': (query) => oauth.authorize(query),
+    },
   });
   url = server.url;
 

@@ -23,6 +23,7 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
   const a = randomUUID();
   const b = randomUUID();
   const sessionOf = { [a]: randomUUID(), [b]: randomUUID() };
+  const identityOf = { [a]: randomUUID(), [b]: randomUUID() };
 
   beforeAll(async () => {
     testDb = await openDatabase();
@@ -34,6 +35,8 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
         await tx.execute(
           sql`select private.record_audit_event(${id}::uuid, 'seed', null, null, null, true, null, null, null)`,
         );
+        await tx.execute(sql`insert into user_identities (id, user_id, provider, provider_user_id)
+                           values (${identityOf[id]!}, ${id}, 'github', ${`gh-${id}`})`);
       }
     });
   });
@@ -122,6 +125,40 @@ export function describeAuthRlsMatrix(openDatabase: () => Promise<TestDatabase>)
       expect(await as('a', sql`delete from user_sessions where id = ${sessionOf[a]!}`)).toBe(
         '42501',
       );
+    });
+  });
+
+  describe('user_identities', () => {
+    it('select: own identities only; service sees all', async () => {
+      expect(ids(await as('anon', sql`select id from user_identities`))).toEqual([]);
+      expect(ids(await as('a', sql`select id from user_identities`))).toEqual([identityOf[a]]);
+      expect(ids(await as('b', sql`select id from user_identities`))).toEqual([identityOf[b]]);
+    });
+
+    it('insert and update: nobody but the service role (a link is the provider’s word)', async () => {
+      expect(
+        await as(
+          'a',
+          sql`insert into user_identities (user_id, provider, provider_user_id) values (${a}, 'google', 'forged')`,
+        ),
+      ).toBe('42501');
+      expect(
+        await as('a', sql`update user_identities set user_id = ${a} where id = ${identityOf[b]!}`),
+      ).toBe('42501');
+      expect(await as('anon', sql`delete from user_identities`)).toBe('42501');
+    });
+
+    it('delete: own only', async () => {
+      expect(
+        ids(
+          await as('a', sql`delete from user_identities where id = ${identityOf[b]!} returning id`),
+        ),
+      ).toEqual([]);
+      expect(
+        ids(
+          await as('a', sql`delete from user_identities where id = ${identityOf[a]!} returning id`),
+        ),
+      ).toEqual([identityOf[a]]);
     });
   });
 

@@ -8,12 +8,15 @@ import {
   CardHeader,
   CardTitle,
 } from '@/app/_components/ui/card';
+import { oauthErrorKey, PROVIDER_NAMES } from '@/app/_components/oauth-words';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { authProviderKind } from '@/server/auth/default-provider';
+import { linkableOAuthProviders } from '@/server/auth/oauth/providers';
 import { pageCaller, requireUser } from '@/server/page-session';
 
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
+import { IdentityList } from './identity-list';
 import { Passkeys } from './passkeys';
 import { ProfileForm } from './profile-form';
 
@@ -22,9 +25,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-export default async function ProfilePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProfilePage({ searchParams }: Props) {
   await requireUser('/dashboard/profile');
   const t = await getTranslations('profile.page');
+  const tIdentities = await getTranslations('profile.identities');
+  const tOAuth = await getTranslations('auth.oauth');
+  const { linked, oauth_error: oauthError } = await searchParams;
+  const providers = linkableOAuthProviders();
+  const errorKey = oauthErrorKey(oauthError);
   const me = await (await pageCaller()).me.get();
   return (
     <div className="max-w-2xl space-y-6">
@@ -64,6 +74,27 @@ export default async function ProfilePage() {
           </CardHeader>
           <CardContent>
             <Passkeys />
+          </CardContent>
+        </Card>
+      )}
+      {providers.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{tIdentities('title')}</CardTitle>
+            <CardDescription>{tIdentities('description')}</CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            {(linked === 'github' || linked === 'google') && (
+              <p role="status" className="text-sm">
+                {tIdentities('linked', { provider: PROVIDER_NAMES[linked] })}
+              </p>
+            )}
+            {errorKey && (
+              <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+                {tOAuth(`errors.${errorKey}`)}
+              </p>
+            )}
+            <IdentityList providers={providers} />
           </CardContent>
         </Card>
       )}

@@ -11,6 +11,7 @@ import {
   signInWithEmailLinkAsService,
 } from './email-sign-in';
 import { confirmEmailAsService, verificationMessageAsService } from './email-verification';
+import { linkIdentityAsService, signInWithOAuthAsService } from './oauth-sign-in';
 import { identifyBySessionCookie } from './session-identity';
 import { changePasswordAsService } from './password-change';
 import { passwordResetMessageAsService, resetPasswordAsService } from './password-reset';
@@ -133,6 +134,17 @@ export const builtInAuthProvider: AuthProvider = {
     scope.cookies.push(sessionCookie(session.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
     return { userId: session.userId };
   },
+
+  async signInWithOAuth({ db, scope, identity }, input) {
+    const meta = { ...scope, replacesSessionId: currentSessionId(identity) };
+    const outcome = await signInWithOAuthAsService(db, input.provider, input.profile, meta);
+    if (outcome.kind !== 'signed-in') return outcome;
+    scope.cookies.push(sessionCookie(outcome.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
+    return { kind: 'signed-in', userId: outcome.userId, created: outcome.created };
+  },
+
+  linkOAuthIdentity: ({ db, scope, identity }, input) =>
+    linkIdentityAsService(db, identity.userId, input.provider, input.profile, scope),
 
   signOutOthers: ({ db, scope, identity }) =>
     withRls(db, identity.claims, (tx) =>

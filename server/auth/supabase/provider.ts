@@ -16,6 +16,7 @@ import type { AuthCall, AuthProvider } from '../provider';
 import { onUserChanged } from '../user-changed';
 
 import { supabaseForRequest } from './client';
+import { supabaseOAuth } from './oauth';
 import type { SupabaseAuthConfig } from './config';
 import { verifiedSupabaseClaims } from './verify-token';
 
@@ -81,6 +82,7 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
 
   return {
     kind: 'supabase',
+    ...supabaseOAuth(client, audit),
 
     async identify(request, db, scope) {
       // Without a scope (page rendering) nothing can be written back: the proxy has

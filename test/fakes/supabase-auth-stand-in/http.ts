@@ -97,13 +97,13 @@ function send(response: ServerResponse, reply: Reply) {
 export async function listen(options: {
   publishableKey: string;
   routes: Record<string, Route>;
-  publicRoutes: Record<string, () => Reply>;
+  publicRoutes: Record<string, (query: URLSearchParams) => Reply | Promise<Reply>>;
 }) {
   async function respond(request: IncomingMessage): Promise<Reply> {
     const requestUrl = new URL(request.url ?? '/', 'http://stand-in');
     const key = `${request.method} ${requestUrl.pathname.replace(/^\/auth\/v1/, '')}`;
     const publicRoute = options.publicRoutes[key];
-    if (publicRoute) return publicRoute();
+    if (publicRoute) return publicRoute(requestUrl.searchParams);
     if (request.headers.apikey !== options.publishableKey) {
       return apikeyRefusal(request.headers.apikey);
     }

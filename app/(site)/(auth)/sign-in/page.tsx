@@ -4,8 +4,10 @@ import { getTranslations } from 'next-intl/server';
 import { TextLink } from '@/app/_components/ui/text-link';
 
 import { authProviderKind } from '@/server/auth/default-provider';
+import { configuredOAuthProviders } from '@/server/auth/oauth/providers';
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
+import { OAuthButtons } from '../_components/oauth-buttons';
 import { SignInMethods } from './sign-in-methods';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,11 +19,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const t = await getTranslations('auth.signIn');
-  const { next: nextParam } = await searchParams;
+  const { next: nextParam, oauth_error: oauthError } = await searchParams;
   const next = typeof nextParam === 'string' ? nextParam : undefined;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
+      <OAuthButtons
+        providers={configuredOAuthProviders()}
+        next={next}
+        error={typeof oauthError === 'string' ? oauthError : undefined}
+      />
       <SignInMethods
         next={next}
         mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined}

@@ -52,6 +52,9 @@ export const NAMED_LIMITS = {
   emailCodeFailure: rule(10, 60 * 60, 'closed'),
   // Passkey challenges handed out per client address (each is a row until answered).
   passkeyChallenge: rule(20, 60, 'closed'),
+  // OAuth sign-in and linking: starts and callbacks per client address (each callback
+  // spends a code at the provider and may create an account).
+  oauth: rule(10, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),
   // Each invitation sends an email to an address the caller chose.
   invitation: rule(20, 60 * 60, 'closed'),

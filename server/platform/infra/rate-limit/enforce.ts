@@ -67,6 +67,7 @@ const PER_ADDRESS = new Set<NamedLimit>([
   'signUp',
   'passwordReset',
   'emailSignIn',
+  'oauth',
 ]);
 
 /**
