@@ -83,6 +83,12 @@ export const userSessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** How the sign-in that opened it was proven (a second factor will need to know). */
     method: text('method', { enum: SESSION_METHODS }).notNull().default('password'),
+    /**
+     * When this session last proved a second factor (a TOTP or recovery code): an
+     * account with two-factor authentication needs it to use the session at all, and
+     * a recent one for sensitive actions (server/auth/two-factor/assurance.ts).
+     */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
   },
   (table) => [
     index('user_sessions_user_id_idx').on(table.userId),

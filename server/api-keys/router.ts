@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { requireRecentSecondFactor } from '@/server/identity';
 import { permissionProcedure, router } from '@/server/trpc';
 
 import {
@@ -42,9 +43,10 @@ export const apiKeysRouter = router({
     })
     .input(createApiKeyInput)
     .output(createApiKeyOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.rls((tx) => createApiKey(tx, ctx.identity, input, ctx.scope)),
-    ),
+    .mutation(({ ctx, input }) => {
+      requireRecentSecondFactor(ctx.identity);
+      return ctx.rls((tx) => createApiKey(tx, ctx.identity, input, ctx.scope));
+    }),
 
   revoke: permissionProcedure('api-keys:write')
     .meta({

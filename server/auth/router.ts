@@ -10,6 +10,7 @@ import { authCall, publicProcedure, router } from '@/server/trpc';
 
 import { emailSignInProcedures } from './email-sign-in-router';
 import { passwordProcedures } from './password-router';
+import { twoFactorRouter } from './two-factor/router';
 import {
   acceptedOutput,
   sessionOutput,
@@ -103,4 +104,5 @@ export const authRouter = router({
 
   ...passwordProcedures,
   ...emailSignInProcedures,
+  twoFactor: twoFactorRouter,
 });

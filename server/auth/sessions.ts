@@ -1,10 +1,11 @@
-import { and, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 
 import { LRUCache } from 'lru-cache';
 
 import { afterCommit, withServiceRole } from '@/db/rls';
 import { profiles, userSessions, type SessionMethod } from '@/db/schema/auth';
+import { twoFactorFactors } from '@/db/schema/two-factor';
 import type { Database, Tx } from '@/db/types';
 import { logger } from '@/server/platform/observability/logger';
 
@@ -65,6 +66,10 @@ export type LiveSession = {
   role: 'user' | 'admin';
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Whether the account has two-factor authentication on. */
+  twoFactorEnabled: boolean;
+  /** When this session last proved the second factor, if ever. */
+  secondFactorAt: Date | null;
   /** When its read from the database began: a copy older than the cache's bound is not used. */
   verifiedAt: number;
 };
@@ -83,10 +88,16 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
         role: profiles.role,
         lastSeenAt: userSessions.lastSeenAt,
         expiresAt: userSessions.expiresAt,
+        twoFactorEnabled: sql<boolean>`${twoFactorFactors.userId} is not null`,
+        secondFactorAt: userSessions.secondFactorAt,
       })
       .from(userSessions)
       .innerJoin(profiles, eq(profiles.id, userSessions.userId))
       .innerJoin(authUsers, eq(authUsers.id, userSessions.userId))
+      .leftJoin(
+        twoFactorFactors,
+        and(eq(twoFactorFactors.userId, userSessions.userId), isNotNull(twoFactorFactors.enabledAt)),
+      )
       .where(and(eq(userSessions.tokenHash, tokenHash), liveSession)),
   );
   return session ? { ...session, verifiedAt } : null;

@@ -13,6 +13,7 @@ import {
   confirmCheckoutInput,
   redirectOutput,
 } from '@/server/billing/schemas';
+import { requireRecentSecondFactor } from '@/server/identity';
 import type { Context } from '@/server/trpc';
 
 import { organizationProcedure } from './procedure';
@@ -97,7 +98,10 @@ export const teamBillingProcedures = {
       rateLimit: 'billing',
     })
     .output(redirectOutput)
-    .mutation(async ({ ctx }) => openBillingPortal(await teamBillingCall(ctx))),
+    .mutation(async ({ ctx }) => {
+      requireRecentSecondFactor(ctx.identity);
+      return openBillingPortal(await teamBillingCall(ctx));
+    }),
 
   confirmCheckout: organizationProcedure('billing:write')
     .meta({

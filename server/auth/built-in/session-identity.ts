@@ -12,6 +12,14 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
   if (!token) return ANONYMOUS;
   const session = await findSessionAsService(db, token);
   if (!session) return ANONYMOUS;
+  // Until it proves the second factor, a session of a 2FA account signs nobody in.
+  if (session.twoFactorEnabled && !session.secondFactorAt) {
+    return {
+      kind: 'anonymous',
+      claims: ANONYMOUS.claims,
+      pendingSecondFactor: { userId: session.userId, sessionId: session.id },
+    };
+  }
   return {
     kind: 'user',
     userId: session.userId,
@@ -24,5 +32,6 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
       session_id: session.id,
     },
     permissions: ROLE_PERMISSIONS[session.role],
+    secondFactor: { enabled: session.twoFactorEnabled, verifiedAt: session.secondFactorAt },
   };
 }

@@ -116,3 +116,25 @@ export async function recordFailedCode(scope: RequestScope, email: string) {
   const rule = NAMED_LIMITS.emailCodeFailure;
   await checkLimit(rateLimitStore(), 'emailCodeFailure', rule, emailLimitKey(email), scope);
 }
+
+/**
+ * Wrong second-factor codes count per account, from anywhere: whoever reaches this
+ * step already has the password (or a mail), and a six-digit code must not meet
+ * more guesses than the limit. The owner locked out meanwhile still has their
+ * recovery codes after the window, and should change the password.
+ */
+export async function assertSecondFactorAllowed(scope: RequestScope, userId: string) {
+  const rule = NAMED_LIMITS.twoFactorFailure;
+  const key = `user:${userId}`;
+  const decision = await checkLimit(rateLimitStore(), 'twoFactorFailure', rule, key, scope, 'peek');
+  if (!decision.allowed) {
+    remember(scope, decision);
+    refuse(decision);
+  }
+}
+
+/** Counts one wrong second-factor code against the account. */
+export async function recordFailedSecondFactor(scope: RequestScope, userId: string) {
+  const rule = NAMED_LIMITS.twoFactorFailure;
+  await checkLimit(rateLimitStore(), 'twoFactorFailure', rule, `user:${userId}`, scope);
+}

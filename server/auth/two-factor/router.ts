@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+import { said } from '@/server/i18n/error-words';
+import { requireRecentSecondFactor, type Identity } from '@/server/identity';
+import { AppError, platformWords } from '@/server/platform/http/errors';
+import {
+  assertSecondFactorAllowed,
+  recordFailedSecondFactor,
+} from '@/server/platform/infra/rate-limit/sign-in-failures';
+import type { RequestScope } from '@/server/platform/http/request-scope';
+import { permissionProcedure, publicProcedure, router, type Context } from '@/server/trpc';
+
+import {
+  confirmEnrolmentAsService,
+  disableTwoFactorAsService,
+  regenerateRecoveryCodesAsService,
+  startEnrolmentAsService,
+  twoFactorStatusAsService,
+  verifySecondFactorAsService,
+  type FactorSession,
+} from './factors';
+import {
+  enrolmentOutput,
+  recoveryCodesOutput,
+  secondFactorCodeInput,
+  twoFactorStatusOutput,
+  verifiedOutput,
+} from './schemas';
+
+const tags = ['two-factor'];
+
+/** Two-factor authentication is the built-in provider's; Supabase Auth keeps its own. */
+function assertBuiltIn(ctx: Pick<Context, 'auth'>) {
+  if (ctx.auth.kind !== 'built-in') {
+    throw new AppError('NOT_IMPLEMENTED', said('auth.twoFactorUnsupported'));
+  }
+}
+
+/** The built-in session behind the call, signed in or waiting for its second factor. */
+function factorSession(identity: Identity): FactorSession {
+  if (identity.kind === 'anonymous' && identity.pendingSecondFactor) {
+    return identity.pendingSecondFactor;
+  }
+  if (identity.kind === 'user' && identity.sessionId && !identity.apiKeyId) {
+    return { userId: identity.userId, sessionId: identity.sessionId };
+  }
+  throw new AppError('UNAUTHORIZED', platformWords('signInRequired'));
+}
+
+/** A code typed against the account: refused while locked, and counted when wrong. */
+async function counted<T>(scope: RequestScope, userId: string, attempt: () => Promise<T>) {
+  await assertSecondFactorAllowed(scope, userId);
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof AppError && error.appCode === 'UNAUTHORIZED') {
+      await recordFailedSecondFactor(scope, userId);
+    }
+    throw error;
+  }
+}
+
+// Enrolment and its changes are a person's, in a session: an API key may only read.
+const sessionMeta = { sessionOnly: true, rateLimit: 'twoFactor' } as const;
+const sessionOnly = permissionProcedure('profile:write').use(({ ctx, next }) => {
+  assertBuiltIn(ctx);
+  if (ctx.identity.apiKeyId) throw new AppError('FORBIDDEN', said('auth.sessionOnly'));
+  return next();
+});
+
+/** auth.twoFactor: status, enrolment, the second step of a sign-in, step-up, turning off. */
+export const twoFactorRouter = router({
+  status: permissionProcedure('profile:read')
+    .meta({
+      openapi: { method: 'GET', path: '/me/two-factor', tags, summary: 'Your two-factor status' },
+    })
+    .input(z.void())
+    .output(twoFactorStatusOutput)
+    .query(async ({ ctx }) => {
+      if (ctx.auth.kind !== 'built-in') {
+        return { available: false, enabled: false, enabledAt: null, recoveryCodesLeft: 0 };
+      }
+      const status = await twoFactorStatusAsService(ctx.serviceDb, ctx.identity.userId);
+      return { available: true, ...status };
+    }),
+
+  enrol: sessionOnly
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/me/two-factor/enrolment',
+        tags,
+        summary: 'Start setting up an authenticator app (a new secret, until confirmed)',
+      },
+      ...sessionMeta,
+    })
+    .input(z.void())
+    .output(enrolmentOutput)
+    .mutation(({ ctx }) =>
+      startEnrolmentAsService(
+        ctx.serviceDb,
+        { userId: ctx.identity.userId, email: ctx.identity.claims.email ?? ctx.identity.userId },
+        ctx.scope,
+      ),
+    ),
+
+  confirm: sessionOnly
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/me/two-factor/enrolment/confirm',
+        tags,
+        summary: 'Turn two-factor on with a first code; returns ten recovery codes, once',
+      },
+      ...sessionMeta,
+    })
+    .input(secondFactorCodeInput)
+    .output(recoveryCodesOutput)
+    .mutation(({ ctx, input }) => {
+      const session = factorSession(ctx.identity);
+      return counted(ctx.scope, session.userId, () =>
+        confirmEnrolmentAsService(ctx.serviceDb, session, input.code, ctx.scope),
+      );
+    }),
+
+  verify: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/two-factor/verify',
+        protect: false,
+        tags,
+        summary:
+          'The second step of a sign-in, or a step-up before a sensitive action: a code from the authenticator app or a recovery code',
+      },
+      rateLimit: 'twoFactor',
+    })
+    .input(secondFactorCodeInput)
+    .output(verifiedOutput)
+    .mutation(async ({ ctx, input }) => {
+      assertBuiltIn(ctx);
+      const session = factorSession(ctx.identity);
+      const { via } = await counted(ctx.scope, session.userId, () =>
+        verifySecondFactorAsService(ctx.serviceDb, session, input.code, ctx.scope),
+      );
+      return { verified: true as const, via };
+    }),
+
+  disable: sessionOnly
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/me/two-factor',
+        tags,
+        summary: 'Turn two-factor off (needs a second factor within the last 10 minutes)',
+      },
+      ...sessionMeta,
+    })
+    .input(z.void())
+    .output(z.object({ disabled: z.literal(true) }))
+    .mutation(async ({ ctx }) => {
+      requireRecentSecondFactor(ctx.identity);
+      await disableTwoFactorAsService(ctx.serviceDb, factorSession(ctx.identity), ctx.scope);
+      return { disabled: true as const };
+    }),
+
+  regenerateRecoveryCodes: sessionOnly
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/me/two-factor/recovery-codes',
+        tags,
+        summary: 'Ten new recovery codes in place of the old (needs a recent second factor)',
+      },
+      ...sessionMeta,
+    })
+    .input(z.void())
+    .output(recoveryCodesOutput)
+    .mutation(({ ctx }) => {
+      requireRecentSecondFactor(ctx.identity);
+      return regenerateRecoveryCodesAsService(
+        ctx.serviceDb,
+        factorSession(ctx.identity),
+        ctx.scope,
+      );
+    }),
+});
