@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { withRls } from '@/db/rls';
 import type { Tx } from '@/db/types';
 
-import { resolveIdentity, type Identity, type SignedIn } from './identity';
+import { adminLacksSecondFactor, resolveIdentity, type Identity, type SignedIn } from './identity';
 import { afterResponse } from './platform/http/after-response';
 import { backgroundFor } from './platform/http/background';
 import { logger } from './platform/observability/logger';
@@ -76,5 +76,7 @@ export async function pageCaller() {
 export async function requireAdmin(returnTo: string): Promise<SignedIn> {
   const user = await requireUser(returnTo);
   if (!user.permissions.includes('admin')) redirect('/dashboard?forbidden=admin');
+  // ADMIN_REQUIRE_2FA: the profile says why, and is where two-factor is turned on.
+  if (adminLacksSecondFactor(user)) redirect('/dashboard/profile?required=two-factor');
   return user;
 }

@@ -6,4 +6,3 @@ export * from './email-tokens';
 export * from './api-keys';
 export * from './billing';
 export * from './organizations';
-export * from './two-factor';

@@ -4,8 +4,7 @@ import { authUsers } from 'drizzle-orm/supabase';
 import { LRUCache } from 'lru-cache';
 
 import { afterCommit, withServiceRole } from '@/db/rls';
-import { profiles, userSessions, type SessionMethod } from '@/db/schema/auth';
-import { twoFactorFactors } from '@/db/schema/two-factor';
+import { profiles, twoFactorFactors, userSessions, type SessionMethod } from '@/db/schema/auth';
 import type { Database, Tx } from '@/db/types';
 import { logger } from '@/server/platform/observability/logger';
 
@@ -96,7 +95,10 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
       .innerJoin(authUsers, eq(authUsers.id, userSessions.userId))
       .leftJoin(
         twoFactorFactors,
-        and(eq(twoFactorFactors.userId, userSessions.userId), isNotNull(twoFactorFactors.enabledAt)),
+        and(
+          eq(twoFactorFactors.userId, userSessions.userId),
+          isNotNull(twoFactorFactors.enabledAt),
+        ),
       )
       .where(and(eq(userSessions.tokenHash, tokenHash), liveSession)),
   );

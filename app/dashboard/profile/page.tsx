@@ -14,19 +14,31 @@ import { pageCaller, requireUser } from '@/server/page-session';
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
 import { ProfileForm } from './profile-form';
+import { TwoFactorSection } from './two-factor-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile.page');
   return { title: t('metaTitle') };
 }
 
-export default async function ProfilePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProfilePage({ searchParams }: Props) {
   await requireUser('/dashboard/profile');
   const t = await getTranslations('profile.page');
-  const me = await (await pageCaller()).me.get();
+  const t2 = await getTranslations('profile.twoFactor');
+  const caller = await pageCaller();
+  const [me, twoFactor] = await Promise.all([caller.me.get(), caller.auth.twoFactor.status()]);
+  // Sent here by the admin area (ADMIN_REQUIRE_2FA) to turn two-factor on.
+  const { required } = await searchParams;
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeader title={t('title')} description={t('description')} />
+      {required === 'two-factor' && !twoFactor.enabled && (
+        <p role="alert" className="rounded-md border border-border bg-muted/50 p-3 text-sm">
+          {t2('adminRequired')}
+        </p>
+      )}
       <Card>
         <CardHeader>
           <CardTitle>{t('detailsTitle')}</CardTitle>
@@ -52,6 +64,15 @@ export default async function ProfilePage() {
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t2('title')}</CardTitle>
+          <CardDescription>{t2('description')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TwoFactorSection status={twoFactor} />
         </CardContent>
       </Card>
     </div>

@@ -1,8 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 
 import { afterCommit, withServiceRole } from '@/db/rls';
-import { userSessions } from '@/db/schema/auth';
-import { twoFactorFactors, twoFactorRecoveryCodes } from '@/db/schema/two-factor';
+import { twoFactorFactors, twoFactorRecoveryCodes, userSessions } from '@/db/schema/auth';
 import type { Database, Tx } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
 import { said } from '@/server/i18n/error-words';
