@@ -60,7 +60,8 @@ async function counted<T>(scope: RequestScope, userId: string, attempt: () => Pr
   }
 }
 
-// Enrolment and its changes are a person's, in a session: an API key may only read.
+// Enrolment and its changes are a person's, in a session, from the dashboard: tRPC
+// only, not in the REST document (an API key may read the status, nothing more).
 const sessionMeta = { sessionOnly: true, rateLimit: 'twoFactor' } as const;
 const sessionOnly = permissionProcedure('profile:write').use(({ ctx, next }) => {
   assertBuiltIn(ctx);
@@ -85,15 +86,7 @@ export const twoFactorRouter = router({
     }),
 
   enrol: sessionOnly
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/me/two-factor/enrolment',
-        tags,
-        summary: 'Start setting up an authenticator app (a new secret, until confirmed)',
-      },
-      ...sessionMeta,
-    })
+    .meta(sessionMeta)
     .input(z.void())
     .output(enrolmentOutput)
     .mutation(({ ctx }) =>
@@ -105,15 +98,7 @@ export const twoFactorRouter = router({
     ),
 
   confirm: sessionOnly
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/me/two-factor/enrolment/confirm',
-        tags,
-        summary: 'Turn two-factor on with a first code; returns ten recovery codes, once',
-      },
-      ...sessionMeta,
-    })
+    .meta(sessionMeta)
     .input(secondFactorCodeInput)
     .output(recoveryCodesOutput)
     .mutation(({ ctx, input }) => {
@@ -147,15 +132,7 @@ export const twoFactorRouter = router({
     }),
 
   disable: sessionOnly
-    .meta({
-      openapi: {
-        method: 'DELETE',
-        path: '/me/two-factor',
-        tags,
-        summary: 'Turn two-factor off (needs a second factor within the last 10 minutes)',
-      },
-      ...sessionMeta,
-    })
+    .meta(sessionMeta)
     .input(z.void())
     .output(z.object({ disabled: z.literal(true) }))
     .mutation(async ({ ctx }) => {
@@ -165,15 +142,7 @@ export const twoFactorRouter = router({
     }),
 
   regenerateRecoveryCodes: sessionOnly
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/me/two-factor/recovery-codes',
-        tags,
-        summary: 'Ten new recovery codes in place of the old (needs a recent second factor)',
-      },
-      ...sessionMeta,
-    })
+    .meta(sessionMeta)
     .input(z.void())
     .output(recoveryCodesOutput)
     .mutation(({ ctx }) => {

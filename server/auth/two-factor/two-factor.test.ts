@@ -14,7 +14,7 @@ import {
   TEST_PASSWORD,
 } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
-import { enrolledUser } from '@/test/helpers/two-factor';
+import { dashboardCall, enrolledUser } from '@/test/helpers/two-factor';
 
 import { openSecret } from './secret-box';
 
@@ -70,7 +70,7 @@ describe('two-factor authentication (built-in provider)', () => {
     const status = await api.rest('/me/two-factor', { headers: as(user.cookie) });
     expect((await status.json()).data).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
     // Enrolled already: a second enrolment is refused rather than replacing the secret.
-    const again = await api.postJson('/me/two-factor/enrolment', undefined, as(user.cookie));
+    const again = await dashboardCall(api, 'auth.twoFactor.enrol', undefined, as(user.cookie));
     expect(again.status).toBe(409);
   });
 
@@ -162,8 +162,8 @@ describe('two-factor authentication (built-in provider)', () => {
     );
     expect(stale.status).toBe(403);
     expect(await errorCode(stale)).toBe('STEP_UP_REQUIRED');
-    const disable = await api.sendJson('DELETE', '/me/two-factor', undefined, as(user.cookie));
-    expect(await errorCode(disable)).toBe('STEP_UP_REQUIRED');
+    const disable = await dashboardCall(api, 'auth.twoFactor.disable', undefined, as(user.cookie));
+    expect(disable.code).toBe('STEP_UP_REQUIRED');
     const password = await api.postJson(
       '/auth/change-password',
       { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase 42' },
@@ -178,9 +178,8 @@ describe('two-factor authentication (built-in provider)', () => {
     );
     expect(key.status).toBe(201);
     // Turned off (with the fresh factor), a sign-in needs the password alone again.
-    expect(
-      (await api.sendJson('DELETE', '/me/two-factor', undefined, as(user.cookie))).status,
-    ).toBe(200);
+    const disabled = await dashboardCall(api, 'auth.twoFactor.disable', undefined, as(user.cookie));
+    expect(disabled.status).toBe(200);
     const signIn = await api.postJson(
       '/auth/sign-in',
       { email: user.email, password: TEST_PASSWORD },
@@ -198,15 +197,15 @@ describe('two-factor authentication (built-in provider)', () => {
     const status = await api.rest('/me/two-factor', { headers: bearer });
     expect(status.status).toBe(200);
     expect((await status.json()).data).toMatchObject({ available: true, enabled: false });
-    expect((await api.postJson('/me/two-factor/enrolment', undefined, bearer)).status).toBe(403);
+    expect((await dashboardCall(api, 'auth.twoFactor.enrol', undefined, bearer)).status).toBe(403);
     expect((await api.postJson('/auth/two-factor/verify', { code: '123456' }, bearer)).status).toBe(
       401,
     );
-    expect(
-      (await api.postJson('/me/two-factor/enrolment', undefined, as(user.cookie))).status,
-    ).toBe(200);
-    const wrong = await api.postJson(
-      '/me/two-factor/enrolment/confirm',
+    const enrol = await dashboardCall(api, 'auth.twoFactor.enrol', undefined, as(user.cookie));
+    expect(enrol.status).toBe(200);
+    const wrong = await dashboardCall(
+      api,
+      'auth.twoFactor.confirm',
       { code: '000000' },
       as(user.cookie),
     );
