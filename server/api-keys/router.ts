@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { requireRecentSecondFactor } from '@/server/identity';
+import { assertAdminSecondFactor, requireRecentSecondFactor } from '@/server/identity';
 import { permissionProcedure, router } from '@/server/trpc';
 
 import {
@@ -45,6 +45,8 @@ export const apiKeysRouter = router({
     .output(createApiKeyOutput)
     .mutation(({ ctx, input }) => {
       requireRecentSecondFactor(ctx.identity);
+      // A key with the admin scope is a way into the admin API: the same rule as its area.
+      if (input.scopes.includes('admin')) assertAdminSecondFactor(ctx.identity);
       return ctx.rls((tx) => createApiKey(tx, ctx.identity, input, ctx.scope));
     }),
 
