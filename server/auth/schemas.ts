@@ -83,6 +83,8 @@ const sessionFields = z.object({
   ip: z.string().nullable(),
   /** How its sign-in was proven: a password, a mailed link, or the mailed code. */
   method: z.enum(SESSION_METHODS),
+  /** When it last proved a second factor (two-factor authentication), if ever. */
+  secondFactorAt: dateTime().nullable(),
   createdAt: dateTime(),
   lastSeenAt: dateTime(),
 });
