@@ -125,6 +125,8 @@ export const env = createEnv({
       .base64()
       .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64')
       .optional(),
+    // How long a proven second factor counts for sensitive actions (step-up).
+    TWO_FACTOR_STEP_UP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     // The admin area refuses sessions without a second factor (built-in provider).
     ADMIN_REQUIRE_2FA: z.stringbool().default(true),
     // Vercel Cron sends it as a bearer token; unset, the cron routes answer 404.

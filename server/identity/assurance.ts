@@ -3,8 +3,8 @@ import { AppError, platformWords } from '@/server/platform/http/errors';
 
 import type { Identity } from './identity';
 
-/** How long a proven second factor counts for sensitive actions (step-up). */
-export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
+/** How long a proven second factor counts for sensitive actions (step-up): 10 minutes unless set. */
+const stepUpWindowMs = () => env.TWO_FACTOR_STEP_UP_SECONDS * 1000;
 
 /**
  * Before a sensitive action (an API key, a new email or password, a role change, the
@@ -17,7 +17,7 @@ export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
 export function requireRecentSecondFactor(identity: Identity, now = Date.now()) {
   if (identity.kind !== 'user' || !identity.secondFactor?.enabled) return;
   const at = identity.secondFactor.verifiedAt?.getTime() ?? 0;
-  if (now - at <= STEP_UP_WINDOW_MS) return;
+  if (now - at <= stepUpWindowMs()) return;
   throw new AppError('STEP_UP_REQUIRED', platformWords('stepUpRequired'));
 }
 

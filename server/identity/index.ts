@@ -11,7 +11,6 @@ export {
   adminLacksSecondFactor,
   assertAdminSecondFactor,
   requireRecentSecondFactor,
-  STEP_UP_WINDOW_MS,
 } from './assurance';
 export { PERMISSIONS, ROLE_PERMISSIONS, type Permission, type Role } from './permissions';
 export { resolveIdentity, type Identifier } from './resolve';
