@@ -10,6 +10,7 @@ import {
   apiKeyOf,
   asNewCaller,
   cookieOf,
+  lastMailTo,
   signedInUser,
   TEST_PASSWORD,
 } from '@/test/helpers/accounts';
@@ -93,6 +94,24 @@ describe('two-factor authentication (built-in provider)', () => {
         .limit(1),
     );
     expect(session!.at).toBeInstanceOf(Date);
+  });
+
+  it('a sign-in by a mailed code needs the second factor as well', async () => {
+    const { user, factor } = await signedInAgain();
+    const asked = await api.postJson('/auth/email-sign-in', { email: user.email }, asNewCaller());
+    expect(asked.status).toBe(202);
+    const { message } = await lastMailTo(db(), user.email);
+    const mailed = message.textBody.match(/\b\d{6}\b/)![0];
+    const signIn = await api.postJson(
+      '/auth/email-sign-in/code',
+      { email: user.email, code: mailed },
+      asNewCaller(),
+    );
+    expect((await signIn.json()).data.secondFactorRequired).toBe(true);
+    const refused = await me(cookieOf(signIn));
+    expect(await errorCode(refused)).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await verify(cookieOf(signIn), factor.codeAt(1))).status).toBe(200);
+    expect((await me(cookieOf(signIn))).status).toBe(200);
   });
 
   it('refuses a replayed TOTP code, even within its time step', async () => {
