@@ -239,6 +239,28 @@ export async function verifySecondFactorAsService(
   return { via: attempt.via };
 }
 
+/** A code refused unread because the account's second step is locked (too many wrong codes). */
+export async function recordLockedOutAsService(
+  db: Database,
+  session: FactorSession,
+  meta: AuditContext,
+) {
+  await withServiceRole(db, (tx) =>
+    recordAuditEvent(
+      tx,
+      {
+        actorId: session.userId,
+        action: 'auth.second_factor',
+        resourceType: 'session',
+        resourceId: session.sessionId,
+        success: false,
+        details: { reason: 'locked out' },
+      },
+      meta,
+    ),
+  );
+}
+
 /** Turns two-factor authentication off (the router asks for a recent second factor first). */
 export async function disableTwoFactorAsService(
   db: Database,

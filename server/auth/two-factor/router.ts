@@ -7,12 +7,12 @@ import {
   assertSecondFactorAllowed,
   recordFailedSecondFactor,
 } from '@/server/platform/infra/rate-limit/sign-in-failures';
-import type { RequestScope } from '@/server/platform/http/request-scope';
 import { permissionProcedure, publicProcedure, router, type Context } from '@/server/trpc';
 
 import {
   confirmEnrolmentAsService,
   disableTwoFactorAsService,
+  recordLockedOutAsService,
   regenerateRecoveryCodesAsService,
   startEnrolmentAsService,
   twoFactorStatusAsService,
@@ -47,14 +47,26 @@ function factorSession(identity: Identity): FactorSession {
   throw new AppError('UNAUTHORIZED', platformWords('signInRequired'));
 }
 
-/** A code typed against the account: refused while locked, and counted when wrong. */
-async function counted<T>(scope: RequestScope, userId: string, attempt: () => Promise<T>) {
-  await assertSecondFactorAllowed(scope, userId);
+/** A code typed against the account: refused (and audited) while locked, counted when wrong. */
+async function counted<T>(
+  ctx: Pick<Context, 'scope' | 'serviceDb'>,
+  session: FactorSession,
+  attempt: () => Promise<T>,
+) {
+  const { scope } = ctx;
+  try {
+    await assertSecondFactorAllowed(scope, session.userId);
+  } catch (error) {
+    if (error instanceof AppError && error.appCode === 'RATE_LIMITED') {
+      await recordLockedOutAsService(ctx.serviceDb, session, scope);
+    }
+    throw error;
+  }
   try {
     return await attempt();
   } catch (error) {
     if (error instanceof AppError && error.appCode === 'UNAUTHORIZED') {
-      await recordFailedSecondFactor(scope, userId);
+      await recordFailedSecondFactor(scope, session.userId);
     }
     throw error;
   }
@@ -103,7 +115,7 @@ export const twoFactorRouter = router({
     .output(recoveryCodesOutput)
     .mutation(({ ctx, input }) => {
       const session = factorSession(ctx.identity);
-      return counted(ctx.scope, session.userId, () =>
+      return counted(ctx, session, () =>
         confirmEnrolmentAsService(ctx.serviceDb, session, input.code, ctx.scope),
       );
     }),
@@ -125,7 +137,7 @@ export const twoFactorRouter = router({
     .mutation(async ({ ctx, input }) => {
       assertBuiltIn(ctx);
       const session = factorSession(ctx.identity);
-      const { via } = await counted(ctx.scope, session.userId, () =>
+      const { via } = await counted(ctx, session, () =>
         verifySecondFactorAsService(ctx.serviceDb, session, input.code, ctx.scope),
       );
       return { verified: true as const, via };

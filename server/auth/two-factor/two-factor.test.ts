@@ -150,7 +150,7 @@ describe('two-factor authentication (built-in provider)', () => {
   });
 
   it('locks the second step after too many wrong codes, from any address', async () => {
-    const { factor, pending } = await signedInAgain();
+    const { user, factor, pending } = await signedInAgain();
     for (let attempt = 0; attempt < NAMED_LIMITS.twoFactorFailure.requests; attempt++) {
       expect((await verify(pending, '000000')).status).toBe(401);
     }
@@ -158,6 +158,8 @@ describe('two-factor authentication (built-in provider)', () => {
     const locked = await verify(pending, factor.codeAt(1), asNewCaller());
     expect(locked.status).toBe(429);
     expect((await me(pending)).status).toBe(401);
+    const events = await secondFactorEvents(user.userId);
+    expect(events).toContainEqual({ success: false, details: { reason: 'locked out' } });
   });
 
   it('sensitive actions need a recent second factor; a step-up code allows them', async () => {
