@@ -4,6 +4,7 @@ import { auditRouter } from './audit/router';
 import { countOrganizationActiveKeys } from './api-keys/service';
 import { createBillingRouter } from './billing/router';
 import { meRouter, sessionsRouter } from './auth/me-router';
+import { passkeysRouter } from './auth/passkeys/router';
 import { authRouter } from './auth/router';
 import { coreRouter } from './core/router';
 import { organizationsRouter } from './organizations/router';
@@ -14,6 +15,7 @@ export const appRouter = router({
   auth: authRouter,
   me: meRouter,
   sessions: sessionsRouter,
+  passkeys: passkeysRouter,
   organizations: organizationsRouter,
   apiKeys: apiKeysRouter,
   billing: createBillingRouter({ activeApiKeys: countOrganizationActiveKeys }),

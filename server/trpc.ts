@@ -112,7 +112,12 @@ export async function createContext(
   );
   if (identity.kind === 'user') {
     // Every later log line of this request says who it was for.
-    scope.bindLog({ userId: identity.userId, apiKeyId: identity.apiKeyId });
+    scope.bindLog({
+      userId: identity.userId,
+      apiKeyId: identity.apiKeyId,
+      impersonatorId: identity.impersonatorId,
+    });
+    if (identity.impersonatorId) scope.impersonatorId = identity.impersonatorId;
   }
   return buildContext({ db, identity, scope, transport, auth, request, deps });
 }
@@ -176,6 +181,11 @@ export type ApiMeta = OpenApiMeta & {
   sessionOnly?: boolean;
   /** Set by organizationProcedure: what the caller's role in the organization must allow. */
   organizationPermission?: OrganizationPermission;
+  /**
+   * Set for the account's own keys to itself (password, email, passkeys, billing): an
+   * admin viewing the product as the user may not use them.
+   */
+  notWhileImpersonating?: boolean;
 };
 
 const t = initTRPC
@@ -225,6 +235,9 @@ export const createCallerFactory = t.createCallerFactory;
 /** Pipeline step 3, per call, so every call of a batch counts. */
 const rateLimited = t.middleware(async ({ ctx, meta, next }) => {
   const { identity } = ctx;
+  if (meta?.notWhileImpersonating && identity.kind === 'user' && identity.impersonatorId) {
+    throw new AppError('FORBIDDEN', platformWords('notWhileImpersonating'));
+  }
   const organizationId = identity.kind === 'user' ? identity.organization?.id : undefined;
   await enforceRequestLimits(ctx.scope, identity, meta?.rateLimit, ({ userId }) =>
     ctx.tierOf(userId, organizationId),

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 import { getPageIdentity } from '@/server/page-session';
 
+import { ImpersonationBanner } from './shell/impersonation-banner';
 import { LanguageMenu } from './shell/language-choice';
 import { ThemeMenu } from './shell/theme-choice';
 import { SignOutButton } from './sign-out-button';
@@ -14,12 +15,13 @@ export async function SiteHeader() {
   const t = await getTranslations('shell.header');
   // The header is on every page: if the database is down, render it signed out
   // rather than take the landing page down with it.
-  const signedIn = await getPageIdentity().then(
-    (identity) => identity.kind === 'user',
-    () => false,
-  );
+  const identity = await getPageIdentity().catch(() => null);
+  const signedIn = identity?.kind === 'user';
   return (
     <header className="border-b border-border">
+      {identity?.kind === 'user' && identity.impersonatorId && (
+        <ImpersonationBanner email={identity.claims.email ?? identity.userId} />
+      )}
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Lean SaaS

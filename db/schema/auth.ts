@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
+  customType,
   index,
   pgPolicy,
   pgSchema,
@@ -13,8 +15,17 @@ import {
 } from 'drizzle-orm/pg-core';
 import { authenticatedRole, authUid, authUsers } from 'drizzle-orm/supabase';
 
-/** How a session's sign-in was proven: a password, a mailed link, or the code in that mail. */
-export const SESSION_METHODS = ['password', 'email-link', 'email-code'] as const;
+/**
+ * How a session's sign-in was proven: a password, a mailed link, the code in that
+ * mail, or a passkey.
+ */
+export const SESSION_METHODS = [
+  'password',
+  'email-link',
+  'email-code',
+  'passkey',
+  'impersonation',
+] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];
 
 const timestamps = {
@@ -90,12 +101,21 @@ export const userSessions = pgTable(
      * a recent one for sensitive actions (server/auth/two-factor/assurance.ts).
      */
     secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+    /** For an admin's view of the product as this user: the admin (method 'impersonation'). */
+    impersonatorId: uuid('impersonator_id').references(() => authUsers.id, {
+      onDelete: 'cascade',
+    }),
   },
   (table) => [
     index('user_sessions_user_id_idx').on(table.userId),
+    index('user_sessions_impersonator_id_idx').on(table.impersonatorId),
+    check(
+      'user_sessions_impersonator_for_impersonation',
+      sql`(${table.method} = 'impersonation') = (${table.impersonatorId} is not null)`,
+    ),
     check(
       'user_sessions_method_known',
-      sql`${table.method} in ('password', 'email-link', 'email-code')`,
+      sql`${table.method} in ('password', 'email-link', 'email-code', 'passkey', 'impersonation')`,
     ),
     pgPolicy('user_sessions_select_own', {
       for: 'select',
@@ -126,6 +146,92 @@ export const userAccounts = pgSchema('private')
     emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
   })
   .existing();
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // Drivers hand back a Buffer (a Uint8Array); the WebAuthn library wants a plain one.
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * Passkeys (WebAuthn credentials) of built-in provider accounts. The public key
+ * only: the private key never leaves the authenticator. Users list, rename and
+ * remove their own; adding one and signing in with one are the service path's,
+ * after the library has verified the browser's answer.
+ */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    /** The authenticator's id for the credential, base64url, as browsers send it. */
+    credentialId: text('credential_id').notNull().unique(),
+    publicKey: bytea('public_key').notNull(),
+    /** The signature counter last seen; 0 for authenticators that keep none. */
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Whether the credential may be synced (a multi-device passkey) and is backed up. */
+    multiDevice: boolean('multi_device').notNull().default(false),
+    backedUp: boolean('backed_up').notNull().default(false),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('passkeys_user_id_idx').on(table.userId),
+    check('passkeys_name_length', sql`char_length(${table.name}) between 1 and 64`),
+    pgPolicy('passkeys_select_own', {
+      for: 'select',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+    }),
+    pgPolicy('passkeys_update_own', {
+      for: 'update',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+      withCheck: sql`${table.userId} = ${authUid}`,
+    }),
+    pgPolicy('passkeys_delete_own', {
+      for: 'delete',
+      to: authenticatedRole,
+      using: sql`${table.userId} = ${authUid}`,
+    }),
+  ],
+);
+
+export const PASSKEY_CHALLENGE_PURPOSES = ['register', 'sign_in'] as const;
+
+/**
+ * WebAuthn challenges handed out and not yet answered: each is taken (deleted) by
+ * the one answer that uses it, so none works twice, and none after five minutes.
+ * A registration's names the account it is for. Service only: RLS is on and no
+ * policy grants the API roles anything.
+ */
+export const passkeyChallenges = pgTable(
+  'passkey_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    purpose: text('purpose', { enum: PASSKEY_CHALLENGE_PURPOSES }).notNull(),
+    userId: uuid('user_id').references(() => authUsers.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('passkey_challenges_user_id_idx').on(table.userId),
+    index('passkey_challenges_expires_at_idx').on(table.expiresAt),
+    check('passkey_challenges_purpose_known', sql`${table.purpose} in ('register', 'sign_in')`),
+    check(
+      'passkey_challenges_user_for_register',
+      sql`(${table.purpose} = 'register') = (${table.userId} is not null)`,
+    ),
+  ],
+).enableRLS();
+
+export type Passkey = typeof passkeys.$inferSelect;
 
 /**
  * A built-in account's authenticator (TOTP, RFC 6238). The secret is stored

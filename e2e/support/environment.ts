@@ -32,6 +32,7 @@ export function e2eDatabaseUrl(): string | undefined {
 export const E2E_ADMINS = {
   flow: 'admin-flow@example.com',
   accessibility: 'admin-a11y@example.com',
+  impersonation: 'admin-impersonation@example.com',
 } as const;
 
 /** The e2e server signs and checks Stripe webhooks with this (a second instance too). */

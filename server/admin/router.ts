@@ -11,6 +11,7 @@ import {
   type AdminCall,
 } from './actions';
 import { complianceReportAsAdmin } from './compliance';
+import { impersonationProcedures } from './impersonation-router';
 import {
   errorReportAsAdmin,
   listErrorReportsAsAdmin,
@@ -189,4 +190,6 @@ export const adminRouter = router({
     .input(complianceInput)
     .output(complianceOutput)
     .query(({ ctx, input }) => complianceReportAsAdmin(ctx.serviceDb, input)),
+
+  ...impersonationProcedures,
 });

@@ -40,6 +40,7 @@ export const apiKeysRouter = router({
       },
       successStatus: 201,
       rateLimit: 'apiKeyCreate',
+      notWhileImpersonating: true,
     })
     .input(createApiKeyInput)
     .output(createApiKeyOutput)

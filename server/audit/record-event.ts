@@ -13,7 +13,13 @@ export type AuditEvent = {
   organizationId?: string;
 };
 
-export type AuditContext = { requestId: string; clientIp: string | null; userAgent: string | null };
+export type AuditContext = {
+  requestId: string;
+  clientIp: string | null;
+  userAgent: string | null;
+  /** The admin viewing the product as the user, if one is: every event says so. */
+  impersonatorId?: string;
+};
 
 /**
  * Appends an audit event in the caller's transaction, so the event exists exactly
@@ -22,9 +28,12 @@ export type AuditContext = { requestId: string; clientIp: string | null; userAge
  * organizations only.
  */
 export async function recordAuditEvent(tx: Tx, event: AuditEvent, context: AuditContext) {
+  const details = context.impersonatorId
+    ? { ...event.details, impersonatedBy: context.impersonatorId }
+    : event.details;
   await tx.execute(sql`select private.record_audit_event(
     ${event.actorId}::uuid, ${event.action}, ${event.resourceType ?? null},
-    ${event.resourceId ?? null}, ${event.details ? JSON.stringify(event.details) : null}::jsonb,
+    ${event.resourceId ?? null}, ${details ? JSON.stringify(details) : null}::jsonb,
     ${event.success ?? true}, ${context.requestId}, ${context.clientIp},
     ${context.userAgent?.slice(0, 512) ?? null}, ${event.organizationId ?? null}::uuid)`);
 }

@@ -54,6 +54,7 @@ export const sessionsRouter = router({
         tags: ['sessions'],
         summary: 'Sign out everywhere else',
       },
+      notWhileImpersonating: true,
     })
     .input(z.void())
     // null when the provider does not say how many (Supabase Auth).
@@ -108,6 +109,7 @@ export const meRouter = router({
       },
       successStatus: 202,
       rateLimit: 'signIn',
+      notWhileImpersonating: true,
     })
     .input(changeEmailInput)
     .output(acceptedOutput)

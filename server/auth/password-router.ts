@@ -24,6 +24,7 @@ export const passwordProcedures = {
         summary: 'Change your password (signs out your other sessions)',
       },
       rateLimit: 'signIn',
+      notWhileImpersonating: true,
     })
     .input(changePasswordInput)
     .output(z.object({ changed: z.literal(true) }))

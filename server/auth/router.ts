@@ -9,6 +9,7 @@ import {
 import { authCall, publicProcedure, router } from '@/server/trpc';
 
 import { emailSignInProcedures } from './email-sign-in-router';
+import { passkeySignInProcedures } from './passkeys/router';
 import { passwordProcedures } from './password-router';
 import { twoFactorRouter } from './two-factor/router';
 import {
@@ -105,4 +106,5 @@ export const authRouter = router({
   ...passwordProcedures,
   ...emailSignInProcedures,
   twoFactor: twoFactorRouter,
+  ...passkeySignInProcedures,
 });

@@ -33,13 +33,9 @@ export function sessionTokenFrom(cookieHeader: string | null, secure: boolean): 
   return values.length === 1 && TOKEN_PATTERN.test(values[0]!) ? values[0]! : null;
 }
 
-/**
- * httpOnly (no script can read it), SameSite=Lax (not sent on cross-site POSTs),
- * Secure everywhere but plain-http localhost, where browsers would drop it.
- */
-export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+function cookieWith(name: string, value: string, maxAgeSeconds: number, secure: boolean): string {
   return [
-    `${sessionCookieName(secure)}=${token}`,
+    `${name}=${value}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
@@ -48,6 +44,29 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
   ].join('; ');
 }
 
+/**
+ * httpOnly (no script can read it), SameSite=Lax (not sent on cross-site POSTs),
+ * Secure everywhere but plain-http localhost, where browsers would drop it.
+ */
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return cookieWith(sessionCookieName(secure), token, maxAgeSeconds, secure);
+}
+
 export function clearedSessionCookie(secure: boolean): string {
   return sessionCookie('', 0, secure);
+}
+
+/**
+ * While an admin views the product as a user, the browser's session cookie holds
+ * that view, and this one the admin's own session, to go back to when they stop.
+ */
+const impersonatorCookieName = (secure: boolean) =>
+  secure ? '__Host-lean_impersonator' : 'lean_impersonator';
+
+export const impersonatorCookie = (token: string, maxAgeSeconds: number, secure: boolean) =>
+  cookieWith(impersonatorCookieName(secure), token, maxAgeSeconds, secure);
+
+export function impersonatorTokenFrom(cookieHeader: string | null, secure: boolean) {
+  const values = cookieValues(cookieHeader, impersonatorCookieName(secure));
+  return values.length === 1 && TOKEN_PATTERN.test(values[0]!) ? values[0]! : null;
 }

@@ -40,8 +40,11 @@ export async function createSession(
   userId: string,
   meta: SessionMeta,
   method: SessionMethod = 'password',
+  /** An admin's view as this user: the admin, and how long it may last. */
+  impersonation?: { impersonatorId: string; seconds: number },
 ) {
   const token = newSessionToken();
+  const lifetime = impersonation?.seconds ?? SESSION_ABSOLUTE_SECONDS;
   const [session] = await tx
     .insert(userSessions)
     .values({
@@ -50,7 +53,11 @@ export async function createSession(
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
       ip: meta.clientIp,
       method,
-      expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
+      impersonatorId: impersonation?.impersonatorId ?? null,
+      // A passkey (user verification required) is possession plus a PIN or biometric:
+      // it is the second factor itself, so such a session does not ask for a code.
+      secondFactorAt: method === 'passkey' ? sql`now()` : null,
+      expiresAt: new Date(Date.now() + lifetime * 1000),
     })
     .returning({ id: userSessions.id });
   return { token, sessionId: session!.id };
@@ -69,6 +76,8 @@ export type LiveSession = {
   twoFactorEnabled: boolean;
   /** When this session last proved the second factor, if ever. */
   secondFactorAt: Date | null;
+  /** Set when an admin is viewing the product as this user (their id). */
+  impersonatorId: string | null;
   /** When its read from the database began: a copy older than the cache's bound is not used. */
   verifiedAt: number;
 };
@@ -89,6 +98,7 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
         expiresAt: userSessions.expiresAt,
         twoFactorEnabled: sql<boolean>`${twoFactorFactors.userId} is not null`,
         secondFactorAt: userSessions.secondFactorAt,
+        impersonatorId: userSessions.impersonatorId,
       })
       .from(userSessions)
       .innerJoin(profiles, eq(profiles.id, userSessions.userId))

@@ -86,6 +86,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
         },
         successStatus: 201,
         rateLimit: 'checkout',
+        notWhileImpersonating: true,
       })
       .input(checkoutInput)
       .output(redirectOutput)
@@ -101,6 +102,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
         },
         successStatus: 201,
         rateLimit: 'billing',
+        notWhileImpersonating: true,
       })
       .output(redirectOutput)
       .mutation(async ({ ctx }) => {
@@ -117,6 +119,7 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
           summary: 'Apply a finished checkout now, without waiting for the webhook',
         },
         rateLimit: 'billing',
+        notWhileImpersonating: true,
       })
       .input(confirmCheckoutInput)
       .output(billingOverview)

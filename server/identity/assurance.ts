@@ -15,7 +15,12 @@ const stepUpWindowMs = () => env.TWO_FACTOR_STEP_UP_SECONDS * 1000;
  * Supabase see the README's two-factor section).
  */
 export function requireRecentSecondFactor(identity: Identity, now = Date.now()) {
-  if (identity.kind !== 'user' || !identity.secondFactor?.enabled) return;
+  if (identity.kind !== 'user') return;
+  // An admin viewing as the user holds no factor of theirs: no sensitive action at all.
+  if (identity.impersonatorId) {
+    throw new AppError('FORBIDDEN', platformWords('notWhileImpersonating'));
+  }
+  if (!identity.secondFactor?.enabled) return;
   const at = identity.secondFactor.verifiedAt?.getTime() ?? 0;
   if (now - at <= stepUpWindowMs()) return;
   throw new AppError('STEP_UP_REQUIRED', platformWords('stepUpRequired'));

@@ -40,6 +40,8 @@ export type Identity =
       userId: string;
       /** Set when the caller signed in with a session (the built-in provider). */
       sessionId?: string;
+      /** Set when an admin views the product as this user through a session (the admin). */
+      impersonatorId?: string;
       /** Set when the caller authenticated with an API key rather than a session. */
       apiKeyId?: string;
       /**

@@ -60,6 +60,7 @@ export const teamApiKeyProcedures = {
       },
       successStatus: 201,
       rateLimit: 'apiKeyCreate',
+      notWhileImpersonating: true,
     })
     .input(createOrganizationApiKeyInput)
     .output(createApiKeyOutput)

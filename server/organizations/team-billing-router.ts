@@ -81,6 +81,7 @@ export const teamBillingProcedures = {
       },
       successStatus: 201,
       rateLimit: 'checkout',
+      notWhileImpersonating: true,
     })
     .input(checkoutInput)
     .output(redirectOutput)
@@ -96,6 +97,7 @@ export const teamBillingProcedures = {
       },
       successStatus: 201,
       rateLimit: 'billing',
+      notWhileImpersonating: true,
     })
     .output(redirectOutput)
     .mutation(async ({ ctx }) => {
@@ -112,6 +114,7 @@ export const teamBillingProcedures = {
         summary: "Apply the organization's finished checkout now, without waiting for the webhook",
       },
       rateLimit: 'billing',
+      notWhileImpersonating: true,
     })
     .input(confirmCheckoutInput)
     .output(billingOverview)

@@ -5,6 +5,7 @@ import type { SignedIn } from '@/server/identity';
 
 import { AccountMenu } from './account-menu';
 import { Breadcrumbs } from './breadcrumbs';
+import { ImpersonationBanner } from './impersonation-banner';
 import { OrganizationSwitcher } from './organization-switcher';
 import { MobileSidebar, Sidebar, SIDEBAR_COOKIE } from './sidebar';
 
@@ -17,6 +18,7 @@ export async function AppShell({ user, children }: { user: SignedIn; children: R
     <div className="flex min-h-screen">
       <Sidebar isAdmin={isAdmin} initiallyCollapsed={collapsed} switcher={switcher} />
       <div className="flex min-w-0 flex-1 flex-col">
+        {user.impersonatorId && <ImpersonationBanner email={user.claims.email ?? user.userId} />}
         <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-border bg-background/95 px-4 backdrop-blur">
           <MobileSidebar isAdmin={isAdmin} switcher={switcher} />
           <Breadcrumbs />

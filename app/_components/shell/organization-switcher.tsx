@@ -46,7 +46,8 @@ export function OrganizationSwitcher() {
       <label htmlFor={selectId} className="px-2 text-xs font-semibold text-muted-foreground">
         {t('organization')}
       </label>
-      <div className="flex gap-1.5">
+      {/* Stacked: beside the button, the sidebar's width cut longer names ("Persönlicher Arbeitsbereich"). */}
+      <div className="grid gap-1.5">
         <NativeSelect
           id={selectId}
           value={chosen ?? current}
@@ -60,7 +61,7 @@ export function OrganizationSwitcher() {
           ))}
           <option value={CREATE}>{t('createTeam')}</option>
         </NativeSelect>
-        <Button type="submit" variant="outline" className="px-3">
+        <Button type="submit" variant="outline" size="sm" className="justify-self-start px-3">
           {t('switch')}
         </Button>
       </div>

@@ -9,10 +9,12 @@ import {
   CardTitle,
 } from '@/app/_components/ui/card';
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { authProviderKind } from '@/server/auth/default-provider';
 import { pageCaller, requireUser } from '@/server/page-session';
 
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
+import { Passkeys } from './passkeys';
 import { ProfileForm } from './profile-form';
 import { TwoFactorSection } from './two-factor-section';
 
@@ -75,6 +77,17 @@ export default async function ProfilePage({ searchParams }: Props) {
           <TwoFactorSection status={twoFactor} />
         </CardContent>
       </Card>
+      {authProviderKind() === 'built-in' && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t('passkeysTitle')}</CardTitle>
+            <CardDescription>{t('passkeysDescription')}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Passkeys />
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }

@@ -173,6 +173,31 @@ describe('passwordless sign-in by mail', () => {
     expect(byPassword.status).toBe(401);
   });
 
+  it('one mail opens one session, however many redeem it at once', async () => {
+    const { email, userId } = await signedInUser(api, db());
+    const before = await auditedSignIns(userId);
+    const { token, code } = await signInMail(email);
+    const answers = await Promise.all([
+      byLink(token),
+      byCode(email, code),
+      byLink(token),
+      byCode(email, code),
+    ]);
+    expect(answers.map((answer) => answer.status).filter((status) => status === 200)).toHaveLength(
+      1,
+    );
+    const succeeded = (rows: Awaited<ReturnType<typeof auditedSignIns>>) =>
+      rows.filter((row) => row.success).length;
+    expect(succeeded(await auditedSignIns(userId))).toBe(succeeded(before) + 1);
+    const byMail = await withServiceRole(db(), (tx) =>
+      tx
+        .select({ id: userSessions.id })
+        .from(userSessions)
+        .where(and(eq(userSessions.userId, userId), sql`${userSessions.method} like 'email-%'`)),
+    );
+    expect(byMail).toHaveLength(1);
+  });
+
   it('refuses malformed input with the field named', async () => {
     const code = await byCode(newTestEmail(), '12ab56');
     expect(code.status).toBe(400);

@@ -12,8 +12,9 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
   if (!token) return ANONYMOUS;
   const session = await findSessionAsService(db, token);
   if (!session) return ANONYMOUS;
-  // Until it proves the second factor, a session of a 2FA account signs nobody in.
-  if (session.twoFactorEnabled && !session.secondFactorAt) {
+  // Until it proves the second factor, a session of a 2FA account signs nobody in;
+  // an admin's view as the user is the admin's (who proved theirs), not a sign-in.
+  if (session.twoFactorEnabled && !session.secondFactorAt && !session.impersonatorId) {
     return {
       kind: 'anonymous',
       claims: ANONYMOUS.claims,
@@ -24,6 +25,7 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
     kind: 'user',
     userId: session.userId,
     sessionId: session.id,
+    ...(session.impersonatorId ? { impersonatorId: session.impersonatorId } : {}),
     claims: {
       sub: session.userId,
       role: 'authenticated',

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { asNewCaller, newTestEmail, TEST_PASSWORD } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
@@ -11,6 +13,21 @@ import {
 import type { AuthProvider } from '../provider';
 
 import { supabaseAuthProvider } from './provider';
+
+const lines = vi.hoisted(() => [] as string[]);
+vi.mock('@/server/platform/observability/logger', async (importOriginal) => {
+  const { loggerInto } = await import('@/test/helpers/captured-logs');
+  return loggerInto(await importOriginal(), lines, 'warn');
+});
+
+/** An address where nothing listens: a Supabase that is down. */
+async function closedPortUrl() {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
 
 // Passwordless sign-in through the real supabase-js (signInWithOtp, verifyOtp),
 // against the local stand-in of Supabase Auth.
@@ -82,5 +99,28 @@ describe('passwordless sign-in with Supabase Auth', () => {
     expect(unknown.status).toBe(202);
     expect((await unknown.json()).data).toEqual((await known.json()).data);
     expect(mailTo(unknownEmail)).toBeUndefined();
+  });
+
+  it('answers alike while Supabase is down, and logs the failure instead', async () => {
+    const reachable = provider;
+    provider = supabaseAuthProvider({
+      url: await closedPortUrl(),
+      publishableKey: standIn.publishableKey,
+    });
+    lines.length = 0;
+    // supabase-js prints the failed fetch itself; the test reads our log instead.
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const email = newTestEmail();
+      for (const path of ['/auth/email-sign-in', '/auth/forgot-password']) {
+        const answer = await api.postJson(path, { email }, asNewCaller());
+        expect(answer.status).toBe(202);
+      }
+    } finally {
+      provider = reachable;
+      printed.mockRestore();
+    }
+    const failed = lines.map((line) => JSON.parse(line)).filter((l) => l.task);
+    expect(failed.map((l) => l.task)).toEqual(['sign-in mail', 'password reset mail']);
   });
 });

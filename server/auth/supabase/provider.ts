@@ -163,10 +163,15 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
     },
 
     async forgotPassword(call, input) {
-      const { error } = await client(call).auth.resetPasswordForEmail(input.email, {
-        redirectTo: appUrl('/reset-password'),
+      const supabase = client(call);
+      // Supabase answers an unknown address sooner than one it mails: asked after the
+      // response, which therefore takes as long either way. A failure is logged.
+      call.scope.background('password reset mail', async () => {
+        const { error } = await supabase.auth.resetPasswordForEmail(input.email, {
+          redirectTo: appUrl('/reset-password'),
+        });
+        throwUnlessRevealing(error, call);
       });
-      throwUnlessRevealing(error, call);
     },
 
     async resetPassword(call, input) {
@@ -244,19 +249,23 @@ export function supabaseAuthProvider(config: SupabaseAuthConfig): AuthProvider {
     },
 
     async requestSignInEmail(call, input) {
-      // No new accounts from here: passwordless sign-in is for existing ones. Whether
-      // the mail holds a link, a code or both is Supabase's Magic Link template (README).
-      const { error } = await client(call).auth.signInWithOtp({
-        email: input.email,
-        options: { shouldCreateUser: false, emailRedirectTo: appUrl('/sign-in/email') },
+      const supabase = client(call);
+      // As for a reset, Supabase is asked after the response, so its time says nothing.
+      call.scope.background('sign-in mail', async () => {
+        // No new accounts from here: passwordless sign-in is for existing ones. Whether
+        // the mail holds a link, a code or both is Supabase's Magic Link template (README).
+        const { error } = await supabase.auth.signInWithOtp({
+          email: input.email,
+          options: { shouldCreateUser: false, emailRedirectTo: appUrl('/sign-in/email') },
+        });
+        // With shouldCreateUser off, an unknown address is refused as 'otp_disabled':
+        // that tells who is registered, so it is only logged, like the others.
+        if (error?.code === 'otp_disabled') {
+          call.scope.log.info({ code: error.code }, 'Supabase Auth refusal answered as success');
+          return;
+        }
+        throwUnlessRevealing(error, call);
       });
-      // With shouldCreateUser off, an unknown address is refused as 'otp_disabled':
-      // answering that would tell who is registered. Logged, answered like success.
-      if (error?.code === 'otp_disabled') {
-        call.scope.log.info({ code: error.code }, 'Supabase Auth refusal answered as success');
-        return;
-      }
-      throwUnlessRevealing(error, call);
     },
 
     async signInWithEmailLink(call, input) {

@@ -74,7 +74,11 @@ async function counted<T>(
 
 // Enrolment and its changes are a person's, in a session, from the dashboard: tRPC
 // only, not in the REST document (an API key may read the status, nothing more).
-const sessionMeta = { sessionOnly: true, rateLimit: 'twoFactor' } as const;
+const sessionMeta = {
+  sessionOnly: true,
+  notWhileImpersonating: true,
+  rateLimit: 'twoFactor',
+} as const;
 const sessionOnly = permissionProcedure('profile:write').use(({ ctx, next }) => {
   assertBuiltIn(ctx);
   if (ctx.identity.apiKeyId) throw new AppError('FORBIDDEN', said('auth.sessionOnly'));
@@ -131,6 +135,7 @@ export const twoFactorRouter = router({
           'The second step of a sign-in, or a step-up before a sensitive action: a code from the authenticator app or a recovery code',
       },
       rateLimit: 'twoFactor',
+      notWhileImpersonating: true,
     })
     .input(secondFactorCodeInput)
     .output(verifiedOutput)

@@ -58,6 +58,8 @@ export const PLATFORM_WORDS = {
   limitUnavailable: 'This action is briefly unavailable. Try again shortly.',
   invalidCursor: 'The cursor is not valid: pass nextCursor from the previous page.',
   crossSite: 'Cross-site requests are not accepted.',
+  notWhileImpersonating:
+    'While viewing as this user, you cannot create API keys or change their password, email, passkeys, two-factor or billing.',
   signInRequired: 'Sign in or send an API key to call this.',
   permissionNeeded: 'This needs the {permission} permission.',
   secondFactorRequired: 'Enter the code from your authenticator app to finish signing in.',

@@ -43,6 +43,8 @@ export type RequestScope = {
   status?: number;
   /** Work for after the response (failures logged); see background.ts. */
   background: Background;
+  /** Set when an admin views the product as the signed-in user: audit rows name them. */
+  impersonatorId?: string;
 };
 
 /**

@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { TextLink } from '@/app/_components/ui/text-link';
 import { getPageIdentity } from '@/server/page-session';
 
+import { authProviderKind } from '@/server/auth/default-provider';
 import { devMailboxEnabled } from '@/server/platform/runtime/stand-ins';
 
 import { SignInMethods } from './sign-in-methods';
@@ -29,7 +30,11 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>
-      <SignInMethods next={next} mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined} />
+      <SignInMethods
+        next={next}
+        mailboxUrl={devMailboxEnabled() ? '/dev/mailbox' : undefined}
+        passkeys={authProviderKind() === 'built-in'}
+      />
       {devMailboxEnabled() && (
         <p className="text-sm">
           {t.rich('devMailbox', {

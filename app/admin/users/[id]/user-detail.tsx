@@ -12,6 +12,7 @@ import { Skeleton } from '@/app/_components/ui/skeleton';
 import { DetailFailure } from '../../_components/detail-failure';
 import { ApiKeysSection } from './api-keys-section';
 import { EventsSection } from './events-section';
+import { ImpersonateSection } from './impersonate-section';
 import { ProfileSection } from './profile-section';
 import { RoleSection } from './role-section';
 import { SessionsSection } from './sessions-section';
@@ -71,6 +72,9 @@ export function UserDetail({ userId }: { userId: string }) {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 xl:grid-cols-3">
         <ProfileSection user={user} />
         <RoleSection userId={userId} email={user.email} role={user.role} />
+        {user.role !== 'admin' && user.emailConfirmed && (
+          <ImpersonateSection userId={userId} email={user.email} />
+        )}
         <SubscriptionSection subscriptions={subscriptions} />
         <ApiKeysSection userId={userId} apiKeys={apiKeys} />
         <SessionsSection userId={userId} sessions={sessions} />

@@ -55,6 +55,8 @@ export const NAMED_LIMITS = {
   // step until the window ends (sign-in-failures.ts).
   twoFactor: rule(10, 60, 'closed'),
   twoFactorFailure: rule(5, 15 * 60, 'closed'),
+  // Passkey challenges handed out per client address (each is a row until answered).
+  passkeyChallenge: rule(20, 60, 'closed'),
   apiKeyCreate: rule(10, 300, 'closed'),
   // Each invitation sends an email to an address the caller chose.
   invitation: rule(20, 60 * 60, 'closed'),
