@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { withServiceRole } from '@/db/rls';
 import { auditLogs, twoFactorFactors, userSessions } from '@/db/schema';
 import { forgetSessionsOf } from '@/server/auth/session-cache';
-import { assertAdminSecondFactor, type Identity } from '@/server/identity';
+import {
+  assertAdminSecondFactor,
+  requireRecentSecondFactor,
+  type Identity,
+} from '@/server/identity';
 import { NAMED_LIMITS } from '@/server/platform/infra/rate-limit/config';
 import {
   apiKeyOf,
@@ -263,5 +267,13 @@ describe('the admin area and two-factor', () => {
     expect(() => assertAdminSecondFactor(admin(false), true)).toThrow(/two-factor/);
     expect(() => assertAdminSecondFactor(admin(true), true)).not.toThrow();
     expect(() => assertAdminSecondFactor(admin(false), false)).not.toThrow();
+  });
+
+  it('lets an admin viewing as a user do no sensitive action, with or without 2FA', () => {
+    for (const enabled of [true, false]) {
+      const viewing = { ...admin(enabled), impersonatorId: crypto.randomUUID() };
+      expect(() => requireRecentSecondFactor(viewing)).toThrow(/view/i);
+    }
+    expect(() => requireRecentSecondFactor(admin(true))).not.toThrow();
   });
 });
