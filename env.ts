@@ -137,6 +137,17 @@ export const env = createEnv({
           .filter(Boolean),
       )
       .pipe(z.array(z.email())),
+    // Encrypts the two-factor (TOTP) secrets at rest: 32 random bytes, base64
+    // (`openssl rand -base64 32`). Required on a deployed app with the built-in
+    // provider; a local app without it uses a fixed development key (two-factor/secret-box.ts).
+    TWO_FACTOR_ENCRYPTION_KEY: z
+      .base64()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64')
+      .optional(),
+    // How long a proven second factor counts for sensitive actions (step-up).
+    TWO_FACTOR_STEP_UP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+    // The admin area refuses sessions without a second factor (built-in provider).
+    ADMIN_REQUIRE_2FA: z.stringbool().default(true),
     // Vercel Cron sends it as a bearer token; unset, the cron routes answer 404.
     CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     // `npm run bench` turns on its baseline route; it answers 404 otherwise.

@@ -19,7 +19,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Tests choose the caller's address with this header (as a trusted proxy would).
-    env: { LOG_LEVEL: 'silent', TRUSTED_IP_HEADER: 'x-test-client-ip' },
+    // The admin tests' admins have no second factor; the rule itself has its own test
+    // (server/auth/two-factor/two-factor.test.ts).
+    env: { LOG_LEVEL: 'silent', TRUSTED_IP_HEADER: 'x-test-client-ip', ADMIN_REQUIRE_2FA: 'false' },
     // A fresh Redis key prefix per test file, so files and runs never share counters.
     setupFiles: ['./vitest.setup.ts'],
     // `npm run test:unit` measures coverage and prints it; the thresholds fail a run

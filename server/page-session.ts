@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { withRls } from '@/db/rls';
 import type { Tx } from '@/db/types';
 
-import { resolveIdentity, type Identity, type SignedIn } from './identity';
+import { adminLacksSecondFactor, resolveIdentity, type Identity, type SignedIn } from './identity';
 import { afterResponse } from './platform/http/after-response';
 import { backgroundFor } from './platform/http/background';
 import { logger } from './platform/observability/logger';
@@ -39,8 +39,10 @@ export async function pageRls() {
 /** For protected pages: the signed-in user, or a redirect to sign-in and back. */
 export async function requireUser(returnTo: string): Promise<SignedIn> {
   const identity = await getPageIdentity();
-  if (identity.kind !== 'user') redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
-  return identity;
+  if (identity.kind === 'user') return identity;
+  // Signed in but for the code (a password, a mailed link, GitHub or Google): the code step.
+  const step = identity.pendingSecondFactor ? '/sign-in/two-factor' : '/sign-in';
+  redirect(`${step}?next=${encodeURIComponent(returnTo)}`);
 }
 
 /** A tRPC caller for server components: the same procedures, the same pipeline. */
@@ -76,5 +78,7 @@ export async function pageCaller() {
 export async function requireAdmin(returnTo: string): Promise<SignedIn> {
   const user = await requireUser(returnTo);
   if (!user.permissions.includes('admin')) redirect('/dashboard?forbidden=admin');
+  // ADMIN_REQUIRE_2FA: the profile says why, and is where two-factor is turned on.
+  if (adminLacksSecondFactor(user)) redirect('/dashboard/profile?required=two-factor');
   return user;
 }

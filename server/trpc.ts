@@ -250,6 +250,9 @@ export const publicProcedure = t.procedure.use(observed).use(rateLimited);
 /** A signed-in user or an API key (the auth work fills `resolveIdentity`). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   const { identity } = ctx;
+  if (identity.kind === 'anonymous' && identity.pendingSecondFactor) {
+    throw new AppError('SECOND_FACTOR_REQUIRED', platformWords('secondFactorRequired'));
+  }
   if (identity.kind === 'anonymous') {
     throw new AppError('UNAUTHORIZED', platformWords('signInRequired'));
   }

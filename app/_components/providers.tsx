@@ -5,6 +5,7 @@ import { ThemeProvider } from 'next-themes';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 
+import { StepUpDialog } from './step-up-dialog';
 import { TrpcReactProvider } from './trpc-provider';
 import { Toaster } from './ui/toaster';
 
@@ -38,6 +39,7 @@ export function Providers({ nonce, children }: { nonce: string; children: ReactN
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem nonce={nonce}>
       <TrpcReactProvider>
         {children}
+        <StepUpDialog />
         <Toaster />
       </TrpcReactProvider>
     </ThemeProvider>

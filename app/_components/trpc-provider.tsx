@@ -1,6 +1,6 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useLocale } from 'next-intl';
@@ -9,10 +9,21 @@ import superjson from 'superjson';
 
 import type { AppRouter } from '@/server/root';
 
+import { offerStepUp } from './step-up';
+
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 function makeQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
+  return new QueryClient({
+    defaultOptions: { queries: { staleTime: 30_000 } },
+    // A sensitive action that needs a fresh second factor: the step-up dialog asks for
+    // a code, then runs the same mutation again (its own callbacks report the outcome).
+    mutationCache: new MutationCache({
+      onError: (error, variables, _context, mutation) => {
+        offerStepUp(error, () => mutation.execute(variables));
+      },
+    }),
+  });
 }
 
 /** The dashboard's way to call the API: tRPC through TanStack React Query. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { assertAdminSecondFactor, requireRecentSecondFactor } from '@/server/identity';
 import type { Context } from '@/server/trpc';
 import { permissionProcedure, router } from '@/server/trpc';
 
@@ -38,7 +39,11 @@ import { systemOverviewAsAdmin } from './system';
 import { searchUsersAsAdmin, userDetailAsAdmin } from './users';
 
 const tags = ['admin'];
-const adminProcedure = permissionProcedure('admin');
+// With ADMIN_REQUIRE_2FA, an admin without two-factor authentication is refused too.
+const adminProcedure = permissionProcedure('admin').use(({ ctx, next }) => {
+  assertAdminSecondFactor(ctx.identity);
+  return next();
+});
 const done = z.object({ done: z.literal(true) });
 
 const adminCall = (ctx: Context & { identity: { kind: 'user'; userId: string } }): AdminCall => ({
@@ -126,6 +131,7 @@ export const adminRouter = router({
     .output(done)
     .mutation(async ({ ctx, input }) => {
       const viaApiKey = ctx.identity.apiKeyId !== undefined;
+      requireRecentSecondFactor(ctx.identity);
       await setRoleAsAdmin({ ...adminCall(ctx), viaApiKey }, input.userId, input.role);
       return { done: true as const };
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { assertAdminSecondFactor, requireRecentSecondFactor } from '@/server/identity';
 import { permissionProcedure, router } from '@/server/trpc';
 
 import {
@@ -43,9 +44,12 @@ export const apiKeysRouter = router({
     })
     .input(createApiKeyInput)
     .output(createApiKeyOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.rls((tx) => createApiKey(tx, ctx.identity, input, ctx.scope)),
-    ),
+    .mutation(({ ctx, input }) => {
+      requireRecentSecondFactor(ctx.identity);
+      // A key with the admin scope is a way into the admin API: the same rule as its area.
+      if (input.scopes.includes('admin')) assertAdminSecondFactor(ctx.identity);
+      return ctx.rls((tx) => createApiKey(tx, ctx.identity, input, ctx.scope));
+    }),
 
   revoke: permissionProcedure('api-keys:write')
     .meta({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { requireRecentSecondFactor } from '@/server/identity';
 import { authCall, authedProcedure, permissionProcedure, router } from '@/server/trpc';
 
 import { toMe, updateOwnProfile } from './profile';
@@ -113,6 +114,7 @@ export const meRouter = router({
     .input(changeEmailInput)
     .output(acceptedOutput)
     .mutation(async ({ ctx, input }) => {
+      requireRecentSecondFactor(ctx.identity);
       await ctx.auth.changeEmail(authCall(ctx), input);
       return {
         accepted: true as const,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { emailLimitKey, enforceNamedLimit } from '@/server/platform/infra/rate-limit/enforce';
+import { requireRecentSecondFactor } from '@/server/identity';
 import { authCall, permissionProcedure, publicProcedure } from '@/server/trpc';
 
 import {
@@ -28,6 +29,7 @@ export const passwordProcedures = {
     .input(changePasswordInput)
     .output(z.object({ changed: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
+      requireRecentSecondFactor(ctx.identity);
       await ctx.auth.changePassword(authCall(ctx), input);
       return { changed: true as const };
     }),

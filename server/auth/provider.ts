@@ -21,6 +21,12 @@ export type AuthCall = {
 type SignedIn = Extract<Identity, { kind: 'user' }>;
 
 /**
+ * A sign-in's answer. With `secondFactorRequired`, the session cookie is set but signs
+ * nobody in until the second factor (auth.twoFactor.verify) is proven.
+ */
+export type SignInResult = { userId: string; secondFactorRequired?: boolean };
+
+/**
  * The account operations, whoever keeps the accounts: the built-in provider
  * (auth.users and user_sessions in our database) or Supabase Auth. Both end in the
  * same verified claims, and both set their cookies through the request scope.
@@ -33,7 +39,7 @@ export type AuthProvider = {
     call: AuthCall,
     input: { email: string; password: string; displayName?: string },
   ): Promise<void>;
-  signIn(call: AuthCall, input: { email: string; password: string }): Promise<{ userId: string }>;
+  signIn(call: AuthCall, input: { email: string; password: string }): Promise<SignInResult>;
   signOut(call: AuthCall): Promise<void>;
   confirmEmail(
     call: AuthCall,
@@ -59,12 +65,12 @@ export type AuthProvider = {
   signInWithEmailLink(
     call: AuthCall,
     input: { token: string; type?: 'email' | 'magiclink' },
-  ): Promise<{ userId: string }>;
+  ): Promise<SignInResult>;
   /** Signs in with an address and the code mailed to it. */
   signInWithEmailCode(
     call: AuthCall,
     input: { email: string; code: string },
-  ): Promise<{ userId: string }>;
+  ): Promise<SignInResult>;
   /**
    * Signs in (or up) with an identity an OAuth provider vouched for, after our own
    * client checked state and PKCE and read the profile (server/auth/oauth/routes.ts).

@@ -11,6 +11,7 @@ import { authCall, publicProcedure, router } from '@/server/trpc';
 import { emailSignInProcedures } from './email-sign-in-router';
 import { passkeySignInProcedures } from './passkeys/router';
 import { passwordProcedures } from './password-router';
+import { twoFactorRouter } from './two-factor/router';
 import {
   acceptedOutput,
   sessionOutput,
@@ -104,5 +105,6 @@ export const authRouter = router({
 
   ...passwordProcedures,
   ...emailSignInProcedures,
+  twoFactor: twoFactorRouter,
   ...passkeySignInProcedures,
 });

@@ -26,7 +26,11 @@ const currentPassword = z
 
 export const signInInput = z.object({ email, password: currentPassword });
 
-export const sessionOutput = z.object({ userId: z.uuid() });
+export const sessionOutput = z.object({
+  userId: z.uuid(),
+  /** True: the session needs a code (POST /auth/two-factor/verify) before it signs in. */
+  secondFactorRequired: z.boolean().optional(),
+});
 
 /** The answer to requests whose outcome must not reveal who is registered. */
 export const acceptedOutput = z.object({
@@ -79,6 +83,8 @@ const sessionFields = z.object({
   ip: z.string().nullable(),
   /** How its sign-in was proven: a password, a mailed link, or the mailed code. */
   method: z.enum(SESSION_METHODS),
+  /** When it last proved a second factor (two-factor authentication), if ever. */
+  secondFactorAt: dateTime().nullable(),
   createdAt: dateTime(),
   lastSeenAt: dateTime(),
 });

@@ -14,6 +14,7 @@ const shownColumns = {
   userAgent: userSessions.userAgent,
   ip: userSessions.ip,
   method: userSessions.method,
+  secondFactorAt: userSessions.secondFactorAt,
   createdAt: userSessions.createdAt,
   lastSeenAt: userSessions.lastSeenAt,
 };

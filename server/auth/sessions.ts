@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { authUsers } from 'drizzle-orm/supabase';
 
 import { LRUCache } from 'lru-cache';
 
 import { afterCommit, withServiceRole } from '@/db/rls';
-import { profiles, userSessions, type SessionMethod } from '@/db/schema/auth';
+import { profiles, twoFactorFactors, userSessions, type SessionMethod } from '@/db/schema/auth';
 import type { Database, Tx } from '@/db/types';
 import { logger } from '@/server/platform/observability/logger';
 
@@ -54,6 +54,9 @@ export async function createSession(
       ip: meta.clientIp,
       method,
       impersonatorId: impersonation?.impersonatorId ?? null,
+      // A passkey (user verification required) is possession plus a PIN or biometric:
+      // it is the second factor itself, so such a session does not ask for a code.
+      secondFactorAt: method === 'passkey' ? sql`now()` : null,
       expiresAt: new Date(Date.now() + lifetime * 1000),
     })
     .returning({ id: userSessions.id });
@@ -69,6 +72,10 @@ export type LiveSession = {
   role: 'user' | 'admin';
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Whether the account has two-factor authentication on. */
+  twoFactorEnabled: boolean;
+  /** When this session last proved the second factor, if ever. */
+  secondFactorAt: Date | null;
   /** Set when an admin is viewing the product as this user (their id). */
   impersonatorId: string | null;
   /** When its read from the database began: a copy older than the cache's bound is not used. */
@@ -89,11 +96,20 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
         role: profiles.role,
         lastSeenAt: userSessions.lastSeenAt,
         expiresAt: userSessions.expiresAt,
+        twoFactorEnabled: sql<boolean>`${twoFactorFactors.userId} is not null`,
+        secondFactorAt: userSessions.secondFactorAt,
         impersonatorId: userSessions.impersonatorId,
       })
       .from(userSessions)
       .innerJoin(profiles, eq(profiles.id, userSessions.userId))
       .innerJoin(authUsers, eq(authUsers.id, userSessions.userId))
+      .leftJoin(
+        twoFactorFactors,
+        and(
+          eq(twoFactorFactors.userId, userSessions.userId),
+          isNotNull(twoFactorFactors.enabledAt),
+        ),
+      )
       .where(and(eq(userSessions.tokenHash, tokenHash), liveSession)),
   );
   return session ? { ...session, verifiedAt } : null;

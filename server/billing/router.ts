@@ -1,4 +1,5 @@
 import { personalOrganizationId } from '@/db/personal-workspace';
+import { requireRecentSecondFactor } from '@/server/identity';
 import { permissionProcedure, publicProcedure, router } from '@/server/trpc';
 
 import { billingCallFor, type UserContext } from './billing-call';
@@ -104,7 +105,10 @@ export const createBillingRouter = (usage: BillingUsageSources) => {
         notWhileImpersonating: true,
       })
       .output(redirectOutput)
-      .mutation(async ({ ctx }) => openBillingPortal(await personalCall(ctx))),
+      .mutation(async ({ ctx }) => {
+        requireRecentSecondFactor(ctx.identity);
+        return openBillingPortal(await personalCall(ctx));
+      }),
 
     confirmCheckout: permissionProcedure('billing:write')
       .meta({

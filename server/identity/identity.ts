@@ -17,8 +17,24 @@ export type ActingOrganization = {
 };
 
 /** Who is calling, as the pipeline's authentication step established it. */
+/** What a built-in session has proven beyond its sign-in (server/identity/assurance.ts). */
+export type SecondFactor = {
+  /** Whether the account has two-factor authentication on. */
+  enabled: boolean;
+  /** When this session last proved it. */
+  verifiedAt: Date | null;
+};
+
 export type Identity =
-  | { kind: 'anonymous'; claims: Claims }
+  | {
+      kind: 'anonymous';
+      claims: Claims;
+      /**
+       * A signed-in session of an account with two-factor authentication, before its
+       * second factor: anonymous to everything but the second-factor step and sign-out.
+       */
+      pendingSecondFactor?: { userId: string; sessionId: string };
+    }
   | {
       kind: 'user';
       userId: string;
@@ -34,6 +50,8 @@ export type Identity =
        */
       organization?: ActingOrganization;
       claims: Claims;
+      /** Set for a built-in session: its two-factor state, for step-up and the admin area. */
+      secondFactor?: SecondFactor;
       /** Account-level permissions; a team's key holds none (its are `organization`'s). */
       permissions: readonly Permission[];
     };

@@ -12,6 +12,7 @@ import {
   listAuditInput,
   listOrganizationAuditOutput,
 } from '@/server/audit/schemas';
+import { requireRecentSecondFactor } from '@/server/identity';
 import { authedProcedure, router } from '@/server/trpc';
 
 import { mailInvitation } from './invitation-mail';
@@ -152,6 +153,7 @@ export const organizationsRouter = router({
     .input(changeRoleInput)
     .output(memberOutput)
     .mutation(async ({ ctx, input }) => {
+      requireRecentSecondFactor(ctx.identity);
       const member = await ctx.organization.run((tx, role) =>
         changeMemberRole(
           tx,

@@ -14,6 +14,7 @@ import {
   listApiKeys,
   revokeOrganizationApiKey,
 } from '@/server/api-keys/service';
+import { requireRecentSecondFactor } from '@/server/identity';
 import { ORGANIZATION_ROLE_PERMISSIONS, roleAllows } from '@/server/identity/organization-roles';
 import { AppError } from '@/server/platform/http/errors';
 import { said } from '@/server/i18n/error-words';
@@ -65,6 +66,7 @@ export const teamApiKeyProcedures = {
     .output(createApiKeyOutput)
     .mutation(({ ctx, input }) => {
       const { identity } = ctx;
+      requireRecentSecondFactor(identity);
       return ctx.organization.run(async (tx, role) => {
         // Under the members lock, with the role of now: a demotion that committed
         // meanwhile counts (else Postgres would refuse the insert with a 500).

@@ -13,6 +13,7 @@ import {
   confirmCheckoutInput,
   redirectOutput,
 } from '@/server/billing/schemas';
+import { requireRecentSecondFactor } from '@/server/identity';
 import type { Context } from '@/server/trpc';
 
 import { organizationProcedure } from './procedure';
@@ -99,7 +100,10 @@ export const teamBillingProcedures = {
       notWhileImpersonating: true,
     })
     .output(redirectOutput)
-    .mutation(async ({ ctx }) => openBillingPortal(await teamBillingCall(ctx))),
+    .mutation(async ({ ctx }) => {
+      requireRecentSecondFactor(ctx.identity);
+      return openBillingPortal(await teamBillingCall(ctx));
+    }),
 
   confirmCheckout: organizationProcedure('billing:write')
     .meta({

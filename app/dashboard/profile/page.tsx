@@ -19,6 +19,7 @@ import { ChangePasswordForm } from './change-password-form';
 import { IdentityList } from './identity-list';
 import { Passkeys } from './passkeys';
 import { ProfileForm } from './profile-form';
+import { TwoFactorSection } from './two-factor-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile.page');
@@ -32,13 +33,21 @@ export default async function ProfilePage({ searchParams }: Props) {
   const t = await getTranslations('profile.page');
   const tIdentities = await getTranslations('profile.identities');
   const tOAuth = await getTranslations('auth.oauth');
-  const { linked, oauth_error: oauthError } = await searchParams;
+  const t2 = await getTranslations('profile.twoFactor');
+  // `required`: sent here by the admin area (ADMIN_REQUIRE_2FA) to turn two-factor on.
+  const { linked, oauth_error: oauthError, required } = await searchParams;
   const providers = linkableOAuthProviders();
   const errorKey = oauthErrorKey(oauthError);
-  const me = await (await pageCaller()).me.get();
+  const caller = await pageCaller();
+  const [me, twoFactor] = await Promise.all([caller.me.get(), caller.auth.twoFactor.status()]);
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeader title={t('title')} description={t('description')} />
+      {required === 'two-factor' && !twoFactor.enabled && (
+        <p role="alert" className="rounded-md border border-border bg-muted/50 p-3 text-sm">
+          {t2('adminRequired')}
+        </p>
+      )}
       <Card>
         <CardHeader>
           <CardTitle>{t('detailsTitle')}</CardTitle>
@@ -64,6 +73,15 @@ export default async function ProfilePage({ searchParams }: Props) {
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t2('title')}</CardTitle>
+          <CardDescription>{t2('description')}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TwoFactorSection status={twoFactor} />
         </CardContent>
       </Card>
       {authProviderKind() === 'built-in' && (

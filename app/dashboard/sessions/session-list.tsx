@@ -44,7 +44,10 @@ function SessionRow({
       <TableCell className="break-all">{session.ip ?? t('unknownAddress')}</TableCell>
       <TableCell>
         <DateTime value={session.createdAt} />
-        <span className="block text-sm text-muted-foreground">{t(`method.${session.method}`)}</span>
+        <span className="block text-sm text-muted-foreground">
+          {t(`method.${session.method}`)}
+          {session.secondFactorAt && ` ${t('withSecondFactor')}`}
+        </span>
       </TableCell>
       <TableCell>
         <DateTime value={session.lastSeenAt} />

@@ -67,7 +67,7 @@ describe('passwordless sign-in by mail', () => {
 
     const signedIn = await byLink(token);
     expect(signedIn.status).toBe(200);
-    expect((await signedIn.json()).data).toEqual({ userId });
+    expect((await signedIn.json()).data).toEqual({ userId, secondFactorRequired: false });
     expect((await me(cookieOf(signedIn))).status).toBe(200);
     expect(await sessionMethodOf(userId)).toBe('email-link');
     const sessions = await api.rest('/sessions', {

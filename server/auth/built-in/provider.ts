@@ -21,10 +21,20 @@ import { revokeOtherSessions } from '@/server/auth/session-list';
 import { clearedSessionCookie, sessionCookie } from '@/server/auth/session-token';
 import { SESSION_ABSOLUTE_SECONDS } from '@/server/auth/sessions';
 import { said } from '@/server/i18n/error-words';
+import type { Identity } from '@/server/identity';
+import type { Database } from '@/db/types';
+import { secondFactorRequiredAsService } from '@/server/auth/two-factor/factors';
 import { signUpAsService, signUpMessageAsService } from './sign-up';
 
-const currentSessionId = (identity: { kind: string; sessionId?: string }) =>
-  identity.kind === 'user' ? identity.sessionId : undefined;
+/** The session this browser has, signed in or still waiting for its second factor. */
+const currentSessionId = (identity: Identity) =>
+  identity.kind === 'user' ? identity.sessionId : identity.pendingSecondFactor?.sessionId;
+
+/** A new session's answer: whether it must prove the second factor before it signs anyone in. */
+const signedIn = async (db: Database, userId: string) => ({
+  userId,
+  secondFactorRequired: await secondFactorRequiredAsService(db, userId),
+});
 
 /**
  * The language of the mails a request causes: the signed-in person's profile
@@ -75,13 +85,18 @@ export const builtInAuthProvider: AuthProvider = {
       throw new AppError('FORBIDDEN', said('auth.confirmFirstResent'));
     }
     scope.cookies.push(sessionCookie(result.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
-    return { userId: result.userId };
+    return signedIn(db, result.userId);
   },
 
   async signOut({ db, scope, identity }) {
-    if (identity.kind === 'user' && identity.sessionId) {
-      await signOutAsService(db, { userId: identity.userId, sessionId: identity.sessionId }, scope);
-    }
+    // A session still waiting for its second factor ends as well as a signed-in one.
+    const session =
+      identity.kind === 'user' && identity.sessionId
+        ? { userId: identity.userId, sessionId: identity.sessionId }
+        : identity.kind === 'anonymous'
+          ? identity.pendingSecondFactor
+          : undefined;
+    if (session) await signOutAsService(db, session, scope);
     scope.cookies.push(clearedSessionCookie(scope.secureCookies));
   },
 
@@ -125,14 +140,14 @@ export const builtInAuthProvider: AuthProvider = {
     const meta = { ...scope, replacesSessionId: currentSessionId(identity) };
     const session = await signInWithEmailLinkAsService(db, input.token, meta);
     scope.cookies.push(sessionCookie(session.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
-    return { userId: session.userId };
+    return signedIn(db, session.userId);
   },
 
   async signInWithEmailCode({ db, scope, identity }, input) {
     const meta = { ...scope, replacesSessionId: currentSessionId(identity) };
     const session = await signInWithEmailCodeAsService(db, input, meta);
     scope.cookies.push(sessionCookie(session.token, SESSION_ABSOLUTE_SECONDS, scope.secureCookies));
-    return { userId: session.userId };
+    return signedIn(db, session.userId);
   },
 
   async signInWithOAuth({ db, scope, identity }, input) {

@@ -12,6 +12,15 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
   if (!token) return ANONYMOUS;
   const session = await findSessionAsService(db, token);
   if (!session) return ANONYMOUS;
+  // Until it proves the second factor, a session of a 2FA account signs nobody in;
+  // an admin's view as the user is the admin's (who proved theirs), not a sign-in.
+  if (session.twoFactorEnabled && !session.secondFactorAt && !session.impersonatorId) {
+    return {
+      kind: 'anonymous',
+      claims: ANONYMOUS.claims,
+      pendingSecondFactor: { userId: session.userId, sessionId: session.id },
+    };
+  }
   return {
     kind: 'user',
     userId: session.userId,
@@ -25,5 +34,6 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
       session_id: session.id,
     },
     permissions: ROLE_PERMISSIONS[session.role],
+    secondFactor: { enabled: session.twoFactorEnabled, verifiedAt: session.secondFactorAt },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { oauthBrowser } from '@/test/helpers/oauth-flow';
+import { enrolledUser } from '@/test/helpers/two-factor';
 
 // The app points at the local identity provider once it listens (env is read per flow).
 const shared = vi.hoisted(() => ({ env: {} as Record<string, unknown> }));
@@ -51,6 +52,24 @@ async function lastAudit(action: string) {
 }
 
 describe('OAuth sign-in (built-in provider, local identity provider)', () => {
+  it('asks an account with two-factor on for its code after the provider, as after a password', async () => {
+    const user = await signedInUser(api, db());
+    const { codeAt } = await enrolledUser(api, user, asNewCaller());
+    const flow = await browser.signIn('github', { email: user.email, verified: true });
+    expect(flow.session).toBeDefined();
+    const waiting = await me(flow.session!);
+    expect(waiting.status).toBe(401);
+    expect((await waiting.json()).error.code).toBe('SECOND_FACTOR_REQUIRED');
+    const verified = await api.postJson(
+      '/auth/two-factor/verify',
+      // The next step's code: the current one went into turning two-factor on.
+      { code: codeAt(1) },
+      { cookie: flow.session!, ...asNewCaller() },
+    );
+    expect(verified.status).toBe(200);
+    expect(await userIdOf(flow.session!)).toBe(user.userId);
+  });
+
   it('signs a new person up with a verified address: confirmed, no password, method oauth', async () => {
     const email = newTestEmail();
     const flow = await browser.signIn(

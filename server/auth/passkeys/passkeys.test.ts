@@ -6,6 +6,7 @@ import { auditLogs, userSessions } from '@/db/schema';
 import { apiKeyOf, asNewCaller, cookieOf, signedInUser } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
 import { softwareAuthenticator } from '@/test/helpers/software-authenticator';
+import { enrolledUser } from '@/test/helpers/two-factor';
 
 const { api, db } = testApi();
 
@@ -87,6 +88,15 @@ describe('passkeys', () => {
         { action: 'auth.sign_in', success: true },
       ]),
     );
+  });
+
+  it('a passkey sign-in is the second factor itself: with 2FA on, no code is asked', async () => {
+    const user = await userWithPasskey();
+    await enrolledUser(api, user, asNewCaller());
+    const { answer } = await signInWith(user.device);
+    expect(answer.status).toBe(200);
+    const me = await api.rest('/me', { headers: { cookie: cookieOf(answer), ...asNewCaller() } });
+    expect(me.status).toBe(200);
   });
 
   it('lists them to their owner, by session or API key; changes take a session', async () => {

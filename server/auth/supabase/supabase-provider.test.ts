@@ -12,6 +12,7 @@ import { testApi } from '@/test/helpers/api-client';
 import { cookieHeaderFrom } from '@/test/helpers/cookie-jar';
 import { countingDb } from '@/test/helpers/counting-db';
 import { testScope } from '@/test/helpers/scope';
+import { dashboardCall } from '@/test/helpers/two-factor';
 import {
   startSupabaseAuthStandIn,
   type SupabaseAuthStandIn,
@@ -235,5 +236,24 @@ describe('Supabase Auth provider', () => {
       asNewCaller(),
     );
     expect(again.status).toBe(200);
+  });
+});
+
+// Two-factor is the built-in provider's: with Supabase Auth the app says so plainly
+// (README, "Two-factor authentication") instead of half-enrolling anyone.
+describe('two-factor with Supabase Auth', () => {
+  it('reports it unavailable and refuses enrolment and codes with 501', async () => {
+    const { signIn } = await signedInWithSupabase();
+    const as = { cookie: cookieHeaderFrom(signIn), ...asNewCaller() };
+    const status = await api.rest('/me/two-factor', { headers: as });
+    expect((await status.json()).data).toEqual({
+      available: false,
+      enabled: false,
+      enabledAt: null,
+      recoveryCodesLeft: 0,
+    });
+    expect((await dashboardCall(api, 'auth.twoFactor.enrol', undefined, as)).status).toBe(501);
+    const verify = await api.postJson('/auth/two-factor/verify', { code: '123456' }, as);
+    expect(verify.status).toBe(501);
   });
 });

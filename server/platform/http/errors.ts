@@ -14,8 +14,12 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: { trpc: 'BAD_REQUEST', status: 400 },
   BAD_REQUEST: { trpc: 'BAD_REQUEST', status: 400 },
   UNAUTHORIZED: { trpc: 'UNAUTHORIZED', status: 401 },
+  // A session whose account has two-factor authentication, before its second factor.
+  SECOND_FACTOR_REQUIRED: { trpc: 'UNAUTHORIZED', status: 401 },
   PAYMENT_REQUIRED: { trpc: 'PAYMENT_REQUIRED', status: 402 },
   FORBIDDEN: { trpc: 'FORBIDDEN', status: 403 },
+  // A sensitive action, without a recent second factor: verify a code, then retry.
+  STEP_UP_REQUIRED: { trpc: 'FORBIDDEN', status: 403 },
   NOT_FOUND: { trpc: 'NOT_FOUND', status: 404 },
   METHOD_NOT_ALLOWED: { trpc: 'METHOD_NOT_SUPPORTED', status: 405 },
   TIMEOUT: { trpc: 'TIMEOUT', status: 408 },
@@ -58,6 +62,10 @@ export const PLATFORM_WORDS = {
     'While viewing as this user, you cannot create API keys or change their password, email, passkeys, two-factor or billing.',
   signInRequired: 'Sign in or send an API key to call this.',
   permissionNeeded: 'This needs the {permission} permission.',
+  secondFactorRequired: 'Enter the code from your authenticator app to finish signing in.',
+  stepUpRequired: 'Confirm it is you: enter a code from your authenticator app.',
+  adminTwoFactorRequired:
+    'The admin area needs two-factor authentication: turn it on in your profile first.',
   billingNotConfigured:
     'Billing is not configured: set STRIPE_SECRET_KEY, or start the app with npm start / npm run dev, which run the local Stripe emulator.',
 } as const;

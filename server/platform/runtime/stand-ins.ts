@@ -27,6 +27,9 @@ export function missingForDeployment(options: { supabaseAuth: boolean }): string
   if (!env.RESEND_API_KEY && !options.supabaseAuth) {
     missing.push('RESEND_API_KEY (confirmation and reset emails; the dev mailbox is local only)');
   }
+  if (!env.TWO_FACTOR_ENCRYPTION_KEY && !options.supabaseAuth) {
+    missing.push('TWO_FACTOR_ENCRYPTION_KEY (encrypts two-factor secrets; 32 bytes, base64)');
+  }
   if (!sharedRateLimitStoreConfigured() && env.RATE_LIMIT_STORE !== 'memory') {
     missing.push(
       'REDIS_URL, or UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (rate limits shared ' +

@@ -18,7 +18,7 @@ import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { PASSWORD_MIN_LENGTH } from '@/server/auth/password-rules';
 import { signInInput, signUpInput } from '@/server/auth/schemas';
 
-import { safeNext } from './safe-next';
+import { afterSignIn } from './safe-next';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -54,8 +54,8 @@ export function CredentialsForm({
 
   const signInMutation = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: () => {
-        router.push(safeNext(next));
+      onSuccess: (result) => {
+        router.push(afterSignIn(result, next));
         router.refresh();
       },
       onError: signInForm.failed,

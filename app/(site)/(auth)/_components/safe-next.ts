@@ -9,3 +9,9 @@ export function safeNext(next: string | undefined) {
     ? `${target.pathname}${target.search}${target.hash}`
     : '/dashboard';
 }
+
+/** After a sign-in: the code step when the account has two-factor on, else where it was headed. */
+export function afterSignIn(result: { secondFactorRequired?: boolean }, next: string | undefined) {
+  if (!result.secondFactorRequired) return safeNext(next);
+  return next ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : '/sign-in/two-factor';
+}

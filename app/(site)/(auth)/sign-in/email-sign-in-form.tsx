@@ -12,7 +12,7 @@ import { TextLink } from '@/app/_components/ui/text-link';
 import { useValidatedForm } from '@/app/_components/use-validated-form';
 import { requestSignInEmailInput, signInWithEmailCodeInput } from '@/server/auth/schemas';
 
-import { safeNext } from '../_components/safe-next';
+import { afterSignIn } from '../_components/safe-next';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
@@ -38,8 +38,8 @@ export function EmailSignInForm({ next, mailboxUrl }: { next?: string; mailboxUr
   );
   const signIn = useMutation(
     trpc.auth.signInWithEmailCode.mutationOptions({
-      onSuccess: () => {
-        router.push(safeNext(next));
+      onSuccess: (result) => {
+        router.push(afterSignIn(result, next));
         router.refresh();
       },
       onError: codeForm.failed,

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
+import { redirect } from 'next/navigation';
+
 import { TextLink } from '@/app/_components/ui/text-link';
+import { getPageIdentity } from '@/server/page-session';
 
 import { authProviderKind } from '@/server/auth/default-provider';
 import { configuredOAuthProviders } from '@/server/auth/oauth/providers';
@@ -21,6 +24,11 @@ export default async function SignInPage({ searchParams }: Props) {
   const t = await getTranslations('auth.signIn');
   const { next: nextParam, oauth_error: oauthError } = await searchParams;
   const next = typeof nextParam === 'string' ? nextParam : undefined;
+  // Signed in up to the second factor: the code step, not a second password.
+  const identity = await getPageIdentity();
+  if (identity.kind === 'anonymous' && identity.pendingSecondFactor) {
+    redirect(next ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : '/sign-in/two-factor');
+  }
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>

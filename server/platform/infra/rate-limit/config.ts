@@ -50,6 +50,11 @@ export const NAMED_LIMITS = {
   // Wrong sign-in codes per email address, whatever the client address: with 5 wrong
   // codes per mail (email-tokens.ts), this bounds guesses at a million codes to 240 a day.
   emailCodeFailure: rule(10, 60 * 60, 'closed'),
+  // Second-factor (TOTP or recovery) codes: attempts per caller, and wrong codes per
+  // account, whatever the address: 5 wrong in 15 minutes lock the account's second
+  // step until the window ends (sign-in-failures.ts).
+  twoFactor: rule(10, 60, 'closed'),
+  twoFactorFailure: rule(5, 15 * 60, 'closed'),
   // Passkey challenges handed out per client address (each is a row until answered).
   passkeyChallenge: rule(20, 60, 'closed'),
   // OAuth sign-in and linking: starts and callbacks per client address (each callback

@@ -95,24 +95,44 @@ export async function recordFailedSignIn(scope: RequestScope, email: string) {
   ]);
 }
 
-/**
- * Wrong sign-in codes count per email address, from anywhere: a code is six digits,
- * so a guesser's many client addresses must not add up to many more guesses. This
- * can shut the owner out of signing in by code for up to an hour; the link in the
- * same mail, and the password, still work (they do not pass through here).
- */
-export async function assertCodeAllowed(scope: RequestScope, email: string) {
-  const key = emailLimitKey(email);
-  const rule = NAMED_LIMITS.emailCodeFailure;
-  const decision = await checkLimit(rateLimitStore(), 'emailCodeFailure', rule, key, scope, 'peek');
+/** A count of wrong codes: peeked before a code is checked, taken when it was wrong. */
+type CodeFailures = 'emailCodeFailure' | 'twoFactorFailure';
+
+async function assertUnderFailureLimit(scope: RequestScope, name: CodeFailures, key: string) {
+  const decision = await checkLimit(rateLimitStore(), name, NAMED_LIMITS[name], key, scope, 'peek');
   if (!decision.allowed) {
     remember(scope, decision);
     refuse(decision);
   }
 }
 
+const countFailure = (scope: RequestScope, name: CodeFailures, key: string) =>
+  checkLimit(rateLimitStore(), name, NAMED_LIMITS[name], key, scope);
+
+/**
+ * Wrong sign-in codes count per email address, from anywhere: a code is six digits,
+ * so a guesser's many client addresses must not add up to many more guesses. This
+ * can shut the owner out of signing in by code for up to an hour; the link in the
+ * same mail, and the password, still work (they do not pass through here).
+ */
+export const assertCodeAllowed = (scope: RequestScope, email: string) =>
+  assertUnderFailureLimit(scope, 'emailCodeFailure', emailLimitKey(email));
+
 /** Counts one wrong (or expired, or unknown-address) sign-in code. */
 export async function recordFailedCode(scope: RequestScope, email: string) {
-  const rule = NAMED_LIMITS.emailCodeFailure;
-  await checkLimit(rateLimitStore(), 'emailCodeFailure', rule, emailLimitKey(email), scope);
+  await countFailure(scope, 'emailCodeFailure', emailLimitKey(email));
+}
+
+/**
+ * Wrong second-factor codes count per account, from anywhere: whoever reaches this
+ * step already has the password (or a mail), and a six-digit code must not meet
+ * more guesses than the limit. The owner locked out meanwhile still has their
+ * recovery codes after the window, and should change the password.
+ */
+export const assertSecondFactorAllowed = (scope: RequestScope, userId: string) =>
+  assertUnderFailureLimit(scope, 'twoFactorFailure', `user:${userId}`);
+
+/** Counts one wrong second-factor code against the account. */
+export async function recordFailedSecondFactor(scope: RequestScope, userId: string) {
+  await countFailure(scope, 'twoFactorFailure', `user:${userId}`);
 }

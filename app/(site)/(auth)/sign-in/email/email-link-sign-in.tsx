@@ -9,6 +9,8 @@ import { useFormOutcome } from '@/app/_components/use-form-outcome';
 import { useTRPC } from '@/app/_components/trpc-provider';
 import { TextLink } from '@/app/_components/ui/text-link';
 
+import { afterSignIn } from '../../_components/safe-next';
+
 /** The button that spends a sign-in link: a POST, never the page's own GET. */
 export function EmailLinkSignIn({ token, type }: { token: string; type?: 'email' | 'magiclink' }) {
   const t = useTranslations('auth.emailLink');
@@ -17,8 +19,8 @@ export function EmailLinkSignIn({ token, type }: { token: string; type?: 'email'
   const { outcome, clear, failed } = useFormOutcome();
   const signIn = useMutation(
     trpc.auth.signInWithEmailLink.mutationOptions({
-      onSuccess: () => {
-        router.push('/dashboard');
+      onSuccess: (result) => {
+        router.push(afterSignIn(result, undefined));
         router.refresh();
       },
       onError: failed,
