@@ -89,9 +89,10 @@ async function startOAuthEmulator() {
     root: import.meta.dirname,
     pkg: '@lean-saas/oauth-emulator',
     name: 'local identity provider',
-    // A fixed offset from the app's port: two local apps (dev and e2e) never collide.
+    // Any free port (the app learns its URL from it): a fixed offset from the app's
+    // port collided with another local app's Stripe emulator (3000 + 9100 = 3100 + 9000).
     variables: {
-      OAUTH_EMULATOR_PORT: process.env.OAUTH_EMULATOR_PORT || String(port + 9100),
+      OAUTH_EMULATOR_PORT: process.env.OAUTH_EMULATOR_PORT || '0',
       // The callbacks it accepts: this app as a browser on this machine reaches it.
       OAUTH_EMULATOR_APP_ORIGINS: [
         `http://localhost:${port}`,
@@ -118,7 +119,7 @@ if (
   } catch (error) {
     console.error(
       `Cannot start the local identity provider (${error.message}); sign-in with GitHub ` +
-        'and Google is off. Set OAUTH_EMULATOR_PORT (default PORT + 9100) to a free port.',
+        'and Google is off.',
     );
   }
 }
