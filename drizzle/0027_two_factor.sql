@@ -28,4 +28,7 @@ ALTER TABLE "two_factor_factors" ADD CONSTRAINT "two_factor_factors_user_id_user
 -- lock-ok: as above.
 ALTER TABLE "two_factor_recovery_codes" ADD CONSTRAINT "two_factor_recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "auth"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- lock-ok: the table is new and empty.
-CREATE INDEX "two_factor_recovery_codes_user_id_idx" ON "two_factor_recovery_codes" USING btree ("user_id","code_hash");
+CREATE INDEX "two_factor_recovery_codes_user_id_idx" ON "two_factor_recovery_codes" USING btree ("user_id","code_hash");--> statement-breakpoint
+-- Service only, as email_tokens and passkey_challenges: RLS hides the rows, and no
+-- API role keeps a privilege RLS does not govern (TRUNCATE).
+REVOKE ALL ON public.two_factor_factors, public.two_factor_recovery_codes FROM anon, authenticated;

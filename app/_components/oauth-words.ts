@@ -11,6 +11,7 @@ const OAUTH_ERRORS = [
   'identityTaken',
   'rateLimited',
   'unavailable',
+  'notWhileViewing',
 ] as const;
 export type OAuthErrorKey = (typeof OAUTH_ERRORS)[number];
 

@@ -9,6 +9,7 @@ import {
 } from '@/server/auth/session-token';
 import { SESSION_ABSOLUTE_SECONDS } from '@/server/auth/sessions';
 import { said } from '@/server/i18n/error-words';
+import { assertAdminSecondFactor, requireRecentSecondFactor } from '@/server/identity';
 import { AppError } from '@/server/platform/http/errors';
 import { authedProcedure, permissionProcedure } from '@/server/trpc';
 
@@ -42,6 +43,9 @@ export const impersonationProcedures = {
       if (identity.apiKeyId || !identity.sessionId || identity.impersonatorId || !own) {
         throw new AppError('FORBIDDEN', said('admin.sessionOnly'));
       }
+      // As the admin area's other powers: two-factor on (ADMIN_REQUIRE_2FA), and fresh.
+      assertAdminSecondFactor(identity);
+      requireRecentSecondFactor(identity);
       const view = await startImpersonationAsAdmin(
         { adminId: identity.userId, db: ctx.serviceDb, audit: scope },
         input.userId,

@@ -111,6 +111,19 @@ describe('admin impersonation', () => {
     expect(await eventsOf('admin.impersonation_stopped', admin.userId)).toHaveLength(1);
   });
 
+  it("ends an admin's views when they stop being an admin", async () => {
+    const { admin, cookie } = await viewing();
+    const other = await signedInAdmin(api, db());
+    const demoted = await api.sendJson(
+      'PUT',
+      `/admin/users/${admin.userId}/role`,
+      { role: 'user' },
+      as(other.cookie),
+    );
+    expect(demoted.status).toBe(200);
+    expect((await api.rest('/me', { headers: as(cookie) })).status).toBe(401);
+  });
+
   it('is for a signed-in admin in a browser, never as another admin or oneself', async () => {
     const admin = await signedInAdmin(api, db());
     const other = await signedInAdmin(api, db());

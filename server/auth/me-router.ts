@@ -38,6 +38,7 @@ export const sessionsRouter = router({
         tags: ['sessions'],
         summary: 'Sign out one session',
       },
+      notWhileImpersonating: true,
     })
     .input(sessionIdInput)
     .output(z.object({ revoked: z.literal(true) }))

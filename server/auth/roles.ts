@@ -5,6 +5,8 @@ import type { Tx } from '@/db/types';
 import { AppError } from '@/server/platform/http/errors';
 import { said } from '@/server/i18n/error-words';
 
+import { revokeViewsBy } from './sessions';
+
 type Role = Profile['role'];
 
 /**
@@ -41,6 +43,8 @@ export async function setRole(
       .update(profiles)
       .set({ role, updatedAt: sql`now()` })
       .where(eq(profiles.id, userId));
+    // A former admin keeps no view as another user (impersonation).
+    if (before.role === 'admin') await revokeViewsBy(tx, userId);
   }
   return { from: before.role };
 }

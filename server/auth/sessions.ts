@@ -74,6 +74,8 @@ export type LiveSession = {
   expiresAt: Date;
   /** Whether the account has two-factor authentication on. */
   twoFactorEnabled: boolean;
+  /** When it was (last) turned on: a factor proven before that was another one. */
+  twoFactorEnabledAt: Date | null;
   /** When this session last proved the second factor, if ever. */
   secondFactorAt: Date | null;
   /** Set when an admin is viewing the product as this user (their id). */
@@ -97,6 +99,7 @@ async function loadLiveSessionAsService(db: Database, tokenHash: string) {
         lastSeenAt: userSessions.lastSeenAt,
         expiresAt: userSessions.expiresAt,
         twoFactorEnabled: sql<boolean>`${twoFactorFactors.userId} is not null`,
+        twoFactorEnabledAt: twoFactorFactors.enabledAt,
         secondFactorAt: userSessions.secondFactorAt,
         impersonatorId: userSessions.impersonatorId,
       })
@@ -218,4 +221,10 @@ export async function revokeSessionsOf(
     options.except ? ne(userSessions.id, options.except) : undefined,
   );
   return (await endSessionsWhere(tx, which, options)).length;
+}
+
+/** Ends the views an admin has open as other users (when they stop being an admin). */
+export async function revokeViewsBy(tx: Tx, impersonatorId: string): Promise<number> {
+  const which = eq(userSessions.impersonatorId, impersonatorId);
+  return (await endSessionsWhere(tx, which, {})).length;
 }

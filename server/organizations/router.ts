@@ -265,6 +265,8 @@ export const organizationsRouter = router({
       },
       successStatus: 201,
       rateLimit: 'invitation',
+      // An admin viewing as the user could invite themselves in, past the view.
+      notWhileImpersonating: true,
     })
     .input(inviteInput)
     .output(invitationOutput)

@@ -12,9 +12,13 @@ export async function identifyBySessionCookie(request: Request, db: Database): P
   if (!token) return ANONYMOUS;
   const session = await findSessionAsService(db, token);
   if (!session) return ANONYMOUS;
-  // Until it proves the second factor, a session of a 2FA account signs nobody in;
-  // an admin's view as the user is the admin's (who proved theirs), not a sign-in.
-  if (session.twoFactorEnabled && !session.secondFactorAt && !session.impersonatorId) {
+  // Until it proves the second factor, a session of a 2FA account signs nobody in,
+  // nor one that proved a factor since replaced (turned off and on again); an admin's
+  // view as the user is the admin's (who proved theirs), not a sign-in.
+  const proven =
+    session.secondFactorAt !== null &&
+    session.secondFactorAt >= (session.twoFactorEnabledAt ?? session.secondFactorAt);
+  if (session.twoFactorEnabled && !proven && !session.impersonatorId) {
     return {
       kind: 'anonymous',
       claims: ANONYMOUS.claims,

@@ -38,7 +38,7 @@ export const identitiesRouter = router({
     })),
 
   unlink: permissionProcedure('profile:write')
-    .meta({ sessionOnly: true, rateLimit: 'oauth' })
+    .meta({ sessionOnly: true, rateLimit: 'oauth', notWhileImpersonating: true })
     .input(z.object({ id: z.uuid() }))
     .output(z.object({ unlinked: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

@@ -8,10 +8,12 @@ import {
   apiKeyOf,
   asNewCaller,
   newTestEmail,
+  signedInAdmin,
   signedInUser,
   TEST_PASSWORD,
 } from '@/test/helpers/accounts';
 import { testApi } from '@/test/helpers/api-client';
+import { cookieHeaderFrom } from '@/test/helpers/cookie-jar';
 import { oauthBrowser } from '@/test/helpers/oauth-flow';
 import { enrolledUser } from '@/test/helpers/two-factor';
 
@@ -190,6 +192,24 @@ describe('OAuth sign-in (built-in provider, local identity provider)', () => {
 });
 
 describe('linked identities', () => {
+  it('refuses linking during an admin view as the user: the identity would outlast it', async () => {
+    const admin = await signedInAdmin(api, db());
+    const user = await signedInUser(api, db());
+    const started = await api.postJson(
+      `/admin/users/${user.userId}/impersonate`,
+      {},
+      {
+        cookie: admin.cookie,
+        ...asNewCaller(),
+      },
+    );
+    expect(started.status).toBe(200);
+    const view = cookieHeaderFrom(started, admin.cookie);
+    const { response } = await browser.start('github', { cookie: view, query: 'link=1' });
+    expect(response.headers.get('location')).toBe('/dashboard/profile?oauth_error=notWhileViewing');
+    expect((await identitiesOf(user.cookie)).identities).toEqual([]);
+  });
+
   it('links while signed in, whatever the address; unlinks; one provider account links once', async () => {
     const user = await signedInUser(api, db());
     const other = `someone-${newTestEmail()}`;

@@ -17,7 +17,8 @@ import type { OAuthRefusal } from './outcome';
 const PROFILE_PAGE = '/dashboard/profile';
 
 /** Why the flow ended without a session; the page shows the matching message. */
-type FlowError = OAuthRefusal | 'cancelled' | 'invalidState' | 'rateLimited' | 'unavailable';
+type FlowError =
+  OAuthRefusal | 'cancelled' | 'invalidState' | 'rateLimited' | 'unavailable' | 'notWhileViewing';
 
 const redirect = (scope: RequestScope, location: string) => {
   scope.status = 302;
@@ -106,7 +107,11 @@ export function createOAuthHandlers(pipeline: PipelineDeps) {
         return redirect(scope, url);
       }
       if (!auth.signInWithOAuth) return backWithError(scope, linking, 'unavailable');
-      // Linking adds a way into the account: only its signed-in browser may start it.
+      // Linking adds a way into the account: only its signed-in browser may start it,
+      // never an admin viewing as the user (the identity would outlast the view).
+      if (linking && identity.kind === 'user' && identity.impersonatorId) {
+        return backWithError(scope, true, 'notWhileViewing');
+      }
       const linkFor =
         linking && identity.kind === 'user' && identity.sessionId ? identity.userId : null;
       if (linking && !linkFor) return redirect(scope, `/sign-in?next=${PROFILE_PAGE}`);
@@ -148,7 +153,9 @@ export function createOAuthHandlers(pipeline: PipelineDeps) {
         await auditFailure(db, id, flow?.linkFor ?? null, reason, scope);
         return backWithError(scope, linking, error);
       };
-      if (params.get('error')) return fail(`provider said ${params.get('error')}`, 'cancelled');
+      // The provider's error code, bounded: the query is anyone's to write.
+      const providerError = params.get('error')?.slice(0, 64);
+      if (providerError) return fail(`provider said ${providerError}`, 'cancelled');
       if (!flow || flow.provider !== id)
         return fail('no flow cookie (verifier missing)', 'invalidState');
       const provider = ownOAuthClient(id);
@@ -181,10 +188,11 @@ export function createOAuthHandlers(pipeline: PipelineDeps) {
         return fail('code or profile refused by the provider', 'failed');
       }
       if (flow.linkFor) {
-        // The browser that started linking must still be that account's.
+        // The browser that started linking must still be that account's, and its own.
         if (identity.kind !== 'user' || identity.userId !== flow.linkFor) {
           return fail('linking browser no longer signed in as its account', 'invalidState');
         }
+        if (identity.impersonatorId) return fail('linking during a view', 'notWhileViewing');
         const linked = await auth.linkOAuthIdentity!(authCall({ ...context, identity }), {
           provider: id,
           profile,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sessionCookie } from '@/server/auth/session-token';
 import { SESSION_ABSOLUTE_SECONDS } from '@/server/auth/sessions';
 import { said } from '@/server/i18n/error-words';
+import { requireRecentSecondFactor } from '@/server/identity';
 import { AppError } from '@/server/platform/http/errors';
 import { permissionProcedure, publicProcedure, router, type Context } from '@/server/trpc';
 
@@ -40,6 +41,8 @@ const managing = permissionProcedure('profile:write')
     if (ctx.identity.apiKeyId || !ctx.identity.sessionId) {
       throw new AppError('FORBIDDEN', said('passkeys.sessionOnly'));
     }
+    // A passkey is a whole sign-in, second factor included: with 2FA on, a fresh code.
+    requireRecentSecondFactor(ctx.identity);
     return next();
   });
 

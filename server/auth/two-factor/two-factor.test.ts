@@ -172,13 +172,17 @@ describe('two-factor authentication (built-in provider)', () => {
     const factor = await enrolledUser(api, user, headers);
     // Enrolling proved the factor just now: a key may be created at once.
     await apiKeyOf(api, user);
-    // Eleven minutes later, the same session must prove it again.
-    await withServiceRole(db(), (tx) =>
-      tx
+    // Eleven minutes later (turned on twelve minutes ago), the same session must prove it again.
+    await withServiceRole(db(), async (tx) => {
+      await tx
+        .update(twoFactorFactors)
+        .set({ enabledAt: sql`now() - interval '12 minutes'` })
+        .where(eq(twoFactorFactors.userId, user.userId));
+      await tx
         .update(userSessions)
         .set({ secondFactorAt: sql`now() - interval '11 minutes'` })
-        .where(eq(userSessions.userId, user.userId)),
-    );
+        .where(eq(userSessions.userId, user.userId));
+    });
     await forgetSessionsOf(user.userId);
     const stale = await api.postJson(
       '/api-keys',
@@ -195,6 +199,16 @@ describe('two-factor authentication (built-in provider)', () => {
       as(user.cookie),
     );
     expect(await errorCode(password)).toBe('STEP_UP_REQUIRED');
+    // A passkey is a whole sign-in: adding one needs the fresh factor too.
+    const passkey = await api.postJson(
+      '/me/passkeys/options',
+      {},
+      {
+        ...as(user.cookie),
+        host: 'localhost',
+      },
+    );
+    expect(await errorCode(passkey)).toBe('STEP_UP_REQUIRED');
     expect((await verify(user.cookie, factor.codeAt(1))).status).toBe(200);
     const key = await api.postJson(
       '/api-keys',
@@ -237,6 +251,20 @@ describe('two-factor authentication (built-in provider)', () => {
     expect(wrong.status).toBe(401);
     const after = await api.rest('/me/two-factor', { headers: as(user.cookie) });
     expect((await after.json()).data.enabled).toBe(false);
+  });
+
+  it('turned off and on again, it asks every other session for the new factor', async () => {
+    const { user, factor, pending } = await signedInAgain();
+    expect((await verify(pending, factor.codeAt(1))).status).toBe(200);
+    expect((await me(pending)).status).toBe(200);
+    const off = await dashboardCall(api, 'auth.twoFactor.disable', undefined, as(user.cookie));
+    expect(off.status).toBe(200);
+    await enrolledUser(api, user, asNewCaller());
+    // The other session proved the old factor only: it waits for the new one.
+    const waiting = await me(pending);
+    expect(waiting.status).toBe(401);
+    expect(await errorCode(waiting)).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await me(user.cookie)).status).toBe(200);
   });
 
   it('signing out a session that waits for its second factor ends it', async () => {

@@ -59,7 +59,7 @@ export const PLATFORM_WORDS = {
   invalidCursor: 'The cursor is not valid: pass nextCursor from the previous page.',
   crossSite: 'Cross-site requests are not accepted.',
   notWhileImpersonating:
-    'While viewing as this user, you cannot create API keys or change their password, email, passkeys, two-factor or billing.',
+    'While viewing as this user, you cannot change how they sign in (password, email, passkeys, two-factor, connected accounts, sessions), their billing, or create API keys or invitations.',
   signInRequired: 'Sign in or send an API key to call this.',
   permissionNeeded: 'This needs the {permission} permission.',
   secondFactorRequired: 'Enter the code from your authenticator app to finish signing in.',
