@@ -30,7 +30,9 @@ test.describe('a deployed app without provider keys', () => {
     expect(await exitCode(server, 60)).toBe(1);
     expect(server.output()).toContain('RESEND_API_KEY');
     expect(server.output()).toContain('REDIS_URL');
+    expect(server.output()).toContain('TWO_FACTOR_ENCRYPTION_KEY');
     expect(server.output()).not.toContain('Stripe emulator');
+    expect(server.output()).not.toContain('oauth-emulator');
     // The emulator's port (PORT + 9000) was never opened.
     const emulator = await fetch(`http://127.0.0.1:${PORT + 9000}/v1/prices`).then(
       () => 'up',
@@ -41,11 +43,17 @@ test.describe('a deployed app without provider keys', () => {
 
   test('with mail and limits configured: no mailbox, no emulator, billing visibly off', async () => {
     // The mail provider is never reached here: nothing in this test sends mail.
-    server = deployed({ RESEND_API_KEY: 're_deployed_test_only', RATE_LIMIT_STORE: 'memory' });
+    server = deployed({
+      RESEND_API_KEY: 're_deployed_test_only',
+      RATE_LIMIT_STORE: 'memory',
+      TWO_FACTOR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    });
     await waitUntilUp(`${base}/api/v1/health`, server);
     expect((await fetch(`${base}/dev/mailbox`)).status).toBe(404);
     expect((await fetch(`${base}/dev/mailbox/${randomUUID()}/html`)).status).toBe(404);
     expect(server.output()).not.toContain('dev mailbox');
+    // Nor the local identity provider: no GitHub or Google without their client ids.
+    expect(server.output()).not.toContain('oauth-emulator');
     const plans = await fetch(`${base}/api/v1/billing/plans`);
     expect(plans.status).toBe(200);
     const emulator = await fetch(`http://127.0.0.1:${PORT + 9000}/v1/prices`).then(
