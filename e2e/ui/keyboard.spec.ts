@@ -74,7 +74,11 @@ test('the sidebar, the account menu and a confirmation dialog work with the keyb
 
   // A destructive action asks first: the dialog opens with focus on Cancel, and
   // Escape leaves everything as it was.
-  await page.getByRole('button', { name: /sign out everywhere else/i }).focus();
+  const signOutOthers = page.getByRole('button', { name: /sign out everywhere else/i });
+  // Enabled once the reloaded page has listed the other session; a disabled button
+  // takes no focus, and Enter would go to whatever kept it.
+  await expect(signOutOthers).toBeEnabled();
+  await signOutOthers.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
