@@ -228,3 +228,19 @@ export async function revokeViewsBy(tx: Tx, impersonatorId: string): Promise<num
   const which = eq(userSessions.impersonatorId, impersonatorId);
   return (await endSessionsWhere(tx, which, {})).length;
 }
+
+/**
+ * The end of every successful sign-in, in its (service) transaction: the session this
+ * browser had ends (no session fixation), the account's last sign-in is noted, and
+ * the new session opens, saying how it was proven.
+ */
+export async function startSignInSession(
+  tx: Tx,
+  userId: string,
+  meta: SessionMeta & { replacesSessionId?: string },
+  method: SessionMethod,
+) {
+  if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
+  await tx.execute(sql`update auth.users set last_sign_in_at = now() where id = ${userId}`);
+  return createSession(tx, userId, meta, method);
+}

@@ -9,7 +9,7 @@ import { AppError } from '@/server/platform/http/errors';
 
 import { normalizeEmail } from '@/server/auth/email-address';
 import { decoyPasswordHash, isOwnHash, verifyPassword } from './password-hash';
-import { createSession, revokeSession } from '@/server/auth/sessions';
+import { revokeSession, startSignInSession } from '@/server/auth/sessions';
 import { said } from '@/server/i18n/error-words';
 
 export type RequestMeta = AuditContext & {
@@ -69,9 +69,7 @@ export async function signInAsService(
       meta,
     );
     if (!user || !success) return null;
-    if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
-    await tx.execute(sql`update auth.users set last_sign_in_at = now() where id = ${user.id}`);
-    return createSession(tx, user.id, meta);
+    return startSignInSession(tx, user.id, meta, 'password');
   });
   if (user && unverified) return { kind: 'unverified' as const, userId: user.id, email };
   if (!user || !session) throw new AppError('UNAUTHORIZED', said('auth.signInFailed'));

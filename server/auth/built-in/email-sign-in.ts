@@ -15,7 +15,7 @@ import { said } from '@/server/i18n/error-words';
 import { accountLocaleAsService } from '@/server/auth/account-locale';
 import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import { normalizeEmail } from '@/server/auth/email-address';
-import { createSession, revokeSession } from '@/server/auth/sessions';
+import { startSignInSession } from '@/server/auth/sessions';
 import { onUserChanged } from '@/server/auth/user-changed';
 import type { RequestMeta } from './accounts';
 import { consumeEmailToken, consumeSignInCode, issueSignInToken, NO_ACCOUNT } from './email-tokens';
@@ -89,8 +89,6 @@ async function openSession(tx: Tx, userId: string, method: SessionMethod, meta: 
       where id = ${userId}`);
     await grantBootstrapAdmin(tx, { id: userId, email: user.email }, meta);
   }
-  if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
-  await tx.execute(sql`update auth.users set last_sign_in_at = now() where id = ${userId}`);
   await recordAuditEvent(
     tx,
     {
@@ -102,7 +100,7 @@ async function openSession(tx: Tx, userId: string, method: SessionMethod, meta: 
     },
     meta,
   );
-  return { userId, confirmed: confirms, ...(await createSession(tx, userId, meta, method)) };
+  return { userId, confirmed: confirms, ...(await startSignInSession(tx, userId, meta, method)) };
 }
 
 /** After the commit: an account confirmed here may have become an admin (ADMIN_EMAILS). */

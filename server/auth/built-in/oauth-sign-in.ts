@@ -11,7 +11,7 @@ import { recordAuditEvent } from '@/server/audit/record-event';
 import { grantBootstrapAdmin } from '@/server/auth/bootstrap-admin';
 import type { RequestMeta } from './accounts';
 import { normalizeEmail } from '@/server/auth/email-address';
-import { createSession, revokeSession } from '@/server/auth/sessions';
+import { startSignInSession } from '@/server/auth/sessions';
 import { onUserChanged } from '@/server/auth/user-changed';
 
 import type { OAuthOutcome } from '@/server/auth/oauth/outcome';
@@ -63,8 +63,6 @@ async function openOAuthSession(
   meta: RequestMeta,
   details: Record<string, unknown> = {},
 ) {
-  if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
-  await tx.execute(sql`update auth.users set last_sign_in_at = now() where id = ${userId}`);
   await recordAuditEvent(
     tx,
     {
@@ -76,7 +74,7 @@ async function openOAuthSession(
     },
     meta,
   );
-  return createSession(tx, userId, meta, 'oauth');
+  return startSignInSession(tx, userId, meta, 'oauth');
 }
 
 /**

@@ -7,9 +7,9 @@ import { eq, sql } from 'drizzle-orm';
 
 import { withServiceRole } from '@/db/rls';
 import { passkeys, type Passkey } from '@/db/schema/auth';
-import type { Database, Tx } from '@/db/types';
+import type { Database } from '@/db/types';
 import { recordAuditEvent, type AuditContext } from '@/server/audit/record-event';
-import { createSession, revokeSession } from '@/server/auth/sessions';
+import { startSignInSession } from '@/server/auth/sessions';
 import { said } from '@/server/i18n/error-words';
 import { AppError } from '@/server/platform/http/errors';
 
@@ -67,12 +67,6 @@ async function verifiedCounter(
   return verification?.verified ? verification.authenticationInfo : null;
 }
 
-async function openSession(tx: Tx, userId: string, meta: RequestMeta) {
-  if (meta.replacesSessionId) await revokeSession(tx, meta.replacesSessionId);
-  await tx.execute(sql`update auth.users set last_sign_in_at = now() where id = ${userId}`);
-  return { userId, ...(await createSession(tx, userId, meta, 'passkey')) };
-}
-
 /**
  * Signs in whoever's passkey answered a live sign-in challenge. One transaction
  * takes the challenge, locks the passkey, checks and moves its counter on, and opens
@@ -115,7 +109,7 @@ export async function signInWithPasskeyAsService(
         lastUsedAt: sql`now()`,
       })
       .where(eq(passkeys.id, key.id));
-    return openSession(tx, key.userId, meta);
+    return { userId: key.userId, ...(await startSignInSession(tx, key.userId, meta, 'passkey')) };
   });
   if (!session) throw new AppError('UNAUTHORIZED', said('passkeys.signInFailed'));
   return session;

@@ -19,6 +19,8 @@ export function spawnStandIn(options) {
   const entry = createRequire(path.join(options.root, 'package.json')).resolve(
     `${options.pkg}/bin`,
   );
+  // The operating system's own variables, read here and not through env.ts: this plain
+  // JavaScript runs in server.mjs before any TypeScript (env.ts included) can load.
   /** @type {Record<string, string | undefined>} */
   const env = {
     PATH: process.env.PATH,
